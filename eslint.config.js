@@ -1,0 +1,76 @@
+import js from '@eslint/js';
+import svelte from 'eslint-plugin-svelte';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules',
+      'cdk.out',
+      '.data',
+      'web/dist',
+      'web/src/paraglide',
+      'test-results',
+      'coverage',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...svelte.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['web/**/*.{ts,svelte}'],
+    languageOptions: { globals: { ...globals.browser }, parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    files: ['**/*.svelte.ts'],
+    languageOptions: { parser: svelte.parser, parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    // Lambda code logs through Powertools only: structured, and never with personal data.
+    files: ['functions/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // The law lives in pure modules: no AWS, no I/O, no clock. Time is passed in.
+    files: ['functions/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', 'aws-cdk-lib', 'aws-cdk-lib/*', '@middy/*', '@aws-lambda-powertools/*'],
+              message: 'The domain has no AWS or middleware dependencies.',
+            },
+            {
+              group: ['node:fs', 'node:http', 'node:https', 'node:net', 'fs', 'http'],
+              message: 'The domain does no I/O.',
+            },
+            {
+              group: ['../store/*', '../api/*', '../handlers/*', '../platform/*'],
+              message: 'Data flows from the edge to the domain, never back.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'The domain never reads the clock: pass the instant in.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'The domain never reads the clock: pass the instant in.',
+        },
+      ],
+    },
+  },
+);

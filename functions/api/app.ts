@@ -1,0 +1,53 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpRouterHandler from '@middy/http-router';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
+import type middy_ from '@middy/core';
+import { routeHandler, type ApiEvent } from './pipeline';
+import { problemDetails } from './problem-middleware';
+import type { ApiDependencies } from './route';
+import { routeTable } from './route-table';
+
+export interface ApiObservability {
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+}
+
+/**
+ * The whole HTTP API as one middy handler: logging context, metrics, normalised headers, security
+ * headers, the router over the route table, and problem+json for every error (registered last so it
+ * handles errors first).
+ */
+export function createApiHandler(deps: ApiDependencies, observability: ApiObservability) {
+  const router = httpRouterHandler<ApiEvent, APIGatewayProxyResultV2>(
+    routeTable.map((route) => ({
+      method: route.method,
+      path: route.path,
+      handler: routeHandler(route, deps),
+    })),
+  );
+  return middy<ApiEvent, APIGatewayProxyResultV2>()
+    .use(injectLambdaContext(observability.logger, { resetKeys: true }))
+    .use(logMetrics(observability.metrics))
+    .use(httpHeaderNormalizer())
+    .use(httpSecurityHeaders())
+    .use(countResponses(observability.metrics))
+    .use(problemDetails({ logger: observability.logger }))
+    .handler(router);
+}
+
+/** One metric per response class, so dashboards and alarms see 4xx and 5xx rates without parsing logs. */
+function countResponses(metrics: Metrics): middy_.MiddlewareObj<ApiEvent, APIGatewayProxyResultV2> {
+  const record = async (request: middy_.Request<ApiEvent, APIGatewayProxyResultV2>) => {
+    const response = request.response;
+    const status = typeof response === 'object' && response !== null ? (response.statusCode ?? 200) : 200;
+    const name = status >= 500 ? 'ServerErrors' : status >= 400 ? 'ClientErrors' : 'SuccessfulRequests';
+    metrics.addMetric(name, MetricUnit.Count, 1);
+  };
+  return { after: record, onError: record };
+}

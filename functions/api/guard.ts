@@ -1,0 +1,70 @@
+import type { Membership, Principal, Role } from '../identity/principal';
+import { subjectFromClaims } from '../identity/claims';
+import type { DirectoryStore, Office } from '../store/directory-store';
+import type { AccessRule } from './access';
+import { problems } from './problem';
+
+/** What a route handler learns about its caller once the guard let it through. */
+export interface OfficeAccess {
+  readonly principal: Principal;
+  readonly office: Office;
+  /** The caller's roles in this office (a Kanwil user reads as `regional`). */
+  readonly roles: readonly Role[];
+  /**
+   * Set when the caller may only see some work sites (a supervisor and nothing more): handlers must
+   * filter by it. Undefined means the whole office.
+   */
+  readonly siteIds?: readonly string[];
+}
+
+export type GuardResult =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'signed-in'; readonly principal: Principal }
+  | ({ readonly kind: 'office' } & OfficeAccess);
+
+export interface GuardInput {
+  readonly rule: AccessRule;
+  readonly claims: Readonly<Record<string, unknown>> | undefined;
+  readonly officeId: string | undefined;
+}
+
+/**
+ * The one access guard: authentication, then office membership, then role or scope, then sites.
+ * Order matters for what a caller can learn: a stranger to an office gets 404 before any role check,
+ * so a 403 never confirms that another office's resource exists.
+ */
+export async function guard(directory: DirectoryStore, input: GuardInput): Promise<GuardResult> {
+  const { rule } = input;
+  if (rule.kind === 'public') return { kind: 'public' };
+
+  const subject = subjectFromClaims(input.claims);
+  if (!subject) throw problems.unauthenticated();
+  const principal = await directory.resolvePrincipal(subject);
+  if (!principal) throw problems.unauthenticated('Your account is unknown or disabled in Abdi.');
+  if (rule.kind === 'signed-in') return { kind: 'signed-in', principal };
+
+  if (!input.officeId) throw problems.notFound();
+  const office = await directory.getOffice(input.officeId);
+  if (!office) throw problems.notFound();
+  const memberships = principal.memberships.filter((m) => appliesTo(m, office));
+  if (memberships.length === 0) throw problems.notFound();
+
+  const roles = [...new Set(memberships.map((m) => m.role))];
+  if (!roles.some((role) => rule.roles.includes(role))) throw problems.forbidden();
+  if (principal.kind === 'client' && (!rule.scope || !principal.scopes.includes(rule.scope))) {
+    throw problems.forbidden(
+      `This client lacks the scope this route needs${rule.scope ? ` (${rule.scope})` : ''}.`,
+    );
+  }
+
+  const allowed = memberships.filter((m) => rule.roles.includes(m.role));
+  const onlySites = allowed.every((m) => m.role === 'supervisor');
+  const siteIds = onlySites ? allowed.flatMap((m) => (m.role === 'supervisor' ? m.siteIds : [])) : undefined;
+  return { kind: 'office', principal, office, roles, siteIds };
+}
+
+function appliesTo(membership: Membership, office: Office): boolean {
+  return 'regionId' in membership
+    ? membership.regionId === office.regionId
+    : membership.officeId === office.id;
+}

@@ -1,0 +1,60 @@
+import middy from '@middy/core';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { guard } from './guard';
+import { problems, type FieldError } from './problem';
+import type { AnyRoute, ApiDependencies } from './route';
+
+/** The event shape after the JWT authorizer: API Gateway HTTP API, payload v2. */
+export type ApiEvent = APIGatewayProxyEventV2 & {
+  requestContext: APIGatewayProxyEventV2['requestContext'] & {
+    authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null } };
+  };
+};
+
+/**
+ * Turns one route-table row into a Lambda handler: body parsing (only for routes with a body, so GETs
+ * need no content type), then the guard, then schema validation, then the route itself.
+ */
+export function routeHandler(route: AnyRoute, deps: ApiDependencies) {
+  const run = async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
+    const params = event.pathParameters ?? {};
+    const access = await guard(deps.directory, {
+      rule: route.access,
+      claims: event.requestContext.authorizer?.jwt?.claims,
+      officeId: params.officeId,
+    });
+    const input = {
+      params: parseWith(route.params, params, 'path'),
+      query: parseWith(route.query, event.queryStringParameters ?? {}, 'query'),
+      // The JSON body parser (when the route has a body) has already replaced the text with the parsed value.
+      body: parseWith(route.body, (event as { body?: unknown }).body, ''),
+    };
+    const result = await route.handle({ ...input, access, headers: event.headers ?? {}, deps });
+    return {
+      statusCode: result.status,
+      headers: {
+        ...(result.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+        'cache-control': 'no-store',
+        ...result.headers,
+      },
+      ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+    };
+  };
+  const handler = middy<ApiEvent, APIGatewayProxyResultV2>();
+  if (route.body) handler.use(httpJsonBodyParser());
+  return handler.handler(run);
+}
+
+/** Validates one part of the request; all field errors of that part are reported at once. */
+function parseWith(schema: z.ZodType | undefined, value: unknown, location: 'path' | 'query' | ''): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const errors: FieldError[] = parsed.error.issues.map((issue) => ({
+    path: [location, ...issue.path.map(String)].filter(Boolean).join('.') || location || 'body',
+    message: issue.message,
+  }));
+  throw problems.invalidInput(errors);
+}

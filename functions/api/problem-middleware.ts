@@ -1,0 +1,84 @@
+import type middy from '@middy/core';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { HttpProblem, problems } from './problem';
+
+/** Errors that mean "the data store is unreachable or throttled": the caller should retry, not give up. */
+const TRANSIENT_STORE_ERRORS = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'ServiceUnavailable',
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+]);
+const TRANSIENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
+
+/**
+ * Turns every error into `application/problem+json`. Registered last, so it runs first on error and
+ * the security-headers middleware still decorates the problem response.
+ *
+ * Logs name and message only: never the event, body or claims, which may carry personal data.
+ */
+export function problemDetails(options: {
+  logger: Logger;
+}): middy.MiddlewareObj<unknown, APIGatewayProxyResultV2> {
+  return {
+    onError: async (request) => {
+      const problem = toProblem(request.error);
+      if (problem.status >= 500) {
+        options.logger.error('request failed', {
+          errorName: request.error?.name,
+          errorMessage: request.error?.message,
+          errorCode: (request.error as { code?: string } | null)?.code,
+          status: problem.status,
+        });
+      }
+      request.response = {
+        statusCode: problem.status,
+        headers: {
+          'content-type': 'application/problem+json',
+          'cache-control': 'no-store',
+          ...problem.headers,
+        },
+        body: JSON.stringify(problem.toBody()),
+      };
+    },
+  };
+}
+
+export function toProblem(error: unknown): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const err = error as {
+    name?: string;
+    code?: string;
+    statusCode?: number;
+    message?: string;
+    cause?: unknown;
+  };
+  const fromPackage = (err?.cause as { package?: string } | undefined)?.package;
+
+  if (fromPackage === '@middy/http-router' && err.statusCode === 404)
+    return problems.notFound('No such route.');
+  if (fromPackage === '@middy/http-json-body-parser') {
+    return err.message?.includes('malformed')
+      ? problems.invalidInput(
+          [{ path: 'body', message: 'The body is not valid JSON.' }],
+          'The body is not valid JSON.',
+        )
+      : problems.unsupportedMediaType();
+  }
+  if (TRANSIENT_STORE_ERRORS.has(err?.name ?? '') || TRANSIENT_NETWORK_CODES.has(err?.code ?? '')) {
+    return problems.unavailable(2);
+  }
+  if (isNetworkFailure(error)) return problems.unavailable(2);
+  return problems.internal();
+}
+
+/** The SDK wraps socket errors; look one level into `cause` / `errors` (AggregateError) for the code. */
+function isNetworkFailure(error: unknown): boolean {
+  const nested = error as { cause?: { code?: string }; errors?: { code?: string }[] } | undefined;
+  if (nested?.cause?.code && TRANSIENT_NETWORK_CODES.has(nested.cause.code)) return true;
+  return (nested?.errors ?? []).some((e) => TRANSIENT_NETWORK_CODES.has(e?.code ?? ''));
+}

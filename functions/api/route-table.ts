@@ -1,0 +1,33 @@
+import * as z from 'zod';
+import { access } from './access';
+import { buildOpenApi } from './openapi';
+import { defineRoute, type AnyRoute } from './route';
+import { getMe, getOffice, listOffices } from './routes/identity';
+import { getHealth } from './routes/system';
+
+/** Every API route. Adding one here is all it takes to route it, document it and put it in the access matrix. */
+const businessRoutes: readonly AnyRoute[] = [getHealth, getMe, listOffices, getOffice];
+
+const API_VERSION = '1.0.0';
+
+const getOpenApi = defineRoute({
+  operationId: 'getOpenApi',
+  method: 'GET',
+  path: '/v1/openapi.json',
+  summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
+  tags: ['system'],
+  access: access.public,
+  responses: { 200: { description: 'OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+  async handle() {
+    return { status: 200, body: openApiDocument() };
+  },
+});
+
+export const routeTable: readonly AnyRoute[] = [...businessRoutes, getOpenApi];
+
+let cachedDocument: ReturnType<typeof buildOpenApi> | undefined;
+/** Built on first request, not at cold start: most invocations never need it. */
+export function openApiDocument() {
+  cachedDocument ??= buildOpenApi(routeTable, { version: API_VERSION });
+  return cachedDocument;
+}

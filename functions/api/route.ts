@@ -1,0 +1,68 @@
+import type * as z from 'zod';
+import type { DirectoryStore } from '../store/directory-store';
+import type { AccessRule } from './access';
+import type { GuardResult } from './guard';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Everything a route handler may use; built once per cold start and passed in, so tests can swap it. */
+export interface ApiDependencies {
+  readonly directory: DirectoryStore;
+  /** The only clock the API reads; domain code receives instants from here, never reads one itself. */
+  readonly now: () => Date;
+}
+
+export interface RouteContext<TParams, TQuery, TBody, TAccess extends GuardResult = GuardResult> {
+  readonly params: TParams;
+  readonly query: TQuery;
+  readonly body: TBody;
+  readonly access: TAccess;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  readonly deps: ApiDependencies;
+}
+
+export interface RouteResponse {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: z.ZodType;
+}
+
+/**
+ * One row of the route table. The same row drives routing, input validation, the access guard, the
+ * OpenAPI document and the access-matrix test.
+ */
+export interface RouteDefinition<
+  TParams = unknown,
+  TQuery = unknown,
+  TBody = unknown,
+  TAccess extends GuardResult = GuardResult,
+> {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** API Gateway style template, e.g. `/v1/offices/{officeId}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly access: AccessRule;
+  readonly params?: z.ZodType<TParams>;
+  readonly query?: z.ZodType<TQuery>;
+  readonly body?: z.ZodType<TBody>;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  handle(context: RouteContext<TParams, TQuery, TBody, TAccess>): Promise<RouteResponse>;
+}
+
+/** Identity function that lets TypeScript infer a route's input types from its schemas. */
+export function defineRoute<TParams, TQuery, TBody, TAccess extends GuardResult = GuardResult>(
+  route: RouteDefinition<TParams, TQuery, TBody, TAccess>,
+): RouteDefinition<TParams, TQuery, TBody, TAccess> {
+  return route;
+}
+
+// The table holds routes of many input types; the pipeline treats them uniformly.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRoute = RouteDefinition<any, any, any, any>;

@@ -1,0 +1,20 @@
+import * as z from 'zod';
+
+/** Office ids are short slugs (`bapas-palopo`); refusing anything else keeps keys clean. */
+export const officeId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'An office id is lower-case letters, digits and dashes.');
+
+export const officeParams = z.object({ officeId });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string(), rule: z.string().optional() }))
+      .optional(),
+  })
+  .meta({ id: 'Problem' });

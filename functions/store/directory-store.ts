@@ -1,0 +1,214 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { Membership, Principal, Role, Scope, TokenSubject } from '../identity/principal';
+import { keys } from './keys';
+
+export interface Office {
+  readonly id: string;
+  readonly name: string;
+  /** Bapas class, `I` or `II`. */
+  readonly class: 'I' | 'II';
+  /** IANA zone used for every "day" of this office: Asia/Jakarta, Asia/Makassar or Asia/Jayapura. */
+  readonly timeZone: string;
+  readonly regionId: string;
+  readonly address: string;
+}
+
+export interface UserProfile {
+  readonly username: string;
+  readonly fullName: string;
+  readonly email: string;
+  readonly status: 'active' | 'disabled';
+}
+
+export interface MachineClientProfile {
+  readonly clientId: string;
+  readonly name: string;
+  readonly status: 'active' | 'disabled';
+  /** Scopes the server grants this client; a token's scopes are intersected with these. */
+  readonly scopes: readonly Scope[];
+}
+
+interface MembershipItem {
+  readonly sk: string;
+  readonly roles: readonly Role[];
+  readonly officeId?: string;
+  readonly regionId?: string;
+  readonly siteIds?: readonly string[];
+}
+
+/**
+ * Offices, users and machine clients: the records the access guard resolves a caller against.
+ * Each read is one DynamoDB call: a principal is one Query over its partition (profile + memberships).
+ */
+export class DirectoryStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async getOffice(officeId: string): Promise<Office | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.office(officeId) }),
+    );
+    return Item ? toOffice(Item) : undefined;
+  }
+
+  /** At most 100 ids: one BatchGet (a person belongs to a handful of offices). */
+  async getOffices(officeIds: readonly string[]): Promise<Office[]> {
+    const unique = [...new Set(officeIds)].slice(0, 100);
+    if (unique.length === 0) return [];
+    const result = await this.db.send(
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: unique.map((id) => keys.office(id)) } },
+      }),
+    );
+    const items = result.Responses?.[this.tableName] ?? [];
+    return items.map(toOffice).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async listOfficesInRegion(regionId: string): Promise<Office[]> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': 'OFFICES', ':prefix': keys.officesOfRegionPrefix(regionId) },
+      }),
+    );
+    return (result.Items ?? []).map(toOffice).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async putOffice(office: Office): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...keys.office(office.id),
+                ...keys.officeListing(office.regionId, office.id),
+                type: 'office',
+                ...office,
+              },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  /** Resolves a verified token subject to a principal, or undefined if unknown or disabled. */
+  async resolvePrincipal(subject: TokenSubject): Promise<Principal | undefined> {
+    const partition =
+      subject.kind === 'user' ? keys.userPartition(subject.username) : keys.clientPartition(subject.clientId);
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+      }),
+    );
+    const items = result.Items ?? [];
+    const profile = items.find((item) => item.sk === keys.profile);
+    if (!profile || profile.status !== 'active') return undefined;
+    const memberships = items
+      .filter((item) => typeof item.sk === 'string' && item.sk.startsWith('MEMBER#'))
+      .flatMap((item) => toMemberships(item as unknown as MembershipItem));
+
+    if (subject.kind === 'user') {
+      return { kind: 'user', username: subject.username, fullName: String(profile.fullName), memberships };
+    }
+    const granted = new Set<Scope>((profile.scopes as Scope[] | undefined) ?? []);
+    return {
+      kind: 'client',
+      clientId: subject.clientId,
+      name: String(profile.name),
+      scopes: subject.scopes.filter((scope) => granted.has(scope)),
+      memberships,
+    };
+  }
+
+  /** Creates or replaces a user with its memberships in one transaction. */
+  async putUser(user: UserProfile, memberships: readonly Membership[]): Promise<void> {
+    await this.putPrincipal(keys.userPartition(user.username), { type: 'user', ...user }, memberships, {
+      username: user.username,
+    });
+  }
+
+  async putMachineClient(client: MachineClientProfile, memberships: readonly Membership[]): Promise<void> {
+    await this.putPrincipal(
+      keys.clientPartition(client.clientId),
+      { type: 'client', ...client },
+      memberships,
+      {
+        clientId: client.clientId,
+      },
+    );
+  }
+
+  private async putPrincipal(
+    partition: string,
+    profile: Record<string, unknown>,
+    memberships: readonly Membership[],
+    owner: Record<string, string>,
+  ): Promise<void> {
+    const items = groupMemberships(memberships).map((m) => ({
+      pk: partition,
+      ...m,
+      ...owner,
+      ...(m.officeId ? { gsi1pk: keys.officeMembers(m.officeId), gsi1sk: partition } : {}),
+    }));
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: this.tableName, Item: { pk: partition, sk: keys.profile, ...profile } } },
+          ...items.map((Item) => ({ Put: { TableName: this.tableName, Item } })),
+        ],
+      }),
+    );
+  }
+}
+
+function toOffice(item: Record<string, unknown>): Office {
+  return {
+    id: String(item.id),
+    name: String(item.name),
+    class: item.class === 'I' ? 'I' : 'II',
+    timeZone: String(item.timeZone),
+    regionId: String(item.regionId),
+    address: String(item.address ?? ''),
+  };
+}
+
+function toMemberships(item: MembershipItem): Membership[] {
+  return item.roles.map((role): Membership => {
+    if (role === 'regional') return { role, regionId: item.regionId ?? '' };
+    if (role === 'supervisor') return { role, officeId: item.officeId ?? '', siteIds: item.siteIds ?? [] };
+    return { role, officeId: item.officeId ?? '' };
+  });
+}
+
+/** One stored item per office (or region), holding every role the principal has there. */
+function groupMemberships(memberships: readonly Membership[]): MembershipItem[] {
+  const byScope = new Map<
+    string,
+    { roles: Role[]; officeId?: string; regionId?: string; siteIds?: string[] }
+  >();
+  for (const m of memberships) {
+    const sk = 'regionId' in m ? keys.regionMembership(m.regionId) : keys.officeMembership(m.officeId);
+    const entry =
+      byScope.get(sk) ??
+      ('regionId' in m ? { roles: [], regionId: m.regionId } : { roles: [], officeId: m.officeId });
+    entry.roles.push(m.role);
+    if (m.role === 'supervisor') entry.siteIds = [...(entry.siteIds ?? []), ...m.siteIds];
+    byScope.set(sk, entry);
+  }
+  return [...byScope.entries()].map(([sk, entry]) => ({ sk, ...entry }));
+}

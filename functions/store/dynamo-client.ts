@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface DynamoClientOptions {
+  readonly region: string;
+  /** DynamoDB Local's URL; undefined in the cloud. */
+  readonly endpoint?: string;
+}
+
+/**
+ * The document client every repository shares. Local mode points it at DynamoDB Local with fixed
+ * dummy credentials (DynamoDB Local runs with -sharedDb, so any key sees the same tables).
+ */
+export function createDocumentClient(options: DynamoClientOptions): DynamoDBDocumentClient {
+  const client = new DynamoDBClient({
+    region: options.region,
+    ...(options.endpoint
+      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    // Fail fast: a request that cannot reach the store should become a 503 for the caller, not a hang.
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+  });
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The one definition of Abdi's DynamoDB tables and S3 buckets.
+ *
+ * Read by the CDK stack (infra/constructs) and by local mode (infra/local), so the key schema, the
+ * indexes, the TTL attribute and the bucket CORS rules can never drift between the cloud and a
+ * developer's machine. Plain data only: no AWS SDK or CDK imports here.
+ */
+
+export type KeyType = 'S' | 'N';
+
+export interface KeyAttribute {
+  readonly name: string;
+  readonly type: KeyType;
+}
+
+export interface IndexDefinition {
+  /** Index name as it appears in DynamoDB; at least 3 characters (DynamoDB Local insists). */
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+}
+
+export interface TableDefinition {
+  /** Logical id, also the suffix of the physical name (`<prefix>-<id>`). */
+  readonly id: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey?: KeyAttribute;
+  readonly globalIndexes: readonly IndexDefinition[];
+  /** Attribute holding an epoch-seconds expiry, or undefined for no TTL. */
+  readonly timeToLiveAttribute?: string;
+}
+
+/**
+ * The main table holds every entity of every office (single-table design). Partition keys carry the
+ * tenant (`O#<officeId>#…`) so every query is scoped by construction, and global indexes carry it too.
+ *
+ * - gsi1: per-office listings (e.g. `O#palopo#CASES` sorted by status/deadline).
+ * - gsi2: a second listing axis (e.g. cases by officer, by site).
+ */
+export const mainTable: TableDefinition = {
+  id: 'main',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  globalIndexes: [
+    {
+      name: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+    },
+    {
+      name: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+    },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+};
+
+/**
+ * Idempotency records for POST requests (Idempotency-Key header). Kept apart from the main table so
+ * that their short TTL and high churn never mix with case records and their backups.
+ */
+export const idempotencyTable: TableDefinition = {
+  id: 'idempotency',
+  partitionKey: { name: 'id', type: 'S' },
+  globalIndexes: [],
+  timeToLiveAttribute: 'expiration',
+};
+
+export const tables = [mainTable, idempotencyTable] as const;
+
+export interface CorsRule {
+  readonly allowedMethods: readonly ('GET' | 'PUT' | 'HEAD' | 'POST')[];
+  readonly allowedHeaders: readonly string[];
+  readonly exposedHeaders: readonly string[];
+  readonly maxAgeSeconds: number;
+}
+
+export interface BucketDefinition {
+  readonly id: string;
+  /** Browsers upload evidence straight to the bucket with a presigned PUT, so it needs CORS. */
+  readonly cors: readonly CorsRule[];
+}
+
+export const evidenceBucket: BucketDefinition = {
+  id: 'evidence',
+  cors: [
+    {
+      allowedMethods: ['PUT', 'GET', 'HEAD'],
+      allowedHeaders: [
+        'content-type',
+        'content-length',
+        'x-amz-checksum-sha256',
+        'x-amz-sdk-checksum-algorithm',
+      ],
+      exposedHeaders: ['etag', 'x-amz-version-id'],
+      maxAgeSeconds: 3000,
+    },
+  ],
+};
+
+export const buckets = [evidenceBucket] as const;
+
+/** Physical resource name for a deployment prefix, e.g. `abdi-local-main`. */
+export function physicalName(prefix: string, definition: { readonly id: string }): string {
+  return `${prefix}-${definition.id}`;
+}

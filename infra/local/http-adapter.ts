@@ -1,0 +1,257 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import sirv from 'sirv';
+import type { LocalAuth } from './local-auth';
+
+export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
+
+export interface LocalServerOptions {
+  readonly api: ApiLambda;
+  readonly auth: LocalAuth;
+  /** The built dashboard (web/dist), served at `/` with the SPA fallback to index.html. */
+  readonly webDir: string;
+  /** Served as /config.json: what the dashboard reads at start instead of build-time settings. */
+  readonly webConfig: Record<string, unknown>;
+}
+
+/** Paths the HTTP API serves without its JWT authorizer (mirrors infra/constructs' API routes). */
+const PUBLIC_API_PATHS = new Set(['/health', '/v1/openapi.json']);
+/** API Gateway refuses larger payloads; so does the adapter, so nothing works only locally. */
+const MAX_BODY_BYTES = 6 * 1024 * 1024;
+
+/**
+ * The local stand-in for API Gateway's HTTP API and CloudFront on one port. It turns each request into
+ * a payload-v2 event with the claims a JWT authorizer would add, invokes the real Lambda handler, and
+ * serves the dashboard beside it. Local-only routes (`/local/auth/*`) never reach the Lambda.
+ */
+export function createLocalServer(options: LocalServerOptions): Server {
+  const serveStatic = sirv(options.webDir, { single: true, dev: false, etag: true, gzip: false });
+
+  return createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent)
+        sendJson(res, 500, problem(500, 'Local adapter failure', 'The local adapter failed.'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+
+    if (method === 'OPTIONS') return preflight(req, res);
+    if (url.pathname.startsWith('/local/auth/')) return localAuthRoute(req, res, url.pathname, method);
+    if (url.pathname === '/config.json') return sendJson(res, 200, options.webConfig);
+    if (url.pathname === '/health' || url.pathname.startsWith('/v1/')) return apiRoute(req, res, url, method);
+    serveStatic(req, res, () => sendJson(res, 404, problem(404, 'Not found', 'No such file.')));
+  }
+
+  async function apiRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {
+    const body = await readBody(req);
+    if (body === 'too-large') {
+      return sendJson(res, 413, problem(413, 'Payload too large', 'Requests are limited to 6 MB.'));
+    }
+    let claims: Record<string, unknown> | undefined;
+    if (!PUBLIC_API_PATHS.has(url.pathname)) {
+      const token = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+      try {
+        if (!token) throw new Error('missing token');
+        claims = await options.auth.verify(token);
+      } catch {
+        // API Gateway answers here without invoking the function.
+        return sendJson(res, 401, problem(401, 'Unauthenticated', 'A valid access token is required.'), {
+          'www-authenticate': 'Bearer',
+        });
+      }
+    }
+    const event = toEvent(req, url, method, body, claims);
+    const result = await options.api(event, lambdaContext());
+    sendResult(req, res, result);
+  }
+
+  async function localAuthRoute(req: IncomingMessage, res: ServerResponse, path: string, method: string) {
+    if (method !== 'POST') return sendJson(res, 404, problem(404, 'Not found', 'No such route.'));
+    const raw = await readBody(req);
+    const isJson = !String(req.headers['content-type'] ?? '').includes('x-www-form-urlencoded');
+    const input = isJson ? parseJsonObject(raw) : {};
+    if (!input) return sendJson(res, 400, problem(400, 'Invalid input', 'The body is not valid JSON.'));
+    if (path === '/local/auth/login') {
+      const { username, password } = input;
+      if (typeof username !== 'string' || typeof password !== 'string') {
+        return sendJson(res, 400, {
+          ...problem(400, 'Invalid input', 'Send username and password.'),
+          errors: [{ path: typeof username === 'string' ? 'password' : 'username', message: 'Required' }],
+        });
+      }
+      const session = await options.auth.login(username, password);
+      if (!session) return sendJson(res, 401, problem(401, 'Sign-in failed', 'Wrong username or password.'));
+      return sendJson(res, 200, session);
+    }
+    if (path === '/local/auth/token') {
+      // OAuth 2.0 client-credentials: form or JSON body, client authenticated by body or Basic header.
+      const form = new URLSearchParams(typeof raw === 'string' ? raw : '');
+      const basic = /^Basic (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
+      const [basicId, basicSecret] = basic ? Buffer.from(basic, 'base64').toString().split(':') : [];
+      const clientId = String(input.client_id ?? form.get('client_id') ?? basicId ?? '');
+      const secret = String(input.client_secret ?? form.get('client_secret') ?? basicSecret ?? '');
+      const scope = (input.scope ?? form.get('scope')) as string | undefined;
+      const grant = await options.auth.clientCredentials(clientId, secret, scope?.split(' '));
+      if (!grant) return sendJson(res, 401, { error: 'invalid_client' });
+      return sendJson(res, 200, {
+        access_token: grant.accessToken,
+        token_type: 'Bearer',
+        expires_in: grant.expiresIn,
+        scope: grant.scope,
+      });
+    }
+    return sendJson(res, 404, problem(404, 'Not found', 'No such route.'));
+  }
+}
+
+function toEvent(
+  req: IncomingMessage,
+  url: URL,
+  method: string,
+  body: string | undefined,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEventV2 {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && name !== 'cookie')
+      headers[name] = Array.isArray(value) ? value.join(',') : value;
+  }
+  const query: Record<string, string> = {};
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
+  const now = new Date();
+  const routeKey = PUBLIC_API_PATHS.has(url.pathname) ? `${method} ${url.pathname}` : 'ANY /v1/{proxy+}';
+  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
+    version: '2.0',
+    routeKey,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    cookies: req.headers.cookie?.split(';').map((c) => c.trim()),
+    headers,
+    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: req.headers.host ?? 'localhost',
+      domainPrefix: 'localhost',
+      http: {
+        method,
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: req.headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey,
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
+    },
+    body,
+    isBase64Encoded: false,
+  };
+  return event;
+}
+
+function sendResult(req: IncomingMessage, res: ServerResponse, result: APIGatewayProxyResultV2): void {
+  // A handler may return a bare value: API Gateway then answers 200 with it as JSON.
+  if (typeof result !== 'object' || result === null || !('statusCode' in result)) {
+    return sendJson(res, 200, result);
+  }
+  const headers: Record<string, string> = { ...corsHeaders(req) };
+  for (const [name, value] of Object.entries(result.headers ?? {}))
+    headers[name.toLowerCase()] = String(value);
+  res.writeHead(result.statusCode ?? 200, headers);
+  res.end(
+    result.body === undefined
+      ? undefined
+      : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
+  );
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(204, {
+    ...corsHeaders(req),
+    'access-control-allow-methods': 'GET,POST,PATCH,DELETE,OPTIONS',
+    'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
+    'access-control-max-age': '600',
+  });
+  res.end();
+}
+
+/** Local mode trusts any loopback origin (a Vite dev server on another port, say), nothing else. */
+function corsHeaders(req: IncomingMessage): Record<string, string> {
+  const origin = req.headers.origin;
+  if (!origin || !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) return {};
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'etag,location,retry-after',
+    vary: 'origin',
+  };
+}
+
+async function readBody(req: IncomingMessage): Promise<string | undefined | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return size === 0 ? undefined : Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonObject(raw: string | undefined | 'too-large'): Record<string, unknown> | undefined {
+  if (raw === undefined) return {};
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function problem(status: number, title: string, detail: string) {
+  return { type: 'about:blank', title, status, detail };
+}
+
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  const isProblem = status >= 400 && typeof body === 'object' && body !== null && 'status' in body;
+  res.writeHead(status, {
+    'content-type': isProblem ? 'application/problem+json' : 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(JSON.stringify(body));
+}
+
+let invocations = 0;
+function lambdaContext(): Context {
+  const started = Date.now();
+  invocations += 1;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: 'abdi-local-api',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:abdi-local-api',
+    memoryLimitInMB: '1024',
+    awsRequestId: `local-${invocations}-${randomUUID()}`,
+    logGroupName: '/aws/lambda/abdi-local-api',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, 29_000 - (Date.now() - started)),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}

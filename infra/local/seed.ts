@@ -1,0 +1,119 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Membership, Scope } from '../../functions/identity/principal';
+import { DirectoryStore, type Office } from '../../functions/store/directory-store';
+import type { LocalAuth } from './local-auth';
+
+/** Bump when the demo data changes shape, so an old .data folder is reseeded on the next start. */
+const SEED_VERSION = 1;
+export const DEMO_PASSWORD = 'demo-password';
+export const DEMO_CLIENT = { clientId: 'demo-integration', secret: 'demo-secret' } as const;
+
+export const demoOffices: readonly Office[] = [
+  {
+    id: 'bapas-palopo',
+    name: 'Bapas Kelas II Palopo',
+    class: 'II',
+    timeZone: 'Asia/Makassar',
+    regionId: 'sulsel',
+    address: 'Jl. Andi Djemma, Kota Palopo, Sulawesi Selatan',
+  },
+  {
+    id: 'bapas-makassar',
+    name: 'Bapas Kelas I Makassar',
+    class: 'I',
+    timeZone: 'Asia/Makassar',
+    regionId: 'sulsel',
+    address: 'Jl. Sultan Alauddin, Kota Makassar, Sulawesi Selatan',
+  },
+];
+
+/** Site ids are fixed so the supervisor's grant and later demo placements can name them. */
+export const DEMO_SITE_MASJID_BARA = 'site-palopo-masjid-bara';
+
+export const demoUsers: readonly {
+  username: string;
+  fullName: string;
+  email: string;
+  memberships: Membership[];
+}[] = [
+  {
+    username: 'admin.palopo',
+    fullName: 'Andi Nurhayati',
+    email: 'admin.palopo@example.invalid',
+    memberships: [{ role: 'admin', officeId: 'bapas-palopo' }],
+  },
+  {
+    username: 'pk.palopo',
+    fullName: 'Muhammad Ridwan',
+    email: 'pk.palopo@example.invalid',
+    memberships: [{ role: 'officer', officeId: 'bapas-palopo' }],
+  },
+  {
+    username: 'pengawas.bara',
+    fullName: 'Haji Baso Lallo',
+    email: 'pengawas.bara@example.invalid',
+    memberships: [{ role: 'supervisor', officeId: 'bapas-palopo', siteIds: [DEMO_SITE_MASJID_BARA] }],
+  },
+  {
+    username: 'jaksa.palopo',
+    fullName: 'Rahmawati Said',
+    email: 'jaksa.palopo@example.invalid',
+    memberships: [{ role: 'prosecutor', officeId: 'bapas-palopo' }],
+  },
+  {
+    username: 'kanwil.sulsel',
+    fullName: 'Syamsul Bachri',
+    email: 'kanwil.sulsel@example.invalid',
+    memberships: [{ role: 'regional', regionId: 'sulsel' }],
+  },
+  {
+    username: 'admin.makassar',
+    fullName: 'Daeng Sikki',
+    email: 'admin.makassar@example.invalid',
+    memberships: [{ role: 'admin', officeId: 'bapas-makassar' }],
+  },
+];
+
+const DEMO_CLIENT_SCOPES: Scope[] = ['cases:read'];
+
+/**
+ * Writes the demo data once per data folder (a marker item records the seed version), so a restart
+ * keeps what users entered and `--fresh` starts over.
+ */
+export async function seedIfNeeded(options: {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  auth: LocalAuth;
+}): Promise<boolean> {
+  const marker = { pk: 'SEED', sk: 'SEED' };
+  const { Item } = await options.db.send(new GetCommand({ TableName: options.tableName, Key: marker }));
+  if (Item?.version === SEED_VERSION) return false;
+
+  const directory = new DirectoryStore(options.db, options.tableName);
+  for (const office of demoOffices) await directory.putOffice(office);
+  for (const user of demoUsers) {
+    await directory.putUser(
+      { username: user.username, fullName: user.fullName, email: user.email, status: 'active' },
+      user.memberships,
+    );
+    await options.auth.setPassword(`user:${user.username}`, DEMO_PASSWORD);
+  }
+  await directory.putMachineClient(
+    {
+      clientId: DEMO_CLIENT.clientId,
+      name: 'Demo integration (Kejaksaan Negeri Palopo)',
+      status: 'active',
+      scopes: DEMO_CLIENT_SCOPES,
+    },
+    [{ role: 'integration', officeId: 'bapas-palopo' }],
+  );
+  await options.auth.setPassword(`client:${DEMO_CLIENT.clientId}`, DEMO_CLIENT.secret, DEMO_CLIENT_SCOPES);
+
+  await options.db.send(
+    new PutCommand({
+      TableName: options.tableName,
+      Item: { ...marker, version: SEED_VERSION, seededAt: new Date().toISOString() },
+    }),
+  );
+  return true;
+}
