@@ -1,0 +1,18 @@
+/**
+ * Abdi's domain core: the law of community-service sentences as pure functions.
+ *
+ * No AWS, no I/O, no clock: the caller passes "now" in as values. Every refusal carries a rule id from
+ * rules.ts and the request path of the offending field.
+ */
+export * from './rules';
+export * from './calendar';
+export * from './hours';
+export * from './nik';
+export * from './decision-number';
+export * from './sentence';
+export * from './attendance';
+export * from './crediting';
+export * from './progress';
+export * from './lifecycle';
+export * from './warnings';
+export * from './placement';
