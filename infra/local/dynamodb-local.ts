@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { LocalSetupError } from './local-error';
 import { freePort, waitForPort } from './ports';
@@ -41,7 +42,8 @@ export async function startDynamoDbLocal(
       '-sharedDb',
       ...storage,
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    // Its working folder receives a metadata file; keep that out of the repository.
+    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dbPath ?? tmpdir() },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import sirv from 'sirv';
+import { problems } from '../../functions/api/problem';
+import { buildHttpApiEvent, PUBLIC_API_PATHS } from './api-gateway-event';
 import type { LocalAuth } from './local-auth';
 
 export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -15,8 +17,6 @@ export interface LocalServerOptions {
   readonly webConfig: Record<string, unknown>;
 }
 
-/** Paths the HTTP API serves without its JWT authorizer (mirrors infra/constructs' API routes). */
-const PUBLIC_API_PATHS = new Set(['/health', '/v1/openapi.json']);
 /** API Gateway refuses larger payloads; so does the adapter, so nothing works only locally. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
 
@@ -60,12 +60,18 @@ export function createLocalServer(options: LocalServerOptions): Server {
         claims = await options.auth.verify(token);
       } catch {
         // API Gateway answers here without invoking the function.
-        return sendJson(res, 401, problem(401, 'Unauthenticated', 'A valid access token is required.'), {
-          'www-authenticate': 'Bearer',
-        });
+        const unauthenticated = problems.unauthenticated();
+        return sendJson(res, 401, unauthenticated.toBody(), unauthenticated.headers);
       }
     }
-    const event = toEvent(req, url, method, body, claims);
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    }
+    const event = buildHttpApiEvent(
+      { method, url: req.url ?? '/', headers, body, sourceIp: req.socket.remoteAddress },
+      claims,
+    );
     const result = await options.api(event, lambdaContext());
     sendResult(req, res, result);
   }
@@ -107,56 +113,6 @@ export function createLocalServer(options: LocalServerOptions): Server {
     }
     return sendJson(res, 404, problem(404, 'Not found', 'No such route.'));
   }
-}
-
-function toEvent(
-  req: IncomingMessage,
-  url: URL,
-  method: string,
-  body: string | undefined,
-  claims: Record<string, unknown> | undefined,
-): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && name !== 'cookie')
-      headers[name] = Array.isArray(value) ? value.join(',') : value;
-  }
-  const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams)
-    query[name] = name in query ? `${query[name]},${value}` : value;
-  const now = new Date();
-  const routeKey = PUBLIC_API_PATHS.has(url.pathname) ? `${method} ${url.pathname}` : 'ANY /v1/{proxy+}';
-  const event: APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } } = {
-    version: '2.0',
-    routeKey,
-    rawPath: url.pathname,
-    rawQueryString: url.search.slice(1),
-    cookies: req.headers.cookie?.split(';').map((c) => c.trim()),
-    headers,
-    queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: req.headers.host ?? 'localhost',
-      domainPrefix: 'localhost',
-      http: {
-        method,
-        path: url.pathname,
-        protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: req.headers['user-agent'] ?? '',
-      },
-      requestId: randomUUID(),
-      routeKey,
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
-    },
-    body,
-    isBase64Encoded: false,
-  };
-  return event;
 }
 
 function sendResult(req: IncomingMessage, res: ServerResponse, result: APIGatewayProxyResultV2): void {

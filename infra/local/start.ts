@@ -10,7 +10,7 @@ import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
 import { ensureTables } from './provision';
 import { startS3Emulator } from './s3-emulator';
-import { seedIfNeeded } from './seed';
+import { DEMO_CLIENT, seedIfNeeded } from './seed';
 
 export interface LocalOptions {
   /** 0 picks a free port (tests). Default: $PORT or 3000. */
