@@ -106,6 +106,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       db,
       tableName: mainTable,
       keyFile: join(dataDir, 'local-auth-key.json'),
+      // As the cloud authorizer's audience lists the dashboard and the machine app clients.
+      audience: [DEMO_CLIENT.clientId],
     });
     const seeded = await seedIfNeeded({ db, tableName: mainTable, auth });
 
