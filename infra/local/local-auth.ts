@@ -16,6 +16,7 @@ const scrypt = promisify(scryptCallback) as (
 export const LOCAL_ISSUER = 'abdi-local';
 export const LOCAL_DASHBOARD_CLIENT = 'abdi-local-dashboard';
 const TOKEN_LIFETIME_SECONDS = 3600;
+const RESOURCE_SERVER = 'abdi';
 const ALGORITHM = 'ES256';
 
 export type Claims = JWTPayload & Record<string, unknown>;
@@ -85,7 +86,10 @@ export async function createLocalAuth(options: {
     async clientCredentials(clientId, secret, requestedScopes) {
       const stored = await readCredential(`client:${clientId}`);
       if (!(await matches(secret, stored))) return undefined;
-      const granted = (stored?.scopes ?? []).filter((s) => !requestedScopes || requestedScopes.includes(s));
+      // Cognito names a resource server's scopes `<server>/<scope>`; so do local tokens.
+      const granted = (stored?.scopes ?? [])
+        .map((s) => `${RESOURCE_SERVER}/${s}`)
+        .filter((s) => !requestedScopes || requestedScopes.includes(s));
       const scope = granted.join(' ');
       const accessToken = await sign({ client_id: clientId, scope }, clientId);
       return { accessToken, expiresIn: TOKEN_LIFETIME_SECONDS, scope };

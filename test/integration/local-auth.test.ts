@@ -137,8 +137,8 @@ describe('client credentials', () => {
     const clientId = machineClientId;
     await auth.setPassword(`client:${clientId}`, 's3cret', ['cases:read']);
 
-    const grant = await auth.clientCredentials(clientId, 's3cret', ['cases:read', 'cases:write']);
-    expect(grant?.scope).toBe('cases:read');
+    const grant = await auth.clientCredentials(clientId, 's3cret', ['abdi/cases:read', 'abdi/cases:write']);
+    expect(grant?.scope).toBe('abdi/cases:read');
     expect(await auth.clientCredentials(clientId, 'wrong')).toBeUndefined();
     // The token carries client_id and scope, not a username, just like Cognito's.
     const claims = await auth.verify(grant!.accessToken);
