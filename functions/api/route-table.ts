@@ -4,9 +4,20 @@ import { buildOpenApi } from './openapi';
 import { defineRoute, type AnyRoute } from './route';
 import { getMe, getOffice, listOffices } from './routes/identity';
 import { getHealth } from './routes/system';
+import { createUser, disableUser, getUser, listUsers, updateUser } from './routes/users';
 
 /** Every API route. Adding one here is all it takes to route it, document it and put it in the access matrix. */
-const businessRoutes: readonly AnyRoute[] = [getHealth, getMe, listOffices, getOffice];
+const businessRoutes: readonly AnyRoute[] = [
+  getHealth,
+  getMe,
+  listOffices,
+  getOffice,
+  listUsers,
+  createUser,
+  getUser,
+  updateUser,
+  disableUser,
+];
 
 const API_VERSION = '1.0.0';
 

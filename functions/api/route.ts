@@ -1,5 +1,8 @@
 import type * as z from 'zod';
+import type { IdentityProvider } from '../identity/identity-provider';
 import type { DirectoryStore } from '../store/directory-store';
+import type { UserStore } from '../store/user-store';
+import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
 import type { GuardResult } from './guard';
 
@@ -8,6 +11,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 /** Everything a route handler may use; built once per cold start and passed in, so tests can swap it. */
 export interface ApiDependencies {
   readonly directory: DirectoryStore;
+  readonly users: UserStore;
+  readonly identityProvider: IdentityProvider;
+  readonly cursors: CursorCodec;
   /** The only clock the API reads; domain code receives instants from here, never reads one itself. */
   readonly now: () => Date;
 }

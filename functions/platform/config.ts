@@ -12,6 +12,12 @@ export interface RuntimeConfig {
   /** Only in local mode: DynamoDB Local and s3rver endpoints. */
   readonly dynamoEndpoint?: string;
   readonly s3Endpoint?: string;
+  /** Cloud: the Cognito user pool people sign in to. */
+  readonly userPoolId?: string;
+  /** Cloud: Secrets Manager secret holding the list-cursor signing key. */
+  readonly cursorSecretArn?: string;
+  /** Local mode: the list-cursor signing key itself (kept in the data folder). */
+  readonly cursorKey?: string;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -30,5 +36,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     region: env.AWS_REGION ?? 'ap-southeast-3',
     dynamoEndpoint: mode === 'local' ? env.DYNAMODB_ENDPOINT : undefined,
     s3Endpoint: mode === 'local' ? env.S3_ENDPOINT : undefined,
+    userPoolId: mode === 'cloud' ? required('COGNITO_USER_POOL_ID') : undefined,
+    cursorSecretArn: mode === 'cloud' ? required('CURSOR_SECRET_ARN') : undefined,
+    cursorKey: mode === 'local' ? required('CURSOR_SIGNING_KEY') : undefined,
   };
 }

@@ -119,7 +119,9 @@ export class DirectoryStore {
     const profile = items.find((item) => item.sk === keys.profile);
     if (!profile || profile.status !== 'active') return undefined;
     const memberships = items
-      .filter((item) => typeof item.sk === 'string' && item.sk.startsWith('MEMBER#'))
+      .filter(
+        (item) => typeof item.sk === 'string' && item.sk.startsWith('MEMBER#') && item.status !== 'disabled',
+      )
       .flatMap((item) => toMemberships(item as unknown as MembershipItem));
 
     if (subject.kind === 'user') {
@@ -163,6 +165,8 @@ export class DirectoryStore {
       pk: partition,
       ...m,
       ...owner,
+      status: 'active',
+      version: 1,
       ...(m.officeId ? { gsi1pk: keys.officeMembers(m.officeId), gsi1sk: partition } : {}),
     }));
     await this.db.send(

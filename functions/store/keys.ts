@@ -23,4 +23,6 @@ export const keys = {
 
   /** Local mode only: password/secret hashes, in their own partition so no profile read loads them. */
   localCredential: (principal: string) => ({ pk: `LOCALCRED#${principal}`, sk: 'CREDENTIAL' }),
+  /** Local mode only: a pending invitation, keyed by the hash of its one-time token. */
+  localInvitation: (tokenHash: string) => ({ pk: `LOCALINVITE#${tokenHash}`, sk: 'INVITATION' }),
 } as const;

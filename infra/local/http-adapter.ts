@@ -94,6 +94,20 @@ export function createLocalServer(options: LocalServerOptions): Server {
       if (!session) return sendJson(res, 401, problem(401, 'Sign-in failed', 'Wrong username or password.'));
       return sendJson(res, 200, session);
     }
+    if (path === '/local/auth/set-password') {
+      const { token, password } = input;
+      if (typeof password !== 'string' || password.length < 12) {
+        return sendJson(res, 400, {
+          ...problem(400, 'Invalid input', 'Choose a password of at least 12 characters.'),
+          errors: [{ path: 'password', message: 'At least 12 characters.' }],
+        });
+      }
+      const username =
+        typeof token === 'string' ? await options.auth.redeemInvitation(token, password) : undefined;
+      if (!username)
+        return sendJson(res, 400, problem(400, 'Invalid link', 'This link is unknown, used or expired.'));
+      return sendJson(res, 200, { username });
+    }
     if (path === '/local/auth/token') {
       // OAuth 2.0 client-credentials: form or JSON body, client authenticated by body or Basic header.
       const form = new URLSearchParams(typeof raw === 'string' ? raw : '');

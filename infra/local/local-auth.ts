@@ -2,9 +2,10 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { keys } from '../../functions/store/keys';
+import { hashInvitationToken } from '../../functions/store/local-identity-provider';
 
 const scrypt = promisify(scryptCallback) as (
   password: string,
@@ -33,6 +34,8 @@ export interface LocalAuth {
   /** Verifies exactly what the HTTP API's JWT authorizer verifies; throws on any failure. */
   verify(token: string): Promise<Claims>;
   setPassword(principal: string, password: string, scopes?: readonly string[]): Promise<void>;
+  /** Consumes a one-time invitation token; answers the username, or undefined if unknown or expired. */
+  redeemInvitation(token: string, password: string): Promise<string | undefined>;
 }
 
 /**
@@ -74,7 +77,24 @@ export async function createLocalAuth(options: {
     return stored !== undefined && expected.length === actual.length && timingSafeEqual(expected, actual);
   };
 
+  const setPassword: LocalAuth['setPassword'] = async (principal, password, scopes) => {
+    const salt = randomBytes(16);
+    const hash = await scrypt(password, salt, 32);
+    await options.db.send(
+      new PutCommand({
+        TableName: options.tableName,
+        Item: {
+          ...keys.localCredential(principal),
+          hash: hash.toString('hex'),
+          salt: salt.toString('hex'),
+          ...(scopes ? { scopes } : {}),
+        },
+      }),
+    );
+  };
+
   return {
+    setPassword,
     async login(username, password) {
       if (!(await matches(password, await readCredential(`user:${username}`)))) return undefined;
       const accessToken = await sign(
@@ -107,20 +127,16 @@ export async function createLocalAuth(options: {
       if (payload.token_use !== 'access') throw new Error('not an access token');
       return payload as Claims;
     },
-    async setPassword(principal, password, scopes) {
-      const salt = randomBytes(16);
-      const hash = await scrypt(password, salt, 32);
-      await options.db.send(
-        new PutCommand({
-          TableName: options.tableName,
-          Item: {
-            ...keys.localCredential(principal),
-            hash: hash.toString('hex'),
-            salt: salt.toString('hex'),
-            ...(scopes ? { scopes } : {}),
-          },
-        }),
+    async redeemInvitation(token, password) {
+      const key = keys.localInvitation(hashInvitationToken(token));
+      // Delete-and-return in one call, so the same link cannot be used twice even concurrently.
+      const { Attributes } = await options.db.send(
+        new DeleteCommand({ TableName: options.tableName, Key: key, ReturnValues: 'ALL_OLD' }),
       );
+      const invitation = Attributes as { username?: string; expiresAt?: number } | undefined;
+      if (!invitation?.username || (invitation.expiresAt ?? 0) * 1000 < Date.now()) return undefined;
+      await setPassword(`user:${invitation.username}`, password);
+      return invitation.username;
     },
   };
 }

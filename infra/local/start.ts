@@ -1,4 +1,5 @@
-import { existsSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -99,6 +100,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      CURSOR_SIGNING_KEY: readOrCreateSecret(join(dataDir, 'cursor-key')),
     });
 
     const db = createDocumentClient({ region: REGION, endpoint: dynamo.endpoint });
@@ -140,6 +142,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     await stop();
     throw error;
   }
+}
+
+/** A random secret made at first start and kept in the data folder (local mode's Secrets Manager). */
+function readOrCreateSecret(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 async function listen(server: import('node:http').Server, port: number): Promise<void> {

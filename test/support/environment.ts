@@ -1,29 +1,37 @@
 import { inject } from 'vitest';
-import { createApiHandler } from '../../functions/api/app';
-import { physicalName, mainTable } from '../../functions/tables';
-import { createDocumentClient } from '../../functions/store/dynamo-client';
-import { DirectoryStore } from '../../functions/store/directory-store';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { createApiHandler } from '../../functions/api/app';
+import { createDependencies } from '../../functions/platform/dependencies';
+import { createDocumentClient } from '../../functions/store/dynamo-client';
+import type { RuntimeConfig } from '../../functions/platform/config';
+import { buckets, idempotencyTable, mainTable, physicalName } from '../../functions/tables';
 
 export const TEST_PREFIX = 'abdi-test';
 
 /**
- * The API wired to the emulators that the integration global set-up started: the same middy app as
- * the Lambda entry, with the test's own clock.
+ * The API wired to the emulators that the integration global set-up started, through the same
+ * dependency wiring as the Lambda entry (local mode), with the test's own clock.
  */
 export function testEnvironment(options: { now?: () => Date } = {}) {
-  const db = createDocumentClient({ region: 'ap-southeast-3', endpoint: inject('dynamoEndpoint') });
-  const tableName = physicalName(TEST_PREFIX, mainTable);
-  const directory = new DirectoryStore(db, tableName);
-  const handler = createApiHandler(
-    { directory, now: options.now ?? (() => new Date()) },
-    {
-      logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'AbdiTest', serviceName: 'abdi-test' }),
-    },
-  );
-  return { db, tableName, directory, handler };
+  const config: RuntimeConfig = {
+    mode: 'local',
+    deployment: 'test',
+    region: 'ap-southeast-3',
+    tableName: physicalName(TEST_PREFIX, mainTable),
+    idempotencyTableName: physicalName(TEST_PREFIX, idempotencyTable),
+    evidenceBucket: physicalName(TEST_PREFIX, buckets[0]),
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    cursorKey: 'integration-test-cursor-key',
+  };
+  const deps = createDependencies(config, options.now);
+  const handler = createApiHandler(deps, {
+    logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'AbdiTest', serviceName: 'abdi-test' }),
+  });
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  return { config, deps, db, tableName: config.tableName, directory: deps.directory, handler };
 }
 
 /** A unique suffix so each test file's offices never collide with another's in the shared emulator. */

@@ -1,0 +1,66 @@
+import * as z from 'zod';
+
+export const officeRoles = ['admin', 'officer', 'supervisor', 'prosecutor'] as const;
+
+const username = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9._-]{2,63}$/,
+    'A username is 3–64 lower-case letters, digits, dots, dashes or underscores.',
+  );
+const siteIds = z.array(z.string().min(1).max(64)).max(50);
+
+export const userParams = z.object({ officeId: z.string(), username });
+
+export const createUserBody = z
+  .object({
+    username,
+    email: z.email().max(254),
+    fullName: z.string().trim().min(1).max(200),
+    roles: z.array(z.enum(officeRoles)).min(1).max(4),
+    siteIds: siteIds.optional(),
+  })
+  .strict()
+  .superRefine(requireSitesForSupervisor);
+
+export const updateUserBody = z
+  .object({ roles: z.array(z.enum(officeRoles)).min(1).max(4).optional(), siteIds: siteIds.optional() })
+  .strict()
+  .refine((body) => body.roles !== undefined || body.siteIds !== undefined, {
+    message: 'Send roles or siteIds.',
+    path: ['roles'],
+  });
+
+export const memberSchema = z
+  .object({
+    username: z.string(),
+    fullName: z.string(),
+    email: z.string(),
+    roles: z.array(z.enum(officeRoles)),
+    siteIds: z.array(z.string()),
+    status: z.enum(['active', 'disabled']),
+    version: z.number().int(),
+  })
+  .meta({ id: 'OfficeMember' });
+
+export const invitationSchema = z
+  .object({
+    delivery: z.enum(['email', 'link']),
+    setPasswordUrl: z.string().optional(),
+    expiresAt: z.string().optional(),
+  })
+  .meta({ id: 'Invitation' });
+
+/** A site supervisor (pengawas lapangan) sees only their sites, so the grant must name at least one. */
+function requireSitesForSupervisor(
+  body: { roles: readonly string[]; siteIds?: readonly string[] },
+  ctx: z.RefinementCtx,
+) {
+  if (body.roles.includes('supervisor') && (body.siteIds ?? []).length === 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['siteIds'],
+      message: 'A supervisor needs at least one work site.',
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { CursorCodec } from '../api/cursor';
+import type { ApiDependencies } from '../api/route';
+import { CognitoIdentityProvider } from '../store/cognito-identity-provider';
+import { DirectoryStore } from '../store/directory-store';
+import { createDocumentClient } from '../store/dynamo-client';
+import { LocalIdentityProvider } from '../store/local-identity-provider';
+import { UserStore } from '../store/user-store';
+import type { RuntimeConfig } from './config';
+
+/**
+ * Builds the API's dependencies from runtime configuration: the one place that decides between the
+ * cloud adapters (Cognito, Secrets Manager) and local mode's stand-ins. Tests call it too, with their
+ * own configuration, so they exercise the same wiring as the Lambda.
+ */
+export function createDependencies(
+  config: RuntimeConfig,
+  now: () => Date = () => new Date(),
+): ApiDependencies {
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  const identityProvider =
+    config.mode === 'local'
+      ? new LocalIdentityProvider(db, config.tableName, now)
+      : new CognitoIdentityProvider(
+          new CognitoIdentityProviderClient({ region: config.region }),
+          required(config.userPoolId),
+        );
+  const cursors = new CursorCodec(async () =>
+    config.cursorKey
+      ? Buffer.from(config.cursorKey, 'utf8')
+      : Buffer.from(String(await getSecret(required(config.cursorSecretArn), { maxAge: 3600 })), 'utf8'),
+  );
+  return {
+    directory: new DirectoryStore(db, config.tableName),
+    users: new UserStore(db, config.tableName),
+    identityProvider,
+    cursors,
+    now,
+  };
+}
+
+function required(value: string | undefined): string {
+  if (!value) throw new Error('missing configuration');
+  return value;
+}

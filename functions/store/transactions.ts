@@ -1,0 +1,41 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+export type TransactItem = TransactItems[number];
+
+/** Thrown when a transaction's condition failed: `index` says which item's condition it was. */
+export class ConditionFailed extends Error {
+  constructor(readonly index: number) {
+    super(`condition failed on transaction item ${index}`);
+    this.name = 'ConditionFailed';
+  }
+}
+
+/**
+ * Writes items that belong together (a change, its counters, its audit entry) in one DynamoDB
+ * transaction: all or nothing. A failed condition becomes `ConditionFailed` with the item's index,
+ * so the caller can say *which* precondition (version, capacity, uniqueness) did not hold.
+ *
+ * `clientRequestToken` makes a retried call within 10 minutes idempotent at DynamoDB's end too.
+ */
+export async function transact(
+  db: DynamoDBDocumentClient,
+  items: readonly TransactItem[],
+  clientRequestToken?: string,
+): Promise<void> {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [...items],
+        ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
+      }),
+    );
+  } catch (error) {
+    if (error instanceof TransactionCanceledException) {
+      const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (index >= 0) throw new ConditionFailed(index);
+    }
+    throw error;
+  }
+}
