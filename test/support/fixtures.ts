@@ -3,21 +3,28 @@ import type { Role, Scope } from '../../functions/identity/principal';
 import { clientClaims, userClaims } from './api';
 
 /**
- * Two offices in one region, and one principal per role, all with ids unique to the calling test
- * file. `home` is the office under test; `other` is the neighbour whose data must stay invisible.
+ * Offices and one principal per role, all with ids unique to the calling test file. `home` is the
+ * office under test; `other` is its neighbour in the same region, whose data must stay invisible to
+ * everyone but the Kanwil; `far` is in another region.
  */
 export async function seedDirectory(directory: DirectoryStore, suffix: string) {
   const regionId = `region-${suffix}`;
   const home = `home-${suffix}`;
   const other = `other-${suffix}`;
+  /** In another region: not even the Kanwil of `home`'s region may see it. */
+  const far = `far-${suffix}`;
   const siteId = `site-${suffix}`;
-  for (const id of [home, other]) {
+  for (const [id, region] of [
+    [home, regionId],
+    [other, regionId],
+    [far, `far-region-${suffix}`],
+  ] as const) {
     await directory.putOffice({
       id,
       name: `Bapas ${id}`,
       class: 'II',
       timeZone: 'Asia/Makassar',
-      regionId,
+      regionId: region,
       address: 'Test',
     });
   }
@@ -55,7 +62,7 @@ export async function seedDirectory(directory: DirectoryStore, suffix: string) {
     /** The token asks for more than the server granted: only cases:read must survive. */
     integration: clientClaims(clientId, ['cases:read', 'cases:write']),
   };
-  return { regionId, home, other, siteId, people, clientId, claims };
+  return { regionId, home, other, far, siteId, people, clientId, claims };
 }
 
 function profile(username: string) {
