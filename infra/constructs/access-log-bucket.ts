@@ -1,0 +1,46 @@
+/**
+ * The destination of S3 server access logs and CloudFront standard logs for one stack.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+
+export interface AccessLogBucketProps {
+  /** Days to keep log objects; `undefined` keeps them forever. */
+  readonly retentionDays?: number;
+  /**
+   * CloudFront standard (legacy) logging writes with ACLs, so a bucket receiving CloudFront logs needs
+   * object-writer ownership. S3 server access logging works either way (the CDK grants it by bucket policy).
+   * @default false
+   */
+  readonly acceptCloudFrontLogs?: boolean;
+}
+
+export class AccessLogBucket extends Construct {
+  readonly bucket: s3.Bucket;
+
+  constructor(scope: Construct, id: string, props: AccessLogBucketProps = {}) {
+    super(scope, id);
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      // S3 server access logging cannot deliver into an SSE-KMS bucket; SSE-S3 is the supported option.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      objectOwnership: props.acceptCloudFrontLogs
+        ? s3.ObjectOwnership.OBJECT_WRITER
+        : s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: props.retentionDays
+        ? [{ id: 'expire-logs', expiration: Duration.days(props.retentionDays) }]
+        : [],
+      // Logs are evidence of who touched what; deleting the stack must not delete them.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.bucket,
+      'AwsSolutions-S1',
+      'This bucket is the access-log destination itself; logging it into itself would create a feedback loop. Access to it is limited to the log delivery services and account administrators.',
+    );
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The public HTTP API: one Lambda behind `ANY /v1/{proxy+}`, guarded by a JWT authorizer on every route
+ * except the health check and the OpenAPI document.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+
+/** Routes that must answer without a token: load balancer style probes and API discovery. */
+export const publicRoutes = [
+  { method: apigw.HttpMethod.GET, path: '/health' },
+  { method: apigw.HttpMethod.GET, path: '/v1/openapi.json' },
+] as const;
+
+export interface ApiProps {
+  readonly handler: lambda.IFunction;
+  /** Token issuer, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+  readonly jwtIssuer: string;
+  /** App client ids whose tokens are accepted (Cognito access tokens carry them as `client_id`). */
+  readonly jwtAudience: readonly string[];
+  /** Browser origins allowed by CORS. Empty: no CORS configuration (server-to-server use only). */
+  readonly allowedOrigins: readonly string[];
+  /** Stage-wide steady-state requests per second and burst. */
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly logRetention: logs.RetentionDays;
+}
+
+export class Api extends Construct {
+  readonly api: apigw.HttpApi;
+  readonly stage: apigw.HttpStage;
+  readonly accessLogGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const authorizer = new HttpJwtAuthorizer('Jwt', props.jwtIssuer, {
+      jwtAudience: [...props.jwtAudience],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    this.api = new apigw.HttpApi(this, 'Api', {
+      description: 'Abdi API',
+      // Every route needs a valid token unless it opts out below. Scopes are deliberately not configured
+      // here: an ANY route cannot express per-route scopes, and required scopes would reject user tokens,
+      // which carry groups rather than scopes. The handler's guard checks group or scope per route.
+      defaultAuthorizer: authorizer,
+      createDefaultStage: false,
+      ...(props.allowedOrigins.length > 0 && {
+        // API Gateway answers preflight OPTIONS itself, before the authorizer, once CORS is configured.
+        corsPreflight: {
+          allowOrigins: [...props.allowedOrigins],
+          allowMethods: [
+            apigw.CorsHttpMethod.GET,
+            apigw.CorsHttpMethod.POST,
+            apigw.CorsHttpMethod.PUT,
+            apigw.CorsHttpMethod.PATCH,
+            apigw.CorsHttpMethod.DELETE,
+          ],
+          allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'if-match', 'if-none-match'],
+          exposeHeaders: ['etag', 'location', 'retry-after'],
+          allowCredentials: false,
+          maxAge: Duration.hours(1),
+        },
+      }),
+    });
+
+    this.accessLogGroup = new logs.LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: props.throttle.rateLimit, burstLimit: props.throttle.burstLimit },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(this.accessLogGroup),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            sub: '$context.authorizer.claims.sub',
+            clientId: '$context.authorizer.claims.client_id',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('Handler', props.handler);
+    this.api.addRoutes({ path: '/v1/{proxy+}', methods: [apigw.HttpMethod.ANY], integration });
+    for (const route of publicRoutes) {
+      const [created] = this.api.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration,
+        authorizer: new apigw.HttpNoneAuthorizer(),
+      });
+      if (created) {
+        acknowledge(
+          created,
+          'AwsSolutions-APIG4',
+          `${route.method} ${route.path} is public by design (health probe, API description); it returns no case data, and stage throttling still applies.`,
+        );
+      }
+    }
+  }
+
+  /** The stage URL without a trailing slash, e.g. `https://abc123.execute-api.ap-southeast-3.amazonaws.com`. */
+  get url(): string {
+    return this.api.apiEndpoint;
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Who may sign in: the Cognito user pool with one group per role, the hosted sign-in domain, and the
+ * `abdi` resource server whose scopes machine clients (partner systems) receive.
+ *
+ * Lives in the stateful stack: deleting a user pool deletes every user and their MFA enrolment. The app
+ * clients live in the stateless stack (see identity-clients.ts) because their callback URLs depend on the
+ * CloudFront distribution.
+ */
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { acknowledge } from './nag';
+
+/** The roles the API guard knows; each is a Cognito group of the same name (`cognito:groups` claim). */
+export const roles = ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'] as const;
+export type Role = (typeof roles)[number];
+
+/** Scopes of the `abdi` resource server; tokens carry them as `abdi/cases:read` and so on. */
+export const apiScopes = {
+  'cases:read': 'Read cases, sessions and evidence metadata',
+  'cases:write': 'Create and change cases and sessions',
+  'evidence:write': 'Upload evidence files',
+} as const;
+export type ApiScope = keyof typeof apiScopes;
+
+export const resourceServerIdentifier = 'abdi';
+
+/**
+ * Origin of the hosted sign-in domain, from the configured prefix rather than from the domain resource,
+ * so that another stack can use it without a CloudFormation export.
+ */
+export function cognitoDomainUrl(domainPrefix: string, region: string): string {
+  return `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
+}
+
+export interface IdentityProps {
+  /** Prefix of the hosted domain `<prefix>.auth.<region>.amazoncognito.com`; unique per region. */
+  readonly domainPrefix: string;
+  /**
+   * Cognito's built-in mailer sends at most 50 messages a day; enough for inviting staff of a few
+   * offices. Pass an SES-backed `UserPoolEmail` for more.
+   * @default Cognito's own mailer
+   */
+  readonly email?: cognito.UserPoolEmail;
+}
+
+export class Identity extends Construct {
+  readonly userPool: cognito.UserPool;
+  readonly domain: cognito.UserPoolDomain;
+  readonly resourceServer: cognito.UserPoolResourceServer;
+  readonly scopes: Readonly<Record<ApiScope, cognito.ResourceServerScope>>;
+  readonly groups: Readonly<Record<Role, cognito.UserPoolGroup>>;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+    this.userPool = new cognito.UserPool(this, 'UserPool', {
+      // Accounts are created by an office admin; the public must not be able to register.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false, email: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      // Plus tier: threat protection blocks sign-ins with leaked credentials and adapts to risky ones,
+      // which matters more here than the per-user price (a deployment has hundreds of staff, not millions).
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      ...(props.email && { email: props.email }),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.userPool,
+      'AwsSolutions-COG2',
+      'MFA is OPTIONAL with TOTP only so that field officers without smartphones can still sign in; admins are expected to enrol TOTP, and Plus-tier threat protection (ENFORCED) challenges or blocks risky sign-ins. Revisit once every office has enrolled devices.',
+    );
+
+    this.groups = Object.fromEntries(
+      roles.map((role, precedence) => [
+        role,
+        this.userPool.addGroup(`Group-${role}`, {
+          groupName: role,
+          description: `Abdi role: ${role}`,
+          // Lower precedence wins when a user is in several groups; the list order is most to least powerful.
+          precedence,
+        }),
+      ]),
+    ) as Record<Role, cognito.UserPoolGroup>;
+
+    this.domain = this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+    });
+
+    const scopes = Object.fromEntries(
+      Object.entries(apiScopes).map(([scopeName, scopeDescription]) => [
+        scopeName,
+        new cognito.ResourceServerScope({ scopeName, scopeDescription }),
+      ]),
+    ) as Record<ApiScope, cognito.ResourceServerScope>;
+    this.scopes = scopes;
+    this.resourceServer = this.userPool.addResourceServer('ResourceServer', {
+      identifier: resourceServerIdentifier,
+      userPoolResourceServerName: 'Abdi API',
+      scopes: Object.values(scopes),
+    });
+  }
+
+  /** JWT issuer of this pool's tokens, for the API's JWT authorizer. */
+  get issuerUrl(): string {
+    return `https://cognito-idp.${this.userPool.stack.region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+}

@@ -1,0 +1,227 @@
+/**
+ * The dashboard: the built SPA in a private bucket, served by CloudFront through Origin Access Control
+ * with strict security headers, plus a `config.json` that tells the SPA where the API and Cognito are.
+ */
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentSecurityPolicy, type ContentSecurityPolicySources } from './content-security-policy';
+import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
+import { acknowledge, wildcardFindings } from './nag';
+
+export interface WebHostingProps {
+  /** Bucket for S3 server access logs and CloudFront standard logs (must accept ACL-based delivery). */
+  readonly accessLogBucket: s3.IBucket;
+  /** Hosts the SPA may talk to, for the Content-Security-Policy. */
+  readonly csp: ContentSecurityPolicySources;
+  /** A custom name with its us-east-1 certificate. @default CloudFront's `*.cloudfront.net` name */
+  readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
+  /** Retention of the deployment function's logs. */
+  readonly logRetention: logs.RetentionDays;
+}
+
+export interface SiteOptions {
+  /** Directory of the built SPA, normally `web/dist` (`npm run build:web`). */
+  readonly siteDir: string;
+  /** Written as `/config.json` next to the site; the SPA reads it at start-up. */
+  readonly runtimeConfig: Record<string, unknown>;
+}
+
+export class WebHosting extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+  readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+  private readonly logRetention: logs.RetentionDays;
+
+  constructor(scope: Construct, id: string, props: WebHostingProps) {
+    super(scope, id);
+    this.logRetention = props.logRetention;
+    this.bucket = new s3.Bucket(this, 'Bucket', {
+      // The site is public content rebuilt on every deploy; SSE-S3 keeps OAC simple (SSE-KMS would need
+      // CloudFront in the key policy) without weakening anything that matters.
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      serverAccessLogsBucket: props.accessLogBucket,
+      serverAccessLogsPrefix: 's3/web/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Abdi dashboard security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.csp), override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+        // The legacy XSS auditor is itself an attack surface; modern guidance is to switch it off.
+        xssProtection: { protection: false, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+          {
+            header: 'Permissions-Policy',
+            // Camera and location for attendance evidence on a phone; nothing else.
+            value: 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()',
+            override: true,
+          },
+        ],
+      },
+    });
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Abdi dashboard',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: this.responseHeadersPolicy,
+        compress: true,
+      },
+      // The SPA routes in the browser: a deep link such as /cases/123 is not an object in the bucket, and
+      // with OAC and no s3:ListBucket a missing object answers 403, so both map to the app shell.
+      errorResponses: [403, 404].map((httpStatus) => ({
+        httpStatus,
+        responseHttpStatus: 200,
+        responsePagePath: '/index.html',
+        ttl: Duration.seconds(0),
+      })),
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      // Price class 200 includes the Asian edge locations (Jakarta among them) without paying for all.
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
+      enableLogging: true,
+      logBucket: props.accessLogBucket,
+      logFilePrefix: 'cloudfront/',
+      ...(props.domain && {
+        domainNames: [props.domain.name],
+        certificate: props.domain.certificate,
+        // Only meaningful with a custom certificate; the default *.cloudfront.net one has a fixed policy.
+        minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
+      }),
+    });
+
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'No geo restriction: staff and prosecutors work in Indonesia, but partner institutions and officers travelling abroad must reach the sign-in page; access is controlled by Cognito, not by location.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'The distribution serves only static files; there is nothing behind it to inject into. The API is protected by JWT authorization and stage throttling. A CloudFront WAF web ACL must live in us-east-1 and is a planned follow-up.',
+    );
+    if (!props.domain) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR4',
+        "No custom domain is configured, so CloudFront's default *.cloudfront.net certificate is used and its TLS policy cannot be chosen; configure domain.web with an ACM certificate to enforce TLSv1.2_2021.",
+      );
+    }
+  }
+
+  /** The dashboard origin, e.g. `https://d111111abcdef8.cloudfront.net` or the custom name. */
+  get url(): string {
+    return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * Uploads the built SPA and its `config.json`, then invalidates the CloudFront cache.
+   * @throws Error when the build output is missing (run `npm run build:web`).
+   */
+  deploySite(options: SiteOptions): s3deploy.BucketDeployment {
+    if (!existsSync(join(options.siteDir, 'index.html'))) {
+      throw new Error(
+        `The dashboard build is missing: ${join(options.siteDir, 'index.html')} does not exist. ` +
+          'Run `npm run build:web` before `cdk synth` or `cdk deploy`.',
+      );
+    }
+    const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
+      sources: [
+        s3deploy.Source.asset(options.siteDir),
+        s3deploy.Source.jsonData('config.json', options.runtimeConfig),
+      ],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      prune: true,
+      // Revalidate every time (cheap with ETags) so that index.html and config.json are never stale after
+      // a deploy; hashed assets revalidate to 304.
+      cacheControl: [s3deploy.CacheControl.noCache()],
+      memoryLimit: 512,
+      logGroup: new logs.LogGroup(this, 'DeployLogs', {
+        retention: this.logRetention,
+        removalPolicy: RemovalPolicy.DESTROY,
+      }),
+    });
+    this.acknowledgeDeploymentHandler(deployment);
+    return deployment;
+  }
+
+  /**
+   * BucketDeployment runs a CDK-provided singleton Lambda at the stack root. Its findings concern code we
+   * do not own; each expected one is acknowledged on that singleton with its reason, and anything else
+   * (say, after a CDK upgrade) stays unacknowledged and fails the synth.
+   */
+  private acknowledgeDeploymentHandler(deployment: s3deploy.BucketDeployment): void {
+    const stack = Stack.of(this);
+    const singleton = stack.node.children.find((child) =>
+      child.node.id.startsWith('Custom::CDKBucketDeployment'),
+    );
+    const policy = deployment.handlerRole.node.tryFindChild('DefaultPolicy');
+    if (!singleton || !policy)
+      throw new Error('BucketDeployment internals not found; did the CDK rename them?');
+
+    const deployOnly =
+      'CDK-managed BucketDeployment handler; it runs only during `cdk deploy`, never on user requests.';
+    acknowledge(
+      singleton,
+      'AwsSolutions-L1',
+      `${deployOnly} Its Python runtime is chosen by aws-cdk-lib and moves forward with CDK upgrades.`,
+    );
+    acknowledge(
+      singleton,
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      `${deployOnly} The managed policy only lets it write its own CloudWatch logs.`,
+    );
+
+    const webObjects = flattenCfnReference(stack.resolve(this.bucket.arnForObjects('*')));
+    const expected: ReadonlyArray<readonly [(finding: string) => boolean, string]> = [
+      [
+        (f) => /^Action::s3:(GetBucket|GetObject|List|Abort|DeleteObject)\*$/.test(f),
+        `${deployOnly} It reads the site archive from the CDK asset bucket and syncs it into the web bucket (prune deletes stale files); the wildcards are the CDK's grantRead/grantReadWrite action groups on those two buckets only.`,
+      ],
+      [
+        (f) => /^Resource::arn:[^:]+:s3:::cdk-[a-z0-9]+-assets-[^/]+\/\*$/.test(f),
+        `${deployOnly} Objects of the CDK bootstrap asset bucket, where the site archive is staged.`,
+      ],
+      [
+        (f) => f === `Resource::${webObjects}`,
+        `${deployOnly} Objects of this deployment's web bucket, which it replaces on every deploy.`,
+      ],
+      [
+        (f) => f === 'Resource::*',
+        `${deployOnly} cloudfront:CreateInvalidation and cloudfront:GetInvalidation only, granted by the CDK on "*"; the handler invalidates this distribution after upload.`,
+      ],
+    ];
+    for (const finding of wildcardFindings(policy)) {
+      const match = expected.find(([matches]) => matches(finding));
+      if (match) acknowledge(singleton, `AwsSolutions-IAM5[${finding}]`, match[1]);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The stateless half of a deployment: the API function, the HTTP API, the OAuth clients and the dashboard.
+ * It holds no data that cannot be rebuilt from the repository, so it can be replaced or redeployed at will.
+ * It finds the tables and the evidence bucket by their fixed names; only the KMS key ARNs and the user pool
+ * id cross the stack boundary (weak references, see cdk.json), and those never change for a deployment.
+ */
+import { Annotations, Aws, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { Construct } from 'constructs';
+import { idempotencyTable, mainTable, type TableDefinition } from '../../functions/tables';
+import { apiEntry, webDist } from '../config/paths';
+import { AbdiFunction } from '../constructs/abdi-function';
+import { AccessLogBucket } from '../constructs/access-log-bucket';
+import { Alarms } from '../constructs/alarms';
+import { importTable } from '../constructs/data-tables';
+import { evidenceBucketName } from '../constructs/evidence-store';
+import { Api } from '../constructs/http-api';
+import { cognitoDomainUrl } from '../constructs/identity';
+import { IdentityClients } from '../constructs/identity-clients';
+import { WebHosting } from '../constructs/web-hosting';
+import type { DataStack } from './data-stack';
+import { webOriginsOf } from './web-origins';
+
+export interface AppStackProps extends StackProps {
+  readonly data: DataStack;
+  /** @default functions/handlers/api.ts */
+  readonly apiEntry?: string;
+  /** @default web/dist */
+  readonly siteDir?: string;
+  /** Tests only: stub Lambda code instead of bundling (see AbdiFunctionProps.skipBundling). */
+  readonly skipBundling?: boolean;
+}
+
+export class AppStack extends Stack {
+  readonly apiFunction: AbdiFunction;
+  readonly api: Api;
+  readonly clients: IdentityClients;
+  readonly web: WebHosting;
+
+  constructor(scope: Construct, id: string, props: AppStackProps) {
+    super(scope, id, props);
+    const { data } = props;
+    const { deployment } = data;
+    this.addStackDependency(data);
+
+    const authUrl = cognitoDomainUrl(deployment.authDomainPrefix, this.region);
+    // Rebuilt from the fixed name, not taken from the bucket, so no export (and no export lock) is needed.
+    const evidenceBucket = evidenceBucketName(deployment.name, this.account);
+    const evidenceOrigin = `https://${evidenceBucket}.s3.${this.region}.amazonaws.com`;
+
+    const main = importTable(this, 'MainTable', data.tablePrefix, mainTable, data.tables.encryptionKey);
+    const idempotency = importTable(
+      this,
+      'IdempotencyTable',
+      data.tablePrefix,
+      idempotencyTable,
+      data.tables.encryptionKey,
+    );
+
+    this.apiFunction = new AbdiFunction(this, 'ApiFunction', {
+      entry: props.apiEntry ?? apiEntry,
+      description: `Abdi API (${deployment.name})`,
+      logRetention: deployment.retention.logRetentionDays,
+      tracing: deployment.tracing,
+      skipBundling: props.skipBundling,
+      environment: {
+        ABDI_MODE: 'cloud',
+        ABDI_DEPLOYMENT: deployment.name,
+        TABLE_NAME: main.tableName,
+        IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
+        EVIDENCE_BUCKET: evidenceBucket,
+        COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
+        MAX_UPLOAD_BYTES: String(deployment.evidence.maxUploadBytes),
+      },
+    });
+    this.grantData(
+      this.apiFunction,
+      data,
+      [
+        { table: main, definition: mainTable },
+        { table: idempotency, definition: idempotencyTable },
+      ],
+      evidenceBucket,
+    );
+
+    const logs = new AccessLogBucket(this, 'AccessLogs', {
+      retentionDays: deployment.retention.logRetentionDays,
+      acceptCloudFrontLogs: true,
+    });
+
+    this.web = new WebHosting(this, 'Web', {
+      accessLogBucket: logs.bucket,
+      logRetention: deployment.retention.logRetentionDays,
+      csp: {
+        // Lazy: the API is created after the distribution because its authorizer needs the client ids,
+        // whose callback URLs need the distribution. CloudFormation sees no cycle; only our code order does.
+        api: Lazy.string({ produce: () => this.api.url }),
+        auth: authUrl,
+        evidence: evidenceOrigin,
+      },
+      ...(deployment.domain && {
+        domain: {
+          name: deployment.domain.web,
+          certificate: acm.Certificate.fromCertificateArn(
+            this,
+            'WebCertificate',
+            deployment.domain.certificateArn,
+          ),
+        },
+      }),
+    });
+
+    const knownOrigins = webOriginsOf(deployment);
+    this.clients = new IdentityClients(this, 'Clients', {
+      userPool: data.identity.userPool,
+      resourceServer: data.identity.resourceServer,
+      webOrigins: [this.web.url, ...knownOrigins],
+    });
+
+    this.api = new Api(this, 'Api', {
+      handler: this.apiFunction.function,
+      jwtIssuer: data.identity.issuerUrl,
+      jwtAudience: [
+        this.clients.dashboardClient.userPoolClientId,
+        this.clients.machineClient.userPoolClientId,
+      ],
+      // Not the CloudFront URL: the CSP already ties the distribution to the API, and the reverse link
+      // would be a cycle. Without a custom domain, add the CloudFront URL to webOrigins after the first deploy.
+      allowedOrigins: knownOrigins,
+      throttle: deployment.api,
+      logRetention: deployment.retention.logRetentionDays,
+    });
+    if (knownOrigins.length === 0) {
+      Annotations.of(this).addWarningV2(
+        'abdi:no-web-origins',
+        `Deployment "${deployment.name}" has no custom domain and no webOrigins: the dashboard cannot call the API or upload evidence (CORS). Add the WebUrl output to webOrigins in infra/config/deployments.ts and deploy again.`,
+      );
+    }
+
+    this.web.deploySite({
+      siteDir: props.siteDir ?? webDist,
+      runtimeConfig: {
+        deployment: deployment.name,
+        apiBaseUrl: this.api.url,
+        auth: {
+          mode: 'cognito',
+          domain: authUrl,
+          clientId: this.clients.dashboardClient.userPoolClientId,
+          region: this.region,
+          redirectPath: '/auth/callback',
+        },
+        maxUploadBytes: deployment.evidence.maxUploadBytes,
+      },
+    });
+
+    if (deployment.alarmEmail) {
+      new Alarms(this, 'Alarms', {
+        email: deployment.alarmEmail,
+        api: this.api.api,
+        functions: [this.apiFunction.function],
+      });
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    new CfnOutput(this, 'WebUrl', { value: this.web.url });
+    new CfnOutput(this, 'AuthUrl', { value: authUrl });
+    new CfnOutput(this, 'DashboardClientId', { value: this.clients.dashboardClient.userPoolClientId });
+    new CfnOutput(this, 'MachineClientId', { value: this.clients.machineClient.userPoolClientId });
+  }
+
+  /**
+   * Least privilege for the API function: read/write on the two tables (and their indexes), and on the
+   * evidence bucket only object put/get, which is what presigned URLs and upload checks need.
+   */
+  private grantData(
+    fn: AbdiFunction,
+    data: DataStack,
+    tables: readonly ImportedTable[],
+    evidenceBucket: string,
+  ): void {
+    for (const { table, definition } of tables) {
+      table.grantReadWriteData(fn.role);
+      if (definition.globalIndexes.length > 0) {
+        fn.acknowledgeWildcard(
+          'Resource',
+          `${table.tableArn}/index/*`,
+          `Queries on the indexes of ${definition.id} (${definition.globalIndexes.map((i) => i.name).join(', ')}); the wildcard covers only this table's indexes.`,
+        );
+      }
+    }
+    // DynamoDB's grant on a CMK-encrypted table adds these two wildcard actions; both are scoped to the one
+    // table key, and DynamoDB itself makes the calls on the function's behalf.
+    fn.acknowledgeWildcard(
+      'Action',
+      'kms:ReEncrypt*',
+      'Added by grantReadWriteData for the customer-managed table key; limited to that single key ARN.',
+    );
+    fn.acknowledgeWildcard(
+      'Action',
+      'kms:GenerateDataKey*',
+      'Added by grantReadWriteData for the customer-managed table key; limited to that single key ARN.',
+    );
+
+    const objects = `arn:${Aws.PARTITION}:s3:::${evidenceBucket}/*`;
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'EvidenceObjects',
+        actions: ['s3:PutObject', 's3:GetObject', 's3:GetObjectVersion', 's3:GetObjectAttributes'],
+        resources: [objects],
+      }),
+    );
+    data.evidence.encryptionKey.grant(fn.role, 'kms:GenerateDataKey', 'kms:Decrypt');
+    fn.acknowledgeWildcard(
+      'Resource',
+      objects,
+      'Evidence object keys are created per upload, so the grant covers the objects of this one bucket; actions are only put and get: no delete, no retention or legal-hold change, no listing.',
+    );
+  }
+}
+
+interface ImportedTable {
+  readonly table: dynamodb.ITable;
+  readonly definition: TableDefinition;
+}
