@@ -18,6 +18,11 @@ export interface IndexDefinition {
   readonly name: string;
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
+  /**
+   * `ALL` for listings that return whole items; `KEYS_ONLY` for indexes that are only ever counted,
+   * so a count over thousands of cases reads kilobytes, not megabytes.
+   */
+  readonly projection: 'ALL' | 'KEYS_ONLY';
 }
 
 export interface TableDefinition {
@@ -34,24 +39,23 @@ export interface TableDefinition {
  * The main table holds every entity of every office (single-table design). Partition keys carry the
  * tenant (`O#<officeId>#…`) so every query is scoped by construction, and global indexes carry it too.
  *
- * - gsi1: per-office listings (e.g. `O#palopo#CASES` sorted by status/deadline).
- * - gsi2: a second listing axis (e.g. cases by officer, by site).
+ * - gsi1: per-office listings: `O#<office>#CASES#<status>` by deadline, partners, sites, clients,
+ *   members, the office audit log.
+ * - gsi2: cases by officer (`O#<office>#OFFICER#<username>`), by deadline.
+ * - gsi3: cases by current work site (`O#<office>#SITE#<siteId>#CASES`), by deadline.
+ * - due / track: sparse, keys-only indexes of open cases by deadline and by the last date on which the
+ *   remaining hours still fit ("on track until"); the office summary counts them with one Query each.
  */
 export const mainTable: TableDefinition = {
   id: 'main',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
   globalIndexes: [
-    {
-      name: 'gsi1',
-      partitionKey: { name: 'gsi1pk', type: 'S' },
-      sortKey: { name: 'gsi1sk', type: 'S' },
-    },
-    {
-      name: 'gsi2',
-      partitionKey: { name: 'gsi2pk', type: 'S' },
-      sortKey: { name: 'gsi2sk', type: 'S' },
-    },
+    index('gsi1', 'ALL'),
+    index('gsi2', 'ALL'),
+    index('gsi3', 'ALL'),
+    index('due', 'KEYS_ONLY'),
+    index('track', 'KEYS_ONLY'),
   ],
   timeToLiveAttribute: 'expiresAt',
 };
@@ -68,6 +72,16 @@ export const idempotencyTable: TableDefinition = {
 };
 
 export const tables = [mainTable, idempotencyTable] as const;
+
+/** An index keyed by `<name>pk` / `<name>sk` string attributes. */
+function index(name: string, projection: IndexDefinition['projection']): IndexDefinition {
+  return {
+    name,
+    partitionKey: { name: `${name}pk`, type: 'S' },
+    sortKey: { name: `${name}sk`, type: 'S' },
+    projection,
+  };
+}
 
 export interface CorsRule {
   readonly allowedMethods: readonly ('GET' | 'PUT' | 'HEAD' | 'POST')[];

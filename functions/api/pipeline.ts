@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { guard } from './guard';
+import { guard, type GuardResult } from './guard';
+import { idempotentPost } from './idempotency';
 import { problems, type FieldError } from './problem';
 import type { AnyRoute, ApiDependencies } from './route';
 
@@ -14,19 +15,17 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
 };
 
 /**
- * Turns one route-table row into a Lambda handler: body parsing (only for routes with a body, so GETs
- * need no content type), then the guard, then schema validation, then the route itself.
+ * Turns one route-table row into a Lambda handler: the guard first (so a stranger learns nothing, not
+ * even whether the body was valid), then body parsing (only for routes with a body, so GETs need no
+ * content type), then idempotency for POSTs, then schema validation and the route itself.
  */
 export function routeHandler(route: AnyRoute, deps: ApiDependencies) {
+  const decisions = new WeakMap<ApiEvent, GuardResult>();
   const run = async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
-    const params = event.pathParameters ?? {};
-    const access = await guard(deps.directory, {
-      rule: route.access,
-      claims: event.requestContext.authorizer?.jwt?.claims,
-      officeId: params.officeId,
-    });
+    const access = decisions.get(event);
+    if (!access) throw new Error('guard did not run');
     const input = {
-      params: parseWith(route.params, params, 'path'),
+      params: parseWith(route.params, event.pathParameters ?? {}, 'path'),
       query: parseWith(route.query, event.queryStringParameters ?? {}, 'query'),
       // The JSON body parser (when the route has a body) has already replaced the text with the parsed value.
       body: parseWith(route.body, (event as { body?: unknown }).body, ''),
@@ -42,8 +41,18 @@ export function routeHandler(route: AnyRoute, deps: ApiDependencies) {
       ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
     };
   };
-  const handler = middy<ApiEvent, APIGatewayProxyResultV2>();
+  const handler = middy<ApiEvent, APIGatewayProxyResultV2>().use({
+    before: async ({ event }) => {
+      const decision = await guard(deps.directory, {
+        rule: route.access,
+        claims: event.requestContext.authorizer?.jwt?.claims,
+        officeId: event.pathParameters?.officeId,
+      });
+      decisions.set(event, decision);
+    },
+  });
   if (route.body) handler.use(httpJsonBodyParser());
+  if (route.method === 'POST') handler.use(idempotentPost(deps.idempotency));
   return handler.handler(run);
 }
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { IdentityProvider } from '../identity/identity-provider';
 import type { DirectoryStore } from '../store/directory-store';
 import type { UserStore } from '../store/user-store';
@@ -14,6 +15,8 @@ export interface ApiDependencies {
   readonly users: UserStore;
   readonly identityProvider: IdentityProvider;
   readonly cursors: CursorCodec;
+  /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */
+  readonly idempotency: BasePersistenceLayer;
   /** The only clock the API reads; domain code receives instants from here, never reads one itself. */
   readonly now: () => Date;
 }

@@ -1,10 +1,11 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CursorCodec } from '../api/cursor';
 import type { ApiDependencies } from '../api/route';
 import { CognitoIdentityProvider } from '../store/cognito-identity-provider';
 import { DirectoryStore } from '../store/directory-store';
-import { createDocumentClient } from '../store/dynamo-client';
+import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
 import { UserStore } from '../store/user-store';
 import type { RuntimeConfig } from './config';
@@ -18,7 +19,8 @@ export function createDependencies(
   config: RuntimeConfig,
   now: () => Date = () => new Date(),
 ): ApiDependencies {
-  const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  const db = createDocumentClient(dynamo);
   const identityProvider =
     config.mode === 'local'
       ? new LocalIdentityProvider(db, config.tableName, now)
@@ -36,6 +38,10 @@ export function createDependencies(
     users: new UserStore(db, config.tableName),
     identityProvider,
     cursors,
+    idempotency: new DynamoDBPersistenceLayer({
+      tableName: config.idempotencyTableName,
+      awsSdkV3Client: dynamo,
+    }),
     now,
   };
 }

@@ -8,11 +8,12 @@ export interface DynamoClientOptions {
 }
 
 /**
- * The document client every repository shares. Local mode points it at DynamoDB Local with fixed
- * dummy credentials (DynamoDB Local runs with -sharedDb, so any key sees the same tables).
+ * The low-level client (Powertools idempotency wants this one). Local mode points it at DynamoDB
+ * Local with fixed dummy credentials (DynamoDB Local runs with -sharedDb, so any key sees the same
+ * tables).
  */
-export function createDocumentClient(options: DynamoClientOptions): DynamoDBDocumentClient {
-  const client = new DynamoDBClient({
+export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient {
+  return new DynamoDBClient({
     region: options.region,
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
@@ -21,6 +22,11 @@ export function createDocumentClient(options: DynamoClientOptions): DynamoDBDocu
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
   });
+}
+
+/** The document client every repository shares, over one low-level client. */
+export function createDocumentClient(options: DynamoClientOptions | DynamoDBClient): DynamoDBDocumentClient {
+  const client = options instanceof DynamoDBClient ? options : createDynamoClient(options);
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });

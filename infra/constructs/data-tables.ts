@@ -73,7 +73,7 @@ export class DataTables extends Construct {
           indexName: index.name,
           partitionKey: toAttribute(index.partitionKey),
           ...(index.sortKey && { sortKey: toAttribute(index.sortKey) }),
-          projectionType: dynamodb.ProjectionType.ALL,
+          projectionType: dynamodb.ProjectionType[index.projection],
         });
       }
       tables.set(definition.id, table);

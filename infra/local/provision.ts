@@ -43,7 +43,7 @@ export async function ensureTables(
               GlobalSecondaryIndexes: definition.globalIndexes.map((index) => ({
                 IndexName: index.name,
                 KeySchema: keySchema(index.partitionKey, index.sortKey),
-                Projection: { ProjectionType: 'ALL' },
+                Projection: { ProjectionType: index.projection },
               })),
             }
           : {}),

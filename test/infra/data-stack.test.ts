@@ -22,7 +22,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_na
             { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
             ...(index.sortKey ? [{ AttributeName: index.sortKey.name, KeyType: 'RANGE' }] : []),
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: index.projection },
         }));
 
         // Act / Assess

@@ -24,7 +24,14 @@ const policy: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   disableUser: ['admin'],
 };
 
-const ROLES_UNDER_TEST: readonly Role[] = ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'];
+const ROLES_UNDER_TEST: readonly Role[] = [
+  'admin',
+  'officer',
+  'supervisor',
+  'prosecutor',
+  'regional',
+  'integration',
+];
 
 const env = testEnvironment();
 const call = apiCaller(env.handler);
@@ -48,58 +55,65 @@ describe('the route table and the reviewed policy agree', () => {
     expect(routeTable.map((r) => r.operationId).sort()).toEqual(Object.keys(policy).sort());
   });
 
-  it.each(routeTable.map((route) => [route.operationId, route] as const))('%s has the reviewed rule', (id, route) => {
-    expect(ruleOf(route)).toEqual(policy[id]);
-  });
+  it.each(routeTable.map((route) => [route.operationId, route] as const))(
+    '%s has the reviewed rule',
+    (id, route) => {
+      expect(ruleOf(route)).toEqual(policy[id]);
+    },
+  );
 });
 
-describe.each(routeTable.map((route) => [`${route.method} ${route.path}`, route] as const))('%s', (_, route) => {
-  const isOfficeRoute = route.access.kind === 'office';
-  const send = (claims: Record<string, unknown> | undefined, officeId: string) =>
-    call(route.method, pathFor(route, officeId), { claims, ...(route.body ? { body: {} } : {}) });
+describe.each(routeTable.map((route) => [`${route.method} ${route.path}`, route] as const))(
+  '%s',
+  (_, route) => {
+    const isOfficeRoute = route.access.kind === 'office';
+    const send = (claims: Record<string, unknown> | undefined, officeId: string) =>
+      call(route.method, pathFor(route, officeId), { claims, ...(route.body ? { body: {} } : {}) });
 
-  // Tests are generated only where they apply, so the matrix has no skipped cells.
-  if (route.access.kind !== 'public') {
-    it('anonymous → 401', async () => {
-      expect((await send(undefined, world.home)).status).toBe(401);
-    });
-  }
-
-  if (isOfficeRoute) {
-    it('an admin of another office → 404', async () => {
-      const response = await send(world.claims.otherAdmin, world.home);
-      expect(response.status).toBe(404);
-      expect(response.headers['content-type']).toBe('application/problem+json');
-    });
-
-    it('the Kanwil of another region → 404', async () => {
-      expect((await send(world.claims.regional, world.far)).status).toBe(404);
-    });
-  }
-
-  for (const role of ROLES_UNDER_TEST) {
-    const allowed = !isOfficeRoute || (route.access.kind === 'office' && route.access.roles.includes(role));
-    // The integration client holds cases:read only; routes needing other scopes refuse it.
-    const scopeOk =
-      role !== 'integration' || (route.access.kind === 'office' ? route.access.scope === 'cases:read' : true);
-
-    it(`${role} in own office → ${allowed && scopeOk ? 'passes the guard' : '403'}`, async () => {
-      const claims = world.claims[role];
-      if (!allowed || !scopeOk) {
-        expect((await send(claims, world.home)).status).toBe(403);
-        return;
-      }
-      const decision = await guard(env.directory, { rule: route.access, claims, officeId: world.home });
-      expect(decision.kind).toBe(route.access.kind);
-      const response = await send(claims, world.home);
-      expect([401, 403]).not.toContain(response.status);
-      expect(response.status).toBeLessThan(500);
-    });
-
-    if (isOfficeRoute && role !== 'regional') {
-      it(`${role} in the neighbouring office → 404`, async () => {
-        expect((await send(world.claims[role], world.other)).status).toBe(404);
+    // Tests are generated only where they apply, so the matrix has no skipped cells.
+    if (route.access.kind !== 'public') {
+      it('anonymous → 401', async () => {
+        expect((await send(undefined, world.home)).status).toBe(401);
       });
     }
-  }
-});
+
+    if (isOfficeRoute) {
+      it('an admin of another office → 404', async () => {
+        const response = await send(world.claims.otherAdmin, world.home);
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toBe('application/problem+json');
+      });
+
+      it('the Kanwil of another region → 404', async () => {
+        expect((await send(world.claims.regional, world.far)).status).toBe(404);
+      });
+    }
+
+    for (const role of ROLES_UNDER_TEST) {
+      const allowed = !isOfficeRoute || (route.access.kind === 'office' && route.access.roles.includes(role));
+      // The integration client holds cases:read only; routes needing other scopes refuse it.
+      const scopeOk =
+        role !== 'integration' ||
+        (route.access.kind === 'office' ? route.access.scope === 'cases:read' : true);
+
+      it(`${role} in own office → ${allowed && scopeOk ? 'passes the guard' : '403'}`, async () => {
+        const claims = world.claims[role];
+        if (!allowed || !scopeOk) {
+          expect((await send(claims, world.home)).status).toBe(403);
+          return;
+        }
+        const decision = await guard(env.directory, { rule: route.access, claims, officeId: world.home });
+        expect(decision.kind).toBe(route.access.kind);
+        const response = await send(claims, world.home);
+        expect([401, 403]).not.toContain(response.status);
+        expect(response.status).toBeLessThan(500);
+      });
+
+      if (isOfficeRoute && role !== 'regional') {
+        it(`${role} in the neighbouring office → 404`, async () => {
+          expect((await send(world.claims[role], world.other)).status).toBe(404);
+        });
+      }
+    }
+  },
+);

@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, userClaims } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
@@ -177,5 +178,58 @@ describe('listing, changing and disabling people', () => {
       claims: world.claims.admin,
     });
     expect(response.status).toBe(404);
+  });
+});
+
+describe('Idempotency-Key on POST', () => {
+  it('replays the first response to a retry and writes nothing more', async () => {
+    const person = newPerson();
+    const key = `key-${uniqueSuffix()}`;
+    const send = (body: unknown) =>
+      call('POST', users(), { claims: world.claims.admin, body, headers: { 'idempotency-key': key } });
+
+    const first = await send(person);
+    const retry = await send(person);
+
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    const audit = await env.db.send(
+      new QueryCommand({
+        TableName: env.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `O#${world.home}#AUDIT#user#${person.username}` },
+      }),
+    );
+    expect(audit.Items).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different body (422)', async () => {
+    const key = `key-${uniqueSuffix()}`;
+    const send = (body: unknown) =>
+      call('POST', users(), { claims: world.claims.admin, body, headers: { 'idempotency-key': key } });
+
+    expect((await send(newPerson())).status).toBe(201);
+    const reused = await send(newPerson());
+
+    expect(reused.status).toBe(422);
+    expect(reused.body.errors[0].path).toBe('headers.idempotency-key');
+  });
+
+  it('does not let one caller replay the response stored for another', async () => {
+    const key = `key-${uniqueSuffix()}`;
+    const person = newPerson();
+    await call('POST', users(), {
+      claims: world.claims.admin,
+      body: person,
+      headers: { 'idempotency-key': key },
+    });
+    const otherCaller = await call('POST', `/v1/offices/${world.other}/users`, {
+      claims: world.claims.otherAdmin,
+      body: person,
+      headers: { 'idempotency-key': key },
+    });
+    expect(otherCaller.status).toBe(201);
+    expect(otherCaller.body.user.username).toBe(person.username);
   });
 });

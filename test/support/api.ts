@@ -46,9 +46,15 @@ export function apiCaller(handler: Handler) {
 }
 
 /** Claims as a Cognito access token for a person carries them (after the authorizer verified it). */
-export const userClaims = (username: string) => ({ username, token_use: 'access', client_id: 'dashboard' });
+export const userClaims = (username: string) => ({
+  sub: `sub-${username}`,
+  username,
+  token_use: 'access',
+  client_id: 'dashboard',
+});
 /** Claims of a client-credentials token. */
 export const clientClaims = (clientId: string, scopes: string[]) => ({
+  sub: clientId,
   client_id: clientId,
   token_use: 'access',
   scope: scopes.map((s) => `abdi/${s}`).join(' '),
