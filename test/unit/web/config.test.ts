@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseRuntimeConfig } from '../../../web/src/lib/config';
+
+describe('parseRuntimeConfig: the per-deployment config.json', () => {
+  it('accepts local mode on the same origin', () => {
+    expect(parseRuntimeConfig({ apiBaseUrl: '', auth: { mode: 'local' } })).toEqual({
+      apiBaseUrl: '',
+      auth: { mode: 'local' },
+    });
+  });
+
+  it('accepts cognito mode with its settings and drops a trailing slash from the API URL', () => {
+    const config = parseRuntimeConfig({
+      apiBaseUrl: 'https://api.abdi.example/',
+      auth: {
+        mode: 'cognito',
+        domain: 'login.abdi.example',
+        clientId: 'abc',
+        region: 'ap-southeast-3',
+        extra: 1,
+      },
+    });
+    expect(config).toEqual({
+      apiBaseUrl: 'https://api.abdi.example',
+      auth: { mode: 'cognito', domain: 'login.abdi.example', clientId: 'abc', region: 'ap-southeast-3' },
+    });
+  });
+
+  it.each([
+    ['not an object', 'x', /not an object/],
+    ['no apiBaseUrl', { auth: { mode: 'local' } }, /apiBaseUrl/],
+    ['a non-http apiBaseUrl', { apiBaseUrl: 'javascript:alert(1)', auth: { mode: 'local' } }, /apiBaseUrl/],
+    ['no auth', { apiBaseUrl: '' }, /auth is missing/],
+    ['an unknown mode', { apiBaseUrl: '', auth: { mode: 'saml' } }, /auth.mode/],
+    [
+      'cognito without a client id',
+      { apiBaseUrl: '', auth: { mode: 'cognito', domain: 'd', region: 'r' } },
+      /clientId/,
+    ],
+  ])('rejects %s', (_name, value, message) => {
+    expect(() => parseRuntimeConfig(value)).toThrow(ConfigError);
+    expect(() => parseRuntimeConfig(value)).toThrow(message);
+  });
+});
