@@ -43,8 +43,9 @@ export interface TableDefinition {
  *   members, the office audit log.
  * - gsi2: cases by officer (`O#<office>#OFFICER#<username>`), by deadline.
  * - gsi3: cases by current work site (`O#<office>#SITE#<siteId>#CASES`), by deadline.
- * - due / track: sparse, keys-only indexes of open cases by deadline and by the last date on which the
- *   remaining hours still fit ("on track until"); the office summary counts them with one Query each.
+ * - due: sparse index of open cases by deadline: the default case list and "due within 30 days".
+ * - track: sparse, keys-only index of open cases by the last date on which the remaining hours still
+ *   fit ("on track until"); the office summary counts the off-track ones with one Query.
  */
 export const mainTable: TableDefinition = {
   id: 'main',
@@ -54,7 +55,7 @@ export const mainTable: TableDefinition = {
     index('gsi1', 'ALL'),
     index('gsi2', 'ALL'),
     index('gsi3', 'ALL'),
-    index('due', 'KEYS_ONLY'),
+    index('due', 'ALL'),
     index('track', 'KEYS_ONLY'),
   ],
   timeToLiveAttribute: 'expiresAt',

@@ -95,10 +95,12 @@ export const deploymentSchema = z.strictObject({
     })
     .default({ maxUploadBytes: 20 * MB }),
   /**
-   * Origins allowed to call the API and upload evidence from a browser (CORS), and the dashboard's OAuth
-   * callback hosts. The custom `domain.web` is added automatically. Without a custom domain, add the
-   * CloudFront URL (output `WebUrl`) here after the first deployment: the stateful stack cannot learn it
-   * earlier without depending on the stateless one.
+   * Origins allowed to upload evidence from a browser (the evidence bucket's CORS) and to call the
+   * execute-api URL directly (the API's CORS), and the dashboard's OAuth callback hosts. The custom
+   * `domain.web` is added automatically. The deployed dashboard calls the API on its own origin, but it
+   * uploads evidence straight to S3: without a custom domain, add the CloudFront URL (output `WebUrl`) here
+   * after the first deployment, because the stateful stack cannot learn it earlier without depending on
+   * the stateless one.
    */
   webOrigins: z.array(origin).default([]),
   api: z

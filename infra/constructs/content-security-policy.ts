@@ -1,11 +1,9 @@
 /**
  * The dashboard's Content-Security-Policy, built from the few hosts it talks to. Pure function: values may
- * be CDK tokens (the API URL, the Cognito domain), which resolve inside the final string.
+ * be CDK tokens (the account and region in the host names), which resolve inside the final string.
  */
 
 export interface ContentSecurityPolicySources {
-  /** The API origin, e.g. `https://abc.execute-api.ap-southeast-3.amazonaws.com`. */
-  readonly api: string;
   /** The Cognito hosted domain origin; the SPA exchanges the authorization code there with fetch. */
   readonly auth: string;
   /** The evidence bucket origin: presigned PUTs (connect-src) and presigned GETs shown as images. */
@@ -13,9 +11,10 @@ export interface ContentSecurityPolicySources {
 }
 
 /**
- * `default-src 'self'` with exactly the extra hosts the SPA needs. No `unsafe-inline` anywhere: scripts and
- * styles come from the bundle; inline `style="…"` attributes in markup are therefore blocked (Svelte's
- * `style:` directive sets styles through the CSSOM and is fine).
+ * `default-src 'self'` with exactly the extra hosts the SPA needs. The API is not one of them: the
+ * distribution serves it under `/v1/*` and `/health`, on the dashboard's own origin (`'self'`).
+ * No `unsafe-inline` anywhere: scripts and styles come from the bundle; inline `style="…"` attributes in
+ * markup are therefore blocked (Svelte's `style:` directive sets styles through the CSSOM and is fine).
  */
 export function contentSecurityPolicy(sources: ContentSecurityPolicySources): string {
   const directives: Record<string, readonly string[]> = {
@@ -24,7 +23,7 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:', sources.evidence],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", sources.api, sources.auth, sources.evidence],
+    'connect-src': ["'self'", sources.auth, sources.evidence],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", sources.auth],

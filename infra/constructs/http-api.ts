@@ -2,7 +2,7 @@
  * The public HTTP API: one Lambda behind `ANY /v1/{proxy+}`, guarded by a JWT authorizer on every route
  * except the health check and the OpenAPI document.
  */
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -18,13 +18,22 @@ export const publicRoutes = [
   { method: apigw.HttpMethod.GET, path: '/v1/openapi.json' },
 ] as const;
 
+/**
+ * What a CloudFront distribution in front of this API forwards to it: every route lives under `/v1/`
+ * except the health check. A new top-level route must be added here, or the dashboard cannot reach it.
+ */
+export const apiPathPatterns = ['/v1/*', '/health'] as const;
+
 export interface ApiProps {
   readonly handler: lambda.IFunction;
   /** Token issuer, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
   readonly jwtIssuer: string;
   /** App client ids whose tokens are accepted (Cognito access tokens carry them as `client_id`). */
   readonly jwtAudience: readonly string[];
-  /** Browser origins allowed by CORS. Empty: no CORS configuration (server-to-server use only). */
+  /**
+   * Browser origins allowed by CORS to call the execute-api URL directly. The dashboard needs none: it
+   * reaches the API through its own distribution. Empty: no CORS configuration.
+   */
   readonly allowedOrigins: readonly string[];
   /** Stage-wide steady-state requests per second and burst. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
@@ -122,5 +131,11 @@ export class Api extends Construct {
   /** The stage URL without a trailing slash, e.g. `https://abc123.execute-api.ap-southeast-3.amazonaws.com`. */
   get url(): string {
     return this.api.apiEndpoint;
+  }
+
+  /** The execute-api host name, e.g. `abc123.execute-api.ap-southeast-3.amazonaws.com` (a CloudFront origin). */
+  get domainName(): string {
+    const stack = Stack.of(this);
+    return `${this.api.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`;
   }
 }

@@ -1,11 +1,13 @@
 /**
  * The dashboard: the built SPA in a private bucket, served by CloudFront through Origin Access Control
  * with strict security headers, plus a `config.json` that tells the SPA where the API and Cognito are.
+ * The same distribution can forward the API's paths to the HTTP API (`routeToApi`), so the dashboard and
+ * the API share one origin, as they do in local mode.
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -26,6 +28,18 @@ export interface WebHostingProps {
   /** Retention of the deployment function's logs. */
   readonly logRetention: logs.RetentionDays;
 }
+
+/**
+ * CloudFront Function (viewer request, bucket behaviour only) for the SPA's client-side routes: a path
+ * whose last segment has no file extension, such as `/cases/123` or `/auth/callback`, gets the app shell.
+ * Assets (`/assets/index-abc.js`, `/config.json`) pass through unchanged, and a missing one stays an error.
+ */
+export const spaRoutingFunctionCode = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
 
 export interface SiteOptions {
   /** Directory of the built SPA, normally `web/dist` (`npm run build:web`). */
@@ -84,6 +98,15 @@ export class WebHosting extends Construct {
       },
     });
 
+    // The SPA routes in the browser: a deep link such as /cases/123 is not an object in the bucket. Custom
+    // error responses (403/404 -> /index.html) would do, but they apply to the whole distribution and would
+    // turn the API's 403 and 404 answers into a 200 HTML page; this function touches the bucket behaviour only.
+    const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
+      comment: 'Abdi dashboard: client-side routes get index.html',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(spaRoutingFunctionCode),
+    });
+
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Abdi dashboard',
       defaultRootObject: 'index.html',
@@ -93,15 +116,10 @@ export class WebHosting extends Construct {
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.responseHeadersPolicy,
         compress: true,
+        functionAssociations: [
+          { function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
       },
-      // The SPA routes in the browser: a deep link such as /cases/123 is not an object in the bucket, and
-      // with OAC and no s3:ListBucket a missing object answers 403, so both map to the app shell.
-      errorResponses: [403, 404].map((httpStatus) => ({
-        httpStatus,
-        responseHttpStatus: 200,
-        responsePagePath: '/index.html',
-        ttl: Duration.seconds(0),
-      })),
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Price class 200 includes the Asian edge locations (Jakarta among them) without paying for all.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
@@ -124,7 +142,7 @@ export class WebHosting extends Construct {
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR2',
-      'The distribution serves only static files; there is nothing behind it to inject into. The API is protected by JWT authorization and stage throttling. A CloudFront WAF web ACL must live in us-east-1 and is a planned follow-up.',
+      'The distribution serves static files and forwards /v1/* and /health, uncached, to the HTTP API, which is equally reachable at its execute-api URL; every API route except the health check and the OpenAPI document requires a Cognito JWT, the stage is throttled, and the handler validates every input. A CloudFront WAF web ACL must live in us-east-1 and is a planned follow-up.',
     );
     if (!props.domain) {
       acknowledge(
@@ -138,6 +156,33 @@ export class WebHosting extends Construct {
   /** The dashboard origin, e.g. `https://d111111abcdef8.cloudfront.net` or the custom name. */
   get url(): string {
     return `https://${this.distribution.distributionDomainName}`;
+  }
+
+  /**
+   * Forwards `pathPatterns` to an HTTPS API (an HTTP API's execute-api host), so the dashboard calls the API
+   * on its own origin: no CORS, no API host in the CSP. Nothing is cached, and every viewer header (the
+   * `Authorization` bearer token, `If-Match`, `Idempotency-Key`), cookie and query string reaches the API;
+   * only `Host` is replaced by the origin's, which API Gateway needs to find the API.
+   */
+  routeToApi(apiDomainName: string, pathPatterns: readonly string[]): void {
+    const origin = new HttpOrigin(apiDomainName, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+    for (const pathPattern of pathPatterns) {
+      this.distribution.addBehavior(pathPattern, origin, {
+        // Refuse plain http rather than redirect: a client would replay a redirected POST as a GET.
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+        allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+        cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+        originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        // CloudFront compresses only what the cache policy lets it cache by encoding; with caching disabled
+        // the flag would be a no-op that reads as if responses were compressed.
+        compress: false,
+        // No response headers policy: the API sets its own security headers, and the dashboard's CSP is
+        // about documents, not JSON.
+      });
+    }
   }
 
   /**

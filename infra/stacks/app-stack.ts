@@ -1,10 +1,12 @@
 /**
  * The stateless half of a deployment: the API function, the HTTP API, the OAuth clients and the dashboard.
- * It holds no data that cannot be rebuilt from the repository, so it can be replaced or redeployed at will.
+ * It holds no data that cannot be rebuilt from the repository, so it can be replaced or redeployed at will;
+ * its one generated value, the cursor signing key, survives redeploys, and recreating the stack only
+ * invalidates the list cursors clients hold.
  * It finds the tables and the evidence bucket by their fixed names; only the KMS key ARNs and the user pool
  * id cross the stack boundary (weak references, see cdk.json), and those never change for a deployment.
  */
-import { Annotations, Aws, CfnOutput, Lazy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -14,9 +16,10 @@ import { apiEntry, webDist } from '../config/paths';
 import { AbdiFunction } from '../constructs/abdi-function';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { Alarms } from '../constructs/alarms';
+import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
 import { evidenceBucketName } from '../constructs/evidence-store';
-import { Api } from '../constructs/http-api';
+import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl } from '../constructs/identity';
 import { IdentityClients } from '../constructs/identity-clients';
 import { WebHosting } from '../constructs/web-hosting';
@@ -33,8 +36,19 @@ export interface AppStackProps extends StackProps {
   readonly skipBundling?: boolean;
 }
 
+/** Cognito calls the API makes for user management (invite, change roles, disable), on its own pool only. */
+export const userAdministrationActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminDisableUser',
+] as const;
+
 export class AppStack extends Stack {
   readonly apiFunction: AbdiFunction;
+  readonly cursorKey: CursorSigningKey;
   readonly api: Api;
   readonly clients: IdentityClients;
   readonly web: WebHosting;
@@ -59,6 +73,12 @@ export class AppStack extends Stack {
       data.tables.encryptionKey,
     );
 
+    // Here rather than in the Data stack: CloudFormation generates the value once, so redeploys keep it, and
+    // losing it costs only open list cursors; keeping it here adds no reference between the stacks.
+    this.cursorKey = new CursorSigningKey(this, 'CursorSigningKey', {
+      description: `Abdi ${deployment.name}: HMAC key that signs list cursors`,
+    });
+
     this.apiFunction = new AbdiFunction(this, 'ApiFunction', {
       entry: props.apiEntry ?? apiEntry,
       description: `Abdi API (${deployment.name})`,
@@ -72,6 +92,7 @@ export class AppStack extends Stack {
         IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
         EVIDENCE_BUCKET: evidenceBucket,
         COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
+        CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
         MAX_UPLOAD_BYTES: String(deployment.evidence.maxUploadBytes),
       },
     });
@@ -84,6 +105,8 @@ export class AppStack extends Stack {
       ],
       evidenceBucket,
     );
+    this.cursorKey.grantRead(this.apiFunction.role);
+    this.grantUserAdministration(this.apiFunction, data);
 
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,
@@ -94,9 +117,6 @@ export class AppStack extends Stack {
       accessLogBucket: logs.bucket,
       logRetention: deployment.retention.logRetentionDays,
       csp: {
-        // Lazy: the API is created after the distribution because its authorizer needs the client ids,
-        // whose callback URLs need the distribution. CloudFormation sees no cycle; only our code order does.
-        api: Lazy.string({ produce: () => this.api.url }),
         auth: authUrl,
         evidence: evidenceOrigin,
       },
@@ -126,16 +146,21 @@ export class AppStack extends Stack {
         this.clients.dashboardClient.userPoolClientId,
         this.clients.machineClient.userPoolClientId,
       ],
-      // Not the CloudFront URL: the CSP already ties the distribution to the API, and the reverse link
-      // would be a cycle. Without a custom domain, add the CloudFront URL to webOrigins after the first deploy.
+      // For browsers on other origins calling the execute-api URL (say, a developer's local dashboard); the
+      // deployed dashboard needs no CORS. Not the CloudFront URL: the distribution routes to the API, so
+      // the reverse link would be a cycle.
       allowedOrigins: knownOrigins,
       throttle: deployment.api,
       logRetention: deployment.retention.logRetentionDays,
     });
+    // The API is created after the distribution (its authorizer needs the client ids, whose callback URLs
+    // need the distribution), so the API's behaviours are added now. CloudFormation sees no cycle: the
+    // distribution depends on the HTTP API resource, which depends on nothing here.
+    this.web.routeToApi(this.api.domainName, apiPathPatterns);
     if (knownOrigins.length === 0) {
       Annotations.of(this).addWarningV2(
         'abdi:no-web-origins',
-        `Deployment "${deployment.name}" has no custom domain and no webOrigins: the dashboard cannot call the API or upload evidence (CORS). Add the WebUrl output to webOrigins in infra/config/deployments.ts and deploy again.`,
+        `Deployment "${deployment.name}" has no custom domain and no webOrigins: the dashboard cannot upload evidence, because the evidence bucket's CORS has no origin to allow (sign-in and API calls are not affected). Add the WebUrl output to webOrigins in infra/config/deployments.ts and deploy again.`,
       );
     }
 
@@ -143,7 +168,8 @@ export class AppStack extends Stack {
       siteDir: props.siteDir ?? webDist,
       runtimeConfig: {
         deployment: deployment.name,
-        apiBaseUrl: this.api.url,
+        // Same origin: the distribution forwards the API's paths, exactly as local mode serves both on one port.
+        apiBaseUrl: '',
         auth: {
           mode: 'cognito',
           domain: authUrl,
@@ -163,6 +189,7 @@ export class AppStack extends Stack {
       });
     }
 
+    // Partner systems call the API here directly; the dashboard uses WebUrl/v1.
     new CfnOutput(this, 'ApiUrl', { value: this.api.url });
     new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'AuthUrl', { value: authUrl });
@@ -216,6 +243,27 @@ export class AppStack extends Stack {
       'Resource',
       objects,
       'Evidence object keys are created per upload, so the grant covers the objects of this one bucket; actions are only put and get: no delete, no retention or legal-hold change, no listing.',
+    );
+  }
+
+  /**
+   * User management on this deployment's user pool only. The ARN is built from the pool id, which already
+   * crosses from the Data stack, so no new cross-stack reference is added. IAM cannot restrict which groups
+   * a user is put in; the API's guard decides who may grant which role.
+   */
+  private grantUserAdministration(fn: AbdiFunction, data: DataStack): void {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'UserAdministration',
+        actions: [...userAdministrationActions],
+        resources: [
+          this.formatArn({
+            service: 'cognito-idp',
+            resource: 'userpool',
+            resourceName: data.identity.userPool.userPoolId,
+          }),
+        ],
+      }),
     );
   }
 }

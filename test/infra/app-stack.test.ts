@@ -1,10 +1,44 @@
-import { Match } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { describe, expect, it } from 'vitest';
-import { publicRoutes } from '../../infra/constructs/http-api';
-import { deploymentWith, deployments, resourcesOf, synthesize } from './support';
+import { apiPathPatterns, publicRoutes } from '../../infra/constructs/http-api';
+import { spaRoutingFunctionCode } from '../../infra/constructs/web-hosting';
+import { webOriginsOf } from '../../infra/stacks/web-origins';
+import { deploymentWith, deployments, resourcesOf, runtimeConfigOf, synthesize } from './support';
+
+interface Statement {
+  readonly Sid?: string;
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+/** Every IAM policy statement of the templates, with the logical id of the policy and the roles it is on. */
+function statementsOf(...templates: Template[]): { policy: string; roles: string; statement: Statement }[] {
+  return templates.flatMap((template) =>
+    resourcesOf(template, 'AWS::IAM::Policy').flatMap(([policy, props]) =>
+      (props.PolicyDocument as { Statement: Statement[] }).Statement.map((statement) => ({
+        policy,
+        roles: JSON.stringify(props.Roles),
+        statement,
+      })),
+    ),
+  );
+}
+
+/** The user-management calls the API makes (functions/store/cognito-identity-provider.ts), sorted. */
+const userAdministration = [
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminRemoveUserFromGroup',
+];
 
 describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_name, deployment) => {
-  const { appTemplate: template } = synthesize(deployment);
+  const synthesized = synthesize(deployment);
+  const { appTemplate: template, dataTemplate } = synthesized;
 
   describe('API function', () => {
     it('runs the latest Node.js on arm64 with the environment the handler reads', () => {
@@ -21,6 +55,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
             IDEMPOTENCY_TABLE_NAME: `abdi-${deployment.name}-idempotency`,
             EVIDENCE_BUCKET: Match.anyValue(),
             COGNITO_USER_POOL_ID: Match.anyValue(),
+            CURSOR_SECRET_ARN: { Ref: Match.stringLikeRegexp('^CursorSigningKeySecret') },
             MAX_UPLOAD_BYTES: String(deployment.evidence.maxUploadBytes),
             POWERTOOLS_SERVICE_NAME: 'abdi',
             NODE_OPTIONS: '--enable-source-maps',
@@ -58,6 +93,70 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       expect(
         actions.filter((a) => /^s3:(Delete|PutObjectRetention|PutObjectLegalHold|Bypass|List)/.test(a)),
       ).toEqual([]);
+    });
+  });
+
+  describe('cursor signing key', () => {
+    const [[secretId] = ['']] = resourcesOf(template, 'AWS::SecretsManager::Secret');
+
+    it('is a generated 64-character secret without punctuation', () => {
+      // Assess
+      expect(secretId).toMatch(/^CursorSigningKeySecret/);
+      template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      template.hasResourceProperties('AWS::SecretsManager::Secret', {
+        GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
+        SecretString: Match.absent(),
+      });
+    });
+
+    it('can be read by the API role only, with GetSecretValue on that secret alone', () => {
+      // Act
+      const naming = statementsOf(template, dataTemplate).filter(({ statement }) =>
+        JSON.stringify(statement.Resource).includes(secretId),
+      );
+      const secretsOnWildcard = statementsOf(template, dataTemplate).filter(
+        ({ statement }) =>
+          [statement.Action].flat().some((a) => a.startsWith('secretsmanager:') || a === '*') &&
+          JSON.stringify(statement.Resource).includes('*'),
+      );
+
+      // Assess
+      expect(naming).toHaveLength(1);
+      expect(naming[0]?.policy).toMatch(/^ApiFunctionRole/);
+      expect(naming[0]?.roles).toMatch(/"Ref":"ApiFunctionRole/);
+      expect(naming[0]?.statement).toMatchObject({
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: { Ref: secretId },
+      });
+      expect(secretsOnWildcard).toEqual([]);
+    });
+  });
+
+  describe('user administration', () => {
+    it('allows exactly the Cognito admin calls the API makes, on the user pool ARN only', () => {
+      // Act
+      const cognito = statementsOf(template).filter(({ statement }) =>
+        [statement.Action].flat().some((a) => a.startsWith('cognito-idp:')),
+      );
+
+      // Assess
+      expect(cognito).toHaveLength(1);
+      const [{ policy, statement } = { policy: '', statement: {} as Statement }] = cognito;
+      expect(policy).toMatch(/^ApiFunctionRole/);
+      expect([statement.Action].flat().sort()).toEqual(userAdministration);
+      expect(statement.Resource).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            `arn:aws:cognito-idp:${deployment.region}:`,
+            { Ref: 'AWS::AccountId' },
+            ':userpool/',
+            // The same reference as COGNITO_USER_POOL_ID: the pool id published by the Data stack.
+            userPoolIdReference(template),
+          ],
+        ],
+      });
     });
   });
 
@@ -110,6 +209,94 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
     });
   });
 
+  describe('same origin for dashboard and API', () => {
+    const config = (
+      resourcesOf(template, 'AWS::CloudFront::Distribution')[0]?.[1] as {
+        DistributionConfig: {
+          CacheBehaviors: Record<string, unknown>[];
+          Origins: { Id: string; DomainName: unknown; CustomOriginConfig?: unknown }[];
+        };
+      }
+    ).DistributionConfig;
+    const [[apiId] = ['']] = resourcesOf(template, 'AWS::ApiGatewayV2::Api');
+
+    it.each(apiPathPatterns)(
+      'forwards %s to the HTTP API over HTTPS, uncached, with every viewer header but Host',
+      (pathPattern) => {
+        // Act
+        const behavior = config.CacheBehaviors.find((b) => b.PathPattern === pathPattern);
+        const origin = config.Origins.find((o) => o.Id === behavior?.TargetOriginId);
+
+        // Assess
+        expect(behavior).toMatchObject({
+          CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId,
+          OriginRequestPolicyId:
+            cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+          ViewerProtocolPolicy: 'https-only',
+        });
+        expect(behavior?.AllowedMethods).toEqual(
+          expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
+        );
+        expect(behavior?.ResponseHeadersPolicyId).toBeUndefined();
+        expect(origin?.CustomOriginConfig).toEqual({
+          OriginProtocolPolicy: 'https-only',
+          OriginSSLProtocols: ['TLSv1.2'],
+        });
+        expect(origin?.DomainName).toEqual({
+          'Fn::Join': ['', [{ Ref: apiId }, `.execute-api.${deployment.region}.`, { Ref: 'AWS::URLSuffix' }]],
+        });
+      },
+    );
+
+    it('forwards every route of the HTTP API and nothing else', () => {
+      // Prepare
+      const covers = (path: string) =>
+        apiPathPatterns.some((p) => (p.endsWith('/*') ? path.startsWith(p.slice(0, -1)) : path === p));
+
+      // Act
+      const forwarded = config.CacheBehaviors.map((b) => b.PathPattern);
+
+      // Assess
+      expect(forwarded).toEqual([...apiPathPatterns]);
+      expect(['/v1/cases', ...publicRoutes.map((r) => r.path)].filter((path) => !covers(path))).toEqual([]);
+    });
+
+    it('tells the dashboard to call the API on its own origin', () => {
+      // Act
+      const runtimeConfig = runtimeConfigOf(synthesized);
+
+      // Assess
+      expect(runtimeConfig).toMatchObject({
+        deployment: deployment.name,
+        apiBaseUrl: '',
+        auth: {
+          mode: 'cognito',
+          domain: `https://${deployment.authDomainPrefix}.auth.${deployment.region}.amazoncognito.com`,
+        },
+        maxUploadBytes: deployment.evidence.maxUploadBytes,
+      });
+    });
+
+    it('still publishes the execute-api URL for partner systems', () => {
+      // Assess
+      template.hasOutput('ApiUrl', {
+        Value: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] }),
+      });
+    });
+
+    it(`${webOriginsOf(deployment).length === 0 ? 'warns' : 'does not warn'} that evidence uploads need a web origin`, () => {
+      // Act
+      const warnings = Annotations.fromStack(synthesized.app).findWarning(
+        '*',
+        Match.stringLikeRegexp('cannot upload evidence'),
+      );
+
+      // Assess
+      expect(warnings).toHaveLength(webOriginsOf(deployment).length === 0 ? 1 : 0);
+      for (const warning of warnings) expect(JSON.stringify(warning.entry.data)).not.toMatch(/call the API/);
+    });
+  });
+
   describe('app clients', () => {
     it('dashboard: public client, authorization code (PKCE), callback on the dashboard URL', () => {
       // Assess
@@ -153,17 +340,26 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       template.hasResourceProperties('AWS::CloudFront::Distribution', {
         DistributionConfig: Match.objectLike({
           DefaultRootObject: 'index.html',
-          Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
-          CustomErrorResponses: [
-            { ErrorCode: 403, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-            { ErrorCode: 404, ResponseCode: 200, ResponsePagePath: '/index.html', ErrorCachingMinTTL: 0 },
-          ],
+          Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: Match.anyValue() })]),
+          // Error pages apply to every behaviour: they would turn the API's 403/404 into 200 index.html.
+          CustomErrorResponses: Match.absent(),
           Logging: Match.objectLike({ Bucket: Match.anyValue() }),
           DefaultCacheBehavior: Match.objectLike({
             ViewerProtocolPolicy: 'redirect-to-https',
             ResponseHeadersPolicyId: Match.anyValue(),
+            FunctionAssociations: [
+              {
+                EventType: 'viewer-request',
+                FunctionARN: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WebSpaRouting'), 'FunctionARN'] },
+              },
+            ],
           }),
         }),
+      });
+      template.hasResourceProperties('AWS::CloudFront::Function', {
+        AutoPublish: true,
+        FunctionCode: spaRoutingFunctionCode,
+        FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
       });
     });
 
@@ -182,9 +378,11 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       // Assess
       expect(csp).toContain("default-src 'self'");
       expect(csp).toContain("frame-ancestors 'none'");
+      // The API is same-origin ('self'); only Cognito and the evidence bucket are extra hosts.
       expect(csp).toMatch(
-        /connect-src 'self' ",\{"Fn::GetAtt":\["Api[A-Z0-9]+","ApiEndpoint"\]\}," https:\/\/[a-z-]+\.auth\./,
+        /connect-src 'self' https:\/\/[a-z-]+\.auth\.[a-z0-9-]+\.amazoncognito\.com https:\/\/abdi-/,
       );
+      expect(csp).not.toMatch(/ApiEndpoint|execute-api/);
       expect(csp).toContain("img-src 'self' data: blob: https://abdi-");
       expect(csp).not.toContain('unsafe-inline');
       expect(headers.StrictTransportSecurity).toMatchObject({
@@ -210,6 +408,39 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', deployment.alarmEmail ? 1 : 0);
     template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 3 : 0);
+  });
+});
+
+/** The pool id reference the API function's COGNITO_USER_POOL_ID uses. */
+function userPoolIdReference(template: Template): unknown {
+  const [[, fn] = ['', {}]] = resourcesOf(template, 'AWS::Lambda::Function').filter(([id]) =>
+    id.startsWith('ApiFunction'),
+  );
+  return (fn as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables
+    .COGNITO_USER_POOL_ID;
+}
+
+/** The SPA routing function as CloudFront runs it: `handler(event)` returning the request. */
+function spaRouting(uri: string): string {
+  const handler = new Function(`${spaRoutingFunctionCode}; return handler;`)() as (event: {
+    request: { uri: string };
+  }) => { uri: string };
+  return handler({ request: { uri } }).uri;
+}
+
+describe('SPA routing function', () => {
+  it.each([
+    ['/', '/index.html'],
+    ['/login', '/index.html'],
+    ['/auth/callback', '/index.html'],
+    ['/cases/01J9ZQ7W5X/sessions', '/index.html'],
+    ['/index.html', '/index.html'],
+    ['/config.json', '/config.json'],
+    ['/assets/index-Be2aVYVW.js', '/assets/index-Be2aVYVW.js'],
+    ['/favicon.svg', '/favicon.svg'],
+  ])('%s -> %s', (uri, expected) => {
+    // Act / Assess
+    expect(spaRouting(uri)).toBe(expected);
   });
 });
 

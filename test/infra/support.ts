@@ -4,7 +4,7 @@
  */
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deployments } from '../../infra/config/deployments';
@@ -69,4 +69,17 @@ type Resources = Record<string, { Type: string; Properties?: Record<string, unkn
 export function resourcesOf(template: Template, type: string): [string, Record<string, unknown>][] {
   const resources = template.findResources(type) as Resources;
   return Object.entries(resources).map(([id, resource]) => [id, resource.Properties ?? {}]);
+}
+
+/**
+ * The dashboard's `config.json` as the App stack's BucketDeployment uploads it, read from the staged asset
+ * in the cloud assembly. Tokens appear as `<<marker:…>>` placeholders, filled in at deploy time.
+ */
+export function runtimeConfigOf(synthesized: Synthesized): Record<string, unknown> {
+  const [[, deployment] = ['', {}]] = resourcesOf(synthesized.appTemplate, 'Custom::CDKBucketDeployment');
+  for (const key of deployment.SourceObjectKeys as string[]) {
+    const file = join(synthesized.appScope.outdir, `asset.${key.replace(/\.zip$/, '')}`, 'config.json');
+    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  }
+  throw new Error('config.json is not among the staged BucketDeployment sources');
 }

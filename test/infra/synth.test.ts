@@ -61,7 +61,7 @@ describe('synthesis', () => {
     const stack = new Stack(newApp(), 'NoSite');
     const web = new WebHosting(stack, 'Web', {
       accessLogBucket: new s3.Bucket(stack, 'Logs'),
-      csp: { api: 'https://api.example', auth: 'https://auth.example', evidence: 'https://evidence.example' },
+      csp: { auth: 'https://auth.example', evidence: 'https://evidence.example' },
       logRetention: RetentionDays.ONE_WEEK,
     });
 
