@@ -1,7 +1,7 @@
 /**
  * Where a case stands: hours credited and remaining, days left, and whether it is on track.
  */
-import { availableDays, diffDays, maxDate, type LocalDate } from './calendar';
+import { addDays, availableDays, diffDays, maxDate, type LocalDate } from './calendar';
 import { hoursToMinutes, minutesToHours } from './hours';
 import { Rule } from './rules';
 
@@ -62,4 +62,31 @@ export const computeProgress = (input: ProgressInput): CaseProgress => {
     daysLeft: diffDays(input.deadline, input.today),
     onTrack: remaining === 0 || capacity >= remaining,
   };
+};
+
+/**
+ * The last office-local date on which the case is still on track (rule PROGRESS-ON-TRACK): on any
+ * later day the remaining minutes no longer fit before the deadline. Capacity only shrinks as days
+ * pass, so `onTrack(today) ⇔ today ≤ onTrackUntil`. The store keeps this date in a sparse index,
+ * which lets the office summary count off-track cases with one query instead of reading every case.
+ *
+ * Returns `undefined` when nothing remains (the case can never fall off track), and the day before
+ * `startDate` when even the whole window is too short.
+ */
+export const onTrackUntil = (input: Omit<ProgressInput, 'today'> & { startDate: LocalDate }): LocalDate | undefined => {
+  const remaining = remainingMinutes(input.hoursOrdered, input.creditedMinutes);
+  if (remaining === 0) return undefined;
+  const perDay = hoursToMinutes(input.maxHoursPerDay);
+  const fits = (from: LocalDate) =>
+    availableDays(from, input.deadline, input.daysPerWeek ?? undefined) * perDay >= remaining;
+  if (!fits(input.startDate)) return addDays(input.startDate, -1);
+  // Binary search for the last day that still fits: capacity is monotone in the start day.
+  let low = 0; // fits
+  let high = diffDays(input.deadline, input.startDate); // may or may not fit
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(addDays(input.startDate, mid))) low = mid;
+    else high = mid - 1;
+  }
+  return addDays(input.startDate, low);
 };

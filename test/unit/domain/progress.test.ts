@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeProgress, remainingMinutes, type ProgressInput } from '../../../functions/domain';
+import { addDays, computeProgress, onTrackUntil, remainingMinutes, type ProgressInput } from '../../../functions/domain';
 
 const base: ProgressInput = {
   hoursOrdered: 40,
@@ -65,5 +65,25 @@ describe('case progress', () => {
     const p = computeProgress({ ...base, creditedMinutes: 2399 });
     expect([p.hoursCredited, p.hoursRemaining]).toEqual([39.98, 0.02]);
     expect(remainingMinutes(40, 2500)).toBe(0);
+  });
+});
+
+describe('onTrackUntil', () => {
+  const window = { hoursOrdered: 40, creditedMinutes: 0, deadline: '2026-03-10', maxHoursPerDay: 4, startDate: '2026-03-01' };
+
+  it('PROGRESS-ON-TRACK agrees with computeProgress on every day of the window', () => {
+    for (const credited of [0, 600, 1800, 2400]) {
+      const until = onTrackUntil({ ...window, creditedMinutes: credited });
+      for (let day = 0; day <= 12; day += 1) {
+        const today = addDays('2026-02-28', day);
+        const expected = computeProgress({ ...window, creditedMinutes: credited, today }).onTrack;
+        expect(until === undefined || today <= until).toBe(expected);
+      }
+    }
+  });
+
+  it('PROGRESS-ON-TRACK is undefined once nothing remains, and the day before the start when nothing fits', () => {
+    expect(onTrackUntil({ ...window, creditedMinutes: 2400 })).toBeUndefined();
+    expect(onTrackUntil({ ...window, hoursOrdered: 100 })).toBe('2026-02-28');
   });
 });
