@@ -2,8 +2,18 @@ import * as z from 'zod';
 import { access } from './access';
 import { buildOpenApi } from './openapi';
 import { defineRoute, type AnyRoute } from './route';
+import { createCase, getCase, listCases, transitionCase, updateCase } from './routes/cases';
+import { createClient, getClient, listClients } from './routes/clients';
 import { getMe, getOffice, listOffices } from './routes/identity';
+import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
+import { createPlacement, endPlacement, listPlacements } from './routes/placements';
+import { createSite, getSite, listSites, updateSite } from './routes/sites';
+import { createSession, listSessions, updateSession } from './routes/sessions';
+import { getCaseAudit } from './routes/audit';
+import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
+import { getOfficeSummary } from './routes/summary';
 import { getHealth } from './routes/system';
+import { createWarning, listWarnings } from './routes/warnings';
 import { createUser, disableUser, getUser, listUsers, updateUser } from './routes/users';
 
 /** Every API route. Adding one here is all it takes to route it, document it and put it in the access matrix. */
@@ -17,6 +27,35 @@ const businessRoutes: readonly AnyRoute[] = [
   getUser,
   updateUser,
   disableUser,
+  listClients,
+  createClient,
+  getClient,
+  listCases,
+  createCase,
+  getCase,
+  updateCase,
+  transitionCase,
+  createPlacement,
+  listPlacements,
+  endPlacement,
+  createWarning,
+  listWarnings,
+  createReferral,
+  listReferrals,
+  recordReferralOutcome,
+  getCaseAudit,
+  getOfficeSummary,
+  createSession,
+  listSessions,
+  updateSession,
+  listPartners,
+  createPartner,
+  getPartner,
+  updatePartner,
+  listSites,
+  createSite,
+  getSite,
+  updateSite,
 ];
 
 const API_VERSION = '1.0.0';

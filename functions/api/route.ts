@@ -1,8 +1,17 @@
 import type * as z from 'zod';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { IdentityProvider } from '../identity/identity-provider';
+import type { CaseStore } from '../store/case-store';
+import type { ClientStore } from '../store/client-store';
 import type { DirectoryStore } from '../store/directory-store';
+import type { SessionStore } from '../store/session-store';
+import type { PartnerStore } from '../store/partner-store';
+import type { PlacementStore } from '../store/placement-store';
+import type { SiteStore } from '../store/site-store';
 import type { UserStore } from '../store/user-store';
+import type { AuditStore } from '../store/audit-store';
+import type { SummaryStore } from '../store/summary-store';
+import type { WarningStore } from '../store/warning-store';
 import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
 import type { GuardResult } from './guard';
@@ -13,6 +22,17 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 export interface ApiDependencies {
   readonly directory: DirectoryStore;
   readonly users: UserStore;
+  readonly clients: ClientStore;
+  readonly cases: CaseStore;
+  readonly sessions: SessionStore;
+  readonly partners: PartnerStore;
+  readonly sites: SiteStore;
+  /** Placements, in the case partition; written with the case and the site's occupancy. */
+  readonly placements: PlacementStore;
+  /** Warnings and referrals to the jaksa, in the case partition. */
+  readonly warnings: WarningStore;
+  readonly audit: AuditStore;
+  readonly summary: SummaryStore;
   readonly identityProvider: IdentityProvider;
   readonly cursors: CursorCodec;
   /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */

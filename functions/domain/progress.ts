@@ -73,7 +73,9 @@ export const computeProgress = (input: ProgressInput): CaseProgress => {
  * Returns `undefined` when nothing remains (the case can never fall off track), and the day before
  * `startDate` when even the whole window is too short.
  */
-export const onTrackUntil = (input: Omit<ProgressInput, 'today'> & { startDate: LocalDate }): LocalDate | undefined => {
+export const onTrackUntil = (
+  input: Omit<ProgressInput, 'today'> & { startDate: LocalDate },
+): LocalDate | undefined => {
   const remaining = remainingMinutes(input.hoursOrdered, input.creditedMinutes);
   if (remaining === 0) return undefined;
   const perDay = hoursToMinutes(input.maxHoursPerDay);

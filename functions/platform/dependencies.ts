@@ -4,10 +4,19 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CursorCodec } from '../api/cursor';
 import type { ApiDependencies } from '../api/route';
 import { CognitoIdentityProvider } from '../store/cognito-identity-provider';
+import { CaseStore } from '../store/case-store';
+import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
+import { SessionStore } from '../store/session-store';
 import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
+import { PartnerStore } from '../store/partner-store';
+import { PlacementStore } from '../store/placement-store';
+import { SiteStore } from '../store/site-store';
 import { UserStore } from '../store/user-store';
+import { AuditStore } from '../store/audit-store';
+import { SummaryStore } from '../store/summary-store';
+import { WarningStore } from '../store/warning-store';
 import type { RuntimeConfig } from './config';
 
 /**
@@ -36,6 +45,15 @@ export function createDependencies(
   return {
     directory: new DirectoryStore(db, config.tableName),
     users: new UserStore(db, config.tableName),
+    clients: new ClientStore(db, config.tableName),
+    cases: new CaseStore(db, config.tableName),
+    sessions: new SessionStore(db, config.tableName),
+    partners: new PartnerStore(db, config.tableName),
+    sites: new SiteStore(db, config.tableName),
+    placements: new PlacementStore(db, config.tableName),
+    warnings: new WarningStore(db, config.tableName),
+    audit: new AuditStore(db, config.tableName),
+    summary: new SummaryStore(db, config.tableName),
     identityProvider,
     cursors,
     idempotency: new DynamoDBPersistenceLayer({

@@ -25,4 +25,41 @@ export const keys = {
   localCredential: (principal: string) => ({ pk: `LOCALCRED#${principal}`, sk: 'CREDENTIAL' }),
   /** Local mode only: a pending invitation, keyed by the hash of its one-time token. */
   localInvitation: (tokenHash: string) => ({ pk: `LOCALINVITE#${tokenHash}`, sk: 'INVITATION' }),
+
+  /** A partner (PKS counterparty) of one office: its own item. */
+  partner: (officeId: string, partnerId: string) => ({
+    pk: `O#${officeId}#PARTNER#${partnerId}`,
+    sk: 'PARTNER',
+  }),
+  /** gsi1 listing of an office's partners, by name. */
+  officePartners: (officeId: string) => `O#${officeId}#PARTNERS`,
+  /** A work site: one item that also holds its per-weekday occupancy counters. */
+  site: (officeId: string, siteId: string) => ({ pk: `O#${officeId}#SITE#${siteId}`, sk: 'SITE' }),
+  /** gsi1 listing of an office's sites, by name. */
+  officeSites: (officeId: string) => `O#${officeId}#SITES`,
+  /** gsi2 listing of one partner's sites, by name. */
+  partnerSites: (officeId: string, partnerId: string) => `O#${officeId}#PARTNER#${partnerId}#SITES`,
+  /** Sort key of a partner or site in its listings: lower-case name, then id (names need not be unique). */
+  byName: (name: string, id: string) => `${name.toLowerCase()}#${id}`,
+  /** A client (Klien / Anak) of one office. */
+  client: (officeId: string, clientId: string) => ({ pk: `O#${officeId}#CLIENT#${clientId}`, sk: 'CLIENT' }),
+  /** gsi1 listing of an office's clients by lower-case name, for prefix search. */
+  clientListing: (officeId: string, fullName: string, clientId: string) => ({
+    gsi1pk: `O#${officeId}#CLIENTS`,
+    gsi1sk: `${fullName.toLowerCase()}#${clientId}`,
+  }),
+  /** Uniqueness guard: one client per NIK (hashed) per office. */
+  nikGuard: (officeId: string, nikHash: string) => ({ pk: `O#${officeId}#NIK#${nikHash}`, sk: 'NIK' }),
+  /** One client's credited work on one local date, across all their cases (daily cap and overlaps). */
+  clientDay: (officeId: string, clientId: string, date: string) => ({
+    pk: `O#${officeId}#CLIENT#${clientId}`,
+    sk: `DAY#${date}`,
+  }),
+
+  /** A case partition holds the case and its placements, sessions, warnings and referrals. */
+  casePartition: (officeId: string, caseId: string) => `O#${officeId}#CASE#${caseId}`,
+  caseRoot: 'CASE',
+  /** Running office counters (cases by status, open warnings, hours per month) for the summary. */
+  officeStats: (officeId: string) => ({ pk: `O#${officeId}#STATS`, sk: 'STATS' }),
+  monthStats: (officeId: string, month: string) => ({ pk: `O#${officeId}#STATS`, sk: `MONTH#${month}` }),
 } as const;

@@ -1,10 +1,13 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Membership, Scope } from '../../functions/identity/principal';
 import { DirectoryStore, type Office } from '../../functions/store/directory-store';
+import type { ApiLambda } from './http-adapter';
 import type { LocalAuth } from './local-auth';
+import { seedDemoCases } from './seed-cases';
+import { seedPartnersAndSites } from './seed-partners';
 
 /** Bump when the demo data changes shape, so an old .data folder is reseeded on the next start. */
-const SEED_VERSION = 1;
+const SEED_VERSION = 2;
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CLIENT = { clientId: 'demo-integration', secret: 'demo-secret' } as const;
 
@@ -84,6 +87,9 @@ export async function seedIfNeeded(options: {
   db: DynamoDBDocumentClient;
   tableName: string;
   auth: LocalAuth;
+  /** The real API handler: demo cases are entered through it, as the demo PK would. */
+  api: ApiLambda;
+  now: Date;
 }): Promise<boolean> {
   const marker = { pk: 'SEED', sk: 'SEED' };
   const { Item } = await options.db.send(new GetCommand({ TableName: options.tableName, Key: marker }));
@@ -91,6 +97,7 @@ export async function seedIfNeeded(options: {
 
   const directory = new DirectoryStore(options.db, options.tableName);
   for (const office of demoOffices) await directory.putOffice(office);
+  await seedPartnersAndSites({ db: options.db, tableName: options.tableName });
   for (const user of demoUsers) {
     await directory.putUser(
       { username: user.username, fullName: user.fullName, email: user.email, status: 'active' },
@@ -108,6 +115,8 @@ export async function seedIfNeeded(options: {
     [{ role: 'integration', officeId: 'bapas-palopo' }],
   );
   await options.auth.setPassword(`client:${DEMO_CLIENT.clientId}`, DEMO_CLIENT.secret, DEMO_CLIENT_SCOPES);
+
+  await seedDemoCases(options.api, options.now);
 
   await options.db.send(
     new PutCommand({

@@ -111,10 +111,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       // As the cloud authorizer's audience lists the dashboard and the machine app clients.
       audience: [DEMO_CLIENT.clientId],
     });
-    const seeded = await seedIfNeeded({ db, tableName: mainTable, auth });
-
     // Imported only now: the entry module reads its configuration at load, as on a Lambda cold start.
     const { handler } = (await import('../../functions/handlers/api')) as { handler: ApiLambda };
+    const seeded = await seedIfNeeded({ db, tableName: mainTable, auth, api: handler, now: new Date() });
     const server = createLocalServer({
       api: handler,
       auth,

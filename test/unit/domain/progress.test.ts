@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, computeProgress, onTrackUntil, remainingMinutes, type ProgressInput } from '../../../functions/domain';
+import {
+  addDays,
+  computeProgress,
+  onTrackUntil,
+  remainingMinutes,
+  type ProgressInput,
+} from '../../../functions/domain';
 
 const base: ProgressInput = {
   hoursOrdered: 40,
@@ -69,7 +75,13 @@ describe('case progress', () => {
 });
 
 describe('onTrackUntil', () => {
-  const window = { hoursOrdered: 40, creditedMinutes: 0, deadline: '2026-03-10', maxHoursPerDay: 4, startDate: '2026-03-01' };
+  const window = {
+    hoursOrdered: 40,
+    creditedMinutes: 0,
+    deadline: '2026-03-10',
+    maxHoursPerDay: 4,
+    startDate: '2026-03-01',
+  };
 
   it('PROGRESS-ON-TRACK agrees with computeProgress on every day of the window', () => {
     for (const credited of [0, 600, 1800, 2400]) {

@@ -1,0 +1,47 @@
+import type * as z from 'zod';
+import { access } from '../access';
+import type { GuardResult } from '../guard';
+import { defineRoute } from '../route';
+import { auditEntrySchema } from '../schemas/audit';
+import { caseIdParams } from '../schemas/cases';
+import { pageOf, pageQuery } from '../schemas/paging';
+import { loadVisibleCase } from './cases';
+
+type InOffice = Extract<GuardResult, { kind: 'office' }>;
+
+/**
+ * Who may read a case's timeline: the office's staff, the jaksa who supervises the sentence and the
+ * Kanwil. Not site supervisors (the timeline shows the decision and every correction) and not machine
+ * clients.
+ */
+const TIMELINE_READERS = ['admin', 'officer', 'prosecutor', 'regional'] as const;
+
+export const getCaseAudit = defineRoute<
+  z.infer<typeof caseIdParams>,
+  z.infer<typeof pageQuery>,
+  unknown,
+  InOffice
+>({
+  operationId: 'getCaseAudit',
+  method: 'GET',
+  path: '/v1/offices/{officeId}/cases/{caseId}/audit',
+  summary: 'The case timeline: who changed what and when, field by field, newest first',
+  tags: ['audit'],
+  access: access.office(TIMELINE_READERS),
+  params: caseIdParams,
+  query: pageQuery,
+  responses: { 200: { description: 'A page of audit entries', schema: pageOf(auditEntrySchema) } },
+  async handle({ access: grant, params, query, deps }) {
+    const found = await loadVisibleCase(deps, grant, params.caseId);
+    const scope = { officeId: grant.office.id, list: `audit:case:${found.id}` };
+    const page = await deps.audit.trail(
+      grant.office.id,
+      { type: 'case', id: found.id },
+      { limit: query.limit, startKey: await deps.cursors.decode(scope, query.cursor) },
+    );
+    return {
+      status: 200,
+      body: { items: page.items, nextCursor: await deps.cursors.encode(scope, page.lastKey) },
+    };
+  },
+});

@@ -1,0 +1,63 @@
+import * as z from 'zod';
+
+const localDate = z.iso.date('Use a YYYY-MM-DD date.');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{6,20}$/, 'A phone number is 6–20 digits, optionally with +, spaces or dashes.');
+
+export const clientIdParams = z.object({
+  officeId: z.string(),
+  clientId: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a client id.'),
+});
+
+export const guardianSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    relation: z.string().trim().min(1).max(50),
+    phone: phone.optional(),
+  })
+  .strict();
+
+export const createClientBody = z
+  .object({
+    fullName: z.string().trim().min(1).max(200),
+    nik: z.string().regex(/^\d{16}$/, 'A NIK is 16 digits.'),
+    birthDate: localDate,
+    sex: z.enum(['M', 'F']),
+    address: z.string().trim().min(1).max(500),
+    phone: phone.optional(),
+    guardian: guardianSchema.optional(),
+  })
+  .strict();
+
+export const clientListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(4096).optional(),
+  /** Name prefix, case-insensitive. */
+  q: z.string().trim().min(1).max(100).optional(),
+});
+
+export const clientReadQuery = z
+  .object({
+    reveal: z.literal('nik').optional(),
+    reason: z.string().trim().min(5).max(500).optional(),
+  })
+  .refine((q) => !q.reveal || q.reason, { path: ['reason'], message: 'Say why you need the full NIK.' });
+
+export const clientSchema = z
+  .object({
+    id: z.string(),
+    fullName: z.string(),
+    nik: z.string().describe('Masked (7371••••••••0003) unless revealed with ?reveal=nik&reason=…'),
+    nikMasked: z.boolean(),
+    birthDate: z.string(),
+    sex: z.enum(['M', 'F']),
+    isChild: z.boolean(),
+    address: z.string(),
+    phone: z.string().optional(),
+    guardian: guardianSchema.optional(),
+    version: z.number().int(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Client' });

@@ -1,0 +1,56 @@
+import * as z from 'zod';
+import { REFERRAL_DECISIONS } from '../../domain';
+import { referralIdPattern } from '../../store/warning-store';
+import { officeId } from './common';
+import { caseStateSchema } from './warnings';
+
+const localDate = z.iso.date('Use a YYYY-MM-DD date.');
+
+export const createReferralBody = z
+  .object({
+    reason: z.string().trim().min(1).max(4000),
+    warningIds: z
+      .array(z.string().min(1).max(100))
+      .max(50)
+      .describe('Open warnings of this case; at least one'),
+  })
+  .strict();
+
+/** A referral id is `<caseId>-<ulid>`: the route finds the case from the id alone (see warning-store). */
+export const referralIdParams = z.object({
+  officeId,
+  referralId: z.string().regex(referralIdPattern, 'Not a referral id.'),
+});
+
+export const referralOutcomeBody = z
+  .object({
+    decision: z
+      .enum(REFERRAL_DECISIONS)
+      .describe('What the jaksa/court decided (KUHP 85(7)); recorded, never decided here'),
+    decidedOn: localDate,
+    reference: z.string().trim().min(1).max(200).describe('Number of the penetapan or letter'),
+  })
+  .strict();
+
+export const referralSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    reason: z.string(),
+    warningIds: z.array(z.string()),
+    status: z.enum(['awaiting_outcome', 'decided']),
+    referredBy: z.string(),
+    referredAt: z.string(),
+    outcome: z
+      .object({
+        decision: z.enum(REFERRAL_DECISIONS),
+        decidedOn: z.string(),
+        reference: z.string(),
+        recordedBy: z.string(),
+        recordedAt: z.string(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'Referral' });
+
+export const referralWithCaseSchema = referralSchema.extend({ case: caseStateSchema });

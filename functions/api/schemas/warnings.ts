@@ -1,0 +1,40 @@
+import * as z from 'zod';
+import { CASE_STATUSES, WARNING_LEVELS } from '../../domain';
+
+export const createWarningBody = z
+  .object({
+    level: z.literal(WARNING_LEVELS).describe('1–3, the officer’s judgement of seriousness'),
+    reason: z.string().trim().min(1).max(2000),
+    sessionIds: z
+      .array(z.string().min(1).max(100))
+      .max(50)
+      .describe('Sessions of this case with an unexcused absence or marked as misconduct; may be empty'),
+  })
+  .strict();
+
+/** The case as a warning, referral or outcome left it, so a client can update its view without a reload. */
+export const caseStateSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(CASE_STATUSES),
+    version: z.number().int(),
+    openWarnings: z.number().int(),
+  })
+  .meta({ id: 'CaseState' });
+
+export const warningSchema = z
+  .object({
+    id: z.string(),
+    caseId: z.string(),
+    level: z.number().int(),
+    reason: z.string(),
+    sessionIds: z.array(z.string()),
+    status: z.enum(['open', 'resolved']),
+    issuedBy: z.string(),
+    issuedAt: z.string(),
+    resolvedAt: z.string().optional(),
+    resolvedByReferralId: z.string().optional(),
+  })
+  .meta({ id: 'Warning' });
+
+export const createdWarningSchema = warningSchema.extend({ case: caseStateSchema });

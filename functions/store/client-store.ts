@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { maskNik } from '../domain';
+import { auditItem, fieldChanges, newId } from './audit';
+import { keys } from './keys';
+import { ConditionFailed, transact } from './transactions';
+import type { Actor } from './user-store';
+
+export interface Guardian {
+  readonly name: string;
+  readonly relation: string;
+  readonly phone?: string;
+}
+
+/** A client (Klien Pemasyarakatan, or Anak for a child). Criminal-record data: specific personal data. */
+export interface ClientRecord {
+  readonly id: string;
+  readonly officeId: string;
+  readonly fullName: string;
+  readonly nik: string;
+  readonly birthDate: string;
+  readonly sex: 'M' | 'F';
+  readonly address: string;
+  readonly phone?: string;
+  readonly guardian?: Guardian;
+  readonly version: number;
+  readonly createdAt: string;
+}
+
+export type NewClient = Omit<ClientRecord, 'id' | 'officeId' | 'version' | 'createdAt'>;
+
+export class DuplicateNik extends Error {}
+
+/** The NIK is masked wherever the audit trail copies it. */
+const auditMask = { nik: (value: unknown) => maskNik(String(value)) };
+
+/**
+ * Clients of one office. A NIK can belong to one client per office: a guard item keyed by the NIK's
+ * hash is written in the same transaction, so two officers registering the same person at once
+ * cannot create a duplicate.
+ */
+export class ClientStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(officeId: string, input: NewClient, actor: Actor): Promise<ClientRecord> {
+    const record: ClientRecord = {
+      ...input,
+      id: newId(actor.at),
+      officeId,
+      version: 1,
+      createdAt: actor.at.toISOString(),
+    };
+    try {
+      await transact(this.db, [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: { ...keys.nikGuard(officeId, nikHash(input.nik)), clientId: record.id },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.client(officeId, record.id),
+              ...keys.clientListing(officeId, record.fullName, record.id),
+              type: 'client',
+              ...record,
+            },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem({
+              officeId,
+              ...actor,
+              action: 'client.create',
+              subject: { type: 'client', id: record.id },
+              changes: fieldChanges(undefined, record as unknown as Record<string, unknown>, {
+                mask: auditMask,
+                ignore: ['version', 'officeId', 'createdAt', 'id'],
+              }),
+            }),
+          },
+        },
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailed && error.index === 0) throw new DuplicateNik();
+      throw error;
+    }
+    return record;
+  }
+
+  async get(officeId: string, clientId: string): Promise<ClientRecord | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.client(officeId, clientId) }),
+    );
+    return Item ? toClient(Item) : undefined;
+  }
+
+  /** By name prefix (case-insensitive) or all, in name order; one Query. */
+  async list(
+    officeId: string,
+    page: { limit: number; startKey?: Record<string, unknown>; namePrefix?: string },
+  ): Promise<{ items: ClientRecord[]; lastKey?: Record<string, unknown> }> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: page.namePrefix
+          ? 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)'
+          : 'gsi1pk = :pk',
+        ExpressionAttributeValues: {
+          ':pk': keys.clientListing(officeId, '', '').gsi1pk,
+          ...(page.namePrefix ? { ':prefix': page.namePrefix.toLowerCase() } : {}),
+        },
+        Limit: page.limit,
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    return { items: (result.Items ?? []).map(toClient), lastKey: result.LastEvaluatedKey };
+  }
+
+  /** Every unmasked read of a NIK leaves an audit entry: who, when and why. */
+  async recordNikReveal(
+    officeId: string,
+    clientId: string,
+    actor: Actor & { reason: string },
+  ): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: auditItem({
+          officeId,
+          ...actor,
+          action: 'client.reveal-nik',
+          subject: { type: 'client', id: clientId },
+          changes: [],
+        }),
+      }),
+    );
+  }
+}
+
+/** One-way: the guard item must not hold a readable NIK. */
+function nikHash(nik: string): string {
+  return createHash('sha256').update(`abdi-nik:${nik}`).digest('hex');
+}
+
+function toClient(item: Record<string, unknown>): ClientRecord {
+  return {
+    id: String(item.id),
+    officeId: String(item.officeId),
+    fullName: String(item.fullName),
+    nik: String(item.nik),
+    birthDate: String(item.birthDate),
+    sex: item.sex === 'F' ? 'F' : 'M',
+    address: String(item.address ?? ''),
+    ...(item.phone ? { phone: String(item.phone) } : {}),
+    ...(item.guardian ? { guardian: item.guardian as Guardian } : {}),
+    version: Number(item.version ?? 1),
+    createdAt: String(item.createdAt),
+  };
+}

@@ -1,0 +1,343 @@
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { auditItem, fieldChanges, type AuditEntry } from './audit';
+import { keys } from './keys';
+import { setExpression, type Page } from './partner-store';
+import { ConditionFailed, transact } from './transactions';
+import { StaleVersion, type Actor } from './user-store';
+
+/** ISO weekdays as the occupancy map's keys: "1" = Monday … "7" = Sunday. */
+export const WEEKDAY_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
+export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
+export type Occupancy = Readonly<Record<WeekdayKey, number>>;
+
+export interface SiteLocation {
+  readonly lat: number;
+  readonly lng: number;
+  /** Radius around the point within which attendance counts as on site. */
+  readonly radiusMeters: number;
+}
+
+export interface SiteInput {
+  readonly partnerId: string;
+  readonly name: string;
+  readonly address: string;
+  readonly kelurahan: string;
+  readonly kecamatan: string;
+  readonly kabupatenKota: string;
+  readonly location: SiteLocation;
+  /** Clients at the site at once, per weekday. */
+  readonly capacity: number;
+  readonly activities: readonly string[];
+  readonly active: boolean;
+}
+
+export interface Site extends SiteInput {
+  readonly id: string;
+  /** Active placements per ISO weekday; written only by placements, never by site edits. */
+  readonly occupancy: Occupancy;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export type SiteChanges = Partial<SiteInput>;
+
+export class SiteExists extends Error {}
+/** The site's partner is not (or no longer) a partner of the office. */
+export class PartnerMissing extends Error {}
+/** A capacity change would leave more placements on some weekday than the new capacity. */
+export class CapacityBelowOccupancy extends Error {
+  constructor(readonly occupied: number) {
+    super(`capacity below the ${occupied} placements on the busiest weekday`);
+    this.name = 'CapacityBelowOccupancy';
+  }
+}
+
+/** The most placements on any one weekday: the least capacity the site may have. */
+export const busiestWeekday = (occupancy: Occupancy): number => Math.max(0, ...Object.values(occupancy));
+
+const emptyOccupancy = (): Occupancy =>
+  Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, 0])) as Record<WeekdayKey, number>;
+
+/**
+ * The work sites of one office. A site is ONE item, so that capacity is enforced by a single condition:
+ *
+ * ```
+ * pk  O#<office>#SITE#<siteId>   sk SITE
+ * gsi1pk O#<office>#SITES                      gsi1sk <lower-case name>#<siteId>
+ * gsi2pk O#<office>#PARTNER#<partnerId>#SITES  gsi2sk <lower-case name>#<siteId>
+ * type 'site', id, officeId, partnerId, name, address, kelurahan, kecamatan, kabupatenKota,
+ * location {lat, lng, radiusMeters}, capacity (number), activities (list), active (boolean),
+ * occupancy {"1": n, …, "7": n} (map, all seven keys from creation), version, createdAt, updatedAt
+ * ```
+ *
+ * Placements own `occupancy` and change it in their own transaction with ONE Update of this item for
+ * all the placement's weekdays (a transaction may touch an item only once), never touching `version`
+ * (so an admin's ETag stays valid). For weekdays 2 and 4:
+ *
+ * ```
+ * place:  SET occupancy.#d2 = occupancy.#d2 + :one, occupancy.#d4 = occupancy.#d4 + :one
+ *         condition  active = :true AND occupancy.#d2 < capacity AND occupancy.#d4 < capacity
+ * end:    SET occupancy.#d2 = occupancy.#d2 - :one, …   condition  occupancy.#d2 > :zero AND …
+ * ```
+ *
+ * Site edits, in turn, never write `occupancy`: `update` SETs only the changed attributes, and a lower
+ * capacity carries the condition `occupancy.#d <= :capacity` for every weekday, so a placement racing
+ * the edit cannot leave the site over capacity.
+ */
+export class SiteStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /**
+   * One Query, by name: on gsi2 for one partner's sites, else on gsi1 for the office's. `active` is a
+   * filter on the page, so a filtered page may be short (even empty) and still have a `lastKey`.
+   */
+  async list(
+    officeId: string,
+    page: { limit: number; startKey?: Record<string, unknown>; partnerId?: string; active?: boolean },
+  ): Promise<Page<Site>> {
+    const { partnerId } = page;
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: partnerId !== undefined ? 'gsi2' : 'gsi1',
+        KeyConditionExpression: partnerId !== undefined ? 'gsi2pk = :pk' : 'gsi1pk = :pk',
+        ...(page.active !== undefined
+          ? {
+              FilterExpression: '#active = :active',
+              ExpressionAttributeNames: { '#active': 'active' },
+            }
+          : {}),
+        ExpressionAttributeValues: {
+          ':pk':
+            partnerId !== undefined ? keys.partnerSites(officeId, partnerId) : keys.officeSites(officeId),
+          ...(page.active !== undefined ? { ':active': page.active } : {}),
+        },
+        Limit: page.limit,
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    return { items: (result.Items ?? []).map(toSite), lastKey: result.LastEvaluatedKey };
+  }
+
+  /** One GetItem; a site of another office is simply not found (its key carries the office). */
+  async get(officeId: string, siteId: string): Promise<Site | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.site(officeId, siteId), ConsistentRead: true }),
+    );
+    return Item ? toSite(Item) : undefined;
+  }
+
+  /**
+   * The named sites in one BatchGet (a supervisor's few sites), in listing order (the gsi1 sort key).
+   * At most 100 ids: a supervisor is granted a handful; more are not read.
+   */
+  async getMany(officeId: string, siteIds: readonly string[]): Promise<Site[]> {
+    const unique = [...new Set(siteIds)].slice(0, 100);
+    if (unique.length === 0) return [];
+    const result = await this.db.send(
+      new BatchGetCommand({
+        RequestItems: { [this.tableName]: { Keys: unique.map((id) => keys.site(officeId, id)) } },
+      }),
+    );
+    return (result.Responses?.[this.tableName] ?? [])
+      .map(toSite)
+      .map((site) => ({ site, key: keys.byName(site.name, site.id) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ site }) => site);
+  }
+
+  /**
+   * Records a site with all seven weekdays unoccupied. The partner's item is checked in the same
+   * transaction, so a site can never point at a partner the office does not have.
+   */
+  async create(officeId: string, id: string, input: SiteInput, actor: Actor): Promise<Site> {
+    const at = actor.at.toISOString();
+    const site: Site = {
+      id,
+      ...input,
+      occupancy: emptyOccupancy(),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    try {
+      await transact(this.db, [
+        partnerCheck(this.tableName, officeId, input.partnerId),
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: siteItem(officeId, site),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem(audit(officeId, 'site.create', undefined, site, actor)),
+          },
+        },
+      ]);
+    } catch (error) {
+      if (error instanceof ConditionFailed) throw error.index === 0 ? new PartnerMissing() : new SiteExists();
+      throw error;
+    }
+    return site;
+  }
+
+  /**
+   * Changes the given fields if the stored version is still `expected`, never touching `occupancy`.
+   * Failures: `StaleVersion` (another edit came first), `CapacityBelowOccupancy` (placements fill more
+   * than the new capacity on some weekday; on a failed condition one more read tells which), or
+   * `PartnerMissing` (a new `partnerId` that is not the office's).
+   */
+  async update(
+    officeId: string,
+    current: Site,
+    changes: SiteChanges,
+    expected: number,
+    actor: Actor,
+  ): Promise<Site> {
+    const next: Site = { ...current, ...changes, version: expected + 1, updatedAt: actor.at.toISOString() };
+    const renamed = changes.name !== undefined;
+    const moved = changes.partnerId !== undefined && changes.partnerId !== current.partnerId;
+    const set = setExpression({
+      ...changes,
+      ...(renamed ? { gsi1sk: keys.byName(next.name, next.id) } : {}),
+      ...(renamed || moved
+        ? { gsi2pk: keys.partnerSites(officeId, next.partnerId), gsi2sk: keys.byName(next.name, next.id) }
+        : {}),
+      version: next.version,
+      updatedAt: next.updatedAt,
+    });
+    const capacityCheck = changes.capacity !== undefined;
+    const conditions = [
+      '#version = :expected',
+      ...(capacityCheck ? WEEKDAY_KEYS.map((d) => `#occupancy.#d${d} <= :capacity`) : []),
+    ];
+    const siteIndex = moved ? 1 : 0;
+    try {
+      await transact(this.db, [
+        ...(moved ? [partnerCheck(this.tableName, officeId, next.partnerId)] : []),
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.site(officeId, current.id),
+            UpdateExpression: set.expression,
+            ConditionExpression: conditions.join(' AND '),
+            ExpressionAttributeNames: {
+              ...set.names,
+              '#version': 'version',
+              ...(capacityCheck
+                ? { '#occupancy': 'occupancy', ...Object.fromEntries(WEEKDAY_KEYS.map((d) => [`#d${d}`, d])) }
+                : {}),
+            },
+            ExpressionAttributeValues: {
+              ...set.values,
+              ':expected': expected,
+              ...(capacityCheck ? { ':capacity': changes.capacity } : {}),
+            },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem(audit(officeId, 'site.update', current, next, actor)),
+          },
+        },
+      ]);
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
+      if (error.index !== siteIndex) throw new PartnerMissing();
+      const stored = await this.get(officeId, current.id);
+      if (!stored || stored.version !== expected || !capacityCheck) throw new StaleVersion();
+      throw new CapacityBelowOccupancy(busiestWeekday(stored.occupancy));
+    }
+    return next;
+  }
+}
+
+/** Transaction item: the partner exists in this office (its key carries the office). */
+function partnerCheck(tableName: string, officeId: string, partnerId: string) {
+  return {
+    ConditionCheck: {
+      TableName: tableName,
+      Key: keys.partner(officeId, partnerId),
+      ConditionExpression: 'attribute_exists(pk)',
+    },
+  };
+}
+
+function siteItem(officeId: string, site: Site) {
+  return {
+    ...keys.site(officeId, site.id),
+    gsi1pk: keys.officeSites(officeId),
+    gsi1sk: keys.byName(site.name, site.id),
+    gsi2pk: keys.partnerSites(officeId, site.partnerId),
+    gsi2sk: keys.byName(site.name, site.id),
+    type: 'site',
+    officeId,
+    ...site,
+  };
+}
+
+function toSite(item: Record<string, unknown>): Site {
+  const location = (item.location ?? {}) as Record<string, unknown>;
+  const occupancy = (item.occupancy ?? {}) as Record<string, unknown>;
+  return {
+    id: String(item.id),
+    partnerId: String(item.partnerId),
+    name: String(item.name),
+    address: String(item.address ?? ''),
+    kelurahan: String(item.kelurahan ?? ''),
+    kecamatan: String(item.kecamatan ?? ''),
+    kabupatenKota: String(item.kabupatenKota ?? ''),
+    location: {
+      lat: Number(location.lat),
+      lng: Number(location.lng),
+      radiusMeters: Number(location.radiusMeters),
+    },
+    capacity: Number(item.capacity),
+    activities: (item.activities as string[] | undefined) ?? [],
+    active: item.active === true,
+    occupancy: Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, Number(occupancy[d] ?? 0)])) as Record<
+      WeekdayKey,
+      number
+    >,
+    version: Number(item.version ?? 1),
+    createdAt: String(item.createdAt ?? ''),
+    updatedAt: String(item.updatedAt ?? ''),
+  };
+}
+
+function audit(
+  officeId: string,
+  action: string,
+  before: Site | undefined,
+  after: Site,
+  actor: Actor,
+): AuditEntry {
+  // Occupancy belongs to placements, which audit their own changes.
+  const strip = (site: Site | undefined) => {
+    if (!site) return undefined;
+    const { occupancy: _occupancy, ...rest } = site;
+    return rest as unknown as Record<string, unknown>;
+  };
+  return {
+    officeId,
+    actor: actor.actor,
+    at: actor.at,
+    reason: actor.reason,
+    action,
+    subject: { type: 'site', id: after.id },
+    changes: fieldChanges(strip(before), strip(after), { ignore: ['version', 'createdAt', 'updatedAt'] }),
+  };
+}

@@ -1,0 +1,341 @@
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { addDays, localDateOf } from '../../functions/domain';
+import { buildHttpApiEvent } from './api-gateway-event';
+import type { ApiLambda } from './http-adapter';
+import { DEMO_SITES } from './seed-partners';
+
+const PALOPO = '/v1/offices/bapas-palopo';
+const MAKASSAR = '/v1/offices/bapas-makassar';
+
+/**
+ * Demo clients and cases, written through the real API handler as the demo PK would, so every
+ * demo record obeys the same law, crediting and audit rules as one a user enters. Dates are relative
+ * to today, so the demo always shows live work: cases due soon, sessions last week, one off track.
+ */
+export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
+  const call = caller(api);
+  const today = localDateOf(now, 'Asia/Makassar');
+  const ago = (days: number) => addDays(today, -days);
+
+  const officer = { username: 'pk.palopo' };
+  const adultCase = (
+    clientId: string,
+    sentence: Record<string, unknown>,
+    number: string,
+    decidedDaysAgo = 70,
+  ) => ({
+    clientId,
+    officerUsername: officer.username,
+    prosecutor: { name: 'Rahmawati Said', office: 'Kejaksaan Negeri Palopo' },
+    decision: {
+      number,
+      court: 'PN Palopo',
+      date: ago(decidedDaysAgo),
+      offenceArticles: ['Pasal 476 UU 1/2023 (pencurian)'],
+      threatenedMaxMonths: 36,
+      imposed: { prisonMonths: 4 },
+      nonComplianceSanction: 'serve_prison',
+    },
+    sentence,
+    consent: { given: true, recordedOn: ago(decidedDaysAgo - 5) },
+  });
+
+  // 1. Active and on track: mosque in Kecamatan Bara, Mondays and Saturdays.
+  const rudi = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Rudi Hartono',
+    nik: '7373011208950003',
+    birthDate: '1995-08-12',
+    sex: 'M',
+    address: 'Jl. Sungai Pareman No. 12, Kelurahan Balandai, Kota Palopo',
+    phone: '+62 813 4200 1122',
+  });
+  const active = await call(
+    'POST',
+    `${PALOPO}/cases`,
+    adultCase(
+      rudi.id,
+      {
+        kind: 'kerja_sosial',
+        hours: 60,
+        maxHoursPerDay: 4,
+        daysPerWeek: 2,
+        startDate: ago(60),
+        deadline: addDays(ago(60), 170),
+      },
+      '101/Pid.B/2026/PN Plp',
+    ),
+  );
+  await walk(call, active.id, ['assessed']);
+  await place(call, active.id, DEMO_SITES.palopoMasjidBara, [1, 6], ago(59), addDays(ago(60), 170));
+  for (const [days, start, end, outcome] of [
+    [55, '08:00', '12:00', 'attended'],
+    [48, '08:00', '11:30', 'attended'],
+    [41, '08:00', '12:00', 'attended'],
+    [34, '08:30', '11:00', 'partial'],
+    [27, '08:00', '12:00', 'attended'],
+    [13, '08:00', '12:00', 'attended'],
+    [6, '08:00', '12:00', 'attended'],
+  ] as const) {
+    await session(call, active.id, ago(days), start, end, outcome, DEMO_SITES.palopoMasjidBara);
+  }
+
+  // 2. Warned: an absence without lawful reason, and a first warning.
+  const sri = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Sri Wahyuni',
+    nik: '7373015403980002',
+    birthDate: '1998-03-14',
+    sex: 'F',
+    address: 'Jl. Dr. Ratulangi No. 5, Kelurahan Amassangan, Kota Palopo',
+  });
+  const warned = await call(
+    'POST',
+    `${PALOPO}/cases`,
+    adultCase(
+      sri.id,
+      {
+        kind: 'kerja_sosial',
+        hours: 40,
+        maxHoursPerDay: 4,
+        daysPerWeek: 2,
+        startDate: ago(40),
+        deadline: addDays(ago(40), 150),
+      },
+      '117/Pid.B/2026/PN Plp',
+    ),
+  );
+  await walk(call, warned.id, ['assessed']);
+  await place(call, warned.id, DEMO_SITES.palopoKelurahanBalandai, [2, 4], ago(39), addDays(ago(40), 150));
+  await session(call, warned.id, ago(30), '08:00', '12:00', 'attended', DEMO_SITES.palopoKelurahanBalandai);
+  const absent = await session(
+    call,
+    warned.id,
+    ago(16),
+    '08:00',
+    '12:00',
+    'unexcused_absence',
+    DEMO_SITES.palopoKelurahanBalandai,
+  );
+  await call('POST', `${PALOPO}/cases/${warned.id}/warnings`, {
+    level: 1,
+    reason: 'Tidak hadir tanpa alasan yang sah pada jadwal kerja sosial.',
+    sessionIds: [absent.id],
+  });
+
+  // 3. Received: the decision is in, the PK's Litmas is still to come.
+  const ahmad = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Ahmad Fauzi',
+    nik: '7373010302000001',
+    birthDate: '2000-02-03',
+    sex: 'M',
+    address: 'Jl. Andi Kambo, Kelurahan Luminda, Kota Palopo',
+  });
+  await call(
+    'POST',
+    `${PALOPO}/cases`,
+    adultCase(
+      ahmad.id,
+      {
+        kind: 'kerja_sosial',
+        hours: 24,
+        maxHoursPerDay: 4,
+        startDate: addDays(today, 7),
+        deadline: addDays(today, 97),
+      },
+      '142/Pid.B/2026/PN Plp',
+    ),
+  );
+
+  // 4. A child (Anak): pelayanan masyarakat, Sundays only, 3 hours at most, with a guardian.
+  const rizky = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Muhammad Rizky',
+    nik: '7373012107110004',
+    birthDate: '2011-07-21',
+    sex: 'M',
+    address: 'Jl. Mangga, Kelurahan Balandai, Kota Palopo',
+    guardian: { name: 'Hasnah', relation: 'ibu', phone: '+62 852 9900 1234' },
+  });
+  const child = await call('POST', `${PALOPO}/cases`, {
+    ...adultCase(
+      rizky.id,
+      {
+        kind: 'pelayanan_masyarakat',
+        hours: 20,
+        maxHoursPerDay: 3,
+        daysPerWeek: 1,
+        startDate: ago(35),
+        deadline: addDays(ago(35), 120),
+      },
+      '9/Pid.Sus-Anak/2026/PN Plp',
+    ),
+    decision: {
+      number: '9/Pid.Sus-Anak/2026/PN Plp',
+      court: 'PN Palopo',
+      date: ago(45),
+      offenceArticles: ['Pasal 476 UU 1/2023'],
+      threatenedMaxMonths: 36,
+      imposed: { prisonMonths: 2 },
+      nonComplianceSanction: 'repeat',
+    },
+    consent: { given: true, recordedOn: ago(40) },
+  });
+  await walk(call, child.id, ['assessed']);
+  await place(call, child.id, DEMO_SITES.palopoMasjidBara, [7], ago(34), addDays(ago(35), 120));
+  for (const days of [28, 21, 14]) {
+    await session(
+      call,
+      child.id,
+      sundayOnOrBefore(ago(days)),
+      '08:00',
+      '11:00',
+      'attended',
+      DEMO_SITES.palopoMasjidBara,
+    );
+  }
+
+  // 5. Completed: all eight hours credited.
+  const dewi = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Dewi Lestari',
+    nik: '7373016910920005',
+    birthDate: '1992-10-29',
+    sex: 'F',
+    address: 'Jl. Opu Tosappaile, Kelurahan Surutanga, Kota Palopo',
+  });
+  const done = await call(
+    'POST',
+    `${PALOPO}/cases`,
+    adultCase(
+      dewi.id,
+      {
+        kind: 'kerja_sosial',
+        hours: 8,
+        maxHoursPerDay: 4,
+        startDate: ago(30),
+        deadline: addDays(ago(30), 60),
+      },
+      '88/Pid.C/2026/PN Plp',
+    ),
+  );
+  await walk(call, done.id, ['assessed']);
+  await place(call, done.id, DEMO_SITES.palopoCamatWara, [3, 5], ago(29), addDays(ago(30), 60));
+  await session(call, done.id, ago(20), '08:00', '12:00', 'attended', DEMO_SITES.palopoCamatWara);
+  await session(call, done.id, ago(18), '08:00', '12:00', 'attended', DEMO_SITES.palopoCamatWara);
+  await walk(call, done.id, ['completed']);
+
+  // 6. Off track: 80 hours, one day a week, two weeks left and 76 hours to go.
+  const yusuf = await call('POST', `${PALOPO}/clients`, {
+    fullName: 'Yusuf Mallarangeng',
+    nik: '7373010506880006',
+    birthDate: '1988-06-05',
+    sex: 'M',
+    address: 'Jl. Kelapa, Kelurahan Salobulo, Kota Palopo',
+  });
+  const behind = await call(
+    'POST',
+    `${PALOPO}/cases`,
+    adultCase(
+      yusuf.id,
+      {
+        kind: 'kerja_sosial',
+        hours: 80,
+        maxHoursPerDay: 4,
+        daysPerWeek: 1,
+        startDate: ago(160),
+        deadline: addDays(today, 15),
+      },
+      '55/Pid.B/2026/PN Plp',
+      170,
+    ),
+  );
+  await walk(call, behind.id, ['assessed']);
+  await place(call, behind.id, DEMO_SITES.palopoKelurahanBalandai, [6], ago(159), addDays(today, 15));
+  await session(call, behind.id, ago(100), '08:00', '12:00', 'attended', DEMO_SITES.palopoKelurahanBalandai);
+
+  // Makassar: a client of another office, which no Palopo user may ever see.
+  await caller(api, 'admin.makassar')('POST', `${MAKASSAR}/clients`, {
+    fullName: 'Andi Makkasau',
+    nik: '7371011111900007',
+    birthDate: '1990-11-11',
+    sex: 'M',
+    address: 'Jl. Sultan Alauddin, Kota Makassar',
+  });
+}
+
+type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+) => Promise<Record<string, string> & { id: string }>;
+
+/** Calls the handler as the demo user (pk.palopo by default); any refusal stops the seed loudly. */
+function caller(api: ApiLambda, username = 'pk.palopo'): Call {
+  const context = {
+    functionName: 'abdi-local-seed',
+    awsRequestId: 'seed',
+    getRemainingTimeInMillis: () => 30_000,
+  };
+  return async (method, path, body) => {
+    const event = buildHttpApiEvent(
+      {
+        method,
+        url: path,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      },
+      { sub: `seed-${username}`, username, token_use: 'access', client_id: 'abdi-local-dashboard' },
+    );
+    const result = (await api(event, context as unknown as Context)) as APIGatewayProxyStructuredResultV2;
+    if ((result.statusCode ?? 500) >= 300) {
+      throw new Error(`demo seed: ${method} ${path} answered ${result.statusCode}: ${result.body}`);
+    }
+    return JSON.parse(result.body ?? '{}');
+  };
+}
+
+async function walk(call: Call, caseId: string, statuses: readonly string[]) {
+  for (const to of statuses) {
+    await call('POST', `${PALOPO}/cases/${caseId}/transitions`, { to, reason: `Demo: ${to}` });
+  }
+}
+
+async function place(
+  call: Call,
+  caseId: string,
+  siteId: string,
+  weekdays: number[],
+  from: string,
+  until: string,
+) {
+  await call('POST', `${PALOPO}/cases/${caseId}/placements`, {
+    siteId,
+    weekdays,
+    startTime: '08:00',
+    endTime: weekdays.includes(7) ? '11:00' : '12:00',
+    from,
+    until,
+  });
+}
+
+async function session(
+  call: Call,
+  caseId: string,
+  date: string,
+  startTime: string,
+  endTime: string,
+  outcome: string,
+  siteId: string,
+) {
+  return call('POST', `${PALOPO}/cases/${caseId}/sessions`, {
+    date,
+    startTime,
+    endTime,
+    siteId,
+    outcome,
+    activity: outcome === 'unexcused_absence' ? undefined : 'Membersihkan dan merawat lingkungan',
+  });
+}
+
+/** Children work on Sundays in the demo, as many decisions in practice order. */
+function sundayOnOrBefore(date: string): string {
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return addDays(date, -weekday);
+}

@@ -1,0 +1,211 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../functions/domain';
+import { apiCaller } from '../support/api';
+import { registeredCase } from '../support/cases';
+import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { seedDirectory } from '../support/fixtures';
+
+// 29 June 2026, 16:00 in Palopo (WITA): the cases' whole window (1 March – 30 June) is in the past.
+const env = testEnvironment({ now: () => new Date('2026-06-29T08:00:00Z') });
+const call = apiCaller(env.handler);
+let world: Awaited<ReturnType<typeof seedDirectory>>;
+
+beforeAll(async () => {
+  world = await seedDirectory(env.directory, uniqueSuffix());
+});
+
+const session = (date: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}) => ({
+  date,
+  startTime,
+  endTime,
+  siteId: world.siteId,
+  outcome: 'attended',
+  activity: 'Membersihkan masjid',
+  ...extra,
+});
+
+async function caseTotals(caseId: string) {
+  const { Item } = await env.db.send(
+    new GetCommand({ TableName: env.tableName, Key: { pk: `O#${world.home}#CASE#${caseId}`, sk: 'CASE' } }),
+  );
+  return {
+    credited: Item?.creditedMinutes as number,
+    remaining: Item?.remainingMinutes as number,
+    status: Item?.status,
+  };
+}
+
+describe('recording sessions', () => {
+  it('credits attended time, activates a placed case and shows the progress', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+
+    const recorded = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-02', '08:00', '11:00'),
+    });
+    const read = await call('GET', `${base}/cases/${caseId}`, { claims: world.claims.officer });
+
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({
+      hoursCredited: 3,
+      durationHours: 3,
+      verified: true,
+      clipped: false,
+    });
+    expect(read.body.status).toBe('active');
+    expect(read.body.progress).toMatchObject({ hoursCredited: 3, hoursRemaining: 37 });
+  });
+
+  it('CR-DAILY-CAP clips a long day to the per-day limit and says so', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const response = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-03', '07:00', '13:00'),
+    });
+    expect(response.body).toMatchObject({
+      hoursCredited: 4,
+      durationHours: 6,
+      clipped: true,
+      clippedBy: ['CR-DAILY-CAP'],
+    });
+  });
+
+  it('CR-ABSENCE-ZERO: an unexcused absence is recorded and credits nothing', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const response = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-04', '08:00', '10:00', { outcome: 'unexcused_absence' }),
+    });
+    expect(response.status).toBe(201);
+    expect(response.body.hoursCredited).toBe(0);
+    expect((await caseTotals(caseId)).credited).toBe(0);
+  });
+
+  it('CR-WINDOW, CR-NOT-FUTURE and CR-OVERLAP refuse with the rule and the field', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const url = `${base}/cases/${caseId}/sessions`;
+    await call('POST', url, { claims: world.claims.officer, body: session('2026-03-05', '08:00', '10:00') });
+
+    const before = await call('POST', url, {
+      claims: world.claims.officer,
+      body: session('2026-02-27', '08:00', '10:00'),
+    });
+    const future = await call('POST', url, {
+      claims: world.claims.officer,
+      body: session('2026-06-30', '08:00', '10:00'),
+    });
+    const overlap = await call('POST', url, {
+      claims: world.claims.officer,
+      body: session('2026-03-05', '09:00', '11:00'),
+    });
+
+    expect(before.body.errors[0]).toMatchObject({ path: 'date', rule: 'CR-WINDOW' });
+    expect(future.body.errors[0]).toMatchObject({ path: 'date', rule: 'CR-NOT-FUTURE' });
+    expect(overlap.body.errors[0]).toMatchObject({ path: 'startTime', rule: 'CR-OVERLAP' });
+    expect((await caseTotals(caseId)).credited).toBe(120);
+  });
+
+  it('refuses sessions on a case that is not yet placed (409)', async () => {
+    const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
+    const response = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-06', '08:00', '10:00'),
+    });
+    expect(response.status).toBe(409);
+  });
+
+  it('lists sessions newest first', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const url = `${base}/cases/${caseId}/sessions`;
+    await call('POST', url, { claims: world.claims.officer, body: session('2026-03-09', '08:00', '09:00') });
+    await call('POST', url, { claims: world.claims.officer, body: session('2026-03-10', '08:00', '09:00') });
+    const list = await call('GET', url, { claims: world.claims.prosecutor });
+    expect(list.body.items.map((s: { date: string }) => s.date)).toEqual(['2026-03-10', '2026-03-09']);
+  });
+});
+
+describe('verifying and correcting (PATCH /sessions/{id})', () => {
+  it('corrects the times with If-Match and moves the credit by the difference', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const { body: recorded } = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-11', '08:00', '10:00'),
+    });
+    const url = `${base}/sessions/${recorded.id}`;
+
+    const stale = await call('PATCH', url, {
+      claims: world.claims.officer,
+      body: { endTime: '11:00' },
+      headers: { 'if-match': '"5"' },
+    });
+    const fixed = await call('PATCH', url, {
+      claims: world.claims.officer,
+      body: { endTime: '11:00' },
+      headers: { 'if-match': '"1"' },
+    });
+
+    expect(stale.status).toBe(412);
+    expect(fixed.status).toBe(200);
+    expect(fixed.body).toMatchObject({ hoursCredited: 3, version: 2 });
+    expect((await caseTotals(caseId)).credited).toBe(180);
+  });
+
+  it('verifying an already verified session is harmless: the credit stays as it was', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const { body: recorded } = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-12', '08:00', '10:00'),
+    });
+    const verifyAgain = await call('PATCH', `${base}/sessions/${recorded.id}`, {
+      claims: world.claims.officer,
+      body: { verified: true },
+      headers: { 'if-match': '"1"' },
+    });
+    expect(verifyAgain.body).toMatchObject({ hoursCredited: 2, verified: true, version: 2 });
+    expect((await caseTotals(caseId)).credited).toBe(120);
+  });
+});
+
+describe('concurrency: nothing is over-credited', () => {
+  it('50 parallel sessions on one 40-hour case credit exactly 40 hours and are all recorded', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const url = `${base}/cases/${caseId}/sessions`;
+
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        call('POST', url, {
+          claims: world.claims.officer,
+          body: session(addDays('2026-03-01', i), '08:00', '12:00'),
+        }),
+      ),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual(Array(50).fill(201));
+    const credited = responses.reduce((sum, r) => sum + r.body.hoursCredited, 0);
+    expect(credited).toBe(40);
+    expect(await caseTotals(caseId)).toMatchObject({ credited: 2400, remaining: 0 });
+    const list = await call('GET', `${url}?limit=100`, { claims: world.claims.officer });
+    expect(list.body.items).toHaveLength(50);
+  });
+
+  it('20 parallel one-hour sessions of one client on one day credit exactly the 4-hour daily cap', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const url = `${base}/cases/${caseId}/sessions`;
+    const hours = Array.from({ length: 20 }, (_, i) => i);
+
+    const responses = await Promise.all(
+      hours.map((h) =>
+        call('POST', url, {
+          claims: world.claims.officer,
+          body: session('2026-04-01', `${String(h).padStart(2, '0')}:00`, `${String(h).padStart(2, '0')}:59`),
+        }),
+      ),
+    );
+
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    // 59-minute sessions: four full ones (236 minutes) and 4 minutes of a fifth reach the cap exactly.
+    expect((await caseTotals(caseId)).credited).toBe(240);
+    expect(responses.filter((r) => r.body.hoursCredited > 0)).toHaveLength(5);
+  });
+});
