@@ -9,6 +9,7 @@ import type { AnyRoute } from './route';
  */
 export function buildOpenApi(routes: readonly AnyRoute[], info: { version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
+  const schemas: Record<string, unknown> = { Problem: toSchema(problemSchema, 'output') };
   for (const route of routes) {
     const operation = {
       operationId: route.operationId,
@@ -21,12 +22,15 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { version: strin
             ...(route.access.scope ? { 'x-abdi-scope': route.access.scope } : {}),
           }
         : {}),
-      parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
+      parameters: [
+        ...parameters(route.params, 'path', schemas),
+        ...parameters(route.query, 'query', schemas),
+      ],
       ...(route.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: toSchema(route.body, 'input') } },
+              content: { 'application/json': { schema: toSchema(route.body, 'input', schemas) } },
             },
           }
         : {}),
@@ -37,7 +41,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { version: strin
             {
               description: spec.description,
               ...(spec.schema
-                ? { content: { 'application/json': { schema: toSchema(spec.schema, 'output') } } }
+                ? { content: { 'application/json': { schema: toSchema(spec.schema, 'output', schemas) } } }
                 : {}),
             },
           ]),
@@ -62,23 +66,45 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { version: strin
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: toSchema(problemSchema, 'output') },
+      schemas,
     },
     paths,
   };
 }
 
-function toSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
+/**
+ * Schemas converted one at a time; named schemas (`.meta({ id })`) that zod puts under `$defs` are
+ * hoisted into `components.schemas`, and their references rewritten to point there, so the document
+ * is valid OpenAPI 3.1 and each named schema appears once.
+ */
+function toSchema(
+  schema: z.ZodType,
+  io: 'input' | 'output',
+  components?: Record<string, unknown>,
+): Record<string, unknown> {
+  const converted = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  const {
+    $schema: _ignored,
+    $defs,
+    ...rest
+  } = JSON.parse(JSON.stringify(converted).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<
     string,
     unknown
-  >;
+  > & { $defs?: Record<string, unknown> };
+  if ($defs && components) Object.assign(components, $defs);
   return rest;
 }
 
-function parameters(schema: z.ZodType | undefined, location: 'path' | 'query') {
+function parameters(
+  schema: z.ZodType | undefined,
+  location: 'path' | 'query',
+  components: Record<string, unknown>,
+) {
   if (!schema) return [];
-  const json = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  const json = toSchema(schema, 'input', components) as {
+    properties?: Record<string, unknown>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: location,
