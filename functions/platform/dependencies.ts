@@ -1,4 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CursorCodec } from '../api/cursor';
@@ -27,8 +28,9 @@ import type { RuntimeConfig } from './config';
 export function createDependencies(
   config: RuntimeConfig,
   now: () => Date = () => new Date(),
+  /** Tests and benchmarks pass an instrumented client; the Lambda lets this build one. */
+  dynamo: DynamoDBClient = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
 ): ApiDependencies {
-  const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
   const db = createDocumentClient(dynamo);
   const identityProvider =
     config.mode === 'local'

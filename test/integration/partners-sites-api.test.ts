@@ -2,6 +2,7 @@ import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/keys';
 import { apiCaller, type ApiResponse } from '../support/api';
+import { newPartner, newSite } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 
@@ -16,33 +17,6 @@ const sites = (officeId = world.home) => `/v1/offices/${officeId}/sites`;
 
 beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());
-});
-
-const newPartner = (overrides: Record<string, unknown> = {}) => ({
-  name: `Pemerintah Kota Palopo ${uniqueSuffix()}`,
-  kind: 'government',
-  nonCommercial: true,
-  contact: { name: 'Bagian Hukum Setda', phone: '0471 000 0001', email: 'hukum@example.invalid' },
-  agreement: {
-    number: 'PKS/01/BAPAS-PLP/I/2026',
-    signedOn: '2026-01-12',
-    validFrom: '2026-01-12',
-    validUntil: '2028-01-11',
-  },
-  ...overrides,
-});
-
-const newSite = (partnerId: string, overrides: Record<string, unknown> = {}) => ({
-  partnerId,
-  name: `Masjid Balandai ${uniqueSuffix()}`,
-  address: 'Jl. Dr. Ratulangi',
-  kelurahan: 'Balandai',
-  kecamatan: 'Bara',
-  kabupatenKota: 'Kota Palopo',
-  location: { lat: -2.9712, lng: 120.1788, radiusMeters: 100 },
-  capacity: 4,
-  activities: ['Membersihkan masjid', 'Merawat taman'],
-  ...overrides,
 });
 
 async function createPartner(overrides: Record<string, unknown> = {}, officeId = world.home) {

@@ -1,8 +1,38 @@
 import type { apiCaller } from './api';
+import { uniqueSuffix } from './environment';
 import type { seedDirectory } from './fixtures';
 
 type Call = ReturnType<typeof apiCaller>;
 type World = Awaited<ReturnType<typeof seedDirectory>>;
+
+/** A lawful partner with a PKS (cooperation agreement) valid 2026–2028. */
+export const newPartner = (overrides: Record<string, unknown> = {}) => ({
+  name: `Pemerintah Kota Palopo ${uniqueSuffix()}`,
+  kind: 'government',
+  nonCommercial: true,
+  contact: { name: 'Bagian Hukum Setda', phone: '0471 000 0001', email: 'hukum@example.invalid' },
+  agreement: {
+    number: 'PKS/01/BAPAS-PLP/I/2026',
+    signedOn: '2026-01-12',
+    validFrom: '2026-01-12',
+    validUntil: '2028-01-11',
+  },
+  ...overrides,
+});
+
+/** A work site of the partner, with room for four clients. */
+export const newSite = (partnerId: string, overrides: Record<string, unknown> = {}) => ({
+  partnerId,
+  name: `Masjid Balandai ${uniqueSuffix()}`,
+  address: 'Jl. Dr. Ratulangi',
+  kelurahan: 'Balandai',
+  kecamatan: 'Bara',
+  kabupatenKota: 'Kota Palopo',
+  location: { lat: -2.9712, lng: 120.1788, radiusMeters: 100 },
+  capacity: 4,
+  activities: ['Membersihkan masjid', 'Merawat taman'],
+  ...overrides,
+});
 
 let nikSerial = 0;
 

@@ -3,7 +3,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createApiHandler } from '../../functions/api/app';
 import { createDependencies } from '../../functions/platform/dependencies';
-import { createDocumentClient } from '../../functions/store/dynamo-client';
+import { DynamoCallCounter } from '../../functions/store/call-counter';
+import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
 import type { RuntimeConfig } from '../../functions/platform/config';
 import { buckets, idempotencyTable, mainTable, physicalName } from '../../functions/tables';
 
@@ -25,13 +26,16 @@ export function testEnvironment(options: { now?: () => Date } = {}) {
     s3Endpoint: inject('s3Endpoint'),
     cursorKey: 'integration-test-cursor-key',
   };
-  const deps = createDependencies(config, options.now);
+  const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  /** Every DynamoDB command the API sends in this file, by name: see call-counts.test.ts. */
+  const calls = new DynamoCallCounter(dynamo);
+  const deps = createDependencies(config, options.now, dynamo);
   const handler = createApiHandler(deps, {
     logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'AbdiTest', serviceName: 'abdi-test' }),
   });
   const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
-  return { config, deps, db, tableName: config.tableName, directory: deps.directory, handler };
+  return { config, deps, db, calls, tableName: config.tableName, directory: deps.directory, handler };
 }
 
 /** A unique suffix so each test file's offices never collide with another's in the shared emulator. */
