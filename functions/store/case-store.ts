@@ -62,6 +62,14 @@ export interface CaseListFilter {
 
 export class StaleCase extends Error {}
 
+/** A record written together with its case (placement, warning, referral), for the audit entry. */
+export interface RecordChange {
+  /** Prefix of its fields in the entry, e.g. `placement` → `placement.siteId`. */
+  readonly name: string;
+  readonly before?: object;
+  readonly after: object;
+}
+
 const OPEN = new Set<CaseStatus>(OPEN_STATUSES);
 
 /**
@@ -173,7 +181,7 @@ export class CaseStore {
   async save(
     current: CaseRecord,
     next: CaseRecord,
-    actor: Actor & { action: string },
+    actor: Actor & { action: string; record?: RecordChange },
     extra: readonly TransactItem[] = [],
   ): Promise<CaseRecord> {
     const saved: CaseRecord = { ...next, version: current.version + 1, updatedAt: actor.at.toISOString() };
@@ -190,7 +198,7 @@ export class CaseStore {
         ...(current.status === saved.status
           ? []
           : [statusCounter(this.tableName, current.officeId, current.status, saved.status)]),
-        this.audit(current.officeId, actor.action, current.id, current, saved, actor),
+        this.audit(current.officeId, actor.action, current.id, current, saved, actor, actor.record),
         ...extra,
       ]);
     } catch (error) {
@@ -228,15 +236,21 @@ export class CaseStore {
     }
   }
 
-  /** The audit entry of a case change, to put in the same transaction as the change. */
+  /**
+   * The one audit entry of a case change: the case's own field changes, plus those of the record the
+   * change is about (a placement, a warning, a referral), so each write leaves exactly one entry.
+   */
   audit(
     officeId: string,
     action: string,
     caseId: string,
     before: CaseRecord | undefined,
-    after: CaseRecord | Record<string, unknown>,
+    after: CaseRecord,
     actor: Actor,
+    record?: RecordChange,
   ): TransactItem {
+    const ignore = ['version', 'updatedAt', 'createdAt', 'officeId', 'id', 'caseId'];
+    const wrap = (value: object | undefined) => (record && value ? { [record.name]: value } : undefined);
     return {
       Put: {
         TableName: this.tableName,
@@ -245,13 +259,19 @@ export class CaseStore {
           ...actor,
           action,
           subject: { type: 'case', id: caseId },
-          changes: fieldChanges(
-            before as Record<string, unknown> | undefined,
-            after as Record<string, unknown>,
-            {
-              ignore: ['version', 'updatedAt', 'createdAt', 'officeId', 'id'],
-            },
-          ),
+          changes: [
+            ...fieldChanges(
+              before as Record<string, unknown> | undefined,
+              after as unknown as Record<string, unknown>,
+              { ignore },
+            ),
+            ...(record
+              ? fieldChanges(wrap(record.before), wrap(record.after), {
+                  // The record's own id stays: it ties the entry to the placement, warning or referral.
+                  ignore: ignore.filter((field) => field !== 'id').map((field) => `${record.name}.${field}`),
+                })
+              : []),
+          ],
         }),
       },
     };

@@ -1,9 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditItem, fieldChanges, newId } from './audit';
+import { newId } from './audit';
 import { keys } from './keys';
 import type { TransactItem } from './transactions';
-import type { Actor } from './user-store';
 
 export type PlacementStatus = 'active' | 'ended';
 
@@ -89,7 +88,7 @@ export class PlacementStore {
    * all weekdays.) Concurrent placements therefore can never fill a site beyond capacity: the losers'
    * conditions fail.
    */
-  createItems(placement: PlacementRecord, actor: Actor): TransactItem[] {
+  createItems(placement: PlacementRecord): TransactItem[] {
     const days = weekdayNames(placement.weekdays);
     return [
       {
@@ -118,7 +117,6 @@ export class PlacementStore {
           ExpressionAttributeValues: { ':one': 1, ':true': true },
         },
       },
-      this.auditItem(placement, undefined, placement, 'placement.create', actor),
     ];
   }
 
@@ -126,7 +124,7 @@ export class PlacementStore {
    * Transaction items that end `current` as `ended`: the placement (only if it is still active) and
    * ONE Update of the site that gives its weekdays' places back, never below zero.
    */
-  endItems(current: PlacementRecord, ended: PlacementRecord, actor: Actor): TransactItem[] {
+  endItems(current: PlacementRecord, ended: PlacementRecord): TransactItem[] {
     const days = weekdayNames(current.weekdays);
     return [
       {
@@ -148,40 +146,7 @@ export class PlacementStore {
           ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
         },
       },
-      this.auditItem(current, current, ended, 'placement.end', actor),
     ];
-  }
-
-  /**
-   * The placement's own field-level changes, in the case's timeline (subject: the case), next to the
-   * entry `CaseStore.save` writes for the case's status and current site.
-   */
-  private auditItem(
-    placement: PlacementRecord,
-    before: PlacementRecord | undefined,
-    after: PlacementRecord,
-    action: string,
-    actor: Actor,
-  ): TransactItem {
-    const shape = (p: PlacementRecord | undefined) => {
-      if (!p) return undefined;
-      const { officeId: _office, caseId: _case, createdAt: _created, endedAt: _ended, ...fields } = p;
-      return { placement: fields };
-    };
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: auditItem({
-          officeId: placement.officeId,
-          actor: actor.actor,
-          at: actor.at,
-          reason: actor.reason,
-          action,
-          subject: { type: 'case', id: placement.caseId },
-          changes: fieldChanges(shape(before), shape(after)),
-        }),
-      },
-    };
   }
 }
 

@@ -174,16 +174,29 @@ describe('GET /cases/{caseId}/audit: the case timeline', () => {
 
     const [outcome, referral, warning, toActive] = items;
     expect(warning!.reason).toBe('Tidak hadir tanpa alasan yang sah');
-    expect(warning!.changes).toEqual([
+    // One entry per write: the case's own changes first, then those of the record written with it.
+    expect(warning!.changes.slice(0, 2)).toEqual([
       { field: 'openWarnings', before: 0, after: 1 },
       { field: 'status', before: 'active', after: 'warned' },
     ]);
-    expect(referral!.changes).toEqual([{ field: 'status', before: 'warned', after: 'referred' }]);
+    expect(warning!.changes).toContainEqual({ field: 'warning.level', before: null, after: 1 });
+    expect(warning!.changes).toContainEqual({ field: 'warning.id', before: null, after: expect.any(String) });
+    expect(referral!.changes[0]).toEqual({ field: 'status', before: 'warned', after: 'referred' });
+    expect(referral!.changes).toContainEqual({
+      field: 'referral.status',
+      before: null,
+      after: 'awaiting_outcome',
+    });
     expect(outcome!.reason).toContain('continue');
-    expect(outcome!.changes).toEqual([
+    expect(outcome!.changes.slice(0, 2)).toEqual([
       { field: 'openWarnings', before: 1, after: 0 },
       { field: 'status', before: 'referred', after: 'active' },
     ]);
+    expect(outcome!.changes).toContainEqual({
+      field: 'referral.outcome.decision',
+      before: null,
+      after: 'continue',
+    });
     expect(toActive).toMatchObject({
       action: 'case.transition',
       reason: 'Langkah ke active',

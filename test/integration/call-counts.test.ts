@@ -34,7 +34,8 @@ async function step(
 ): Promise<ApiResponse> {
   env.calls.reset();
   // POSTs carry an Idempotency-Key as the dashboard sends them, so its reads and writes are counted.
-  const headers = method === 'POST' ? { 'idempotency-key': `${operationId}-${uniqueSuffix()}` } : {};
+  const headers: Record<string, string> =
+    method === 'POST' ? { 'idempotency-key': `${operationId}-${uniqueSuffix()}` } : {};
   const response = await call(method, url, {
     claims: world.claims.admin,
     ...options,

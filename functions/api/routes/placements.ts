@@ -217,8 +217,8 @@ export const createPlacement = defineRoute<CaseParams, unknown, CreateBody, InOf
         await deps.cases.save(
           current,
           next,
-          { ...actor, action: 'placement.create' },
-          deps.placements.createItems(record, actor),
+          { ...actor, action: 'placement.create', record: { name: 'placement', after: record } },
+          deps.placements.createItems(record),
         );
       } catch (error) {
         // CaseStore.save turns the case's own condition into StaleCase; the only other conditions are
@@ -327,8 +327,12 @@ export const endPlacement = defineRoute<
       await deps.cases.save(
         current,
         nextCurrentSite(current, placement, all),
-        { ...actor, action: 'placement.end' },
-        deps.placements.endItems(placement, result, actor),
+        {
+          ...actor,
+          action: 'placement.end',
+          record: { name: 'placement', before: placement, after: result },
+        },
+        deps.placements.endItems(placement, result),
       );
       return result;
     });

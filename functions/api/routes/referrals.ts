@@ -97,7 +97,13 @@ export const createReferral = defineRoute<CaseParams, unknown, z.infer<typeof cr
       const saved = await deps.cases.save(
         current,
         { ...current, status: 'referred' },
-        { actor: principalId(grant.principal), at: now, action: 'referral.create', reason: body.reason },
+        {
+          actor: principalId(grant.principal),
+          at: now,
+          action: 'referral.create',
+          reason: body.reason,
+          record: { name: 'referral', after: referral },
+        },
         [deps.warnings.putReferral(officeId, referral)],
       );
       return { referral, saved };
@@ -193,6 +199,7 @@ export const recordReferralOutcome = defineRoute<
           at: now,
           action: 'referral.outcome',
           reason: `${body.decision} (${body.reference}, ${body.decidedOn})`,
+          record: { name: 'referral', before: { id: referral.id }, after: { id: referral.id, outcome } },
         },
         [
           deps.warnings.decideReferral(officeId, referral, outcome),

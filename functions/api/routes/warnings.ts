@@ -88,7 +88,13 @@ export const createWarning = defineRoute<CaseParams, unknown, z.infer<typeof cre
       const saved = await deps.cases.save(
         current,
         { ...current, status: 'warned', openWarnings: current.openWarnings + 1 },
-        { actor: principalId(grant.principal), at: now, action: 'warning.create', reason: body.reason },
+        {
+          actor: principalId(grant.principal),
+          at: now,
+          action: 'warning.create',
+          reason: body.reason,
+          record: { name: 'warning', after: warning },
+        },
         [deps.warnings.putWarning(officeId, warning), deps.warnings.countOpenWarnings(officeId, 1)],
       );
       return { warning, saved };
