@@ -165,6 +165,29 @@ export class WarningStore {
   }
 
   /** Transaction item: a new referral, awaiting the jaksa/court outcome. */
+  /**
+   * Resolves an open warning because its case ended (completed, converted or terminated): nothing
+   * is left to act on, so it must stop counting as open in the office summary.
+   */
+  resolveWarningOnCaseEnd(
+    officeId: string,
+    caseId: string,
+    warningId: string,
+    endedAs: string,
+    at: string,
+  ): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: keys.casePartition(officeId, caseId), sk: `${WARNING}${warningId}` },
+        UpdateExpression: 'SET #status = :resolved, resolvedAt = :at, resolvedByCaseStatus = :ended',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open', ':at': at, ':ended': endedAs },
+      },
+    };
+  }
+
   putReferral(officeId: string, referral: ReferralRecord): TransactItem {
     return {
       Put: {

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/domain';
 import { apiCaller } from '../support/api';
-import { registeredCase } from '../support/cases';
+import { newPartner, newSite, registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 
@@ -164,6 +164,92 @@ describe('verifying and correcting (PATCH /sessions/{id})', () => {
     });
     expect(verifyAgain.body).toMatchObject({ hoursCredited: 2, verified: true, version: 2 });
     expect((await caseTotals(caseId)).credited).toBe(120);
+  });
+});
+
+describe('a site supervisor (pengawas lapangan) records, the PK verifies', () => {
+  it("counts a supervisor's session only once the officer verifies it", async () => {
+    // The fixture supervisor's site, as a real site of a real partner, and a case placed there.
+    const at = { actor: 'test', at: new Date('2026-02-01T00:00:00Z') };
+    const partnerId = `partner-${uniqueSuffix()}`;
+    await env.deps.partners.create(world.home, partnerId, newPartner(), at);
+    await env.deps.sites.create(
+      world.home,
+      world.siteId,
+      newSite(partnerId, { name: 'Masjid Pengawas', active: true }),
+      at,
+    );
+    const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
+    const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
+      claims: world.claims.officer,
+      body: {
+        siteId: world.siteId,
+        weekdays: [1, 2, 3, 4, 5],
+        startTime: '08:00',
+        endTime: '12:00',
+        from: '2026-03-02',
+        until: '2026-06-30',
+      },
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+
+    const recorded = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.supervisor,
+      body: session('2026-03-16', '08:00', '11:00'),
+    });
+    const elsewhere = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.supervisor,
+      body: session('2026-03-17', '08:00', '11:00', { siteId: 'not-my-site' }),
+    });
+    const before = await caseTotals(caseId);
+    const supervisorVerifies = await call('PATCH', `${base}/sessions/${recorded.body.id}`, {
+      claims: world.claims.supervisor,
+      body: { verified: true },
+      headers: { 'if-match': '"1"' },
+    });
+    const verified = await call('PATCH', `${base}/sessions/${recorded.body.id}`, {
+      claims: world.claims.officer,
+      body: { verified: true },
+      headers: { 'if-match': '"1"' },
+    });
+
+    expect(recorded.status).toBe(201);
+    expect(recorded.body).toMatchObject({ verified: false, hoursCredited: 0, durationHours: 3 });
+    expect(elsewhere.status).toBe(400);
+    expect(before.credited).toBe(0);
+    expect(supervisorVerifies.status).toBe(403);
+    expect(verified.body).toMatchObject({
+      verified: true,
+      hoursCredited: 3,
+      verifiedBy: world.people.officer,
+    });
+    expect((await caseTotals(caseId)).credited).toBe(180);
+  });
+});
+
+describe('ending a case', () => {
+  it('resolves its open warnings, so the office no longer counts them', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const absence = await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-03-20', '08:00', '10:00', { outcome: 'unexcused_absence' }),
+    });
+    await call('POST', `${base}/cases/${caseId}/warnings`, {
+      claims: world.claims.officer,
+      body: { level: 1, reason: 'Tidak hadir tanpa alasan yang sah', sessionIds: [absence.body.id] },
+    });
+    const warnedSummary = await call('GET', `${base}/summary`, { claims: world.claims.admin });
+
+    const ended = await call('POST', `${base}/cases/${caseId}/transitions`, {
+      claims: world.claims.officer,
+      body: { to: 'terminated', reason: 'Klien meninggal dunia' },
+    });
+    const summary = await call('GET', `${base}/summary`, { claims: world.claims.admin });
+    const warnings = await call('GET', `${base}/cases/${caseId}/warnings`, { claims: world.claims.officer });
+
+    expect(ended.body).toMatchObject({ status: 'terminated', openWarnings: 0 });
+    expect(summary.body.openWarnings).toBe(warnedSummary.body.openWarnings - 1);
+    expect(warnings.body.items.map((w: { status: string }) => w.status)).toEqual(['resolved']);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   canTransition,
   computeProgress,
   hoursToMinutes,
+  OPEN_STATUSES,
   validateCaseRegistration,
   type CaseStatus,
 } from '../../domain';
@@ -252,11 +253,30 @@ export const transitionCase = defineRoute<CaseParams, unknown, z.infer<typeof tr
     });
     if (!verdict.ok) throw violationsProblem(verdict.violations, 'This status change is not allowed.');
     const now = deps.now();
+    // A case that ends leaves nothing to act on: its open warnings are resolved in the same write.
+    const ending = !OPEN_STATUSES.includes(body.to) && current.openWarnings > 0;
+    const open = ending
+      ? (await deps.warnings.warningStatesOf(grant.office.id, current.id)).filter((w) => w.status === 'open')
+      : [];
     const saved = await saveOrStale(() =>
       deps.cases.save(
         current,
-        { ...current, status: body.to },
+        { ...current, status: body.to, ...(ending ? { openWarnings: 0 } : {}) },
         { ...actorOf(grant, now), action: 'case.transition', reason: body.reason },
+        ending
+          ? [
+              ...open.map((w) =>
+                deps.warnings.resolveWarningOnCaseEnd(
+                  grant.office.id,
+                  current.id,
+                  w.id,
+                  body.to,
+                  now.toISOString(),
+                ),
+              ),
+              deps.warnings.countOpenWarnings(grant.office.id, -current.openWarnings),
+            ]
+          : [],
       ),
     );
     return { status: 200, body: presentCase(saved, grant, now), headers: { etag: etag(saved.version) } };
