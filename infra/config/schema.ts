@@ -41,6 +41,8 @@ export const officeSchema = z.strictObject({
   name: z.string().min(3),
   class: z.enum(['I', 'II']),
   timeZone: z.enum(officeTimeZones),
+  /** Street address, shown on documents and the dashboard. */
+  address: z.string().min(3).optional(),
 });
 
 export const retentionSchema = z.strictObject({

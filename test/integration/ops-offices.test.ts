@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { LocalIdentityProvider } from '../../functions/store/local-identity-provider';
+import { parseDeployments } from '../../infra/config/schema';
+import { inviteFirstAdmin, syncOffices } from '../../infra/ops/offices';
+import { apiCaller, userClaims } from '../support/api';
+import { testEnvironment, uniqueSuffix } from '../support/environment';
+
+const env = testEnvironment();
+const call = apiCaller(env.handler);
+
+function deploymentWith(officeId: string) {
+  const [deployment] = parseDeployments([
+    {
+      name: `ops-${uniqueSuffix()}`,
+      region: 'ap-southeast-3',
+      offices: [
+        {
+          id: officeId,
+          name: 'Bapas Kelas II Parepare',
+          class: 'II',
+          timeZone: 'Asia/Makassar',
+          address: 'Jl. Bau Massepe, Parepare',
+        },
+      ],
+      retention: { evidenceObjectLockDays: 30, logRetentionDays: 30 },
+      authDomainPrefix: `abdi-ops-${uniqueSuffix()}`,
+      evidence: { maxUploadBytes: 1024 },
+      webOrigins: [],
+    },
+  ]);
+  return deployment!;
+}
+
+describe('operator: adding a tenant without a redeploy', () => {
+  it('syncs a new office from the configuration, idempotently', async () => {
+    const officeId = `bapas-${uniqueSuffix()}`;
+    const deployment = deploymentWith(officeId);
+
+    const first = await syncOffices(env.directory, deployment);
+    const second = await syncOffices(env.directory, deployment);
+    const renamed = await syncOffices(env.directory, {
+      ...deployment,
+      offices: [{ ...deployment.offices[0]!, name: 'Bapas Kelas I Parepare' }],
+    });
+
+    expect(first).toEqual([{ id: officeId, action: 'created' }]);
+    expect(second).toEqual([{ id: officeId, action: 'unchanged' }]);
+    expect(renamed).toEqual([{ id: officeId, action: 'updated' }]);
+    expect(await env.directory.getOffice(officeId)).toMatchObject({
+      name: 'Bapas Kelas I Parepare',
+      regionId: deployment.name,
+      timeZone: 'Asia/Makassar',
+    });
+  });
+
+  it("invites the office's first admin, who can then manage the office through the API", async () => {
+    const officeId = `bapas-${uniqueSuffix()}`;
+    await syncOffices(env.directory, deploymentWith(officeId));
+    const identityProvider = new LocalIdentityProvider(env.db, env.tableName, () => new Date());
+    const username = `admin.${uniqueSuffix()}`;
+    const stores = { directory: env.directory, users: env.deps.users, identityProvider };
+    const input = {
+      officeId,
+      username,
+      email: 'a@example.invalid',
+      fullName: 'Andi',
+      operator: 'ops',
+      now: new Date(),
+    };
+
+    const invitation = await inviteFirstAdmin(stores, input);
+    const users = await call('GET', `/v1/offices/${officeId}/users`, { claims: userClaims(username) });
+
+    expect(invitation.delivery).toBe('link');
+    expect(users.status).toBe(200);
+    expect(users.body.items).toEqual([expect.objectContaining({ username, roles: ['admin'] })]);
+    await expect(inviteFirstAdmin(stores, input)).rejects.toThrow(/already a member/);
+    await expect(inviteFirstAdmin(stores, { ...input, officeId: 'bapas-nowhere' })).rejects.toThrow(
+      /sync-offices/,
+    );
+  });
+});
