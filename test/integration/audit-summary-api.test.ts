@@ -4,6 +4,7 @@ import { newId } from '../../functions/store/audit';
 import { keys } from '../../functions/store/keys';
 import { apiCaller, type ApiResponse } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { adultClient, lawfulCase } from '../support/cases';
 import { seedDirectory } from '../support/fixtures';
 
 /**
@@ -24,13 +25,7 @@ async function setUpOffice() {
   const world = await seedDirectory(env.directory, uniqueSuffix());
   const client = await call('POST', `/v1/offices/${world.home}/clients`, {
     claims: world.claims.officer,
-    body: {
-      fullName: 'Andi Saputra',
-      nik: '7373011501900001',
-      birthDate: '1990-01-15',
-      sex: 'M',
-      address: 'Jl. Andi Djemma, Palopo',
-    },
+    body: adultClient(),
   });
   expect(client.status).toBe(201);
   return { world, clientId: client.body.id as string };
@@ -53,22 +48,13 @@ function officeActions(world: World, clientId: string) {
     async register(
       window: { startDate: string; deadline: string } = { startDate: '2026-03-01', deadline: '2026-06-30' },
     ) {
-      const created = await write('POST', `${office}/cases`, {
-        clientId,
-        officerUsername: world.people.officer,
-        prosecutor: { name: 'Jaksa Test', office: 'Kejaksaan Negeri Palopo' },
-        decision: {
-          number: '12/Pid.B/2026/PN Plp',
-          court: 'PN Palopo',
-          date: '2026-02-20',
-          offenceArticles: ['Pasal 362 KUHP'],
-          threatenedMaxMonths: 48,
-          imposed: { prisonMonths: 3 },
-          nonComplianceSanction: 'serve_prison',
-        },
-        sentence: { kind: 'kerja_sosial', hours: 40, maxHoursPerDay: 4, daysPerWeek: 2, ...window },
-        consent: { given: true, recordedOn: '2026-02-25' },
-      });
+      const created = await write(
+        'POST',
+        `${office}/cases`,
+        lawfulCase(clientId, world.people.officer, {
+          sentence: { ...lawfulCase('', '').sentence, daysPerWeek: 2, ...window },
+        }),
+      );
       return created.body.id as string;
     },
     async activate(caseId: string) {

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/keys';
 import { apiCaller, userClaims, type ApiResponse } from '../support/api';
+import { adultClient, lawfulCase, newPartner, newSite } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 
@@ -31,19 +32,7 @@ async function createPartner(
   return created(
     await call('POST', `${office(officeId)}/partners`, {
       claims,
-      body: {
-        name: `Pemerintah Kota Palopo ${uniqueSuffix()}`,
-        kind: 'government',
-        nonCommercial: true,
-        contact: { name: 'Bagian Hukum Setda' },
-        agreement: {
-          number: 'PKS/01/BAPAS-PLP/I/2026',
-          signedOn: '2026-01-12',
-          validFrom: '2026-01-12',
-          validUntil: '2028-01-11',
-        },
-        ...overrides,
-      },
+      body: newPartner(overrides),
     }),
   );
 }
@@ -57,18 +46,7 @@ async function createSite(
   return created(
     await call('POST', `${office(officeId)}/sites`, {
       claims,
-      body: {
-        partnerId,
-        name: `Masjid Balandai ${uniqueSuffix()}`,
-        address: 'Jl. Dr. Ratulangi',
-        kelurahan: 'Balandai',
-        kecamatan: 'Bara',
-        kabupatenKota: 'Kota Palopo',
-        location: { lat: -2.9712, lng: 120.1788, radiusMeters: 100 },
-        capacity: 4,
-        activities: ['Membersihkan masjid'],
-        ...overrides,
-      },
+      body: newSite(partnerId, overrides),
     }),
   );
 }
@@ -82,21 +60,10 @@ async function openSite(
   return createSite(partner.id, siteOverrides);
 }
 
-let serial = 0;
-/** An adult man born 15 January 1990; each client gets its own NIK serial (one client per NIK). */
+/** A fresh adult client (each gets its own NIK: one client per NIK per office). */
 async function createClient() {
-  serial += 1;
   return created(
-    await call('POST', `${office()}/clients`, {
-      claims: world.claims.officer,
-      body: {
-        fullName: `Andi Palopo ${serial}`,
-        nik: `737301150190${String(serial).padStart(4, '0')}`,
-        birthDate: '1990-01-15',
-        sex: 'M',
-        address: 'Kel. Balandai, Kec. Bara, Kota Palopo',
-      },
-    }),
+    await call('POST', `${office()}/clients`, { claims: world.claims.officer, body: adultClient() }),
   );
 }
 
@@ -106,29 +73,9 @@ async function createCase(options: { assessed?: boolean } = {}) {
   const registered = await created(
     await call('POST', `${office()}/cases`, {
       claims: world.claims.officer,
-      body: {
-        clientId: client.id,
-        officerUsername: world.people.officer,
-        prosecutor: { name: 'Jaksa Palopo', office: 'Kejaksaan Negeri Palopo' },
-        decision: {
-          number: '12/Pid.B/2026/PN Plp',
-          court: 'PN Palopo',
-          date: '2026-02-20',
-          offenceArticles: ['Pasal 362 KUHP'],
-          threatenedMaxMonths: 48,
-          imposed: { prisonMonths: 3 },
-          nonComplianceSanction: 'serve_prison',
-        },
-        sentence: {
-          kind: 'kerja_sosial',
-          hours: 40,
-          maxHoursPerDay: 4,
-          daysPerWeek: 2,
-          startDate: '2026-03-01',
-          deadline: '2026-06-30',
-        },
-        consent: { given: true, recordedOn: '2026-02-25' },
-      },
+      body: lawfulCase(client.id, world.people.officer, {
+        sentence: { ...lawfulCase('', '').sentence, daysPerWeek: 2 },
+      }),
     }),
   );
   if (options.assessed !== false) {

@@ -5,6 +5,7 @@ import { newId } from '../../functions/store/audit';
 import { warningStats } from '../../functions/store/warning-store';
 import { apiCaller, type ApiResponse } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { adultClient, lawfulCase } from '../support/cases';
 import { seedDirectory } from '../support/fixtures';
 
 /** 10:00 WITA on 10 June 2026 in the office (Asia/Makassar). */
@@ -20,13 +21,7 @@ beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());
   const client = await call('POST', `${office()}/clients`, {
     claims: world.claims.officer,
-    body: {
-      fullName: 'Andi Saputra',
-      nik: '7373011501900001',
-      birthDate: '1990-01-15',
-      sex: 'M',
-      address: 'Jl. Andi Djemma, Palopo',
-    },
+    body: adultClient(),
   });
   expect(client.status).toBe(201);
   clientId = client.body.id;
@@ -36,29 +31,9 @@ beforeAll(async () => {
 async function registerCase(): Promise<string> {
   const response = await call('POST', `${office()}/cases`, {
     claims: world.claims.officer,
-    body: {
-      clientId,
-      officerUsername: world.people.officer,
-      prosecutor: { name: 'Jaksa Test', office: 'Kejaksaan Negeri Palopo' },
-      decision: {
-        number: '12/Pid.B/2026/PN Plp',
-        court: 'PN Palopo',
-        date: '2026-02-20',
-        offenceArticles: ['Pasal 362 KUHP'],
-        threatenedMaxMonths: 48,
-        imposed: { prisonMonths: 3 },
-        nonComplianceSanction: 'serve_prison',
-      },
-      sentence: {
-        kind: 'kerja_sosial',
-        hours: 40,
-        maxHoursPerDay: 4,
-        daysPerWeek: 2,
-        startDate: '2026-03-01',
-        deadline: '2026-06-30',
-      },
-      consent: { given: true, recordedOn: '2026-02-25' },
-    },
+    body: lawfulCase(clientId, world.people.officer, {
+      sentence: { ...lawfulCase('', '').sentence, daysPerWeek: 2 },
+    }),
   });
   expect(response.status).toBe(201);
   return response.body.id as string;
