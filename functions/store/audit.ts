@@ -49,6 +49,37 @@ export function auditItem(entry: AuditEntry): Record<string, unknown> {
   };
 }
 
+/** Bookkeeping fields no reader of an audit trail needs to see change. */
+const BOOKKEEPING = ['version', 'createdAt', 'updatedAt'];
+
+/**
+ * The audit entry of one record changing from `before` (undefined when created) to `after`, with the
+ * field-level differences and without bookkeeping fields.
+ */
+export function changeEntry(input: {
+  officeId: string;
+  action: string;
+  subject: { type: string; id: string };
+  before: object | undefined;
+  after: object;
+  actor: { actor: string; at: Date; reason?: string };
+  ignore?: readonly string[];
+}): AuditEntry {
+  return {
+    officeId: input.officeId,
+    actor: input.actor.actor,
+    at: input.actor.at,
+    reason: input.actor.reason,
+    action: input.action,
+    subject: input.subject,
+    changes: fieldChanges(
+      input.before as Record<string, unknown> | undefined,
+      input.after as Record<string, unknown>,
+      { ignore: [...BOOKKEEPING, ...(input.ignore ?? [])] },
+    ),
+  };
+}
+
 /**
  * Field-level differences between two versions of a record. Arrays and leaves compare by value;
  * `mask` replaces the values of sensitive fields (e.g. NIK) so the audit trail never copies them.

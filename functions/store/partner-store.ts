@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditItem, fieldChanges, type AuditEntry } from './audit';
+import { auditItem, changeEntry } from './audit';
 import { keys } from './keys';
 import { ConditionFailed, transact } from './transactions';
 import { StaleVersion, type Actor } from './user-store';
@@ -232,24 +232,6 @@ function toPartner(item: Record<string, unknown>): Partner {
   };
 }
 
-function audit(
-  officeId: string,
-  action: string,
-  before: Partner | undefined,
-  after: Partner,
-  actor: Actor,
-): AuditEntry {
-  return {
-    officeId,
-    actor: actor.actor,
-    at: actor.at,
-    reason: actor.reason,
-    action,
-    subject: { type: 'partner', id: after.id },
-    changes: fieldChanges(
-      before as unknown as Record<string, unknown>,
-      after as unknown as Record<string, unknown>,
-      { ignore: ['version', 'createdAt', 'updatedAt'] },
-    ),
-  };
+function audit(officeId: string, action: string, before: Partner | undefined, after: Partner, actor: Actor) {
+  return changeEntry({ officeId, action, subject: { type: 'partner', id: after.id }, before, after, actor });
 }

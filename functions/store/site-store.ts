@@ -4,7 +4,7 @@ import {
   QueryCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { auditItem, fieldChanges, type AuditEntry } from './audit';
+import { auditItem, changeEntry } from './audit';
 import { keys } from './keys';
 import { setExpression, type Page } from './partner-store';
 import { ConditionFailed, transact } from './transactions';
@@ -318,26 +318,16 @@ function toSite(item: Record<string, unknown>): Site {
   };
 }
 
-function audit(
-  officeId: string,
-  action: string,
-  before: Site | undefined,
-  after: Site,
-  actor: Actor,
-): AuditEntry {
+function audit(officeId: string, action: string, before: Site | undefined, after: Site, actor: Actor) {
   // Occupancy belongs to placements, which audit their own changes.
-  const strip = (site: Site | undefined) => {
-    if (!site) return undefined;
-    const { occupancy: _occupancy, ...rest } = site;
-    return rest as unknown as Record<string, unknown>;
-  };
-  return {
+  const subject = { type: 'site', id: after.id };
+  return changeEntry({
     officeId,
-    actor: actor.actor,
-    at: actor.at,
-    reason: actor.reason,
     action,
-    subject: { type: 'site', id: after.id },
-    changes: fieldChanges(strip(before), strip(after), { ignore: ['version', 'createdAt', 'updatedAt'] }),
-  };
+    subject,
+    before,
+    after,
+    actor,
+    ignore: Object.keys(after.occupancy).map((d) => `occupancy.${d}`),
+  });
 }

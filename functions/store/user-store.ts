@@ -1,6 +1,6 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../identity/principal';
-import { auditItem, fieldChanges, type AuditEntry } from './audit';
+import { auditItem, changeEntry, type AuditEntry } from './audit';
 import { keys } from './keys';
 import { ConditionFailed, transact } from './transactions';
 
@@ -232,18 +232,6 @@ function audit(
   before: OfficeMember | undefined,
   after: OfficeMember,
   actor: Actor,
-): AuditEntry {
-  return {
-    officeId,
-    actor: actor.actor,
-    at: actor.at,
-    reason: actor.reason,
-    action,
-    subject: { type: 'user', id: username },
-    changes: fieldChanges(
-      before as unknown as Record<string, unknown>,
-      after as unknown as Record<string, unknown>,
-      { ignore: ['version'] },
-    ),
-  };
+) {
+  return changeEntry({ officeId, action, subject: { type: 'user', id: username }, before, after, actor });
 }
