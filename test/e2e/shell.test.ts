@@ -63,21 +63,26 @@ describe('dashboard shell', () => {
     await screenshot(page, 'login-desktop');
 
     await signIn(page, 'pk.palopo');
-    await page.waitForURL((url) => url.pathname === '/' && url.search === '');
+    // `/` opens the user's office; the account page says who is signed in.
+    await page.waitForURL((url) => url.pathname === '/o/bapas-palopo' && url.search === '');
     const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent()).toBe('Bapas Kelas II Palopo');
+    expect(await page.title()).toBe('Beranda · Abdi');
+    await page.getByRole('link', { name: me.fullName }).click();
+    await page.waitForURL((url) => url.pathname === '/account');
     await expect.poll(() => heading.textContent()).toBe(`Selamat datang, ${me.fullName}`);
     await expect.poll(() => page.getByTestId('username').textContent()).toBe('pk.palopo');
     const roles = page.getByRole('listitem');
     await expect.poll(() => roles.first().textContent()).toContain('Pembimbing Kemasyarakatan (PK)');
     expect(await roles.first().textContent()).toContain('Bapas Kelas II Palopo');
     expect(await page.getByRole('button', { name: 'Keluar' }).isVisible()).toBe(true);
-    expect(await page.title()).toBe('Beranda · Abdi');
-    await screenshot(page, 'home-desktop');
+    expect(await page.title()).toBe('Akun saya · Abdi');
+    await screenshot(page, 'account-desktop');
 
     // The session survives a reload (sessionStorage), without a second sign-in.
     await page.reload();
     await expect.poll(() => heading.textContent()).toBe(`Selamat datang, ${me.fullName}`);
-    expect(new URL(page.url()).pathname).toBe('/');
+    expect(new URL(page.url()).pathname).toBe('/account');
 
     expect(errors).toEqual([]);
     await context.close();
@@ -102,7 +107,7 @@ describe('dashboard shell', () => {
   it('switches to English and back, keeping the choice across reloads', async () => {
     const me = await fetchMe('pk.palopo');
     const { context, page, errors } = await openContext(browser, baseUrl);
-    await page.goto('/login');
+    await page.goto('/login?next=/account');
     await signIn(page, 'pk.palopo');
     const heading = page.getByRole('heading', { level: 1 });
     await expect.poll(() => heading.textContent()).toBe(`Selamat datang, ${me.fullName}`);
@@ -114,8 +119,8 @@ describe('dashboard shell', () => {
     expect(await page.getByRole('listitem').first().textContent()).toContain('Probation officer (PK)');
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: /^EN\b/ }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.title()).toBe('Home · Abdi');
-    await screenshot(page, 'home-en-desktop');
+    expect(await page.title()).toBe('My account · Abdi');
+    await screenshot(page, 'account-en-desktop');
 
     await page.reload();
     await expect.poll(() => heading.textContent()).toBe(`Welcome, ${me.fullName}`);
@@ -149,7 +154,7 @@ describe('dashboard shell', () => {
     // An unknown path is not a page: after sign-in the user lands home.
     await page.goto('/login?next=//evil.example/steal');
     await signIn(page, 'pk.palopo');
-    await page.waitForURL((url) => url.pathname === '/');
+    await page.waitForURL((url) => url.pathname === '/o/bapas-palopo');
     expect(new URL(page.url()).origin).toBe(new URL(baseUrl).origin);
     await context.close();
   });
@@ -166,7 +171,7 @@ describe('dashboard shell', () => {
       sessionStorage.setItem('abdi.session', JSON.stringify({ ...session, expiresAt: Date.now() - 1000 }));
     });
     await page.reload();
-    await page.waitForURL('**/login?next=/');
+    await page.waitForURL((url) => url.pathname === '/login');
     await page.getByText('Sesi Anda telah berakhir. Silakan masuk kembali.').waitFor();
 
     // A token the API rejects (401): cleared, back to login with the path to return to.
@@ -212,9 +217,10 @@ describe('dashboard shell', () => {
 
     await signIn(page, 'pk.palopo');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
+    await page.goto('/account');
     await page.getByTestId('full-name').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
-    await screenshot(page, 'home-phone');
+    await screenshot(page, 'account-phone');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -6,6 +6,7 @@
  *   const api = createApiClient({ baseUrl: '', getToken: () => token, onUnauthorized: () => goToLogin() });
  *   const me = await api.get<Me>('/v1/me');
  *   await api.post('/v1/cases', body, { idempotencyKey: true });
+ *   await api.patch(`/v1/offices/o/sessions/${id}`, { verified: true }, session.version);
  */
 
 export interface FieldError {
@@ -122,6 +123,8 @@ export interface ApiClient {
   request<T>(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<T>;
   get<T>(path: string, options?: RequestOptions): Promise<T>;
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
+  /** A change to a versioned resource: `version` is sent as `If-Match`, so a stale edit gets 412. */
+  patch<T>(path: string, body: unknown, version: number, options?: RequestOptions): Promise<T>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -185,5 +188,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     request,
     get: (path, opts) => request('GET', path, undefined, opts),
     post: (path, body, opts) => request('POST', path, body, opts),
+    patch: (path, body, version, opts = {}) =>
+      request('PATCH', path, body, { ...opts, headers: { ...opts.headers, 'if-match': `"${version}"` } }),
   };
 }

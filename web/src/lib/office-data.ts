@@ -1,0 +1,41 @@
+/**
+ * Office reference data that many screens need and that rarely changes (the work sites), fetched
+ * once per office and page load, so moving between screens costs no extra request.
+ */
+import type { ApiClient } from './api';
+import type { Page, Site } from './types';
+
+const sites = new Map<string, Promise<Site[]>>();
+
+/** The office's work sites, all pages (an office has tens, not thousands). */
+export function loadSites(api: ApiClient, officeId: string): Promise<Site[]> {
+  let cached = sites.get(officeId);
+  if (!cached) {
+    cached = fetchAll<Site>(api, `/v1/offices/${encodeURIComponent(officeId)}/sites`, 5).catch((error) => {
+      sites.delete(officeId);
+      throw error;
+    });
+    sites.set(officeId, cached);
+  }
+  return cached;
+}
+
+/** Follows `nextCursor` for at most `maxPages` pages of 100. */
+export async function fetchAll<T>(api: ApiClient, path: string, maxPages: number): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < maxPages; page++) {
+    const query = new URLSearchParams({ limit: '100' });
+    if (cursor) query.set('cursor', cursor);
+    const result: Page<T> = await api.get<Page<T>>(`${path}?${query.toString()}`);
+    items.push(...result.items);
+    cursor = result.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+/** `/v1/offices/<officeId>` + rest, with the office id encoded. */
+export function officeApi(officeId: string, rest = ''): string {
+  return `/v1/offices/${encodeURIComponent(officeId)}${rest}`;
+}

@@ -1,0 +1,246 @@
+/**
+ * The API's resources as the dashboard reads them. Written by hand for the bundle's sake (zod stays on
+ * the server), and kept equal to the server's zod schemas by a type-level test
+ * (test/unit/web/api-types.test.ts): a change on either side that the other does not follow fails
+ * `npm run typecheck`.
+ */
+import type { CaseStatus } from '../../../functions/domain/lifecycle';
+
+export type { CaseStatus };
+export type SessionOutcome = 'attended' | 'partial' | 'excused_absence' | 'unexcused_absence';
+export type SentenceKind = 'kerja_sosial' | 'pelayanan_masyarakat';
+export type Sanction = 'repeat' | 'serve_prison' | 'pay_fine';
+export type ReferralDecision = 'repeat' | 'serve_prison' | 'pay_fine' | 'continue';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Decision {
+  number: string;
+  court: string;
+  date: string;
+  offenceArticles: string[];
+  threatenedMaxMonths: number;
+  imposed: { prisonMonths?: number | undefined; fineRupiah?: number | undefined };
+  nonComplianceSanction: Sanction;
+}
+
+export interface Sentence {
+  kind: SentenceKind;
+  hours: number;
+  maxHoursPerDay: number;
+  daysPerWeek?: number | undefined;
+  startDate: string;
+  deadline: string;
+}
+
+export interface CaseProgress {
+  hoursOrdered: number;
+  hoursCredited: number;
+  hoursRemaining: number;
+  deadline: string;
+  daysLeft: number;
+  onTrack: boolean;
+}
+
+export interface Case {
+  id: string;
+  status: CaseStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  client: { id: string; fullName: string };
+  officerUsername: string;
+  prosecutor?: { name: string; office: string } | undefined;
+  decision?: Decision | undefined;
+  sentence: Sentence;
+  consent?: { given: boolean; recordedOn: string } | undefined;
+  notes?: string | undefined;
+  currentSiteId?: string | undefined;
+  openWarnings: number;
+  progress: CaseProgress;
+}
+
+export interface CreateCaseBody {
+  clientId: string;
+  officerUsername: string;
+  prosecutor: { name: string; office: string };
+  decision: Decision;
+  sentence: Sentence;
+  consent: { given: boolean; recordedOn: string };
+  notes?: string | undefined;
+}
+
+export interface Guardian {
+  name: string;
+  relation: string;
+  phone?: string | undefined;
+}
+
+export interface Client {
+  id: string;
+  fullName: string;
+  nik: string;
+  nikMasked: boolean;
+  birthDate: string;
+  sex: 'M' | 'F';
+  isChild: boolean;
+  address: string;
+  phone?: string | undefined;
+  guardian?: Guardian | undefined;
+  version: number;
+  createdAt: string;
+}
+
+export interface CreateClientBody {
+  fullName: string;
+  nik: string;
+  birthDate: string;
+  sex: 'M' | 'F';
+  address: string;
+  phone?: string | undefined;
+  guardian?: Guardian | undefined;
+}
+
+export interface WorkSession {
+  id: string;
+  caseId: string;
+  siteId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  outcome: SessionOutcome;
+  activity?: string | undefined;
+  notes?: string | undefined;
+  misconduct: boolean;
+  durationHours: number;
+  hoursCredited: number;
+  clipped: boolean;
+  clippedBy: string[];
+  verified: boolean;
+  recordedBy: string;
+  verifiedBy?: string | undefined;
+  version: number;
+  createdAt: string;
+}
+
+export interface CreateSessionBody {
+  date: string;
+  startTime: string;
+  endTime: string;
+  siteId: string;
+  outcome: SessionOutcome;
+  activity?: string | undefined;
+  notes?: string | undefined;
+  misconduct?: boolean | undefined;
+}
+
+export interface UpdateSessionBody {
+  verified?: true | undefined;
+  startTime?: string | undefined;
+  endTime?: string | undefined;
+  outcome?: SessionOutcome | undefined;
+  activity?: string | undefined;
+  notes?: string | undefined;
+  misconduct?: boolean | undefined;
+}
+
+export interface Placement {
+  id: string;
+  caseId: string;
+  siteId: string;
+  weekdays: number[];
+  startTime: string;
+  endTime: string;
+  from: string;
+  until: string;
+  status: 'active' | 'ended';
+  createdAt: string;
+}
+
+export interface CreatePlacementBody {
+  siteId: string;
+  weekdays: number[];
+  startTime: string;
+  endTime: string;
+  from: string;
+  until: string;
+}
+
+export interface CaseState {
+  id: string;
+  status: CaseStatus;
+  version: number;
+  openWarnings: number;
+}
+
+export interface Warning {
+  id: string;
+  caseId: string;
+  level: number;
+  reason: string;
+  sessionIds: string[];
+  status: 'open' | 'resolved';
+  issuedBy: string;
+  issuedAt: string;
+  resolvedAt?: string | undefined;
+  resolvedByReferralId?: string | undefined;
+}
+
+export interface Referral {
+  id: string;
+  caseId: string;
+  reason: string;
+  warningIds: string[];
+  status: 'awaiting_outcome' | 'decided';
+  referredBy: string;
+  referredAt: string;
+  outcome?:
+    | {
+        decision: ReferralDecision;
+        decidedOn: string;
+        reference: string;
+        recordedBy: string;
+        recordedAt: string;
+      }
+    | undefined;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  reason?: string | undefined;
+  changes: { field: string; before: unknown; after: unknown }[];
+}
+
+export interface Summary {
+  asOf: string;
+  casesByStatus: Record<CaseStatus, number>;
+  openCases: number;
+  hoursCreditedThisMonth: number;
+  casesDueIn30Days: number;
+  casesOffTrack: number;
+  openWarnings: number;
+}
+
+export interface Site {
+  id: string;
+  partnerId: string;
+  name: string;
+  address: string;
+  kelurahan: string;
+  kecamatan: string;
+  kabupatenKota: string;
+  location: { lat: number; lng: number; radiusMeters: number };
+  capacity: number;
+  activities: string[];
+  active: boolean;
+  occupancy: Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', number>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
