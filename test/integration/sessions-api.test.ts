@@ -176,7 +176,7 @@ describe('a site supervisor (pengawas lapangan) records, the PK verifies', () =>
     await env.deps.sites.create(
       world.home,
       world.siteId,
-      newSite(partnerId, { name: 'Masjid Pengawas', active: true }),
+      { ...newSite(partnerId, { name: 'Masjid Pengawas' }), active: true },
       at,
     );
     const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });

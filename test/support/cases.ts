@@ -8,7 +8,7 @@ type World = Awaited<ReturnType<typeof seedDirectory>>;
 /** A lawful partner with a PKS (cooperation agreement) valid 2026–2028. */
 export const newPartner = (overrides: Record<string, unknown> = {}) => ({
   name: `Pemerintah Kota Palopo ${uniqueSuffix()}`,
-  kind: 'government',
+  kind: 'government' as const,
   nonCommercial: true,
   contact: { name: 'Bagian Hukum Setda', phone: '0471 000 0001', email: 'hukum@example.invalid' },
   agreement: {
