@@ -4,6 +4,7 @@ import { buildOpenApi } from './openapi';
 import { defineRoute, type AnyRoute } from './route';
 import { createCase, getCase, listCases, transitionCase, updateCase } from './routes/cases';
 import { createClient, getClient, listClients } from './routes/clients';
+import { createEvidence, getEvidence, listEvidence } from './routes/evidence';
 import { getMe, getOffice, listOffices } from './routes/identity';
 import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
 import { createPlacement, endPlacement, listPlacements } from './routes/placements';
@@ -48,6 +49,9 @@ const businessRoutes: readonly AnyRoute[] = [
   createSession,
   listSessions,
   updateSession,
+  createEvidence,
+  listEvidence,
+  getEvidence,
   listPartners,
   createPartner,
   getPartner,

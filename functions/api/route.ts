@@ -12,6 +12,8 @@ import type { UserStore } from '../store/user-store';
 import type { AuditStore } from '../store/audit-store';
 import type { SummaryStore } from '../store/summary-store';
 import type { WarningStore } from '../store/warning-store';
+import type { EvidenceStore } from '../store/evidence-store';
+import type { EvidenceObjects } from '../store/evidence-objects';
 import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
 import type { GuardResult } from './guard';
@@ -33,6 +35,11 @@ export interface ApiDependencies {
   readonly warnings: WarningStore;
   readonly audit: AuditStore;
   readonly summary: SummaryStore;
+  /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */
+  readonly evidence: EvidenceStore;
+  readonly evidenceObjects: EvidenceObjects;
+  /** Deployment settings for evidence: the largest upload (`MAX_UPLOAD_BYTES`). */
+  readonly evidenceSettings: { readonly maxUploadBytes: number };
   readonly identityProvider: IdentityProvider;
   readonly cursors: CursorCodec;
   /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */

@@ -16,3 +16,4 @@ export * from './progress';
 export * from './lifecycle';
 export * from './warnings';
 export * from './placement';
+export * from './evidence';

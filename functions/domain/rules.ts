@@ -53,6 +53,15 @@ export const RULE_CATALOGUE = {
   'PL-PER-DAY': "A placement's daily schedule fits the case's hours per day.",
   'PL-WINDOW': 'A placement period lies within the case window, and starts no later than it ends.',
   'PL-WEEKDAYS': 'Placement weekdays are a non-empty list of distinct ISO weekdays 1 (Monday) – 7 (Sunday).',
+  'EV-TYPE':
+    'Evidence is JPEG, PNG, WebP, HEIC or PDF (a photo an image), and its bytes are of the declared type.',
+  'EV-SIZE':
+    "Evidence is at least 1 byte and at most the deployment's upload limit (default 20 MB), as declared.",
+  'EV-CHECKSUM': 'The stored bytes have exactly the declared size and SHA-256.',
+  'EV-LOCATION': "A photo's location lies within its session site's radius (a warning, never a rejection).",
+  'EV-TIME':
+    "A photo's capture time lies within its session's hours, ±30 minutes (a warning, never a rejection).",
+  'EV-DUPLICATE': 'The same bytes uploaded twice for one case are flagged (a warning, never a rejection).',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -103,6 +112,12 @@ export const Rule = {
   PL_PER_DAY: 'PL-PER-DAY',
   PL_WINDOW: 'PL-WINDOW',
   PL_WEEKDAYS: 'PL-WEEKDAYS',
+  EV_TYPE: 'EV-TYPE',
+  EV_SIZE: 'EV-SIZE',
+  EV_CHECKSUM: 'EV-CHECKSUM',
+  EV_LOCATION: 'EV-LOCATION',
+  EV_TIME: 'EV-TIME',
+  EV_DUPLICATE: 'EV-DUPLICATE',
 } as const satisfies Record<string, RuleId>;
 
 /**

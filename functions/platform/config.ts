@@ -18,6 +18,32 @@ export interface RuntimeConfig {
   readonly cursorSecretArn?: string;
   /** Local mode: the list-cursor signing key itself (kept in the data folder). */
   readonly cursorKey?: string;
+  /** `MAX_UPLOAD_BYTES`: the largest evidence file. @default 20 MB (see `evidenceSettings`) */
+  readonly maxUploadBytes?: number;
+  /**
+   * `EVIDENCE_PENDING_EXPIRY_MINUTES`: an upload requested this long ago whose bytes never arrived is
+   * marked expired. At least the upload URL's 15 minutes. @default 60 (see `evidenceSettings`)
+   */
+  readonly evidencePendingExpiryMinutes?: number;
+}
+
+/** Evidence settings with their defaults filled in. */
+export function evidenceSettings(
+  config: Pick<RuntimeConfig, 'maxUploadBytes' | 'evidencePendingExpiryMinutes'>,
+) {
+  return {
+    maxUploadBytes: config.maxUploadBytes ?? 20 * 1024 * 1024,
+    pendingExpiryMinutes: config.evidencePendingExpiryMinutes ?? 60,
+  };
+}
+
+/** A positive whole number from the environment, or undefined when unset; anything else fails the cold start. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, min = 1): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
+  return value;
 }
 
 export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
@@ -39,5 +65,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     userPoolId: mode === 'cloud' ? required('COGNITO_USER_POOL_ID') : undefined,
     cursorSecretArn: mode === 'cloud' ? required('CURSOR_SECRET_ARN') : undefined,
     cursorKey: mode === 'local' ? required('CURSOR_SIGNING_KEY') : undefined,
+    maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES'),
+    evidencePendingExpiryMinutes: positiveInt(env, 'EVIDENCE_PENDING_EXPIRY_MINUTES', 15),
   };
 }

@@ -18,7 +18,11 @@ import { UserStore } from '../store/user-store';
 import { AuditStore } from '../store/audit-store';
 import { SummaryStore } from '../store/summary-store';
 import { WarningStore } from '../store/warning-store';
-import type { RuntimeConfig } from './config';
+import { EvidenceStore } from '../store/evidence-store';
+import { S3EvidenceObjects } from '../store/evidence-objects';
+import { EvidenceVerifier, type VerifierLogger } from '../evidence/verifier';
+import { EvidenceExpiry } from '../evidence/expiry';
+import { evidenceSettings, type RuntimeConfig } from './config';
 
 /**
  * Builds the API's dependencies from runtime configuration: the one place that decides between the
@@ -56,6 +60,9 @@ export function createDependencies(
     warnings: new WarningStore(db, config.tableName),
     audit: new AuditStore(db, config.tableName),
     summary: new SummaryStore(db, config.tableName),
+    evidence: new EvidenceStore(db, config.tableName),
+    evidenceObjects: evidenceObjectsOf(config),
+    evidenceSettings: { maxUploadBytes: evidenceSettings(config).maxUploadBytes },
     identityProvider,
     cursors,
     idempotency: new DynamoDBPersistenceLayer({
@@ -64,6 +71,50 @@ export function createDependencies(
     }),
     now,
   };
+}
+
+const evidenceObjectsOf = (config: RuntimeConfig) =>
+  new S3EvidenceObjects({
+    bucket: config.evidenceBucket,
+    region: config.region,
+    endpoint: config.s3Endpoint,
+  });
+
+/**
+ * The evidence verifier (S3 ObjectCreated) and the pending-upload expiry job, wired like the API: the
+ * same stores over one DynamoDB client, the same S3 adapter. Local mode and the tests call it too.
+ */
+export function createEvidenceWorkers(
+  config: RuntimeConfig,
+  options: { now?: () => Date; logger?: VerifierLogger; dynamo?: DynamoDBClient } = {},
+) {
+  const now = options.now ?? (() => new Date());
+  const db = createDocumentClient(
+    options.dynamo ?? createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
+  );
+  const settings = evidenceSettings(config);
+  const evidence = new EvidenceStore(db, config.tableName);
+  const objects = evidenceObjectsOf(config);
+  const verifier = new EvidenceVerifier({
+    evidence,
+    objects,
+    sites: new SiteStore(db, config.tableName),
+    directory: new DirectoryStore(db, config.tableName),
+    bucket: config.evidenceBucket,
+    maxUploadBytes: settings.maxUploadBytes,
+    now,
+    logger: options.logger,
+  });
+  const expiry = new EvidenceExpiry({
+    evidence,
+    objects,
+    verifier,
+    bucket: config.evidenceBucket,
+    pendingExpiryMinutes: settings.pendingExpiryMinutes,
+    now,
+    logger: options.logger,
+  });
+  return { verifier, expiry, evidence, objects };
 }
 
 function required(value: string | undefined): string {

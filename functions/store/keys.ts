@@ -62,4 +62,23 @@ export const keys = {
   /** Running office counters (cases by status, open warnings, hours per month) for the summary. */
   officeStats: (officeId: string) => ({ pk: `O#${officeId}#STATS`, sk: 'STATS' }),
   monthStats: (officeId: string, month: string) => ({ pk: `O#${officeId}#STATS`, sk: `MONTH#${month}` }),
+
+  /** One piece of evidence, in its case's partition (sort keys `EVIDENCE#<ulid>` order by time). */
+  evidence: (officeId: string, caseId: string, evidenceId: string) => ({
+    pk: `O#${officeId}#CASE#${caseId}`,
+    sk: `EVIDENCE#${evidenceId}`,
+  }),
+  evidencePrefix: 'EVIDENCE#',
+  /** gsi1 listing of a case's evidence in one status. */
+  caseEvidenceByStatus: (officeId: string, caseId: string, status: string) =>
+    `O#${officeId}#CASE#${caseId}#EVIDENCE#${status}`,
+  /** gsi2 listing of the evidence attached to one session. */
+  sessionEvidence: (officeId: string, sessionId: string) => `O#${officeId}#SESSION#${sessionId}#EVIDENCE`,
+  /** Sparse `due` listing of an office's pending uploads, by request time: what the expiry job reads. */
+  pendingEvidence: (officeId: string) => `O#${officeId}#EVIDENCE#PENDING`,
+  /** The first verified evidence of a case with these bytes (lower-case hex SHA-256): duplicate detection. */
+  evidenceHash: (officeId: string, caseId: string, sha256: string) => ({
+    pk: `O#${officeId}#CASE#${caseId}`,
+    sk: `EVIDENCE-SHA256#${sha256}`,
+  }),
 } as const;

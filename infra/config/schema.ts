@@ -94,8 +94,17 @@ export const deploymentSchema = z.strictObject({
         .min(1)
         .max(5 * 1024 * MB)
         .default(20 * MB),
+      /**
+       * An upload requested this many minutes ago whose bytes never arrived is marked expired. At least
+       * the upload URL's 15 minutes; at most a week.
+       */
+      pendingExpiryMinutes: z
+        .int()
+        .min(15)
+        .max(7 * 24 * 60)
+        .default(60),
     })
-    .default({ maxUploadBytes: 20 * MB }),
+    .default({ maxUploadBytes: 20 * MB, pendingExpiryMinutes: 60 }),
   /**
    * Origins allowed to upload evidence from a browser (the evidence bucket's CORS) and to call the
    * execute-api URL directly (the API's CORS), and the dashboard's OAuth callback hosts. The custom

@@ -26,6 +26,11 @@ export interface EvidenceStoreProps {
   readonly definition?: BucketDefinition;
   /** @default a new customer-managed key with yearly rotation, retained on stack deletion */
   readonly encryptionKey?: kms.IKey;
+  /**
+   * Deliver the bucket's events (ObjectCreated, for the verifier) to EventBridge.
+   * @default true
+   */
+  readonly eventBridge?: boolean;
 }
 
 /** The fixed evidence bucket name of a deployment; `account` may be a token such as `Aws.ACCOUNT_ID`. */
@@ -93,5 +98,14 @@ export class EvidenceStore extends Construct {
       ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+
+    // ObjectCreated goes to EventBridge, where the App stack's rule sends it to the verifier. Set on the
+    // L1 (CloudFormation supports it natively): the L2 `eventBridgeEnabled` would add the CDK's
+    // notification custom resource, a Lambda with wildcard rights, for a setting that needs none.
+    if (props.eventBridge ?? true) {
+      (this.bucket.node.defaultChild as s3.CfnBucket).notificationConfiguration = {
+        eventBridgeConfiguration: { eventBridgeEnabled: true },
+      };
+    }
   }
 }

@@ -6,6 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buckets, physicalName, tables } from '../../functions/tables';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
 import { createLocalServer, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
@@ -113,6 +114,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     });
     // Imported only now: the entry module reads its configuration at load, as on a Lambda cold start.
     const { handler } = (await import('../../functions/handlers/api')) as { handler: ApiLambda };
+    // Evidence: s3rver's ObjectCreated events go to the verifier handler, as S3 events go to it in the
+    // cloud; pending uploads that never arrive are swept every minute, as the cloud's schedule does.
+    const evidenceWarning = (error: unknown) =>
+      process.stderr.write(`Evidence verifier: ${String((error as Error)?.message ?? error)}\n`);
+    const verifier = (await import('../../functions/handlers/evidence-verifier')) as {
+      handler: EvidenceLambda;
+    };
+    stops.push(bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning }).stop);
+    const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
+    stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
     const seeded = await seedIfNeeded({ db, tableName: mainTable, auth, api: handler, now: new Date() });
     const server = createLocalServer({
       api: handler,

@@ -19,6 +19,7 @@ import { Alarms } from '../constructs/alarms';
 import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
 import { evidenceBucketName } from '../constructs/evidence-store';
+import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl } from '../constructs/identity';
 import { IdentityClients } from '../constructs/identity-clients';
@@ -52,6 +53,7 @@ export class AppStack extends Stack {
   readonly api: Api;
   readonly clients: IdentityClients;
   readonly web: WebHosting;
+  readonly evidenceVerification: EvidenceVerification;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -107,6 +109,28 @@ export class AppStack extends Stack {
     );
     this.cursorKey.grantRead(this.apiFunction.role);
     this.grantUserAdministration(this.apiFunction, data);
+
+    // Stored evidence is verified from its bytes; uploads that never arrive expire.
+    this.evidenceVerification = new EvidenceVerification(this, 'EvidenceVerification', {
+      bucketName: evidenceBucket,
+      bucketKey: data.evidence.encryptionKey,
+      table: main,
+      tableDefinition: mainTable,
+      environment: {
+        ABDI_MODE: 'cloud',
+        ABDI_DEPLOYMENT: deployment.name,
+        TABLE_NAME: main.tableName,
+        IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
+        EVIDENCE_BUCKET: evidenceBucket,
+        // Read by the shared runtime configuration; the evidence functions get no rights on either.
+        COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
+        CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
+      },
+      maxUploadBytes: deployment.evidence.maxUploadBytes,
+      pendingExpiryMinutes: deployment.evidence.pendingExpiryMinutes,
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
 
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,

@@ -139,6 +139,18 @@ describe('DynamoDB calls per route', () => {
       body: { endTime: '11:30' },
       headers: { 'if-match': session.headers.etag! },
     });
+    const evidence = await step('createEvidence', 'POST', `${caseUrl}/evidence`, {
+      body: {
+        fileName: 'foto.jpg',
+        contentType: 'image/jpeg',
+        sizeBytes: 2048,
+        sha256: 'ab'.repeat(32),
+        kind: 'photo',
+        sessionId: session.body.id,
+      },
+    });
+    await step('listEvidence', 'GET', `${caseUrl}/evidence?sessionId=${session.body.id}`);
+    await step('getEvidence', 'GET', `${caseUrl}/evidence/${evidence.body.id}`);
     const warning = await step('createWarning', 'POST', `${caseUrl}/warnings`, {
       body: { level: 1, reason: 'Tidak hadir tanpa alasan yang sah', sessionIds: [absence.body.id] },
     });

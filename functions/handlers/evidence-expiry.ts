@@ -1,0 +1,16 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { ExpiryReport } from '../evidence/expiry';
+import { readRuntimeConfig } from '../platform/config';
+import { createEvidenceWorkers } from '../platform/dependencies';
+import { logger } from '../platform/observability';
+
+const { expiry } = createEvidenceWorkers(readRuntimeConfig(), { logger });
+
+/**
+ * Lambda entry for the scheduled sweep: pending uploads older than `EVIDENCE_PENDING_EXPIRY_MINUTES`
+ * become `expired` (or are verified, when their bytes turn out to be there after all).
+ */
+export const handler = middy<unknown, ExpiryReport>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => expiry.run());

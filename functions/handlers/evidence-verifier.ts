@@ -1,0 +1,17 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { VerificationOutcome } from '../evidence/verifier';
+import { readRuntimeConfig } from '../platform/config';
+import { createEvidenceWorkers } from '../platform/dependencies';
+import { logger } from '../platform/observability';
+
+const { verifier } = createEvidenceWorkers(readRuntimeConfig(), { logger });
+
+/**
+ * Lambda entry for stored evidence: S3 `ObjectCreated` as an EventBridge `Object Created` event (the
+ * cloud stack) or as S3 notification records (what local mode feeds it from s3rver). Errors propagate,
+ * so the invocation is retried; an already decided record is skipped, so retries are harmless.
+ */
+export const handler = middy<unknown, VerificationOutcome[]>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => verifier.handleEvent(event));

@@ -1,0 +1,142 @@
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { Readable } from 'node:stream';
+
+/** The signed PUT a browser or partner system sends the bytes with. */
+export interface UploadTarget {
+  readonly url: string;
+  readonly method: 'PUT';
+  /**
+   * Headers the PUT must carry exactly as given: all of them are signed. Browsers set `content-length`
+   * themselves from the body (it must equal the declared size); other clients send it as listed.
+   */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The evidence bucket as the functions see it: presigned uploads and downloads, existence, streaming.
+ * An interface so that route and verifier tests could swap it; the one implementation is S3's.
+ */
+export interface EvidenceObjects {
+  presignUpload(input: {
+    key: string;
+    contentType: string;
+    sizeBytes: number;
+    /** Base64 SHA-256, as S3's `x-amz-checksum-sha256` carries it. */
+    sha256Base64: string;
+    /** From now on the system clock (what S3 checks the URL against). */
+    expiresInSeconds: number;
+  }): Promise<UploadTarget>;
+  presignDownload(input: {
+    key: string;
+    versionId?: string;
+    contentType: string;
+    /** Offered to the browser; keep personal data out of it (it ends up in the URL and access logs). */
+    downloadName: string;
+    expiresInSeconds: number;
+  }): Promise<string>;
+  /** Whether an object exists under the key (any version). */
+  exists(key: string): Promise<boolean>;
+  /** The object's bytes as a stream, of the given version when the bucket is versioned. */
+  open(key: string, versionId?: string): Promise<AsyncIterable<Uint8Array> & { destroy?: () => void }>;
+}
+
+export interface S3EvidenceObjectsOptions {
+  readonly bucket: string;
+  readonly region: string;
+  /** Local mode: s3rver's URL (path-style addressing, its fixed credentials). */
+  readonly endpoint?: string;
+}
+
+/**
+ * Evidence objects in S3. Presigning uses a client with `requestChecksumCalculation: 'WHEN_REQUIRED'`:
+ * otherwise the SDK signs a CRC32 of the empty presigning body into the URL and real S3 refuses the
+ * upload (s3rver would hide that, as it checks no signatures at all).
+ *
+ * The upload URL signs `content-type`, `content-length` and `x-amz-checksum-sha256` as headers (the
+ * checksum is kept out of the query string), so S3 itself refuses a PUT of other bytes, another length
+ * or another type. The verifier checks all of it again from the stored bytes: that, not the signature,
+ * is what marks evidence verified.
+ */
+export class S3EvidenceObjects implements EvidenceObjects {
+  private readonly client: S3Client;
+
+  constructor(private readonly options: S3EvidenceObjectsOptions) {
+    this.client = new S3Client({
+      region: options.region,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+      ...(options.endpoint
+        ? {
+            endpoint: options.endpoint,
+            forcePathStyle: true,
+            credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+          }
+        : {}),
+    });
+  }
+
+  async presignUpload(input: Parameters<EvidenceObjects['presignUpload']>[0]): Promise<UploadTarget> {
+    const url = await getSignedUrl(
+      this.client,
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: input.key,
+        ContentType: input.contentType,
+        ContentLength: input.sizeBytes,
+        ChecksumSHA256: input.sha256Base64,
+      }),
+      {
+        expiresIn: input.expiresInSeconds,
+        signableHeaders: new Set(['content-type', 'content-length']),
+        unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+      },
+    );
+    return {
+      url,
+      method: 'PUT',
+      headers: {
+        'content-type': input.contentType,
+        'content-length': String(input.sizeBytes),
+        'x-amz-checksum-sha256': input.sha256Base64,
+      },
+    };
+  }
+
+  async presignDownload(input: Parameters<EvidenceObjects['presignDownload']>[0]): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({
+        Bucket: this.options.bucket,
+        Key: input.key,
+        ...(input.versionId ? { VersionId: input.versionId } : {}),
+        ResponseContentType: input.contentType,
+        ResponseContentDisposition: `inline; filename="${input.downloadName.replace(/[^\w.-]/g, '_')}"`,
+      }),
+      { expiresIn: input.expiresInSeconds },
+    );
+  }
+
+  /**
+   * A one-key listing rather than HeadObject: without `s3:ListBucket`, S3 answers a HEAD of a missing
+   * key with 403, not 404. The functions get ListBucket for the `evidence/` prefix only.
+   */
+  async exists(key: string): Promise<boolean> {
+    const listed = await this.client.send(
+      new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: key, MaxKeys: 1 }),
+    );
+    return (listed.Contents ?? []).some((object) => object.Key === key);
+  }
+
+  async open(key: string, versionId?: string) {
+    const object = await this.client.send(
+      new GetObjectCommand({
+        Bucket: this.options.bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+      }),
+    );
+    if (!object.Body) throw new Error(`evidence object ${key} has no body`);
+    return object.Body as Readable;
+  }
+}
