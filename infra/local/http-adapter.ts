@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import sirv from 'sirv';
 import { problems } from '../../functions/api/problem';
@@ -25,16 +25,16 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
  * a payload-v2 event with the claims a JWT authorizer would add, invokes the real Lambda handler, and
  * serves the dashboard beside it. Local-only routes (`/local/auth/*`) never reach the Lambda.
  */
-export function createLocalServer(options: LocalServerOptions): Server {
+export function createLocalRequestListener(options: LocalServerOptions): RequestListener {
   const serveStatic = sirv(options.webDir, { single: true, dev: false, etag: true, gzip: false });
 
-  return createServer((req, res) => {
+  return (req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent)
         sendJson(res, 500, problem(500, 'Local adapter failure', 'The local adapter failed.'));
       else res.end();
     });
-  });
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -144,6 +144,12 @@ function sendResult(req: IncomingMessage, res: ServerResponse, result: APIGatewa
       : Buffer.from(result.body, result.isBase64Encoded ? 'base64' : 'utf8'),
   );
 }
+
+/** Answers while the emulators start and the demo data is seeded: the port is taken, the system not ready. */
+export const startingUp: RequestListener = (_req, res) =>
+  sendJson(res, 503, problem(503, 'Starting', 'Abdi is starting; try again in a few seconds.'), {
+    'retry-after': '2',
+  });
 
 function preflight(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(204, {

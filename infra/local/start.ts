@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import { buckets, physicalName, tables } from '../../functions/tables';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
-import { createLocalServer, type ApiLambda } from './http-adapter';
+import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
 import { ensureTables } from './provision';
@@ -54,12 +55,20 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       `The dashboard is not built (${webDir}/index.html missing): run npm run build:web.`,
     );
   }
-  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
-
-  const stops: (() => Promise<void>)[] = [];
+  // Claim the port first: a busy port fails in a second, before any emulator starts.
+  const server = createServer(startingUp);
+  await listen(server, port);
+  const stops: (() => Promise<void>)[] = [
+    () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  ];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch(() => undefined);
   };
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   try {
     const dynamo = await startDynamoDbLocal({ dbPath: join(dataDir, 'dynamodb') });
     stops.push(dynamo.stop);
@@ -125,19 +134,15 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
     stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
     const seeded = await seedIfNeeded({ db, tableName: mainTable, auth, api: handler, now: new Date() });
-    const server = createLocalServer({
-      api: handler,
-      auth,
-      webDir,
-      webConfig: { apiBaseUrl: '', auth: { mode: 'local' } },
-    });
-    await listen(server, port);
-    stops.push(
-      () =>
-        new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+    server.removeListener('request', startingUp);
+    server.on(
+      'request',
+      createLocalRequestListener({
+        api: handler,
+        auth,
+        webDir,
+        webConfig: { apiBaseUrl: '', auth: { mode: 'local' } },
+      }),
     );
     const address = server.address() as AddressInfo;
     return {
@@ -160,7 +165,7 @@ function readOrCreateSecret(file: string): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-async function listen(server: import('node:http').Server, port: number): Promise<void> {
+async function listen(server: Server, port: number): Promise<void> {
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       reject(
