@@ -4,7 +4,8 @@
  * inside `OfficeFrame`, which checks that the user belongs to that office. Unknown paths go home.
  *
  * Screens other than sign-in and the office home are loaded with `import()` when first opened, so the
- * first page on a slow connection downloads only what it shows.
+ * first page on a slow connection downloads only what it shows. More specific patterns come first
+ * (`/cases/new` before `/cases/:caseId`).
  */
 import type { Component } from 'svelte';
 import { m } from './paraglide/messages.js';
@@ -41,42 +42,109 @@ function lazy(importer: () => Promise<{ default: Screen }>): () => Promise<Scree
     ));
 }
 
+/** The Cognito callback; its path comes from `config.json` (`auth.redirectPath`). */
+export const callbackRoute: RouteDefinition = {
+  pattern: '/auth/callback',
+  load: lazy(() => import('./screens/auth-callback/CallbackScreen.svelte')),
+  title: m.callback_page_title,
+  public: true,
+};
+
+const office = (pattern: string, load: () => Promise<Screen>, title: () => string): RouteDefinition => ({
+  pattern: `/o/:officeId${pattern}`,
+  load,
+  title,
+  office: true,
+});
+
 export const routes: readonly RouteDefinition[] = [
   { pattern: '/login', load: eager(LoginScreen), title: m.login_page_title, public: true },
+  {
+    pattern: '/set-password',
+    load: lazy(() => import('./screens/set-password/SetPasswordScreen.svelte')),
+    title: m.set_password_page_title,
+    public: true,
+  },
   { pattern: '/', load: eager(RootScreen), title: m.home_page_title },
   {
     pattern: '/account',
     load: lazy(() => import('./screens/account/AccountScreen.svelte')),
     title: m.account_page_title,
   },
-  { pattern: '/o/:officeId', load: eager(HomeScreen), title: m.home_page_title, office: true },
   {
-    pattern: '/o/:officeId/cases',
-    load: lazy(() => import('./screens/cases/CaseListScreen.svelte')),
-    title: m.cases_page_title,
-    office: true,
+    pattern: '/region',
+    load: lazy(() => import('./screens/regional/RegionalScreen.svelte')),
+    title: m.region_page_title,
   },
-  {
-    pattern: '/o/:officeId/cases/new',
-    load: lazy(() => import('./screens/new-case/NewCaseScreen.svelte')),
-    title: m.new_case_page_title,
-    office: true,
-  },
-  {
-    pattern: '/o/:officeId/cases/:caseId',
-    load: lazy(() => import('./screens/case/CaseScreen.svelte')),
-    title: m.case_page_title,
-    office: true,
-  },
-  {
-    pattern: '/o/:officeId/clients/new',
-    load: lazy(() => import('./screens/new-client/NewClientScreen.svelte')),
-    title: m.new_client_page_title,
-    office: true,
-  },
+  office('', eager(HomeScreen), m.home_page_title),
+  office(
+    '/cases',
+    lazy(() => import('./screens/cases/CaseListScreen.svelte')),
+    m.cases_page_title,
+  ),
+  office(
+    '/cases/new',
+    lazy(() => import('./screens/new-case/NewCaseScreen.svelte')),
+    m.new_case_page_title,
+  ),
+  office(
+    '/cases/:caseId',
+    lazy(() => import('./screens/case/CaseScreen.svelte')),
+    m.case_page_title,
+  ),
+  office(
+    '/clients/new',
+    lazy(() => import('./screens/new-client/NewClientScreen.svelte')),
+    m.new_client_page_title,
+  ),
+  office(
+    '/today',
+    lazy(() => import('./screens/supervisor/SupervisorScreen.svelte')),
+    m.today_page_title,
+  ),
+  office(
+    '/partners',
+    lazy(() => import('./screens/partners/PartnersScreen.svelte')),
+    m.partners_page_title,
+  ),
+  office(
+    '/partners/new',
+    lazy(() => import('./screens/partners/NewPartnerScreen.svelte')),
+    m.partner_new_page_title,
+  ),
+  office(
+    '/partners/:partnerId',
+    lazy(() => import('./screens/partners/PartnerScreen.svelte')),
+    m.partner_page_title,
+  ),
+  office(
+    '/sites/new',
+    lazy(() => import('./screens/sites/NewSiteScreen.svelte')),
+    m.site_new_page_title,
+  ),
+  office(
+    '/sites/:siteId',
+    lazy(() => import('./screens/sites/SiteScreen.svelte')),
+    m.site_page_title,
+  ),
+  office(
+    '/users',
+    lazy(() => import('./screens/users/UsersScreen.svelte')),
+    m.users_page_title,
+  ),
+  office(
+    '/reports',
+    lazy(() => import('./screens/reports/ReportsScreen.svelte')),
+    m.reports_page_title,
+  ),
 ];
 
-export function findRoute(pathname: string): { route: RouteDefinition; params: RouteParams } | null {
+/** The route for a path; `callbackPath` is where Cognito returns (cognito mode only). */
+export function findRoute(
+  pathname: string,
+  callbackPath?: string,
+): { route: RouteDefinition; params: RouteParams } | null {
+  if (callbackPath && matchPath(callbackPath, pathname)) return { route: callbackRoute, params: {} };
   for (const route of routes) {
     const params = matchPath(route.pattern, pathname);
     if (params) return { route, params };

@@ -10,7 +10,19 @@ import type {
   sessionSchema,
   updateSessionBody,
 } from '../../../functions/api/schemas/sessions';
-import type { siteSchema } from '../../../functions/api/schemas/sites';
+import type { officeSchema } from '../../../functions/api/schemas/identity';
+import type {
+  createPartnerBody,
+  partnerSchema,
+  updatePartnerBody,
+} from '../../../functions/api/schemas/partners';
+import type { createSiteBody, siteSchema, updateSiteBody } from '../../../functions/api/schemas/sites';
+import type {
+  createUserBody,
+  invitationSchema,
+  memberSchema,
+  updateUserBody,
+} from '../../../functions/api/schemas/users';
 import type { summarySchema } from '../../../functions/api/schemas/summary';
 import type { caseStateSchema, warningSchema } from '../../../functions/api/schemas/warnings';
 import type * as T from '../../../web/src/lib/types';
@@ -35,6 +47,10 @@ describe('dashboard API types match the server schemas', () => {
     type SiteOut = z.output<typeof siteSchema>;
     expectTypeOf<Omit<T.Site, 'occupancy'>>().toEqualTypeOf<Omit<SiteOut, 'occupancy'>>();
     expectTypeOf<T.Site['occupancy']>().toEqualTypeOf<SiteOut['occupancy']>();
+    expectTypeOf<T.Partner>().toEqualTypeOf<z.output<typeof partnerSchema>>();
+    expectTypeOf<T.OfficeMember>().toEqualTypeOf<z.output<typeof memberSchema>>();
+    expectTypeOf<T.Invitation>().toEqualTypeOf<z.output<typeof invitationSchema>>();
+    expectTypeOf<T.OfficeDetail>().toEqualTypeOf<z.output<typeof officeSchema>>();
   });
 
   it('request bodies', () => {
@@ -43,5 +59,11 @@ describe('dashboard API types match the server schemas', () => {
     expectTypeOf<T.CreateSessionBody>().toEqualTypeOf<z.input<typeof createSessionBody>>();
     expectTypeOf<T.UpdateSessionBody>().toEqualTypeOf<z.input<typeof updateSessionBody>>();
     expectTypeOf<T.CreatePlacementBody>().toEqualTypeOf<z.input<typeof createPlacementBody>>();
+    expectTypeOf<T.CreatePartnerBody>().toEqualTypeOf<z.input<typeof createPartnerBody>>();
+    expectTypeOf<T.UpdatePartnerBody>().toEqualTypeOf<z.input<typeof updatePartnerBody>>();
+    expectTypeOf<T.CreateSiteBody>().toEqualTypeOf<z.input<typeof createSiteBody>>();
+    expectTypeOf<T.UpdateSiteBody>().toEqualTypeOf<z.input<typeof updateSiteBody>>();
+    expectTypeOf<T.CreateUserBody>().toEqualTypeOf<z.input<typeof createUserBody>>();
+    expectTypeOf<T.UpdateUserBody>().toEqualTypeOf<z.input<typeof updateUserBody>>();
   });
 });

@@ -22,7 +22,30 @@ describe('parseRuntimeConfig: the per-deployment config.json', () => {
     });
     expect(config).toEqual({
       apiBaseUrl: 'https://api.abdi.example',
-      auth: { mode: 'cognito', domain: 'login.abdi.example', clientId: 'abc', region: 'ap-southeast-3' },
+      auth: {
+        mode: 'cognito',
+        domain: 'https://login.abdi.example',
+        clientId: 'abc',
+        region: 'ap-southeast-3',
+        redirectPath: '/auth/callback',
+      },
+    });
+  });
+
+  it('keeps a full https domain as its origin, and a redirect path that is a path', () => {
+    const config = parseRuntimeConfig({
+      apiBaseUrl: '',
+      auth: {
+        mode: 'cognito',
+        domain: 'https://abdi-sulsel.auth.ap-southeast-3.amazoncognito.com/',
+        clientId: 'abc',
+        region: 'ap-southeast-3',
+        redirectPath: '/masuk/kembali',
+      },
+    });
+    expect(config.auth).toMatchObject({
+      domain: 'https://abdi-sulsel.auth.ap-southeast-3.amazoncognito.com',
+      redirectPath: '/masuk/kembali',
     });
   });
 
@@ -36,6 +59,36 @@ describe('parseRuntimeConfig: the per-deployment config.json', () => {
       'cognito without a client id',
       { apiBaseUrl: '', auth: { mode: 'cognito', domain: 'd', region: 'r' } },
       /clientId/,
+    ],
+    [
+      'a Cognito domain over plain http',
+      {
+        apiBaseUrl: '',
+        auth: { mode: 'cognito', domain: 'http://login.example', clientId: 'c', region: 'r' },
+      },
+      /auth.domain/,
+    ],
+    [
+      'a Cognito domain with a path',
+      {
+        apiBaseUrl: '',
+        auth: { mode: 'cognito', domain: 'https://login.example/x', clientId: 'c', region: 'r' },
+      },
+      /auth.domain/,
+    ],
+    [
+      'a redirect path to another site',
+      {
+        apiBaseUrl: '',
+        auth: {
+          mode: 'cognito',
+          domain: 'login.example',
+          clientId: 'c',
+          region: 'r',
+          redirectPath: '//evil.example',
+        },
+      },
+      /redirectPath/,
     ],
   ])('rejects %s', (_name, value, message) => {
     expect(() => parseRuntimeConfig(value)).toThrow(ConfigError);

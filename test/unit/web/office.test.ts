@@ -81,7 +81,12 @@ describe('what a role may do in an office', () => {
       refer: false,
       recordOutcome: false,
       readOffice: true,
+      manageOffice: false,
+      supervise: false,
+      readRegion: true,
     });
-    expect(capabilities(['supervisor']).readOffice).toBe(false);
+    expect(capabilities(['supervisor'])).toMatchObject({ readOffice: false, supervise: true });
+    expect(capabilities(['admin'])).toMatchObject({ manageOffice: true, manageCases: true });
+    expect(capabilities(['officer']).manageOffice).toBe(false);
   });
 });

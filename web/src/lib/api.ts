@@ -125,6 +125,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, options?: RequestOptions): Promise<T>;
   /** A change to a versioned resource: `version` is sent as `If-Match`, so a stale edit gets 412. */
   patch<T>(path: string, body: unknown, version: number, options?: RequestOptions): Promise<T>;
+  /** DELETE of a versioned resource, with `If-Match` like `patch`. */
+  remove<T>(path: string, version: number, options?: RequestOptions): Promise<T>;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -190,5 +192,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     post: (path, body, opts) => request('POST', path, body, opts),
     patch: (path, body, version, opts = {}) =>
       request('PATCH', path, body, { ...opts, headers: { ...opts.headers, 'if-match': `"${version}"` } }),
+    remove: (path, version, opts = {}) =>
+      request('DELETE', path, undefined, {
+        ...opts,
+        headers: { ...opts.headers, 'if-match': `"${version}"` },
+      }),
   };
 }

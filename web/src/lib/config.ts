@@ -3,15 +3,25 @@
  * (by local mode, or beside the site in each region's web bucket), so one build serves every region.
  */
 
-export type AuthConfig =
-  | { readonly mode: 'local' }
-  | { readonly mode: 'cognito'; readonly domain: string; readonly clientId: string; readonly region: string };
+export interface CognitoAuthConfig {
+  readonly mode: 'cognito';
+  /** The hosted/managed login's origin, e.g. `https://abdi-sulsel.auth.ap-southeast-3.amazoncognito.com`. */
+  readonly domain: string;
+  readonly clientId: string;
+  readonly region: string;
+  /** Where Cognito sends the browser back with the code; registered as a callback URL of the client. */
+  readonly redirectPath: string;
+}
+
+export type AuthConfig = { readonly mode: 'local' } | CognitoAuthConfig;
 
 export interface RuntimeConfig {
   /** `''` means the API is on the same origin as the dashboard. Never ends with a slash. */
   readonly apiBaseUrl: string;
   readonly auth: AuthConfig;
 }
+
+export const DEFAULT_REDIRECT_PATH = '/auth/callback';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -35,17 +45,37 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
         throw new ConfigError(`config.json: auth.${key} is required in cognito mode`);
       }
     }
+    const redirectPath = auth.redirectPath ?? DEFAULT_REDIRECT_PATH;
+    if (typeof redirectPath !== 'string' || !/^\/[^/\\]/.test(redirectPath)) {
+      throw new ConfigError('config.json: auth.redirectPath must be a path such as /auth/callback');
+    }
     return {
       apiBaseUrl,
       auth: {
         mode: 'cognito',
-        domain: auth.domain as string,
+        domain: cognitoOrigin(auth.domain as string),
         clientId: auth.clientId as string,
         region: auth.region as string,
+        redirectPath,
       },
     };
   }
   throw new ConfigError(`config.json: auth.mode must be "local" or "cognito"`);
+}
+
+/** `abdi.auth.example` or `https://abdi.auth.example/` → `https://abdi.auth.example`; only https. */
+function cognitoOrigin(domain: string): string {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(domain) ? domain : `https://${domain}`;
+  let url: URL;
+  try {
+    url = new URL(withScheme);
+  } catch {
+    throw new ConfigError('config.json: auth.domain must be a host name or an https URL');
+  }
+  if (url.protocol !== 'https:' || url.pathname.replace(/\/+$/, '') !== '' || url.search || url.hash) {
+    throw new ConfigError('config.json: auth.domain must be an https origin without a path');
+  }
+  return url.origin;
 }
 
 export async function loadRuntimeConfig(fetchImpl: typeof fetch = fetch): Promise<RuntimeConfig> {

@@ -7,7 +7,15 @@ import { m } from '../paraglide/messages.js';
 import { getLocale } from '../paraglide/runtime.js';
 import type { FieldError } from './api';
 import type { AppLocale } from './format';
-import type { CaseStatus, ReferralDecision, Sanction, SentenceKind, SessionOutcome } from './types';
+import type {
+  AgreementStatus,
+  CaseStatus,
+  PartnerKind,
+  ReferralDecision,
+  Sanction,
+  SentenceKind,
+  SessionOutcome,
+} from './types';
 
 export const locale = (): AppLocale => getLocale();
 
@@ -160,4 +168,51 @@ export function fieldErrorText(error: FieldError): string {
     if (text) return text();
   }
   return error.message;
+}
+
+export function partnerKindLabel(kind: PartnerKind): string {
+  switch (kind) {
+    case 'government':
+      return m.partner_kind_government();
+    case 'religious':
+      return m.partner_kind_religious();
+    case 'education':
+      return m.partner_kind_education();
+    case 'health':
+      return m.partner_kind_health();
+    case 'social':
+      return m.partner_kind_social();
+    case 'ngo':
+      return m.partner_kind_ngo();
+    case 'other':
+      return m.partner_kind_other();
+    default:
+      return kind satisfies never;
+  }
+}
+
+export function agreementLabel(status: AgreementStatus): string {
+  switch (status) {
+    case 'valid':
+      return m.agreement_valid();
+    case 'expiring':
+      return m.agreement_expiring();
+    case 'expired':
+      return m.agreement_expired();
+    case 'not_yet_valid':
+      return m.agreement_not_yet_valid();
+    default:
+      return status satisfies never;
+  }
+}
+
+/** Expired and expiring agreements stand out; a placement needs a valid one (PL-AGREEMENT). */
+export function agreementTone(status: AgreementStatus): 'ok' | 'warn' | 'danger' | 'neutral' {
+  return status === 'valid'
+    ? 'ok'
+    : status === 'expiring'
+      ? 'warn'
+      : status === 'expired'
+        ? 'danger'
+        : 'neutral';
 }

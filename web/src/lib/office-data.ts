@@ -20,14 +20,21 @@ export function loadSites(api: ApiClient, officeId: string): Promise<Site[]> {
   return cached;
 }
 
-/** Follows `nextCursor` for at most `maxPages` pages of 100. */
+/** After a site was created or changed: the next `loadSites` reads them again. */
+export function forgetSites(officeId: string): void {
+  sites.delete(officeId);
+}
+
+/** Follows `nextCursor` for at most `maxPages` pages of 100; `path` may carry its own query. */
 export async function fetchAll<T>(api: ApiClient, path: string, maxPages: number): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page++) {
     const query = new URLSearchParams({ limit: '100' });
     if (cursor) query.set('cursor', cursor);
-    const result: Page<T> = await api.get<Page<T>>(`${path}?${query.toString()}`);
+    const result: Page<T> = await api.get<Page<T>>(
+      `${path}${path.includes('?') ? '&' : '?'}${query.toString()}`,
+    );
     items.push(...result.items);
     cursor = result.nextCursor;
     if (!cursor) break;

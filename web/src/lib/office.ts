@@ -75,6 +75,12 @@ export interface Capabilities {
   readonly recordOutcome: boolean;
   /** Office-wide numbers, referrals and the audit timeline. */
   readonly readOffice: boolean;
+  /** People, partners and work sites of the office. */
+  readonly manageOffice: boolean;
+  /** A site supervisor's day: expected clients and attendance at their own sites. */
+  readonly supervise: boolean;
+  /** The Kanwil's comparison of the offices of its region. */
+  readonly readRegion: boolean;
 }
 
 export function capabilities(roles: readonly Role[]): Capabilities {
@@ -86,5 +92,8 @@ export function capabilities(roles: readonly Role[]): Capabilities {
     refer: has('admin', 'officer'),
     recordOutcome: has('admin', 'officer', 'prosecutor'),
     readOffice: has('admin', 'officer', 'prosecutor', 'regional'),
+    manageOffice: has('admin'),
+    supervise: has('supervisor'),
+    readRegion: has('regional'),
   };
 }

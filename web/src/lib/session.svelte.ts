@@ -2,25 +2,38 @@
  * The signed-in session as reactive state: the token (persisted by `session.ts`), the caller's
  * `/v1/me`, and the API client that uses them. Any 401 from the API, or the token's expiry, ends the
  * session and sends the user to `/login?next=<where they were>`.
+ *
+ * Two ways in, chosen by `config.json`: local mode's demo login (username and password to
+ * `/local/auth/login`), and in the cloud Cognito's hosted login with code + PKCE (`cognito.ts`, loaded
+ * only then). A Cognito token is refreshed shortly before it expires while this page holds a refresh
+ * token; otherwise expiry asks the user to sign in again and brings them back to the same page.
  */
 import { getContext, setContext } from 'svelte';
 import { createApiClient, type ApiClient } from './api';
+import type { CognitoAdapter, TokenGrant } from './cognito';
+import { cognitoLogoutUrl } from './cognito-urls';
 import type { RuntimeConfig } from './config';
 import type { LoginResponse, Me } from './me';
-import { LOGIN_PATH, loginPathFor } from './paths';
+import { LOGIN_PATH, loginPathFor, safeNextPath } from './paths';
 import type { Router } from './router.svelte';
 import {
   SESSION_KEY,
+  SIGNED_OUT_KEY,
   clearSession,
   isExpired,
   msUntilExpiry,
+  msUntilRefresh,
   readSession,
   saveSession,
+  takeSignedOutMarker,
   type StoredSession,
 } from './session';
 
 /** Why the login screen is shown, when it is not the first visit. */
 export type SignInNotice = 'expired' | 'signedOut';
+
+/** setTimeout overflows past ~24.8 days; tokens live hours, but stay safe. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export class Session {
   current = $state<StoredSession | null>(null);
@@ -34,6 +47,8 @@ export class Session {
   readonly #storage: Storage;
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #mePromise: Promise<Me> | null = null;
+  #cognito: Promise<CognitoAdapter> | null = null;
+  #loadedCognito: CognitoAdapter | null = null;
 
   constructor(config: RuntimeConfig, router: Router, storage: Storage = window.sessionStorage) {
     this.#config = config;
@@ -41,7 +56,8 @@ export class Session {
     this.#storage = storage;
     const hadSession = storage.getItem(SESSION_KEY) !== null;
     this.current = readSession(storage, Date.now());
-    if (hadSession && !this.current) this.notice = 'expired';
+    if (takeSignedOutMarker(storage)) this.notice = 'signedOut';
+    else if (hadSession && !this.current) this.notice = 'expired';
     this.#scheduleExpiry();
     this.api = createApiClient({
       baseUrl: config.apiBaseUrl,
@@ -61,11 +77,24 @@ export class Session {
       { username, password },
       { auth: false },
     );
-    this.me = null;
-    this.#mePromise = null;
-    this.notice = null;
-    this.current = saveSession(this.#storage, token, Date.now());
-    this.#scheduleExpiry();
+    this.#begin(token);
+  }
+
+  /** Cognito mode: leaves for the hosted login; `next` is where the callback returns to. */
+  async startCognitoSignIn(next: string | null): Promise<void> {
+    const adapter = await this.#cognitoAdapter();
+    window.location.assign(await adapter.signInUrl(safeNextPath(next)));
+  }
+
+  /**
+   * Cognito mode, on `/auth/callback`: exchanges the code for a token and returns the same-origin
+   * path to continue on. Throws `SignInError` when the callback cannot complete.
+   */
+  async completeCognitoSignIn(callbackUrl: string): Promise<string> {
+    const adapter = await this.#cognitoAdapter();
+    const grant = await adapter.completeSignIn(callbackUrl);
+    this.#begin(grant);
+    return safeNextPath(grant.next);
   }
 
   /** The caller's identity, fetched once per session. */
@@ -86,6 +115,14 @@ export class Session {
 
   signOut(): void {
     this.#end('signedOut');
+    const auth = this.#config.auth;
+    if (auth.mode === 'cognito') {
+      // Cognito's logout ends its own session too, then returns to `/`, a fresh page load.
+      const url = this.#loadedCognito?.signOut() ?? cognitoLogoutUrl(auth, window.location.origin);
+      this.#storage.setItem(SIGNED_OUT_KEY, '1');
+      window.location.assign(url);
+      return;
+    }
     this.#router.navigate(LOGIN_PATH);
   }
 
@@ -96,6 +133,14 @@ export class Session {
     if (this.#router.pathname !== LOGIN_PATH) {
       this.#router.navigate(loginPathFor(this.#router.fullPath), { replace: true });
     }
+  }
+
+  #begin(token: TokenGrant | LoginResponse): void {
+    this.me = null;
+    this.#mePromise = null;
+    this.notice = null;
+    this.current = saveSession(this.#storage, token, Date.now());
+    this.#scheduleExpiry();
   }
 
   #end(notice: SignInNotice): void {
@@ -115,12 +160,48 @@ export class Session {
     return this.current?.accessToken ?? null;
   }
 
+  #cognitoAdapter(): Promise<CognitoAdapter> {
+    const auth = this.#config.auth;
+    if (auth.mode !== 'cognito') return Promise.reject(new Error('Cognito sign-in is not configured'));
+    this.#cognito ??= import('./cognito').then(
+      ({ createCognitoAdapter }) =>
+        (this.#loadedCognito = createCognitoAdapter(auth, {
+          origin: window.location.origin,
+          storage: this.#storage,
+          locale: document.documentElement.lang || 'id',
+        })),
+      (error: unknown) => {
+        this.#cognito = null;
+        throw error;
+      },
+    );
+    return this.#cognito;
+  }
+
+  /** Refreshes shortly before expiry when a refresh token is at hand, else ends the session on time. */
   #scheduleExpiry(): void {
     clearTimeout(this.#expiryTimer);
-    if (!this.current) return;
-    // setTimeout overflows past ~24.8 days; tokens live hours, but stay safe.
-    const delay = Math.min(msUntilExpiry(this.current, Date.now()), 2 ** 31 - 1);
-    this.#expiryTimer = setTimeout(() => this.expire(), delay);
+    const current = this.current;
+    if (!current) return;
+    const adapter = this.#loadedCognito;
+    if (adapter?.canRefresh()) {
+      this.#expiryTimer = setTimeout(
+        async () => {
+          const grant = await adapter.refresh();
+          if (this.current !== current) return; // signed out or in again meanwhile
+          if (!grant) return this.expire();
+          // The same person: `me` stays.
+          this.current = saveSession(this.#storage, grant, Date.now());
+          this.#scheduleExpiry();
+        },
+        Math.min(msUntilRefresh(current, Date.now()), MAX_TIMER_MS),
+      );
+      return;
+    }
+    this.#expiryTimer = setTimeout(
+      () => this.expire(),
+      Math.min(msUntilExpiry(current, Date.now()), MAX_TIMER_MS),
+    );
   }
 }
 

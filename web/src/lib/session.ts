@@ -46,6 +46,26 @@ export function clearSession(storage: SessionStorageLike): void {
   storage.removeItem(SESSION_KEY);
 }
 
+/**
+ * Set just before the browser leaves for Cognito's logout endpoint, which returns to `/` with a fresh
+ * page: the login screen then says "you have signed out" instead of nothing.
+ */
+export const SIGNED_OUT_KEY = 'abdi.signedOut';
+
+/** Reads and clears the signed-out marker. */
+export function takeSignedOutMarker(storage: SessionStorageLike): boolean {
+  const marked = storage.getItem(SIGNED_OUT_KEY) !== null;
+  if (marked) storage.removeItem(SIGNED_OUT_KEY);
+  return marked;
+}
+
+/** When to refresh a token that can be refreshed: a minute before it would be treated as expired. */
+export const REFRESH_LEAD_MS = 60_000;
+
+export function msUntilRefresh(session: StoredSession, now: number): number {
+  return Math.max(0, msUntilExpiry(session, now) - REFRESH_LEAD_MS);
+}
+
 export function isExpired(session: StoredSession, now: number): boolean {
   return now >= session.expiresAt - EXPIRY_SKEW_MS;
 }

@@ -244,3 +244,117 @@ export interface Site {
   createdAt: string;
   updatedAt: string;
 }
+
+export type PartnerKind = 'government' | 'religious' | 'education' | 'health' | 'social' | 'ngo' | 'other';
+export const PARTNER_KINDS: readonly PartnerKind[] = [
+  'government',
+  'religious',
+  'education',
+  'health',
+  'social',
+  'ngo',
+  'other',
+];
+
+/** Where the agreement (PKS) stands today in the office's zone; `expiring` = ends within 30 days. */
+export type AgreementStatus = 'not_yet_valid' | 'valid' | 'expiring' | 'expired';
+
+export interface PartnerContact {
+  name: string;
+  phone?: string | undefined;
+  email?: string | undefined;
+}
+
+export interface Agreement {
+  number: string;
+  signedOn: string;
+  validFrom: string;
+  validUntil: string;
+}
+
+export interface Partner {
+  id: string;
+  name: string;
+  kind: PartnerKind;
+  nonCommercial: boolean;
+  contact: PartnerContact;
+  agreement: Agreement;
+  agreementStatus: AgreementStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CreatePartnerBody {
+  name: string;
+  kind: PartnerKind;
+  nonCommercial: boolean;
+  contact: PartnerContact;
+  agreement: Agreement;
+}
+
+export type UpdatePartnerBody = Partial<CreatePartnerBody>;
+
+export interface SiteLocation {
+  lat: number;
+  lng: number;
+  radiusMeters: number;
+}
+
+export interface CreateSiteBody {
+  partnerId: string;
+  name: string;
+  address: string;
+  kelurahan: string;
+  kecamatan: string;
+  kabupatenKota: string;
+  location: SiteLocation;
+  capacity: number;
+  activities: string[];
+  active?: boolean | undefined;
+}
+
+export type UpdateSiteBody = Partial<Omit<CreateSiteBody, 'active'> & { active: boolean }>;
+
+/** Roles an office admin can grant (a Kanwil's `regional` comes with its region, not from an office). */
+export type OfficeRole = 'admin' | 'officer' | 'supervisor' | 'prosecutor';
+export const OFFICE_ROLES: readonly OfficeRole[] = ['admin', 'officer', 'supervisor', 'prosecutor'];
+
+export interface OfficeMember {
+  username: string;
+  fullName: string;
+  email: string;
+  roles: OfficeRole[];
+  siteIds: string[];
+  status: 'active' | 'disabled';
+  version: number;
+}
+
+export interface Invitation {
+  delivery: 'email' | 'link';
+  /** Local mode: a one-time path such as `/set-password?token=…`. */
+  setPasswordUrl?: string | undefined;
+  expiresAt?: string | undefined;
+}
+
+export interface CreateUserBody {
+  username: string;
+  email: string;
+  fullName: string;
+  roles: OfficeRole[];
+  siteIds?: string[] | undefined;
+}
+
+export interface UpdateUserBody {
+  roles?: OfficeRole[] | undefined;
+  siteIds?: string[] | undefined;
+}
+
+export interface OfficeDetail {
+  id: string;
+  name: string;
+  class: 'I' | 'II';
+  timeZone: string;
+  regionId: string;
+  address: string;
+}

@@ -1,0 +1,138 @@
+/**
+ * What the exports contain, with headers in the user's language: the case list, and the monthly
+ * office report (per case, and a summary). Loaded only by the screens that export.
+ */
+import { m } from '../paraglide/messages.js';
+import type { Column, MonthReport, MonthRow, Table } from './export';
+import { buildTable } from './export';
+import { formatInstant, zoneAbbreviation } from './format';
+import { locale, statusLabel } from './labels';
+import type { Case, Summary } from './types';
+
+const yesNo = (value: boolean) => (value ? m.export_yes() : m.export_no());
+
+export function caseListTable(cases: readonly Case[], siteName: (id: string) => string): Table {
+  const columns: Column<Case>[] = [
+    { header: m.export_client(), width: 26, value: (c) => c.client.fullName },
+    { header: m.export_decision_number(), width: 26, value: (c) => c.decision?.number ?? '' },
+    { header: m.export_status(), width: 14, value: (c) => statusLabel(c.status) },
+    { header: m.export_officer(), width: 14, value: (c) => c.officerUsername },
+    { header: m.export_site(), width: 28, value: (c) => (c.currentSiteId ? siteName(c.currentSiteId) : '') },
+    { header: m.export_start(), kind: 'date', width: 12, value: (c) => c.sentence.startDate },
+    { header: m.export_deadline(), kind: 'date', width: 12, value: (c) => c.progress.deadline },
+    { header: m.export_hours_ordered(), kind: 'number', width: 10, value: (c) => c.progress.hoursOrdered },
+    { header: m.export_hours_credited(), kind: 'number', width: 10, value: (c) => c.progress.hoursCredited },
+    {
+      header: m.export_hours_remaining(),
+      kind: 'number',
+      width: 10,
+      value: (c) => c.progress.hoursRemaining,
+    },
+    { header: m.export_days_left(), kind: 'number', width: 10, value: (c) => c.progress.daysLeft },
+    { header: m.export_on_track(), width: 10, value: (c) => yesNo(c.progress.onTrack) },
+    { header: m.export_open_warnings(), kind: 'number', width: 10, value: (c) => c.openWarnings },
+  ];
+  return buildTable(m.export_sheet_cases(), columns, cases);
+}
+
+/** Per case of the month, with a totals row at the end. */
+export function monthRowsTable(report: MonthReport): Table {
+  const columns: Column<MonthRow | null>[] = [
+    { header: m.export_client(), width: 26, value: (r) => (r ? r.case.client.fullName : m.export_total()) },
+    { header: m.export_decision_number(), width: 26, value: (r) => r?.case.decision?.number ?? '' },
+    { header: m.export_status(), width: 14, value: (r) => (r ? statusLabel(r.case.status) : '') },
+    { header: m.export_officer(), width: 14, value: (r) => r?.case.officerUsername ?? '' },
+    { header: m.export_sessions(), kind: 'number', width: 8, value: (r) => (r ?? report.totals).sessions },
+    {
+      header: m.outcome_attended(),
+      kind: 'number',
+      width: 8,
+      value: (r) => (r ?? report.totals).outcomes.attended,
+    },
+    {
+      header: m.outcome_partial(),
+      kind: 'number',
+      width: 8,
+      value: (r) => (r ?? report.totals).outcomes.partial,
+    },
+    {
+      header: m.outcome_excused_absence(),
+      kind: 'number',
+      width: 8,
+      value: (r) => (r ?? report.totals).outcomes.excused_absence,
+    },
+    {
+      header: m.outcome_unexcused_absence(),
+      kind: 'number',
+      width: 8,
+      value: (r) => (r ?? report.totals).outcomes.unexcused_absence,
+    },
+    {
+      header: m.export_hours_credited_month(),
+      kind: 'number',
+      width: 12,
+      value: (r) => (r ?? report.totals).hoursCredited,
+    },
+    {
+      header: m.export_unverified(),
+      kind: 'number',
+      width: 10,
+      value: (r) => (r ?? report.totals).unverified,
+    },
+    {
+      header: m.export_hours_credited(),
+      kind: 'number',
+      width: 10,
+      value: (r) => r?.case.progress.hoursCredited,
+    },
+    {
+      header: m.export_hours_ordered(),
+      kind: 'number',
+      width: 10,
+      value: (r) => r?.case.progress.hoursOrdered,
+    },
+    { header: m.export_deadline(), kind: 'date', width: 12, value: (r) => r?.case.progress.deadline },
+    { header: m.export_on_track(), width: 10, value: (r) => (r ? yesNo(r.case.progress.onTrack) : '') },
+  ];
+  return buildTable(m.export_sheet_month(), columns, [...report.rows, null]);
+}
+
+/** The report's first sheet: which office and month, when it was made, the month's totals. */
+export function monthSummaryTable(
+  report: MonthReport,
+  office: { name: string; timeZone: string },
+  generatedAt: Date,
+  today: Summary | null,
+): Table {
+  const t = report.totals;
+  const rows: [string, string | number][] = [
+    [m.export_office(), office.name],
+    [m.export_month(), report.month],
+    [m.export_time_zone(), `${office.timeZone} (${zoneAbbreviation(office.timeZone)})`],
+    [m.export_generated(), formatInstant(generatedAt.toISOString(), locale(), office.timeZone)],
+    [m.export_cases_with_sessions(), t.cases],
+    [m.export_sessions(), t.sessions],
+    [m.outcome_attended(), t.outcomes.attended],
+    [m.outcome_partial(), t.outcomes.partial],
+    [m.outcome_excused_absence(), t.outcomes.excused_absence],
+    [m.outcome_unexcused_absence(), t.outcomes.unexcused_absence],
+    [m.export_hours_credited_month(), t.hoursCredited],
+    [m.export_unverified(), t.unverified],
+  ];
+  if (today) {
+    rows.push(
+      [m.export_today_open(), today.openCases],
+      [m.export_today_off_track(), today.casesOffTrack],
+      [m.export_today_due(), today.casesDueIn30Days],
+      [m.export_today_warnings(), today.openWarnings],
+    );
+  }
+  return {
+    name: m.export_sheet_summary(),
+    columns: [
+      { header: m.export_item(), kind: 'text', width: 40 },
+      { header: m.export_value(), kind: 'text', width: 32 },
+    ],
+    rows,
+  };
+}
