@@ -167,7 +167,10 @@ export class DirectoryStore {
       ...owner,
       status: 'active',
       version: 1,
-      ...(m.officeId ? { gsi1pk: keys.officeMembers(m.officeId), gsi1sk: partition } : {}),
+      // Only people are listed as an office's members; machine clients are managed by an operator.
+      ...(m.officeId && 'username' in owner
+        ? { gsi1pk: keys.officeMembers(m.officeId), gsi1sk: partition }
+        : {}),
     }));
     await this.db.send(
       new TransactWriteCommand({

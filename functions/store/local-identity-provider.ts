@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IdentityProvider, Invitation } from '../identity/identity-provider';
 import { keys } from './keys';
 
@@ -39,7 +39,23 @@ export class LocalIdentityProvider implements IdentityProvider {
 
   async syncGroups(): Promise<void> {}
 
-  async setEnabled(): Promise<void> {}
+  /** Like Cognito's AdminDisableUser: the password stops working; Abdi's records stay. */
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.localCredential(`user:${username}`),
+          UpdateExpression: 'SET disabled = :disabled',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':disabled': !enabled },
+        }),
+      );
+    } catch (error) {
+      // No password set yet (an unused invitation): there is nothing to switch off.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+  }
 }
 
 export function hashInvitationToken(token: string): string {

@@ -66,7 +66,7 @@ export async function createLocalAuth(options: {
     const { Item } = await options.db.send(
       new GetCommand({ TableName: options.tableName, Key: keys.localCredential(principal) }),
     );
-    return Item as { hash: string; salt: string; scopes?: string[] } | undefined;
+    return Item as { hash: string; salt: string; scopes?: string[]; disabled?: boolean } | undefined;
   };
 
   const matches = async (secret: string, stored: { hash: string; salt: string } | undefined) => {
@@ -96,7 +96,8 @@ export async function createLocalAuth(options: {
   return {
     setPassword,
     async login(username, password) {
-      if (!(await matches(password, await readCredential(`user:${username}`)))) return undefined;
+      const stored = await readCredential(`user:${username}`);
+      if (!(await matches(password, stored)) || stored?.disabled) return undefined;
       const accessToken = await sign(
         { username, client_id: LOCAL_DASHBOARD_CLIENT, scope: 'openid' },
         username,

@@ -7,7 +7,7 @@ import { seedDemoCases } from './seed-cases';
 import { seedPartnersAndSites } from './seed-partners';
 
 /** Bump when the demo data changes shape, so an old .data folder is reseeded on the next start. */
-const SEED_VERSION = 2;
+const SEED_VERSION = 3;
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_CLIENT = { clientId: 'demo-integration', secret: 'demo-secret' } as const;
 

@@ -9,6 +9,7 @@ import {
   LOCAL_ISSUER,
   type LocalAuth,
 } from '../../infra/local/local-auth';
+import { LocalIdentityProvider } from '../../functions/store/local-identity-provider';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 
 const env = testEnvironment();
@@ -70,6 +71,19 @@ describe('local sign-in', () => {
   it('refuses a wrong password and an unknown user alike', async () => {
     expect(await auth.login(username, 'wrong')).toBeUndefined();
     expect(await auth.login(`nobody-${uniqueSuffix()}`, 'correct horse')).toBeUndefined();
+  });
+
+  it('refuses the password of a disabled person, as Cognito does', async () => {
+    const person = `disabled-${uniqueSuffix()}`;
+    await auth.setPassword(`user:${person}`, 'correct horse');
+    const provider = new LocalIdentityProvider(env.db, env.tableName, () => new Date());
+
+    await provider.setEnabled(person, false);
+    const refused = await auth.login(person, 'correct horse');
+    await provider.setEnabled(person, true);
+
+    expect(refused).toBeUndefined();
+    expect(await auth.login(person, 'correct horse')).toBeDefined();
   });
 
   it('keeps the signing key across restarts (tokens survive npm start restarts)', async () => {

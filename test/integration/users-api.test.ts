@@ -102,6 +102,13 @@ describe('listing, changing and disabling people', () => {
     expect(new Set(names).size).toBe(names.length);
   });
 
+  it("lists people only: the office's machine client is not a member", async () => {
+    const all = await call('GET', `${users()}?limit=100`, { claims: world.claims.admin });
+    const roles = all.body.items.flatMap((u: { roles: string[] }) => u.roles);
+    expect(roles).not.toContain('integration');
+    expect(all.body.items.every((u: { username?: string }) => typeof u.username === 'string')).toBe(true);
+  });
+
   it('refuses an edited cursor and a cursor from another office with 400', async () => {
     const first = await call('GET', `${users()}?limit=1`, { claims: world.claims.admin });
     const [payload, signature] = first.body.nextCursor.split('.');
