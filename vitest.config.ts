@@ -40,6 +40,19 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Fuzzing, faults and retry storms (test/reliability): the integration emulators, plus a
+          // DynamoDB Local of the fault test's own that it stops and restarts. RELIABILITY_* enlarge it.
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],

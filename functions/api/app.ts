@@ -28,7 +28,7 @@ export function createApiHandler(deps: ApiDependencies, observability: ApiObserv
     routeTable.map((route) => ({
       method: route.method,
       path: route.path,
-      handler: routeHandler(route, deps),
+      handler: routeHandler(route, deps, { logger: observability.logger }),
     })),
   );
   return middy<ApiEvent, APIGatewayProxyResultV2>()

@@ -3,6 +3,7 @@ import { subjectFromClaims } from '../identity/claims';
 import type { DirectoryStore, Office } from '../store/directory-store';
 import type { AccessRule } from './access';
 import { problems } from './problem';
+import { OFFICE_ID_PATTERN } from './schemas/common';
 
 /** What a route handler learns about its caller once the guard let it through. */
 export interface OfficeAccess {
@@ -43,7 +44,8 @@ export async function guard(directory: DirectoryStore, input: GuardInput): Promi
   if (!principal) throw problems.unauthenticated('Your account is unknown or disabled in Abdi.');
   if (rule.kind === 'signed-in') return { kind: 'signed-in', principal };
 
-  if (!input.officeId) throw problems.notFound();
+  // Checked before the lookup: no office has such an id, and a key DynamoDB refuses (over 2 kB) was a 500.
+  if (!input.officeId || !OFFICE_ID_PATTERN.test(input.officeId)) throw problems.notFound();
   const office = await directory.getOffice(input.officeId);
   if (!office) throw problems.notFound();
   const memberships = principal.memberships.filter((m) => appliesTo(m, office));

@@ -1,5 +1,6 @@
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
 import { guard, type GuardResult } from './guard';
@@ -19,7 +20,11 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
  * even whether the body was valid), then body parsing (only for routes with a body, so GETs need no
  * content type), then idempotency for POSTs, then schema validation and the route itself.
  */
-export function routeHandler(route: AnyRoute, deps: ApiDependencies) {
+export function routeHandler(
+  route: AnyRoute,
+  deps: ApiDependencies,
+  options: { logger?: Pick<Logger, 'warn'> } = {},
+) {
   const decisions = new WeakMap<ApiEvent, GuardResult>();
   const run = async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
     const access = decisions.get(event);
@@ -52,7 +57,7 @@ export function routeHandler(route: AnyRoute, deps: ApiDependencies) {
     },
   });
   if (route.body) handler.use(httpJsonBodyParser());
-  if (route.method === 'POST') handler.use(idempotentPost(deps.idempotency));
+  if (route.method === 'POST') handler.use(idempotentPost(deps.idempotency, options));
   return handler.handler(run);
 }
 

@@ -212,8 +212,22 @@ export class CaseStore {
    * Re-derives the "on track until" index key from the stored totals. Session writes add to the
    * totals atomically (so concurrent sessions never conflict on the case); this follow-up makes the
    * derived key exact, and only writes if no other write came in between.
+   *
+   * Best effort, after the session is committed: if the store cannot be reached now, the key stays
+   * behind (resolves `false`) and the case's next write re-derives it. Failing the request instead
+   * answered 503 for a recorded session, and the caller's retry was refused as an overlap
+   * (test/reliability/faults.test.ts).
    */
-  async refreshTrackKey(officeId: string, caseId: string): Promise<void> {
+  async refreshTrackKey(officeId: string, caseId: string): Promise<boolean> {
+    try {
+      await this.rederiveTrackKey(officeId, caseId);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private async rederiveTrackKey(officeId: string, caseId: string): Promise<void> {
     const current = await this.get(officeId, caseId);
     if (!current) return;
     const track = trackKeys(current);

@@ -19,8 +19,11 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     // Fail fast: a request that cannot reach the store should become a 503 for the caller, not a hang.
+    // Without throwOnRequestTimeout the SDK's handler only logs a warning when requestTimeout passes
+    // and keeps waiting: a store that accepts connections but never answers held each request until
+    // the function's own timeout (29 s) instead of 3 × 5 s (test/reliability/faults.test.ts).
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   });
 }
 

@@ -1,9 +1,11 @@
 import * as z from 'zod';
 
 /** Office ids are short slugs (`bapas-palopo`); refusing anything else keeps keys clean. */
+export const OFFICE_ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 export const officeId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'An office id is lower-case letters, digits and dashes.');
+  .regex(OFFICE_ID_PATTERN, 'An office id is lower-case letters, digits and dashes.');
 
 export const officeParams = z.object({ officeId });
 

@@ -1,0 +1,176 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { buildHttpApiEvent } from '../infra/local/api-gateway-event';
+import { esmRequireBanner, functionRuntime } from '../infra/constructs/abdi-function';
+import { newEvidenceKey } from '../functions/evidence/verifier';
+import { registeredCase } from '../test/support/cases';
+import { seedDirectory } from '../test/support/fixtures';
+import { REGION, startObjectStore, startStore } from './lib/emulators';
+import { apiHarness } from './lib/environment';
+import { median, ratio, round } from './lib/stats';
+
+const PREFIX = 'abdi-bench-cold';
+const root = resolve(import.meta.dirname, '..');
+
+export interface ColdStartOptions {
+  readonly runs: number;
+}
+
+/**
+ * Bundles an entry exactly as AbdiFunction's NodejsFunction does (esbuild: bundle, ESM, minify,
+ * source map without sources, the createRequire banner, module/main fields, target from the runtime,
+ * no externals: the AWS SDK goes into the bundle).
+ */
+async function bundle(entry: string, outDir: string) {
+  mkdirSync(outDir, { recursive: true });
+  const outfile = join(outDir, 'index.mjs');
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
+    platform: 'node',
+    format: 'esm',
+    outfile,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    banner: { js: esmRequireBanner },
+    mainFields: ['module', 'main'],
+    logLevel: 'error',
+  });
+  const code = readFileSync(outfile);
+  return {
+    outfile,
+    minifiedBytes: code.length,
+    gzippedBytes: gzipSync(code).length,
+    sourceMapBytes: statSync(`${outfile}.map`).size,
+  };
+}
+
+/** One fresh `node` per run, as a new Lambda sandbox; the median of `runs`. */
+function measure(outfile: string, event: unknown, env: NodeJS.ProcessEnv, runs: number, dir: string) {
+  const eventFile = join(dir, 'event.json');
+  const resultFile = join(dir, 'result.json');
+  writeFileSync(eventFile, JSON.stringify(event));
+  const results: {
+    importMs: number;
+    firstInvocationMs: number;
+    totalMs: number;
+    ok: boolean;
+    error?: string;
+  }[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    execFileSync(
+      process.execPath,
+      // As the function's NODE_OPTIONS sets it in the cloud.
+      [
+        '--enable-source-maps',
+        join(import.meta.dirname, 'cold-start-probe.mjs'),
+        outfile,
+        eventFile,
+        resultFile,
+      ],
+      { env, stdio: ['ignore', 'ignore', 'inherit'], timeout: 60_000 },
+    );
+    results.push(JSON.parse(readFileSync(resultFile, 'utf8')));
+  }
+  const failed = results.find((r) => !r.ok);
+  return {
+    importMs: round(median(results.map((r) => r.importMs))),
+    firstInvocationMs: round(median(results.map((r) => r.firstInvocationMs))),
+    totalMs: round(median(results.map((r) => r.totalMs))),
+    ok: !failed,
+    ...(failed ? { error: failed.error } : {}),
+  };
+}
+
+/**
+ * (d) Every Lambda entry in functions/handlers: bundle size (minified, gzipped) and the time a fresh
+ * Node process takes from start to the end of its first invocation (against DynamoDB Local and
+ * s3rver, with the environment the stack sets), against an empty handler bundled the same way.
+ */
+export async function benchColdStart(options: ColdStartOptions) {
+  const work = mkdtempSync(join(tmpdir(), 'abdi-bench-cold-'));
+  const store = await startStore(PREFIX);
+  const s3 = await startObjectStore(PREFIX);
+  try {
+    const h = apiHarness({
+      prefix: PREFIX,
+      dynamoEndpoint: store.endpoint,
+      s3Endpoint: s3.endpoint,
+      now: () => new Date('2026-06-29T08:00:00Z'),
+    });
+    const world = await seedDirectory(h.directory, 'cold');
+    const { caseId } = await registeredCase(h.call, world);
+    const env: NodeJS.ProcessEnv = {
+      PATH: process.env.PATH,
+      ABDI_MODE: 'local',
+      ABDI_DEPLOYMENT: PREFIX,
+      AWS_REGION: REGION,
+      TABLE_NAME: h.config.tableName,
+      IDEMPOTENCY_TABLE_NAME: h.config.idempotencyTableName,
+      EVIDENCE_BUCKET: h.config.evidenceBucket,
+      DYNAMODB_ENDPOINT: store.endpoint,
+      S3_ENDPOINT: s3.endpoint,
+      CURSOR_SIGNING_KEY: h.config.cursorKey,
+      AWS_LAMBDA_FUNCTION_NAME: 'abdi-bench-cold',
+      POWERTOOLS_SERVICE_NAME: 'abdi',
+      POWERTOOLS_METRICS_NAMESPACE: 'Abdi',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    // The first invocation each function typically serves.
+    const events: Record<string, unknown> = {
+      api: buildHttpApiEvent(
+        { method: 'GET', url: `/v1/offices/${world.home}/cases/${caseId}` },
+        world.claims.officer,
+      ),
+      'evidence-verifier': {
+        source: 'aws.s3',
+        'detail-type': 'Object Created',
+        detail: {
+          bucket: { name: h.config.evidenceBucket },
+          object: { key: newEvidenceKey(world.home, caseId, '01JZ0000000000000000000000') },
+        },
+      },
+      'evidence-expiry': { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
+    };
+
+    const emptyEntry = join(work, 'empty.ts');
+    writeFileSync(emptyEntry, "export const handler = async () => ({ statusCode: 200, body: 'ok' });\n");
+    const emptyBundle = await bundle(emptyEntry, join(work, 'empty'));
+    const reference = {
+      ...emptyBundle,
+      ...measure(emptyBundle.outfile, events.api, env, options.runs, work),
+    };
+
+    const handlersDir = join(root, 'functions/handlers');
+    const functions = [];
+    for (const file of readdirSync(handlersDir)
+      .filter((f) => f.endsWith('.ts'))
+      .sort()) {
+      const name = basename(file, '.ts');
+      const built = await bundle(join(handlersDir, file), join(work, name));
+      const timing = measure(built.outfile, events[name] ?? {}, env, options.runs, work);
+      functions.push({
+        name,
+        minifiedBytes: built.minifiedBytes,
+        gzippedBytes: built.gzippedBytes,
+        sourceMapBytes: built.sourceMapBytes,
+        ...timing,
+        ratio: { totalMs: ratio(timing.totalMs, reference.totalMs) },
+      });
+    }
+    const { outfile: _o, ...referenceReport } = reference;
+    return { runs: options.runs, target: functionRuntime.name, reference: referenceReport, functions };
+  } finally {
+    await s3.stop();
+    await store.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,55 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { createApiHandler } from '../../functions/api/app';
+import type { RuntimeConfig } from '../../functions/platform/config';
+import { createDependencies } from '../../functions/platform/dependencies';
+import { DynamoCallCounter } from '../../functions/store/call-counter';
+import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
+import { apiCaller } from '../../test/support/api';
+import { REGION, resourceNames } from './emulators';
+
+export interface HarnessOptions {
+  readonly prefix: string;
+  readonly dynamoEndpoint: string;
+  /** s3rver, for the evidence routes (presigning alone needs no server). */
+  readonly s3Endpoint?: string;
+  readonly now?: () => Date;
+}
+
+/**
+ * The API handler wired exactly as the Lambda entry wires it (local mode, `createDependencies`), over
+ * an instrumented DynamoDB client, for benchmarks and for the reliability tests that run their own
+ * DynamoDB Local. It is test/support/environment.ts without vitest's `inject`.
+ */
+export function apiHarness(options: HarnessOptions) {
+  const config: RuntimeConfig = {
+    mode: 'local',
+    deployment: options.prefix,
+    region: REGION,
+    ...resourceNames(options.prefix),
+    dynamoEndpoint: options.dynamoEndpoint,
+    s3Endpoint: options.s3Endpoint ?? 'http://127.0.0.1:9',
+    cursorKey: `${options.prefix}-cursor-key`,
+  };
+  const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  const calls = new DynamoCallCounter(dynamo);
+  const deps = createDependencies(config, options.now, dynamo);
+  const handler = createApiHandler(deps, {
+    logger: new Logger({ serviceName: options.prefix, logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'AbdiBench', serviceName: options.prefix }),
+  });
+  const db = createDocumentClient({ region: config.region, endpoint: config.dynamoEndpoint });
+  return {
+    config,
+    deps,
+    db,
+    dynamo,
+    calls,
+    handler,
+    call: apiCaller(handler),
+    tableName: config.tableName,
+    directory: deps.directory,
+  };
+}
+
+export type Harness = ReturnType<typeof apiHarness>;

@@ -1,0 +1,319 @@
+/**
+ * `npm run bench`: every benchmark against its reference, measured in this run, on 127.0.0.1 only.
+ * Prints a table and writes bench/results.json; exits 1 if any operation made a Scan or the write
+ * path lost or invented a single credited minute. Sizes come from environment variables (see
+ * docs/cost.md, "Reproducing").
+ */
+import '../infra/local/quiet-sdk-warning';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+process.env.POWERTOOLS_METRICS_DISABLED = 'true';
+process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
+
+// Imported after the environment is set: the SDK and Powertools read it while loading.
+const { benchReadPath } = await import('./read-path');
+const { benchScale } = await import('./scale');
+const { benchWritePath } = await import('./write-path');
+const { benchColdStart } = await import('./cold-start');
+const { benchDashboard } = await import('./dashboard');
+const { measureCalls, CALL_BUDGET } = await import('./calls');
+const { startStore } = await import('./lib/emulators');
+const { apiHarness } = await import('./lib/environment');
+const { table, kb } = await import('./lib/report');
+type Row = import('./lib/report').Row;
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number`);
+  return value;
+}
+
+const settings = {
+  read: {
+    connections: int('BENCH_READ_CONNECTIONS', 10),
+    seconds: int('BENCH_READ_SECONDS', 10),
+    warmupSeconds: int('BENCH_READ_WARMUP_SECONDS', 3),
+  },
+  scale: {
+    largeCases: int('BENCH_SCALE_CASES', 100_000),
+    smallCases: int('BENCH_SCALE_SMALL_CASES', 1_000),
+    otherCases: int('BENCH_SCALE_OTHER_CASES', 20_000),
+    samples: int('BENCH_SCALE_SAMPLES', 200),
+    loadBudgetSeconds: int('BENCH_SCALE_LOAD_BUDGET_SECONDS', 180),
+    loadConcurrency: int('BENCH_SCALE_LOAD_CONCURRENCY', 16),
+  },
+  write: {
+    cases: int('BENCH_WRITE_CASES', 50),
+    sessionsPerCase: int('BENCH_WRITE_SESSIONS_PER_CASE', 12),
+    clients: int('BENCH_WRITE_CLIENTS', 20),
+  },
+  cold: { runs: int('BENCH_COLD_RUNS', 5) },
+};
+const selected = new Set((process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,read,scale').split(','));
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+const started = performance.now();
+const results: Record<string, unknown> = {};
+const rows: Row[] = [];
+const failures: string[] = [];
+let callTable = '';
+
+async function step<T>(name: string, title: string, run: () => Promise<T>): Promise<T | undefined> {
+  if (!selected.has(name)) return undefined;
+  log(`${title} …`);
+  const at = performance.now();
+  const result = await run();
+  log(`${title} done in ${((performance.now() - at) / 1000).toFixed(0)} s`);
+  results[name] = result;
+  return result;
+}
+
+const calls = await step('calls', 'DynamoDB calls per operation', async () => {
+  const store = await startStore('abdi-bench-calls');
+  try {
+    const harness = apiHarness({
+      prefix: 'abdi-bench-calls',
+      dynamoEndpoint: store.endpoint,
+      now: () => new Date('2026-06-29T08:00:00Z'),
+    });
+    return await measureCalls(harness);
+  } finally {
+    await store.stop();
+  }
+});
+if (calls) {
+  const max = Math.max(...calls.rows.map((r) => r.total));
+  const mean = calls.rows.reduce((sum, r) => sum + r.total, 0) / calls.rows.length;
+  rows.push({
+    benchmark: 'f. DynamoDB calls',
+    measure: 'most calls of any operation',
+    subject: max,
+    reference: `budget ${CALL_BUDGET}`,
+    ratio: Math.round((max / CALL_BUDGET) * 100) / 100,
+  });
+  rows.push({
+    benchmark: 'f. DynamoDB calls',
+    measure: 'mean calls per operation',
+    subject: Math.round(mean * 10) / 10,
+    reference: `budget ${CALL_BUDGET}`,
+    ratio: Math.round((mean / CALL_BUDGET) * 100) / 100,
+  });
+  callTable = table(
+    ['operation', 'route', 'calls', 'RRU', 'WRU', 'commands'],
+    calls.rows.map((r) => [
+      r.operationId,
+      r.route,
+      r.total,
+      r.readUnits,
+      r.writeUnits,
+      Object.entries(r.commands)
+        .map(([name, n]) => `${name.replace('Command', '')} ${n}`)
+        .join(', '),
+    ]),
+  );
+  if (calls.scans.length > 0) failures.push(`Scan made by ${calls.scans.join(', ')}`);
+  if (max > CALL_BUDGET) failures.push(`an operation made ${max} calls (budget ${CALL_BUDGET})`);
+}
+
+const dashboard = await step('dashboard', 'dashboard bundle', benchDashboard);
+if (dashboard) {
+  rows.push({
+    benchmark: 'e. Dashboard',
+    measure: `initial JS, gzip (${dashboard.dashboard.jsFiles} files)`,
+    subject: kb(dashboard.dashboard.jsGzipBytes),
+    reference: `${kb(dashboard.reference.jsGzipBytes)} minimal Svelte 5 app`,
+    ratio: dashboard.ratio.js,
+  });
+  rows.push({
+    benchmark: 'e. Dashboard',
+    measure: 'initial JS + CSS, gzip',
+    subject: kb(dashboard.dashboard.jsGzipBytes + dashboard.dashboard.cssGzipBytes),
+    reference: kb(dashboard.reference.jsGzipBytes + dashboard.reference.cssGzipBytes),
+    ratio: dashboard.ratio.jsAndCss,
+  });
+  rows.push({
+    benchmark: 'e. Dashboard',
+    measure: 'initial JS of the 100 kB budget',
+    subject: kb(dashboard.dashboard.jsGzipBytes),
+    reference: kb(dashboard.budgetJsGzipBytes),
+    ratio: dashboard.ratio.jsOfBudget,
+  });
+}
+
+const cold = await step('cold', 'Lambda bundles and cold start', () => benchColdStart(settings.cold));
+if (cold) {
+  for (const fn of cold.functions) {
+    rows.push({
+      benchmark: 'd. Cold start',
+      measure: `${fn.name}: start → 1st response (import ${fn.importMs} + invoke ${fn.firstInvocationMs} ms)${fn.ok ? '' : ' FAILED'}`,
+      subject: `${fn.totalMs} ms`,
+      reference: `${cold.reference.totalMs} ms empty`,
+      ratio: fn.ratio.totalMs,
+    });
+    rows.push({
+      benchmark: 'd. Cold start',
+      measure: `${fn.name}: bundle minified / gzip`,
+      subject: `${kb(fn.minifiedBytes)} / ${kb(fn.gzippedBytes)}`,
+      reference: `${kb(cold.reference.minifiedBytes)} / ${kb(cold.reference.gzippedBytes)}`,
+      ratio: Math.round(fn.gzippedBytes / cold.reference.gzippedBytes),
+    });
+  }
+}
+
+const write = await step('write', 'write path', () => benchWritePath(settings.write));
+if (write) {
+  rows.push({
+    benchmark: 'c. Write path',
+    measure: `sessions/s, ${write.clients} clients, ${write.requests} sessions on ${write.cases} cases`,
+    subject: write.subject.sessionsPerSecond,
+    reference: `${write.reference.putsPerSecond} bare PutItem/s`,
+    ratio: write.ratio.throughput,
+  });
+  rows.push({
+    benchmark: 'c. Write path',
+    measure: 'p50 / p99 latency',
+    subject: `${write.subject.p50Ms} / ${write.subject.p99Ms} ms`,
+    reference: `${write.reference.p50Ms} / ${write.reference.p99Ms} ms`,
+    ratio: write.ratio.p99,
+  });
+  rows.push({
+    benchmark: 'c. Write path',
+    measure: 'credited totals = sum of sessions, one audit entry each',
+    subject: write.verification.exact ? `exact (${write.verification.sessionsStored} sessions)` : 'MISMATCH',
+    reference: `${write.verification.casesChecked} cases read back`,
+    ratio: write.verification.exact ? 'ok' : 'FAIL',
+  });
+  if (!write.verification.exact) failures.push(...write.verification.problems.slice(0, 20));
+  const refused = Object.entries(write.statuses).filter(([status]) => status !== '201');
+  if (refused.length > 0)
+    failures.push(`write path: responses other than 201: ${JSON.stringify(write.statuses)}`);
+}
+
+const read = await step('read', 'read path (autocannon)', () => benchReadPath(settings.read));
+if (read) {
+  rows.push({
+    benchmark: 'a. Read path',
+    measure: `GET case req/s, ${read.connections} connections, ${read.seconds} s`,
+    subject: read.subject.requestsPerSecond,
+    reference: `${read.reference.requestsPerSecond} bare GetItem server`,
+    ratio: Math.round((read.subject.requestsPerSecond / read.reference.requestsPerSecond) * 100) / 100,
+  });
+  rows.push({
+    benchmark: 'a. Read path',
+    measure: 'p50 / p99 latency',
+    subject: `${read.subject.p50Ms} / ${read.subject.p99Ms} ms`,
+    reference: `${read.reference.p50Ms} / ${read.reference.p99Ms} ms`,
+    ratio: Math.round((read.subject.p99Ms / read.reference.p99Ms) * 100) / 100,
+  });
+}
+
+const scale = await step('scale', 'scale (bulk load and case lists)', () => benchScale(settings.scale));
+if (scale) {
+  const s = scale.sameTable;
+  const label = `${scale.largeCases.toLocaleString('en')} vs ${scale.smallCases.toLocaleString('en')} cases`;
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: `first page p50 / p99, ${label}`,
+    subject: `${s.largeFirst!.p50Ms} / ${s.largeFirst!.p99Ms} ms`,
+    reference: `${s.smallFirst!.p50Ms} / ${s.smallFirst!.p99Ms} ms`,
+    ratio: `${scale.ratio.firstPageP50} / ${scale.ratio.firstPageP99}`,
+  });
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: `deep page p50 / p99 (from case ${scale.deepPageStartsAt.large.toLocaleString('en')} vs ${scale.deepPageStartsAt.small.toLocaleString('en')})`,
+    subject: `${s.largeDeep!.p50Ms} / ${s.largeDeep!.p99Ms} ms`,
+    reference: `${s.smallDeep!.p50Ms} / ${s.smallDeep!.p99Ms} ms`,
+    ratio: `${scale.ratio.deepPageP50} / ${scale.ratio.deepPageP99}`,
+  });
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: 'deep page: the Query alone (straight to DynamoDB Local), p50',
+    subject: `${s.rawLargeDeep!.p50Ms} ms`,
+    reference: `${s.rawSmallDeep!.p50Ms} ms`,
+    ratio: scale.ratio.rawQueryDeepPageP50,
+  });
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: 'deep page: read units DynamoDB reports for the Query',
+    subject: scale.readUnitsPerPage.largeDeep,
+    reference: scale.readUnitsPerPage.smallDeep,
+    ratio: scale.ratio.readUnitsDeepPage,
+  });
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: `small office, table before / after +${scale.largeCases.toLocaleString('en')}, p50`,
+    subject: `${s.smallFirst!.p50Ms} ms`,
+    reference: `${scale.smallTable.smallFirst!.p50Ms} ms`,
+    ratio: scale.ratio.smallOfficeTableGrowthP50,
+  });
+  rows.push({
+    benchmark: 'b. Scale',
+    measure: `bulk load (BatchWriteItem)${scale.load.limitedByBudget ? `: N lowered from ${scale.requestedLargeCases}` : ''}`,
+    subject: `${scale.load.largeItemsPerSecond} items/s, ${scale.load.largeSeconds} s`,
+    reference: `${scale.load.itemsPerSecond} items/s first ${scale.otherCases}`,
+    ratio: '',
+  });
+}
+
+const seconds = Math.round((performance.now() - started) / 1000);
+const machine = {
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+};
+// A partial run (BENCH_ONLY) replaces only its own sections of the last full results.
+const resultsFile = join(import.meta.dirname, 'results.json');
+const prefixes: Record<string, string> = {
+  read: 'a.',
+  scale: 'b.',
+  write: 'c.',
+  cold: 'd.',
+  dashboard: 'e.',
+  calls: 'f.',
+};
+const previous = (
+  process.env.BENCH_ONLY && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}
+) as { summary?: Row[] };
+const kept = (previous.summary ?? []).filter(
+  (row) => ![...selected].some((name) => row.benchmark.startsWith(prefixes[name] ?? '?')),
+);
+writeFileSync(
+  resultsFile,
+  JSON.stringify(
+    {
+      ...previous,
+      generatedAt: new Date().toISOString(),
+      seconds,
+      machine,
+      settings,
+      summary: [...kept, ...rows].sort((a, b) => a.benchmark.localeCompare(b.benchmark)),
+      failures,
+      ...results,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+
+process.stdout.write(
+  `\nAbdi benchmarks (${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}, ${seconds} s)\n\n` +
+    table(
+      ['benchmark', 'measure', 'subject', 'reference', 'ratio'],
+      [...rows]
+        .sort((a, b) => a.benchmark.localeCompare(b.benchmark))
+        .map((r) => [r.benchmark, r.measure, r.subject, r.reference, r.ratio]),
+    ) +
+    '\n' +
+    (callTable ? `\nDynamoDB calls per operation (SDK middleware count)\n\n${callTable}\n` : '') +
+    `\nWritten to bench/results.json.\n`,
+);
+if (failures.length > 0) {
+  process.stderr.write(`\nbench FAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}\n`);
+  process.exit(1);
+}
+process.exit(0);

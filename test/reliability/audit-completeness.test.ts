@@ -1,0 +1,52 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { routeTable } from '../../functions/api/route-table';
+import { uniqueSuffix } from '../support/environment';
+import { seedDirectory } from '../support/fixtures';
+import { walkEveryRoute } from '../support/route-walk';
+import { auditCount, reliabilityHarness } from './support/world';
+
+/**
+ * Every route once, through the shared route walk (the call-count walk): each successful write leaves
+ * exactly one audit entry, written in the same accepted command as the change itself, and reads leave
+ * none (the evidence reads, which are audited by design, leave one). The other reliability tests
+ * check the same for every generated, stormed and interrupted write.
+ */
+const h = reliabilityHarness();
+let world: Awaited<ReturnType<typeof seedDirectory>>;
+
+beforeAll(async () => {
+  world = await seedDirectory(h.directory, `au${uniqueSuffix()}`);
+});
+
+describe('audit completeness', () => {
+  it('every write of the route walk leaves exactly one audit entry', async () => {
+    const seen = new Map<string, { audits: string[]; grew: number }>();
+    await walkEveryRoute(world, async ({ operationId, method, url, options }) => {
+      const before = await auditCount(h, world.home);
+      h.writes.reset();
+      const response = await h.call(method, url, options);
+      expect(response.status, `${operationId}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+      const grew = (await auditCount(h, world.home)) - before;
+      const audits = h.writes.auditActions();
+      expect(grew, `${operationId ?? url}: the table's audit log and the accepted writes agree`).toBe(
+        audits.length,
+      );
+      // The audit item travels in the same accepted command as the change (one transaction).
+      const commands = h.writes
+        .writes()
+        .filter((w) => w.items.some((item) => item.item?.type === 'audit'))
+        .map((w) => w.command);
+      if (method !== 'GET') expect(commands, operationId).toEqual(['TransactWriteItemsCommand']);
+      if (operationId) seen.set(operationId, { audits, grew });
+      return response;
+    });
+
+    const writes = routeTable.filter((route) => route.method !== 'GET');
+    for (const route of writes) {
+      expect(seen.get(route.operationId)?.audits, route.operationId).toHaveLength(1);
+    }
+    for (const route of routeTable.filter((r) => r.method === 'GET')) {
+      expect(seen.get(route.operationId)?.audits.length, route.operationId).toBeLessThanOrEqual(1);
+    }
+  });
+});
