@@ -45,7 +45,11 @@ export class EvidenceExpiry {
         for (const record of page.items) {
           seen += 1;
           if (await this.deps.objects.exists(record.objectKey)) {
-            await this.deps.verifier.verify({ bucket: this.deps.bucket, key: record.objectKey });
+            // No thumbnail here: this role cannot write objects; the object's own event, when it comes, adds it.
+            await this.deps.verifier.verify(
+              { bucket: this.deps.bucket, key: record.objectKey },
+              { thumbnail: false },
+            );
             verifiedLate += 1;
             continue;
           }

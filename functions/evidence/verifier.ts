@@ -8,9 +8,17 @@
  * in the case) only add warnings. The verdict, its audit entry and, for new bytes, the case's hash item
  * are one transaction. Rejected objects stay in the bucket, marked rejected; nothing is deleted.
  *
- * Idempotent: S3 delivers events at least once, so an already decided record is left alone.
+ * Verified images then get a thumbnail (thumbnails.ts), from the bytes already in memory, stored under
+ * `thumbnails/` and recorded on the evidence. That happens after the verdict is committed and can only
+ * ever add to it: a thumbnail that cannot be made is recorded `unavailable` (HEIC, undecodable bytes),
+ * one that failed for another reason (S3, a codec that did not load) is logged and tried again when the
+ * event comes again. Neither rejects nor fails the evidence.
+ *
+ * Idempotent: S3 delivers events at least once, so an already decided record is left alone (apart from
+ * a thumbnail it still lacks).
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import exifr from 'exifr';
 import { fileTypeFromBuffer } from 'file-type';
@@ -37,6 +45,9 @@ import {
   type EvidenceStore,
 } from '../store/evidence-store';
 import type { SiteStore } from '../store/site-store';
+import { isDecodable } from './codecs';
+import { isThumbnailKey, thumbnailKey } from './thumbnail-key';
+import { isImageType, makeThumbnail, THUMBNAIL_CONTENT_TYPE, ThumbnailUnavailable } from './thumbnails';
 
 /** Who the audit trail names for the verifier's and the expiry job's decisions. */
 export const VERIFIER_ACTOR = 'system:evidence-verifier';
@@ -53,15 +64,27 @@ export interface StoredObject {
   readonly versionId?: string;
 }
 
+/**
+ * What became of a verified image's thumbnail: `created` (stored and recorded), `unavailable` (there
+ * can be none, recorded so), `failed` (logged; the next delivery of the event tries again).
+ */
+export type ThumbnailOutcome = 'created' | 'unavailable' | 'failed';
+
 export type VerificationOutcome =
   | {
       readonly key: string;
       readonly status: 'verified' | 'rejected';
       readonly evidenceId: string;
       readonly reason?: RejectionReason;
+      readonly thumbnail?: ThumbnailOutcome;
     }
-  /** Already decided by an earlier delivery of the same event: nothing written. */
-  | { readonly key: string; readonly status: 'already-decided'; readonly evidenceId: string }
+  /** Already decided by an earlier delivery of the same event: nothing written but a missing thumbnail. */
+  | {
+      readonly key: string;
+      readonly status: 'already-decided';
+      readonly evidenceId: string;
+      readonly thumbnail?: ThumbnailOutcome;
+    }
   /** No upload request issued this key (or another bucket): nothing to mark, logged. */
   | { readonly key: string; readonly status: 'rejected'; readonly reason: 'unknown_key' };
 
@@ -132,6 +155,16 @@ export function objectsOfEvent(event: unknown): StoredObject[] {
   return [];
 }
 
+/** Verified image evidence with neither a thumbnail nor the record that it cannot have one. */
+function lacksThumbnail(record: EvidenceRecord): boolean {
+  return (
+    record.status === 'verified' &&
+    isImageType(record.checks.detectedType ?? record.contentType) &&
+    !record.thumbnailKey &&
+    !record.thumbnail
+  );
+}
+
 function decodeKey(key: string): string {
   try {
     return decodeURIComponent(key.replace(/\+/g, ' '));
@@ -146,19 +179,37 @@ interface Measured {
   readonly sha256: string;
   readonly detectedType: string | undefined;
   readonly head: Buffer;
+  /** All the bytes, kept when a thumbnail may be made of them (a JPEG, PNG or WebP upload). */
+  readonly body?: Buffer;
+}
+
+export interface VerifyOptions {
+  /**
+   * Make the thumbnail of a verified image. The expiry sweep, which verifies uploads whose event was
+   * lost, passes false: its role cannot write objects, and a later event adds the thumbnail.
+   * @default true
+   */
+  readonly thumbnail?: boolean;
 }
 
 export class EvidenceVerifier {
   constructor(private readonly deps: VerifierDependencies) {}
 
-  /** Verifies every object an event reports, one after the other. */
+  /**
+   * Verifies every object an event reports, one after the other. Thumbnails are the verifier's own
+   * writes: locally s3rver reports them too (the cloud's rule never does), and they are skipped quietly.
+   */
   async handleEvent(event: unknown): Promise<VerificationOutcome[]> {
     const outcomes: VerificationOutcome[] = [];
-    for (const object of objectsOfEvent(event)) outcomes.push(await this.verify(object));
+    for (const object of objectsOfEvent(event)) {
+      if (object.bucket === this.deps.bucket && isThumbnailKey(object.key)) continue;
+      outcomes.push(await this.verify(object));
+    }
     return outcomes;
   }
 
-  async verify(object: StoredObject): Promise<VerificationOutcome> {
+  async verify(object: StoredObject, options: VerifyOptions = {}): Promise<VerificationOutcome> {
+    const thumbnails = options.thumbnail ?? true;
     const unknown = (why: string): VerificationOutcome => {
       this.deps.logger?.warn('Evidence object with no upload request', { key: object.key, why });
       return { key: object.key, status: 'rejected', reason: 'unknown_key' };
@@ -178,10 +229,18 @@ export class EvidenceVerifier {
             evidenceId: record.id,
           });
         }
-        return { key: object.key, status: 'already-decided', evidenceId: record.id };
+        // A verified image redelivered without its thumbnail: make it now, from the verified version.
+        const thumbnail =
+          thumbnails && lacksThumbnail(record) ? await this.thumbnail(record, undefined) : undefined;
+        return {
+          key: object.key,
+          status: 'already-decided',
+          evidenceId: record.id,
+          ...(thumbnail ? { thumbnail } : {}),
+        };
       }
       try {
-        return await this.decide(record, object);
+        return await this.decide(record, object, thumbnails);
       } catch (error) {
         // Another run decided first (a duplicate event, the expiry job): read again and report that.
         if (error instanceof StaleEvidence && attempt < 3) continue;
@@ -190,7 +249,11 @@ export class EvidenceVerifier {
     }
   }
 
-  private async decide(record: EvidenceRecord, object: StoredObject): Promise<VerificationOutcome> {
+  private async decide(
+    record: EvidenceRecord,
+    object: StoredObject,
+    thumbnails: boolean,
+  ): Promise<VerificationOutcome> {
     const measured = await this.measure(record, object.versionId);
     const verdict = judgeBytes(
       { sizeBytes: record.sizeBytes, sha256: record.sha256, contentType: record.contentType },
@@ -251,7 +314,14 @@ export class EvidenceVerifier {
           evidenceId: record.id,
           warnings: after.warnings.map((w) => w.rule),
         });
-        return { key: object.key, status: 'verified', evidenceId: record.id };
+        const thumbnail =
+          thumbnails && lacksThumbnail(after) ? await this.thumbnail(after, measured.body) : undefined;
+        return {
+          key: object.key,
+          status: 'verified',
+          evidenceId: record.id,
+          ...(thumbnail ? { thumbnail } : {}),
+        };
       } catch (error) {
         // Identical bytes were verified for the case in between: decide again, now as a duplicate.
         if (error instanceof HashClaimed && attempt < 3) continue;
@@ -261,12 +331,85 @@ export class EvidenceVerifier {
   }
 
   /**
+   * The thumbnail of verified image evidence, from its bytes (read again when not at hand), stored and
+   * recorded. Never throws: a thumbnail must not fail the evidence. Logs ids and reasons only.
+   */
+  private async thumbnail(record: EvidenceRecord, bytes: Buffer | undefined): Promise<ThumbnailOutcome> {
+    const started = performance.now();
+    try {
+      const stored = await this.storeThumbnail(record, bytes);
+      await this.deps.evidence.recordThumbnail(record, stored);
+      if (stored === 'unavailable') return 'unavailable';
+      this.deps.logger?.info('Thumbnail stored', {
+        evidenceId: record.id,
+        bytes: stored.bytes,
+        ms: Math.round(performance.now() - started),
+      });
+      return 'created';
+    } catch (error) {
+      // Error names only: messages of S3 and the codecs are not checked for what they might quote.
+      this.deps.logger?.warn('Thumbnail failed; the next delivery of the event tries again', {
+        evidenceId: record.id,
+        error: error instanceof Error ? error.name : typeof error,
+      });
+      return 'failed';
+    }
+  }
+
+  /** Makes and stores the thumbnail, or says (and logs) that there can be none. */
+  private async storeThumbnail(
+    record: EvidenceRecord,
+    bytes: Buffer | undefined,
+  ): Promise<{ key: string; bytes: number } | 'unavailable'> {
+    let image;
+    try {
+      image = await makeThumbnail(
+        bytes ?? (await this.readAll(record)),
+        record.checks.detectedType ?? record.contentType,
+      );
+    } catch (error) {
+      if (!(error instanceof ThumbnailUnavailable)) throw error;
+      // HEIC is expected (out of scope); bytes that will not decode are worth a look.
+      const log = error.reason === 'unsupported_type' ? this.deps.logger?.info : this.deps.logger?.warn;
+      log?.call(this.deps.logger, 'Verified evidence gets no thumbnail', {
+        evidenceId: record.id,
+        reason: error.reason,
+      });
+      return 'unavailable';
+    }
+    const key = thumbnailKey(record.officeId, record.caseId, record.id);
+    await this.deps.objects.putThumbnail({ key, bytes: image.bytes, contentType: THUMBNAIL_CONTENT_TYPE });
+    return { key, bytes: image.bytes.byteLength };
+  }
+
+  /** The whole verified version of an object, bounded by its declared size. */
+  private async readAll(record: EvidenceRecord): Promise<Buffer> {
+    const stream = await this.deps.objects.open(record.objectKey, record.objectVersionId);
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of stream) {
+        const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+        chunks.push(bytes.subarray(0, Math.max(0, record.sizeBytes - size)));
+        size += bytes.length;
+        if (size >= record.sizeBytes) break;
+      }
+    } finally {
+      stream.destroy?.();
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /**
    * One pass over the object: SHA-256 and byte count of everything up to one byte past the declared
-   * size (more proves it too large; reading on would only cost time), and the first bytes kept.
+   * size (more proves it too large; reading on would only cost time), and the first bytes kept; for a
+   * JPEG, PNG or WebP upload all of them (at most the deployment's upload limit), for its thumbnail.
    */
   private async measure(record: EvidenceRecord, versionId: string | undefined): Promise<Measured> {
     const stream = await this.deps.objects.open(record.objectKey, versionId);
     const hash = createHash('sha256');
+    const keepAll = isDecodable(record.contentType);
+    const bodyChunks: Buffer[] = [];
     const keep = record.contentType.startsWith('image/') ? EXIF_BYTES : SNIFF_BYTES;
     const headChunks: Buffer[] = [];
     let headLength = 0;
@@ -278,6 +421,7 @@ export class EvidenceVerifier {
         const take = bytes.subarray(0, Math.max(0, limit - size));
         hash.update(take);
         size += take.length;
+        if (keepAll) bodyChunks.push(take);
         if (headLength < keep) {
           const part = take.subarray(0, keep - headLength);
           headChunks.push(Buffer.from(part));
@@ -290,7 +434,13 @@ export class EvidenceVerifier {
     }
     const head = Buffer.concat(headChunks);
     const detected = await fileTypeFromBuffer(head);
-    return { sizeBytes: size, sha256: hash.digest('hex'), detectedType: detected?.mime, head };
+    return {
+      sizeBytes: size,
+      sha256: hash.digest('hex'),
+      detectedType: detected?.mime,
+      head,
+      ...(keepAll ? { body: Buffer.concat(bodyChunks) } : {}),
+    };
   }
 
   /** Warnings only: where and when a photo was taken against its session, from the request or EXIF. */

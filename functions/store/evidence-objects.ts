@@ -1,5 +1,6 @@
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 
 /** The signed PUT a browser or partner system sends the bytes with. */
@@ -14,7 +15,8 @@ export interface UploadTarget {
 }
 
 /**
- * The evidence bucket as the functions see it: presigned uploads and downloads, existence, streaming.
+ * The evidence bucket as the functions see it: presigned uploads and downloads, existence, streaming,
+ * and the verifier's thumbnails.
  * An interface so that route and verifier tests could swap it; the one implementation is S3's.
  */
 export interface EvidenceObjects {
@@ -35,6 +37,11 @@ export interface EvidenceObjects {
     downloadName: string;
     expiresInSeconds: number;
   }): Promise<string>;
+  /**
+   * Stores a thumbnail (the verifier's only write, under `thumbnails/`). It carries its SHA-256, as S3
+   * requires a checksum on every PUT to a bucket with Object Lock.
+   */
+  putThumbnail(input: { key: string; bytes: Uint8Array; contentType: string }): Promise<void>;
   /** Whether an object exists under the key (any version). */
   exists(key: string): Promise<boolean>;
   /** The object's bytes as a stream, of the given version when the bucket is versioned. */
@@ -114,6 +121,19 @@ export class S3EvidenceObjects implements EvidenceObjects {
         ResponseContentDisposition: `inline; filename="${input.downloadName.replace(/[^\w.-]/g, '_')}"`,
       }),
       { expiresIn: input.expiresInSeconds },
+    );
+  }
+
+  async putThumbnail(input: Parameters<EvidenceObjects['putThumbnail']>[0]): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: input.key,
+        Body: input.bytes,
+        ContentType: input.contentType,
+        ContentLength: input.bytes.byteLength,
+        ChecksumSHA256: createHash('sha256').update(input.bytes).digest('base64'),
+      }),
     );
   }
 

@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type {
   EvidenceContentType,
   EvidenceKind,
@@ -57,6 +63,13 @@ export interface EvidenceRecord {
   readonly objectKey: string;
   /** The S3 version the verdict is about (versioned buckets); downloads are pinned to it. */
   readonly objectVersionId?: string;
+  /**
+   * `thumbnails/<officeId>/<caseId>/<id>.jpg`: the gallery's small JPEG of verified image evidence, set
+   * by the verifier after the verdict. Never returned by the API (a short-lived URL is).
+   */
+  readonly thumbnailKey?: string;
+  /** Verified image evidence that cannot have a thumbnail (HEIC, or bytes the codec cannot read). */
+  readonly thumbnail?: 'unavailable';
   readonly uploadedBy: string;
   /** When the upload URL stops working. */
   readonly uploadUrlExpiresAt: string;
@@ -274,6 +287,38 @@ export class EvidenceStore {
       await transact(this.db, items);
     } catch (error) {
       if (error instanceof ConditionFailed) throw error.index === 0 ? new StaleEvidence() : new HashClaimed();
+      throw error;
+    }
+  }
+
+  /**
+   * Records the thumbnail of verified evidence: its key, or that there can be none. A rendition, not a
+   * change of the evidence: no new version, no audit entry. Only once: a record that already has its
+   * thumbnail (or is not verified) is left alone.
+   * @returns whether it was recorded
+   */
+  async recordThumbnail(
+    record: Pick<EvidenceRecord, 'officeId' | 'caseId' | 'id'>,
+    thumbnail: { key: string } | 'unavailable',
+  ): Promise<boolean> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.evidence(record.officeId, record.caseId, record.id),
+          UpdateExpression: thumbnail === 'unavailable' ? 'SET #flag = :value' : 'SET #key = :value',
+          ConditionExpression:
+            '#status = :verified AND attribute_not_exists(#key) AND attribute_not_exists(#flag)',
+          ExpressionAttributeNames: { '#status': 'status', '#key': 'thumbnailKey', '#flag': 'thumbnail' },
+          ExpressionAttributeValues: {
+            ':verified': 'verified',
+            ':value': thumbnail === 'unavailable' ? 'unavailable' : thumbnail.key,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
   }

@@ -9,6 +9,9 @@
  * turns on EventBridge delivery (`EvidenceStore`), and this rule picks its `Object Created` events by
  * the bucket's fixed name. The verifier accepts them and plain S3 notification records alike (local mode
  * feeds it s3rver's).
+ *
+ * The verifier also writes the thumbnails of verified images, under `thumbnails/`: outside the rule's
+ * `evidence/` prefix, so a thumbnail never triggers a verification of its own.
  */
 import { Aws, Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -21,6 +24,7 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import { THUMBNAIL_KEY_PREFIX } from '../../functions/evidence/thumbnail-key';
 import type { TableDefinition } from '../../functions/tables';
 import { AbdiFunction } from './abdi-function';
 import { acknowledge } from './nag';
@@ -34,6 +38,8 @@ export const expiryEntry = fileURLToPath(
 
 /** Every evidence object key starts with this (see functions/evidence/verifier.ts `newEvidenceKey`). */
 export const EVIDENCE_KEY_PREFIX = 'evidence/';
+/** Thumbnails, the verifier's only writes (functions/evidence/thumbnail-key.ts). */
+export { THUMBNAIL_KEY_PREFIX };
 
 export interface EvidenceVerificationProps {
   /** The evidence bucket's fixed name (`evidenceBucketName()`); no reference to the Data stack's bucket. */
@@ -84,7 +90,8 @@ export class EvidenceVerification extends Construct {
 
     this.verifier = new AbdiFunction(this, 'Verifier', {
       entry: verifierEntry,
-      description: 'Abdi evidence verifier: SHA-256, size and type of each stored object',
+      description:
+        'Abdi evidence verifier: SHA-256, size and type of each stored object; thumbnails of images',
       logRetention: props.logRetention,
       environment,
       // Streams the object once; 5 minutes leave room for the largest upload a deployment may allow.
@@ -108,6 +115,7 @@ export class EvidenceVerification extends Construct {
       });
       this.grantData(fn, props);
     }
+    this.grantThumbnails(this.verifier, props);
 
     this.objectCreated = new events.Rule(this, 'ObjectCreated', {
       description: `Evidence objects stored in ${props.bucketName} go to the verifier`,
@@ -182,5 +190,32 @@ export class EvidenceVerification extends Construct {
       'Evidence object keys are created per upload under evidence/, so reading them needs the prefix; the actions are get only.',
     );
     props.bucketKey.grant(fn.role, 'kms:Decrypt');
+  }
+
+  /**
+   * The verifier alone may store thumbnails: PutObject under `thumbnails/` only (evidence stays
+   * unwritable; no delete, no retention change), and a data key from the bucket key to encrypt them.
+   * The sweep, which also verifies late uploads, leaves their thumbnails to the objects' own events.
+   *
+   * Thumbnails inherit the bucket's default Object Lock retention (governance): no lifecycle rule could
+   * expire them earlier anyway, since S3 keeps a locked version until its retention ends. That is
+   * accepted: at 10–30 kB a photo they cost next to nothing, and a gallery of evidence keeps its
+   * thumbnails as long as the evidence.
+   */
+  private grantThumbnails(fn: AbdiFunction, props: EvidenceVerificationProps): void {
+    const thumbnails = `arn:${Aws.PARTITION}:s3:::${props.bucketName}/${THUMBNAIL_KEY_PREFIX}*`;
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteThumbnails',
+        actions: ['s3:PutObject'],
+        resources: [thumbnails],
+      }),
+    );
+    fn.acknowledgeWildcard(
+      'Resource',
+      thumbnails,
+      'Thumbnail keys are created per verified image under thumbnails/ (outside the evidence/ prefix the verifier reads and the ObjectCreated rule matches); the only action is PutObject.',
+    );
+    props.bucketKey.grant(fn.role, 'kms:GenerateDataKey');
   }
 }

@@ -1,5 +1,6 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { EVIDENCE_KEY_PREFIX, THUMBNAIL_KEY_PREFIX } from '../../infra/constructs/evidence-verification';
 import { deployments, resourcesOf, synthesize } from './support';
 
 interface Statement {
@@ -13,7 +14,8 @@ interface Statement {
 /**
  * Evidence in the cloud: an immutable bucket (versions, Object Lock in governance mode, old versions to
  * cheaper storage) that hands ObjectCreated to EventBridge, a verifier that rule invokes, a scheduled
- * sweep for uploads that never came, both with read-only access to the objects.
+ * sweep for uploads that never came, both with read-only access to the evidence objects; the verifier
+ * may write thumbnails, under their own prefix only.
  */
 describe.each(deployments.map((d) => [d.name, d] as const))(
   'evidence, deployment %s',
@@ -113,6 +115,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
           detail: { object: { key: [{ prefix: 'evidence/' }] } },
         });
         expect(JSON.stringify((rule.EventPattern as { detail: unknown }).detail)).toContain(bucketName);
+        // The verifier's own writes (thumbnails) fall outside the pattern: no verification loop.
+        expect(THUMBNAIL_KEY_PREFIX.startsWith(EVIDENCE_KEY_PREFIX)).toBe(false);
+        expect(EVIDENCE_KEY_PREFIX.startsWith(THUMBNAIL_KEY_PREFIX)).toBe(false);
         expect(rule.Targets).toEqual([
           expect.objectContaining({
             Arn: { 'Fn::GetAtt': [verifier, 'Arn'] },
@@ -122,19 +127,38 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
         ]);
       });
 
-      it('may read evidence objects and the table, and nothing else of the bucket', () => {
+      it('may read evidence objects and the table, write thumbnails, and nothing else of the bucket', () => {
         const statements = statementsOf(verifier);
         const s3 = actionsOf(statements).filter((a) => a.startsWith('s3:'));
-        expect(s3.sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket']);
+        expect(s3.sort()).toEqual(['s3:GetObject', 's3:GetObjectVersion', 's3:ListBucket', 's3:PutObject']);
+        const reads = statements.find((s) => [s.Action].flat().includes('s3:GetObject'));
+        expect(JSON.stringify(reads?.Resource)).toMatch(/\/evidence\/\*"\]\]\}$/);
         const list = statements.find((s) => [s.Action].flat().includes('s3:ListBucket'));
         expect(list?.Condition).toEqual({ StringLike: { 's3:prefix': ['evidence/*'] } });
         expect(actionsOf(statements)).toEqual(
           expect.arrayContaining(['dynamodb:PutItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Query']),
         );
         expect(actionsOf(statements)).toContain('kms:Decrypt');
+        const writes = statements.filter((s) => [s.Action].flat().some((a) => /^s3:(Put|Delete)/.test(a)));
+        expect(writes).toHaveLength(1);
+        expect(writes[0]!.Action).toBe('s3:PutObject');
         for (const action of actionsOf(statements)) {
-          expect(action).not.toMatch(/^s3:(Put|Delete|BypassGovernance|PutObjectRetention)|^s3:\*$/);
+          expect(action).not.toMatch(
+            /^s3:(Delete|BypassGovernance|PutObjectRetention|PutObjectLegalHold)|^s3:\*$/,
+          );
         }
+      });
+
+      it('writes thumbnails only under thumbnails/, encrypted with the bucket key', () => {
+        const statements = statementsOf(verifier);
+        const [put] = statements.filter((s) => [s.Action].flat().includes('s3:PutObject'));
+        // arn:<partition>:s3:::<bucket>/thumbnails/*, and no other resource.
+        const resource = JSON.stringify(put!.Resource);
+        expect(resource).toContain(bucketName);
+        expect(resource).toMatch(/\/thumbnails\/\*"\]\]\}$/);
+        expect(resource).not.toContain(EVIDENCE_KEY_PREFIX);
+        expect(put!.Effect).toBe('Allow');
+        expect(actionsOf(statements)).toContain('kms:GenerateDataKey');
       });
 
       it('sends failed invocations to an encrypted, TLS-only dead-letter queue', () => {

@@ -1,11 +1,21 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { decode } from '../../functions/evidence/codecs';
+import { EvidenceVerifier, type VerifierLogger } from '../../functions/evidence/verifier';
 import { createEvidenceWorkers } from '../../functions/platform/dependencies';
 import { apiCaller, clientClaims } from '../support/api';
 import { newPartner, registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
-import { jpegWithExif, pdf, png, sha256Hex, windowsExecutable } from '../support/evidence-files';
+import {
+  heicHeader,
+  jpegWithExif,
+  pdf,
+  photoJpeg,
+  png,
+  sha256Hex,
+  windowsExecutable,
+} from '../support/evidence-files';
 import { seedDirectory } from '../support/fixtures';
 
 /**
@@ -421,6 +431,148 @@ describe('verification from the stored bytes', () => {
     });
     expect(again).toEqual([expect.objectContaining({ status: 'already-decided' })]);
     expect(stranger).toEqual([expect.objectContaining({ status: 'rejected', reason: 'unknown_key' })]);
+  });
+});
+
+describe('thumbnails of verified images', () => {
+  /** The pixel size of the JPEG behind a thumbnail URL, fetched from s3rver and decoded. */
+  async function thumbnailSize(url: string) {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    const pixels = await decode(new Uint8Array(await response.arrayBuffer()), 'image/jpeg');
+    return { width: pixels.width, height: pixels.height };
+  }
+
+  /** The stored record, as the verifier left it (the API never shows the thumbnail's key). */
+  const stored = (caseId: string, id: string) => workers.evidence.get(world.home, caseId, id);
+
+  it('a verified JPEG photo gets a thumbnail of at most 320 px, under thumbnails/, as a 5-minute URL', async () => {
+    // Prepare
+    const target = await caseAtSite();
+    const bytes = await photoJpeg(1600, 1200, { padding: uniqueSuffix() });
+    // Act
+    const { evidence, outcomes } = await upload(target, bytes, { sessionId: target.sessionId });
+    const listed = await call('GET', target.url, { claims: world.claims.prosecutor });
+    // Assess
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'verified', thumbnail: 'created' })]);
+    expect(evidence.status).toBe('verified');
+    const url = new URL(evidence.thumbnailUrl);
+    expect(url.pathname).toBe(
+      `/${env.config.evidenceBucket}/thumbnails/${world.home}/${target.caseId}/${evidence.id}.jpg`,
+    );
+    expect(Number(url.searchParams.get('X-Amz-Expires'))).toBeLessThanOrEqual(300);
+    expect(await thumbnailSize(evidence.thumbnailUrl)).toEqual({ width: 320, height: 240 });
+    expect(evidence).not.toHaveProperty('thumbnailKey');
+    expect(evidence).not.toHaveProperty('thumbnail');
+    expect((await stored(target.caseId, evidence.id))?.thumbnailKey).toBe(
+      url.pathname.split('/').slice(2).join('/'),
+    );
+    // The list offers it too, for the items of the page.
+    const item = listed.body.items.find((i: { id: string }) => i.id === evidence.id);
+    expect(await thumbnailSize(item.thumbnailUrl)).toEqual({ width: 320, height: 240 });
+  });
+
+  it('storing a thumbnail starts no verification: the verifier skips its own keys', async () => {
+    const target = await caseAtSite();
+    const { evidence } = await upload(target, await photoJpeg(640, 480, { padding: uniqueSuffix() }));
+    const key = (await stored(target.caseId, evidence.id))!.thumbnailKey!;
+    const outcomes = await workers.verifier.handleEvent({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          s3: { bucket: { name: env.config.evidenceBucket }, object: { key } },
+        },
+      ],
+    });
+    expect(key.startsWith('thumbnails/')).toBe(true);
+    expect(outcomes).toEqual([]);
+  });
+
+  it('a PDF gets none', async () => {
+    const target = await caseAtSite();
+    const { evidence, outcomes } = await upload(target, pdf(`daftar hadir ${uniqueSuffix()}`), {
+      kind: 'attendance_sheet',
+      contentType: 'application/pdf',
+      fileName: 'daftar-hadir.pdf',
+    });
+    expect(outcomes).toEqual([expect.objectContaining({ status: 'verified' })]);
+    expect(outcomes[0]).not.toHaveProperty('thumbnail');
+    expect(evidence).not.toHaveProperty('thumbnailUrl');
+    expect(evidence).not.toHaveProperty('thumbnail');
+  });
+
+  it('an image without a readable picture, or an HEIC, is still verified; its thumbnail is unavailable', async () => {
+    // Prepare: a JPEG that passes the hash and the sniffed type, but holds no picture; an HEIC file.
+    const target = await caseAtSite();
+    // Act
+    const corrupt = await upload(target, photoAtSite());
+    const heic = await upload(target, heicHeader(), { contentType: 'image/heic', fileName: 'IMG_0003.HEIC' });
+    const listed = await call('GET', target.url, { claims: world.claims.officer });
+    // Assess
+    for (const { evidence, outcomes } of [corrupt, heic]) {
+      expect(outcomes).toEqual([expect.objectContaining({ status: 'verified', thumbnail: 'unavailable' })]);
+      expect(evidence).toMatchObject({ status: 'verified', thumbnail: 'unavailable' });
+      expect(evidence).not.toHaveProperty('thumbnailUrl');
+      expect(evidence.download.url).toEqual(expect.any(String));
+    }
+    expect(listed.body.items.map((i: { thumbnail?: string }) => i.thumbnail)).toEqual([
+      'unavailable',
+      'unavailable',
+    ]);
+  });
+
+  it('a failed thumbnail never fails the evidence: logged by ids only, and made when the event comes again', async () => {
+    // Prepare: a verifier whose thumbnail upload fails (S3 throttling, say)
+    const logs: { level: string; message: string; attributes: unknown }[] = [];
+    const logger: VerifierLogger = {
+      info: (message: string, attributes?: unknown) => logs.push({ level: 'info', message, attributes }),
+      warn: (message: string, attributes?: unknown) => logs.push({ level: 'warn', message, attributes }),
+    } as VerifierLogger;
+    const failing = new EvidenceVerifier({
+      evidence: workers.evidence,
+      objects: {
+        presignUpload: (input) => workers.objects.presignUpload(input),
+        presignDownload: (input) => workers.objects.presignDownload(input),
+        exists: (key) => workers.objects.exists(key),
+        open: (key, versionId) => workers.objects.open(key, versionId),
+        putThumbnail: async () => {
+          throw Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown' });
+        },
+      },
+      sites: env.deps.sites,
+      directory: env.deps.directory,
+      bucket: env.config.evidenceBucket,
+      maxUploadBytes: 20 * MB,
+      now,
+      logger,
+    });
+    const target = await caseAtSite();
+    const bytes = await photoJpeg(800, 600, { padding: uniqueSuffix() });
+    const requested = await request(target.url, bytes, { fileName: 'Budi Santoso di masjid.jpg' });
+    await put(requested.body.upload, bytes);
+    const event = createdEvent(requested.body.upload.url);
+    // Act
+    const first = await failing.handleEvent(event);
+    const afterFailure = await call('GET', `${target.url}/${requested.body.id}`, {
+      claims: world.claims.officer,
+    });
+    const again = await workers.verifier.handleEvent(event);
+    const afterRetry = await call('GET', `${target.url}/${requested.body.id}`, {
+      claims: world.claims.officer,
+    });
+    // Assess
+    expect(first).toEqual([expect.objectContaining({ status: 'verified', thumbnail: 'failed' })]);
+    expect(afterFailure.body.status).toBe('verified');
+    expect(afterFailure.body).not.toHaveProperty('thumbnailUrl');
+    expect(afterFailure.body).not.toHaveProperty('thumbnail');
+    expect(logs).toContainEqual({
+      level: 'warn',
+      message: expect.stringContaining('Thumbnail failed'),
+      attributes: { evidenceId: requested.body.id, error: 'SlowDown' },
+    });
+    expect(JSON.stringify(logs)).not.toMatch(/Budi|Santoso|reduce your request rate/);
+    expect(again).toEqual([expect.objectContaining({ status: 'already-decided', thumbnail: 'created' })]);
+    expect(await thumbnailSize(afterRetry.body.thumbnailUrl)).toEqual({ width: 320, height: 240 });
   });
 });
 

@@ -16,7 +16,7 @@ import { startS3Emulator, type S3Emulator } from '../../infra/local/s3-emulator'
 import { apiCaller } from '../support/api';
 import { registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
-import { jpegWithExif, sha256Hex } from '../support/evidence-files';
+import { jpegWithExif, photoJpeg, sha256Hex } from '../support/evidence-files';
 import { seedDirectory } from '../support/fixtures';
 
 /**
@@ -33,6 +33,9 @@ let s3Dir: string;
 let call: ReturnType<typeof apiCaller>;
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 const savedEnv = { ...process.env };
+/** What the bridge reported as failed, and every key s3rver announced. */
+const bridgeErrors: unknown[] = [];
+const createdKeys: string[] = [];
 
 beforeAll(async () => {
   s3Dir = mkdtempSync(join(tmpdir(), 'abdi-evidence-events-'));
@@ -57,7 +60,12 @@ beforeAll(async () => {
   const verifier = (await import('../../functions/handlers/evidence-verifier')) as {
     handler: EvidenceLambda;
   };
-  bridge = bridgeEvidenceEvents(s3, verifier.handler);
+  bridge = bridgeEvidenceEvents(s3, verifier.handler, { onError: (error) => bridgeErrors.push(error) });
+  s3.onObjectCreated((event) => {
+    for (const record of (event as { Records?: { s3?: { object?: { key?: string } } }[] }).Records ?? []) {
+      createdKeys.push(decodeURIComponent(String(record.s3?.object?.key)));
+    }
+  });
 
   const api = createApiHandler(createDependencies(config), {
     logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
@@ -80,6 +88,16 @@ async function settled(url: string) {
   for (;;) {
     const read = await call('GET', url, { claims: world.claims.officer });
     if (read.body.status !== 'pending' || Date.now() > deadline) return read.body;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Reads the evidence until it has a thumbnail URL or says it will get none, for at most five seconds. */
+async function withThumbnail(url: string) {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const read = await call('GET', url, { claims: world.claims.officer });
+    if (read.body.thumbnailUrl || read.body.thumbnail || Date.now() > deadline) return read.body;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -122,5 +140,24 @@ describe("local mode: s3rver's ObjectCreated → the verifier handler", () => {
       checks: { detectedType: 'image/jpeg' },
     });
     expect(await settled(badUrl)).toMatchObject({ status: 'rejected', rejectionReason: 'checksum_mismatch' });
+  });
+
+  it("adds a photo's thumbnail, whose own ObjectCreated the verifier passes over without a fuss", async () => {
+    // Prepare
+    const { caseId, base: office } = await registeredCase(call, world, { status: 'assessed' });
+    const caseUrl = `${office}/cases/${caseId}/evidence`;
+    const photo = await photoJpeg(1200, 900, { padding: uniqueSuffix() });
+    // Act
+    const url = await uploadThroughS3(caseUrl, photo, photo);
+    const evidence = await withThumbnail(url);
+    await bridge.drain();
+    // Assess
+    expect(evidence).toMatchObject({ status: 'verified', thumbnailUrl: expect.any(String) });
+    const thumbnail = await fetch(evidence.thumbnailUrl);
+    expect(thumbnail.status).toBe(200);
+    expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+    const key = `thumbnails/${world.home}/${caseId}/${evidence.id}.jpg`;
+    expect(createdKeys).toContain(key);
+    expect(bridgeErrors).toEqual([]);
   });
 });

@@ -114,6 +114,18 @@ export const evidenceSchema = z
     uploadedBy: z.string(),
     createdAt: z.string(),
     decidedAt: z.string().optional(),
+    thumbnailUrl: z
+      .string()
+      .optional()
+      .describe(
+        'Verified images only: a presigned GET of a JPEG at most 320 px on its long side, valid 5 minutes. Absent until the verifier has made it.',
+      ),
+    thumbnail: z
+      .literal('unavailable')
+      .optional()
+      .describe(
+        'A verified image that has no thumbnail and will get none (HEIC, or bytes the codec cannot read).',
+      ),
   })
   .meta({ id: 'Evidence' });
 
