@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { hoursToMinutes, onTrackUntil, OPEN_STATUSES, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
-import { keys } from './keys';
+import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
@@ -356,21 +356,5 @@ function chooseIndex(
 }
 
 export function toCase(item: Record<string, unknown>): CaseRecord {
-  const {
-    pk: _pk,
-    sk: _sk,
-    type: _type,
-    gsi1pk: _g1p,
-    gsi1sk: _g1s,
-    gsi2pk: _g2p,
-    gsi2sk: _g2s,
-    gsi3pk: _g3p,
-    gsi3sk: _g3s,
-    duepk: _dp,
-    duesk: _ds,
-    trackpk: _tp,
-    tracksk: _ts,
-    ...record
-  } = item;
-  return record as unknown as CaseRecord;
+  return withoutKeys(item) as unknown as CaseRecord;
 }

@@ -14,7 +14,7 @@ import type {
   TimeCheck,
 } from '../domain';
 import { auditItem, fieldChanges, type FieldChange } from './audit';
-import { keys } from './keys';
+import { keys, withoutKeys } from './keys';
 import { sessionSortKey } from './session-store';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
@@ -450,17 +450,5 @@ function evidenceItem(record: EvidenceRecord): Record<string, unknown> {
 }
 
 function toEvidence(item: Record<string, unknown>): EvidenceRecord {
-  const {
-    pk: _pk,
-    sk: _sk,
-    type: _type,
-    gsi1pk: _g1p,
-    gsi1sk: _g1s,
-    gsi2pk: _g2p,
-    gsi2sk: _g2s,
-    duepk: _dp,
-    duesk: _ds,
-    ...record
-  } = item;
-  return { checks: {}, warnings: [], ...record } as unknown as EvidenceRecord;
+  return { checks: {}, warnings: [], ...withoutKeys(item) } as unknown as EvidenceRecord;
 }

@@ -4,6 +4,24 @@
  * it). Directory items (offices, users, machine clients) are global: a person can belong to several
  * offices, so their records cannot live under one tenant.
  */
+import { mainTable } from '../tables';
+
+/** Every attribute that only exists to key an item or an index, from the one table definition. */
+const KEY_ATTRIBUTES = new Set([
+  mainTable.partitionKey.name,
+  ...(mainTable.sortKey ? [mainTable.sortKey.name] : []),
+  ...mainTable.globalIndexes.flatMap((index) => [
+    index.partitionKey.name,
+    ...(index.sortKey ? [index.sortKey.name] : []),
+  ]),
+  'type',
+]);
+
+/** A stored item without its key and index attributes: the record the store maps it back to. */
+export function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name)));
+}
+
 export const keys = {
   office: (officeId: string) => ({ pk: `OFFICE#${officeId}`, sk: 'OFFICE' }),
   /** gsi1 listing of all offices, grouped by region so a Kanwil reads its region with one Query. */

@@ -2,7 +2,7 @@ import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws
 import type { CaseStatus, SameDaySession, SessionOutcome } from '../domain';
 import { auditItem, fieldChanges } from './audit';
 import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
-import { keys } from './keys';
+import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
@@ -282,6 +282,5 @@ function sessionItem(officeId: string, session: SessionRecord): Record<string, u
 }
 
 function toSession(item: Record<string, unknown>): SessionRecord {
-  const { pk: _pk, sk: _sk, type: _type, ...session } = item;
-  return session as unknown as SessionRecord;
+  return withoutKeys(item) as unknown as SessionRecord;
 }

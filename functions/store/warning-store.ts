@@ -1,6 +1,6 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ReferralDecision, SessionForWarning, SessionOutcome, WarningLevel } from '../domain';
-import { keys } from './keys';
+import { keys, withoutKeys } from './keys';
 import type { TransactItem } from './transactions';
 
 export interface WarningRecord {
@@ -280,6 +280,5 @@ export class WarningStore {
 }
 
 function strip<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, type: _type, ...record } = item;
-  return record as T;
+  return withoutKeys(item) as T;
 }
