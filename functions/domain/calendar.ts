@@ -113,6 +113,12 @@ export const isoWeekday = (date: LocalDate): number => {
 };
 
 /** Number of days in a sentence period of `months` months (KUHP 184: 30 days each). */
+/**
+ * The Monday that starts the ISO week of `date` (weeks run Monday to Sunday in Indonesia too).
+ * @example weekStart('2026-03-05') === '2026-03-02'
+ */
+export const weekStart = (date: LocalDate): LocalDate => addDays(date, 1 - isoWeekday(date));
+
 export const monthsToDays = (months: number): number => months * DAYS_PER_MONTH;
 
 /**

@@ -80,6 +80,8 @@ export const keys = {
   /** Running office counters (cases by status, open warnings, hours per month) for the summary. */
   officeStats: (officeId: string) => ({ pk: `O#${officeId}#STATS`, sk: 'STATS' }),
   monthStats: (officeId: string, month: string) => ({ pk: `O#${officeId}#STATS`, sk: `MONTH#${month}` }),
+  /** Hours credited and sessions recorded for work done in the ISO week starting `monday`. */
+  weekStats: (officeId: string, monday: string) => ({ pk: `O#${officeId}#STATS`, sk: `WEEK#${monday}` }),
 
   /** One piece of evidence, in its case's partition (sort keys `EVIDENCE#<ulid>` order by time). */
   evidence: (officeId: string, caseId: string, evidenceId: string) => ({

@@ -1,5 +1,5 @@
 import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CaseStatus, SameDaySession, SessionOutcome } from '../domain';
+import { weekStart, type CaseStatus, type SameDaySession, type SessionOutcome } from '../domain';
 import { auditItem, fieldChanges } from './audit';
 import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
@@ -163,6 +163,19 @@ export class SessionStore {
           Key: keys.monthStats(officeId, options.month),
           UpdateExpression: 'ADD creditedMinutes :delta',
           ExpressionAttributeValues: { ':delta': delta },
+        },
+      });
+    }
+    // The week of the work itself (not of the recording): the dashboard's hours-per-week chart.
+    if (delta !== 0 || !before) {
+      items.push({
+        Update: {
+          TableName: this.tableName,
+          Key: keys.weekStats(officeId, weekStart(after.date)),
+          UpdateExpression: before
+            ? 'ADD creditedMinutes :delta'
+            : 'ADD creditedMinutes :delta, sessions :one',
+          ExpressionAttributeValues: { ':delta': delta, ...(before ? {} : { ':one': 1 }) },
         },
       });
     }

@@ -8,9 +8,11 @@ export interface OfficeCounters {
   /** Minutes credited in the month, from the session writes' `creditedMinutes` counter. */
   readonly creditedMinutesThisMonth: number;
   readonly openWarnings: number;
+  /** Per requested week (its Monday): minutes credited and sessions recorded for work in that week. */
+  readonly weeks: readonly { monday: string; creditedMinutes: number; sessions: number }[];
 }
 
-/** Batch reads retry unprocessed keys a few times; with three small keys this practically never loops. */
+/** Batch reads retry unprocessed keys a few times; with a dozen small keys this practically never loops. */
 const MAX_BATCH_ATTEMPTS = 4;
 
 /**
@@ -25,8 +27,13 @@ export class SummaryStore {
   ) {}
 
   /** The office counters and the month's credited minutes (`month` is `YYYY-MM` in the office's zone). */
-  async counters(officeId: string, month: string): Promise<OfficeCounters> {
-    const wanted = [keys.officeStats(officeId), keys.monthStats(officeId, month), warningStats(officeId)];
+  async counters(officeId: string, month: string, mondays: readonly string[] = []): Promise<OfficeCounters> {
+    const wanted = [
+      keys.officeStats(officeId),
+      keys.monthStats(officeId, month),
+      warningStats(officeId),
+      ...mondays.map((monday) => keys.weekStats(officeId, monday)),
+    ];
     const found = new Map<string, Record<string, unknown>>();
     let pending: Record<string, unknown>[] = wanted;
     for (let attempt = 0; pending.length > 0 && attempt < MAX_BATCH_ATTEMPTS; attempt += 1) {
@@ -50,6 +57,14 @@ export class SummaryStore {
       casesByStatus,
       creditedMinutesThisMonth: Number(monthItem.creditedMinutes ?? 0),
       openWarnings: Number(warnings.openWarnings ?? 0),
+      weeks: mondays.map((monday) => {
+        const week = found.get(keys.weekStats(officeId, monday).sk) ?? {};
+        return {
+          monday,
+          creditedMinutes: Number(week.creditedMinutes ?? 0),
+          sessions: Number(week.sessions ?? 0),
+        };
+      }),
     };
   }
 

@@ -288,7 +288,12 @@ describe('GET /summary: the office dashboard counts', () => {
       casesDueIn30Days: 3,
       casesOffTrack: 3,
       openWarnings: 2,
+      // This test writes its sessions straight into the table, so no week counted any.
+      sessionsThisWeek: 0,
+      weeks: expect.any(Array),
     });
+    expect(response.body.weeks).toHaveLength(8);
+    expect(response.body.weeks.at(-1)).toEqual({ weekStart: '2026-06-08', hoursCredited: 0, sessions: 0 });
   });
 
   it('agrees with the case list: the due-soon count is the open cases due by today + 30', async () => {

@@ -227,6 +227,31 @@ describe('a site supervisor (pengawas lapangan) records, the PK verifies', () =>
   });
 });
 
+describe('the office summary follows the sessions', () => {
+  it('counts hours per week of the work and sessions this week', async () => {
+    const { caseId, base } = await registeredCase(call, world);
+    const before = await call('GET', `${base}/summary`, { claims: world.claims.admin });
+
+    // Today is Monday 29 June 2026: one session this week, one in the week of 22 June.
+    await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-06-29', '08:00', '10:00'),
+    });
+    await call('POST', `${base}/cases/${caseId}/sessions`, {
+      claims: world.claims.officer,
+      body: session('2026-06-24', '08:00', '11:00'),
+    });
+    const after = await call('GET', `${base}/summary`, { claims: world.claims.admin });
+
+    const week = (body: { weeks: { weekStart: string; hoursCredited: number }[] }, monday: string) =>
+      body.weeks.find((w) => w.weekStart === monday)!.hoursCredited;
+    expect(after.body.sessionsThisWeek).toBe(before.body.sessionsThisWeek + 1);
+    expect(week(after.body, '2026-06-29') - week(before.body, '2026-06-29')).toBe(2);
+    expect(week(after.body, '2026-06-22') - week(before.body, '2026-06-22')).toBe(3);
+    expect(after.body.weeks.map((w: { weekStart: string }) => w.weekStart)[0]).toBe('2026-05-11');
+  });
+});
+
 describe('ending a case', () => {
   it('resolves its open warnings, so the office no longer counts them', async () => {
     const { caseId, base } = await registeredCase(call, world);

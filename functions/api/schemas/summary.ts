@@ -13,5 +13,12 @@ export const summarySchema = z
       .describe('Open cases with a deadline on or before today + 30, overdue included'),
     casesOffTrack: z.number().int(),
     openWarnings: z.number().int(),
+    sessionsThisWeek: z
+      .number()
+      .int()
+      .describe('Sessions recorded for work in this ISO week (Monday to Sunday)'),
+    weeks: z
+      .array(z.object({ weekStart: z.string(), hoursCredited: z.number(), sessions: z.number().int() }))
+      .describe('The last 8 ISO weeks, oldest first, by the date the work was done'),
   })
-  .meta({ id: 'OfficeSummary' });
+  .meta({ id: 'OfficeDashboardSummary' });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  weekStart,
   addDays,
   ageOn,
   availableDays,
@@ -166,5 +167,16 @@ describe('time zones', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('weekStart', () => {
+  it('maps every day of an ISO week to its Monday, across a year end', () => {
+    expect(['2026-03-02', '2026-03-05', '2026-03-08'].map(weekStart)).toEqual([
+      '2026-03-02',
+      '2026-03-02',
+      '2026-03-02',
+    ]);
+    expect(weekStart('2027-01-01')).toBe('2026-12-28');
   });
 });

@@ -25,6 +25,8 @@ function summary(overrides: Partial<Summary> = {}): Summary {
     casesDueIn30Days: 2,
     casesOffTrack: 1,
     openWarnings: 1,
+    sessionsThisWeek: 0,
+    weeks: [],
     ...overrides,
   };
 }

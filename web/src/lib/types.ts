@@ -225,6 +225,10 @@ export interface Summary {
   casesDueIn30Days: number;
   casesOffTrack: number;
   openWarnings: number;
+  /** Sessions recorded for work in this ISO week. */
+  sessionsThisWeek: number;
+  /** The last 8 ISO weeks, oldest first, by the date the work was done. */
+  weeks: { weekStart: string; hoursCredited: number; sessions: number }[];
 }
 
 export interface Site {
@@ -357,4 +361,84 @@ export interface OfficeDetail {
   timeZone: string;
   regionId: string;
   address: string;
+}
+
+export type EvidenceKind = 'photo' | 'attendance_sheet' | 'document';
+export type EvidenceStatus = 'pending' | 'verified' | 'rejected' | 'expired';
+export type RejectionReason = 'checksum_mismatch' | 'type_mismatch' | 'too_large' | 'unknown_key';
+
+export interface EvidenceWarning {
+  rule: 'EV-LOCATION' | 'EV-TIME' | 'EV-DUPLICATE';
+  message: string;
+}
+
+/** What the verifier measured; the context checks (location, time, duplicate) only ever warn. */
+export interface EvidenceChecks {
+  storedBytes?: number | undefined;
+  sha256Matches?: boolean | undefined;
+  detectedType?: string | null | undefined;
+  location?:
+    | {
+        source: 'declared' | 'exif';
+        distanceMeters: number;
+        radiusMeters: number;
+        accuracyMeters?: number | undefined;
+        insideRadius: boolean;
+      }
+    | undefined;
+  time?:
+    | {
+        source: 'exif' | 'declared';
+        capturedAtLocal: string;
+        session: { date: string; startTime: string; endTime: string };
+        withinSession: boolean;
+        minutesOutside: number;
+      }
+    | undefined;
+  duplicateOf?: string | undefined;
+}
+
+export interface Evidence {
+  id: string;
+  caseId: string;
+  kind: EvidenceKind;
+  sessionId?: string | undefined;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  capturedAt?: string | undefined;
+  status: EvidenceStatus;
+  rejectionReason?: RejectionReason | undefined;
+  checks: EvidenceChecks;
+  warnings: EvidenceWarning[];
+  uploadedBy: string;
+  createdAt: string;
+  decidedAt?: string | undefined;
+  /** Verified images: a 5-minute URL of a small JPEG, once the verifier has made it. */
+  thumbnailUrl?: string | undefined;
+  /** A verified image that will get no thumbnail (HEIC, or bytes the codec cannot read). */
+  thumbnail?: 'unavailable' | undefined;
+}
+
+export interface EvidenceDetail extends Evidence {
+  /** Verified evidence only: a presigned GET of the verified bytes, valid 5 minutes. */
+  download?: { url: string; expiresAt: string } | undefined;
+}
+
+export interface EvidenceUploadTicket {
+  id: string;
+  status: 'pending';
+  upload: { url: string; method: 'PUT'; headers: Record<string, string>; expiresAt: string };
+}
+
+export interface CreateEvidenceBody {
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  kind: EvidenceKind;
+  sessionId?: string | undefined;
+  capturedAt?: string | undefined;
+  location?: { lat: number; lng: number; accuracyMeters?: number | undefined } | undefined;
 }
