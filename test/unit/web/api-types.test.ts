@@ -10,6 +10,12 @@ import type {
   sessionSchema,
   updateSessionBody,
 } from '../../../functions/api/schemas/sessions';
+import type {
+  createEvidenceBody,
+  evidenceDetailSchema,
+  evidenceSchema,
+  uploadTicketSchema,
+} from '../../../functions/api/schemas/evidence';
 import type { officeSchema } from '../../../functions/api/schemas/identity';
 import type {
   createPartnerBody,
@@ -51,6 +57,9 @@ describe('dashboard API types match the server schemas', () => {
     expectTypeOf<T.OfficeMember>().toEqualTypeOf<z.output<typeof memberSchema>>();
     expectTypeOf<T.Invitation>().toEqualTypeOf<z.output<typeof invitationSchema>>();
     expectTypeOf<T.OfficeDetail>().toEqualTypeOf<z.output<typeof officeSchema>>();
+    expectTypeOf<T.Evidence>().toEqualTypeOf<z.output<typeof evidenceSchema>>();
+    expectTypeOf<T.EvidenceDetail>().toEqualTypeOf<z.output<typeof evidenceDetailSchema>>();
+    expectTypeOf<T.EvidenceUploadTicket>().toEqualTypeOf<z.output<typeof uploadTicketSchema>>();
   });
 
   it('request bodies', () => {
@@ -65,5 +74,6 @@ describe('dashboard API types match the server schemas', () => {
     expectTypeOf<T.UpdateSiteBody>().toEqualTypeOf<z.input<typeof updateSiteBody>>();
     expectTypeOf<T.CreateUserBody>().toEqualTypeOf<z.input<typeof createUserBody>>();
     expectTypeOf<T.UpdateUserBody>().toEqualTypeOf<z.input<typeof updateUserBody>>();
+    expectTypeOf<T.CreateEvidenceBody>().toEqualTypeOf<z.input<typeof createEvidenceBody>>();
   });
 });

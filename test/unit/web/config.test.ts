@@ -94,4 +94,20 @@ describe('parseRuntimeConfig: the per-deployment config.json', () => {
     expect(() => parseRuntimeConfig(value)).toThrow(ConfigError);
     expect(() => parseRuntimeConfig(value)).toThrow(message);
   });
+
+  it("carries the deployment's evidence size limit when it names one", () => {
+    expect(parseRuntimeConfig({ apiBaseUrl: '', auth: { mode: 'local' }, maxUploadBytes: 5242880 })).toEqual({
+      apiBaseUrl: '',
+      auth: { mode: 'local' },
+      maxUploadBytes: 5242880,
+    });
+    expect(parseRuntimeConfig({ apiBaseUrl: '', auth: { mode: 'local' } })).not.toHaveProperty(
+      'maxUploadBytes',
+    );
+    for (const bad of [0, -1, 1.5, '20MB']) {
+      expect(() =>
+        parseRuntimeConfig({ apiBaseUrl: '', auth: { mode: 'local' }, maxUploadBytes: bad }),
+      ).toThrow(/maxUploadBytes/);
+    }
+  });
 });

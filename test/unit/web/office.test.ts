@@ -83,9 +83,15 @@ describe('what a role may do in an office', () => {
       readOffice: true,
       manageOffice: false,
       supervise: false,
+      uploadEvidence: false,
       readRegion: true,
     });
-    expect(capabilities(['supervisor'])).toMatchObject({ readOffice: false, supervise: true });
+    expect(capabilities(['supervisor'])).toMatchObject({
+      readOffice: false,
+      supervise: true,
+      uploadEvidence: true,
+    });
+    expect(capabilities(['prosecutor']).uploadEvidence).toBe(false);
     expect(capabilities(['admin'])).toMatchObject({ manageOffice: true, manageCases: true });
     expect(capabilities(['officer']).manageOffice).toBe(false);
   });

@@ -19,6 +19,11 @@ export interface RuntimeConfig {
   /** `''` means the API is on the same origin as the dashboard. Never ends with a slash. */
   readonly apiBaseUrl: string;
   readonly auth: AuthConfig;
+  /**
+   * The deployment's largest evidence upload in bytes, when the deployment names it (the browser checks
+   * it before sending; the API enforces it). Absent: the default, 20 MB.
+   */
+  readonly maxUploadBytes?: number;
 }
 
 export const DEFAULT_REDIRECT_PATH = '/auth/callback';
@@ -38,7 +43,14 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
   }
   const auth = v.auth as Record<string, unknown> | null | undefined;
   if (typeof auth !== 'object' || auth === null) throw new ConfigError('config.json: auth is missing');
-  if (auth.mode === 'local') return { apiBaseUrl, auth: { mode: 'local' } };
+  if (
+    v.maxUploadBytes !== undefined &&
+    !(Number.isInteger(v.maxUploadBytes) && Number(v.maxUploadBytes) > 0)
+  ) {
+    throw new ConfigError('config.json: maxUploadBytes must be a positive whole number of bytes');
+  }
+  const limits = v.maxUploadBytes !== undefined ? { maxUploadBytes: v.maxUploadBytes as number } : {};
+  if (auth.mode === 'local') return { apiBaseUrl, auth: { mode: 'local' }, ...limits };
   if (auth.mode === 'cognito') {
     for (const key of ['domain', 'clientId', 'region'] as const) {
       if (typeof auth[key] !== 'string' || auth[key] === '') {
@@ -58,6 +70,7 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
         region: auth.region as string,
         redirectPath,
       },
+      ...limits,
     };
   }
   throw new ConfigError(`config.json: auth.mode must be "local" or "cognito"`);

@@ -156,6 +156,8 @@ const RULE_TEXT: Record<string, () => string> = {
   'PL-PER-DAY': m.rule_pl_per_day,
   'PL-WINDOW': m.rule_pl_window,
   'PL-WEEKDAYS': m.rule_pl_weekdays,
+  'EV-TYPE': m.rule_ev_type,
+  'EV-SIZE': m.rule_ev_size,
 };
 
 /**

@@ -79,6 +79,8 @@ export interface Capabilities {
   readonly manageOffice: boolean;
   /** A site supervisor's day: expected clients and attendance at their own sites. */
   readonly supervise: boolean;
+  /** Upload evidence (a supervisor only for sessions at their own sites); everyone who reads may view it. */
+  readonly uploadEvidence: boolean;
   /** The Kanwil's comparison of the offices of its region. */
   readonly readRegion: boolean;
 }
@@ -94,6 +96,7 @@ export function capabilities(roles: readonly Role[]): Capabilities {
     readOffice: has('admin', 'officer', 'prosecutor', 'regional'),
     manageOffice: has('admin'),
     supervise: has('supervisor'),
+    uploadEvidence: has('admin', 'officer', 'supervisor'),
     readRegion: has('regional'),
   };
 }

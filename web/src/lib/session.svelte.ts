@@ -70,6 +70,11 @@ export class Session {
     return this.#config.auth.mode;
   }
 
+  /** The deployment's evidence size limit from `config.json`, if it names one (else the default applies). */
+  get maxUploadBytes(): number | undefined {
+    return this.#config.maxUploadBytes;
+  }
+
   /** Local mode only: exchanges a demo user's password for a token. Throws `ApiProblem` on failure. */
   async signIn(username: string, password: string): Promise<void> {
     const token = await this.api.post<LoginResponse>(

@@ -1,0 +1,395 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { photoJpeg, photoPng, sha256Hex, windowsExecutable } from '../support/evidence-files';
+import { apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
+import {
+  SCREENSHOT_DIR,
+  VIEWPORTS,
+  axeViolations,
+  horizontalOverflow,
+  launchBrowser,
+  openContext,
+  screenshot,
+  signIn,
+} from './browser';
+
+/**
+ * Evidence in the browser against the real local stack (s3rver and the verifier): the PK uploads a
+ * photo for a session of Rudi Hartono's (SHA-256 in the browser, a PUT straight to storage with a
+ * progress bar, a retry after a dropped connection) and watches it turn verified; an executable named
+ * .jpg is rejected with the reason in plain Indonesian; the browser refuses a wrong type before any
+ * request; a scanned attendance sheet is dragged in; the site supervisor attaches a camera photo, with
+ * its place, at 360 px.
+ */
+
+const baseUrl = inject('baseUrl');
+const PALOPO = '/o/bapas-palopo';
+const OFFICE = '/v1/offices/bapas-palopo';
+const MASJID = 'site-palopo-masjid-bara';
+
+interface CaseItem {
+  id: string;
+  client: { fullName: string };
+}
+interface SessionItem {
+  id: string;
+  date: string;
+  startTime: string;
+  siteId: string;
+  outcome: string;
+}
+interface EvidenceItem {
+  id: string;
+  kind: string;
+  status: string;
+  sha256: string;
+  sessionId?: string;
+  rejectionReason?: string;
+  capturedAt?: string;
+  checks: {
+    detectedType?: string | null;
+    location?: { source: string; insideRadius: boolean; accuracyMeters?: number };
+  };
+  warnings: { rule: string }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function rudi() {
+  const api = await apiAs(baseUrl, 'pk.palopo');
+  const found = (await api<{ items: CaseItem[] }>(`${OFFICE}/cases?limit=100`)).items.find(
+    (c) => c.client.fullName === 'Rudi Hartono',
+  )!;
+  const sessions = (await api<{ items: SessionItem[] }>(`${OFFICE}/cases/${found.id}/sessions?limit=100`))
+    .items;
+  return { api, case: found, sessions };
+}
+
+async function openCase(page: Page, caseId: string) {
+  await page.goto('/login');
+  await signIn(page, 'pk.palopo');
+  await page.waitForURL((url) => url.pathname === PALOPO);
+  await page.goto(`${PALOPO}/cases/${caseId}`);
+  await page.getByTestId('evidence-panel').waitFor();
+  await page.locator('[data-testid="evidence-gallery"], [data-testid="evidence-empty"]').first().waitFor();
+}
+
+const tile = (page: Page, id: string) =>
+  page.locator(`[data-testid="evidence-tile"][data-evidence-id="${id}"]`);
+
+describe('evidence on the case page', () => {
+  it('uploads a photo that becomes verified, and an executable posing as a JPEG that is rejected', async () => {
+    const { api, case: c, sessions } = await rudi();
+    const session = sessions[0]!;
+    const { context, page, errors } = await openContext(browser, baseUrl);
+    await openCase(page, c.id);
+    const panel = page.getByTestId('evidence-panel');
+
+    await panel.getByRole('button', { name: 'Unggah bukti' }).click();
+    const form = panel.getByRole('form', { name: 'Unggah bukti' });
+    await form.waitFor();
+
+    // The browser's own check, before any request: a text file is not evidence.
+    await page.getByTestId('evidence-file-input').setInputFiles({
+      name: 'catatan.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('bukan foto'),
+    });
+    await form.locator('#evidence-upload-file-error').waitFor();
+    expect(await form.locator('#evidence-upload-file-error').textContent()).toContain(
+      'Jenis berkas ini tidak diterima',
+    );
+    expect(await form.getByRole('button', { name: 'Unggah', exact: true }).isDisabled()).toBe(true);
+
+    // A real photo (about 70 KB, so that sending takes seconds on a throttled line), for the latest session.
+    const photo = await photoJpeg(1200, 900, { padding: `e2e ${Date.now()} ${'x'.repeat(60_000)}` });
+    await page.getByTestId('evidence-file-input').setInputFiles({
+      name: 'kegiatan-masjid.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    await expect.poll(() => form.locator('#evidence-upload-file-error').count()).toBe(0);
+    expect(await page.getByTestId('evidence-chosen').textContent()).toContain('kegiatan-masjid.jpg');
+    expect(await form.getByLabel('Jenis bukti').inputValue()).toBe('photo');
+    await form.getByLabel(/^Sesi/).selectOption(session.id);
+
+    // The first PUT is dropped on the way; the PK tries again with the same URL.
+    let dropped = 0;
+    await page.route(
+      (url) => url.hostname === '127.0.0.1',
+      async (route) => {
+        if (route.request().method() === 'PUT' && dropped === 0) {
+          dropped++;
+          return route.abort('connectionreset');
+        }
+        return route.fallback();
+      },
+    );
+    await form.getByRole('button', { name: 'Unggah', exact: true }).click();
+    const progress = page.getByTestId('upload-progress');
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 15_000 }).toBe('failed');
+    expect(await page.getByTestId('upload-error').textContent()).toContain('Pengiriman berkas terputus');
+    await screenshot(page, 'case-evidence-upload-failed-desktop');
+    await page.unrouteAll();
+
+    // Slow the line so that sending takes a few seconds and the progress bar is seen.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 100,
+      downloadThroughput: 200_000,
+      uploadThroughput: 60_000,
+    });
+    await progress.getByRole('button', { name: 'Coba lagi' }).click();
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 15_000 }).toBe('uploading');
+    await expect
+      .poll(async () => Number(await progress.locator('progress').getAttribute('value')), { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    expect(await page.getByTestId('upload-message').textContent()).toBe('Mengirim berkas…');
+    expect(await page.getByTestId('upload-bytes').textContent()).toMatch(/^\d+% · .+ dari \d+ KB$/);
+    await screenshot(page, 'case-evidence-uploading-desktop');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
+
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('verified');
+    expect(await page.getByTestId('upload-message').textContent()).toBe(
+      'Terverifikasi: berkas diterima sebagai bukti.',
+    );
+
+    // The API holds it verified, with the hash the browser computed, for that session.
+    const list = await api<{ items: EvidenceItem[] }>(`${OFFICE}/cases/${c.id}/evidence?limit=10`);
+    const verified = list.items.find((e) => e.sha256 === sha256Hex(photo))!;
+    expect(verified).toMatchObject({ status: 'verified', sessionId: session.id });
+    // Only one record: the retried PUT reused the URL, and the idempotency key kept the POST single.
+    expect(list.items.filter((e) => e.sha256 === sha256Hex(photo))).toHaveLength(1);
+    const verifiedTile = tile(page, verified.id);
+    await expect
+      .poll(() => verifiedTile.locator('[data-evidence-status]').textContent())
+      .toContain('Terverifikasi');
+    await expect.poll(() => verifiedTile.locator('img').count(), { timeout: 15_000 }).toBe(1);
+
+    // An executable with a photo's name and type: the bytes tell, and the verifier rejects it.
+    await progress.getByRole('button', { name: 'Unggah berkas lain' }).click();
+    const exe = windowsExecutable();
+    await page.getByTestId('evidence-file-input').setInputFiles({
+      name: 'foto-palsu.jpg',
+      mimeType: 'image/jpeg',
+      buffer: exe,
+    });
+    await form.getByLabel(/^Sesi/).selectOption('');
+    await form.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('rejected');
+    const reason = 'Isi berkas bukan jenis yang dinyatakan: tertulis JPEG';
+    expect(await page.getByTestId('upload-message').textContent()).toContain(`Ditolak: ${reason}`);
+    const rejected = (
+      await api<{ items: EvidenceItem[] }>(`${OFFICE}/cases/${c.id}/evidence?status=rejected&limit=10`)
+    ).items.find((e) => e.sha256 === sha256Hex(exe))!;
+    expect(rejected.rejectionReason).toBe('type_mismatch');
+    const rejectedTile = tile(page, rejected.id);
+    await expect.poll(() => rejectedTile.getByTestId('evidence-reason').textContent()).toContain(reason);
+    expect(await rejectedTile.locator('[data-evidence-status]').textContent()).toContain('Ditolak');
+    // A scanned attendance sheet, dragged onto the drop zone.
+    await progress.getByRole('button', { name: 'Unggah berkas lain' }).click();
+    const scan = photoPng(400, 300);
+    const dataTransfer = await page.evaluateHandle(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'daftar-hadir.png', { type: 'image/png' }));
+        return transfer;
+      },
+      [...scan],
+    );
+    await page.getByTestId('evidence-dropzone').dispatchEvent('drop', { dataTransfer });
+    await expect.poll(() => page.getByTestId('evidence-chosen').textContent()).toContain('daftar-hadir.png');
+    await form.getByLabel('Jenis bukti').selectOption('attendance_sheet');
+    await form.getByRole('button', { name: 'Unggah', exact: true }).click();
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('verified');
+    const sheet = (
+      await api<{ items: EvidenceItem[] }>(`${OFFICE}/cases/${c.id}/evidence?limit=10`)
+    ).items.find((e) => e.sha256 === sha256Hex(scan))!;
+    expect(sheet).toMatchObject({ status: 'verified', kind: 'attendance_sheet' });
+    await expect
+      .poll(() => tile(page, sheet.id).locator('[data-evidence-status]').textContent())
+      .toContain('Terverifikasi');
+
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'case-evidence-desktop');
+
+    // Opened: the checks, and no file to open.
+    await rejectedTile.getByRole('button', { name: /foto-palsu\.jpg/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('evidence-checks').waitFor();
+    expect(await dialog.getByTestId('evidence-detail-reason').textContent()).toContain(reason);
+    expect(await dialog.textContent()).toContain('Hanya bukti yang terverifikasi yang dapat dibuka.');
+    await dialog.getByRole('button', { name: 'Tutup' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // The verified one: its checks, the picture and a fresh link to the file, which serves the bytes.
+    await verifiedTile.getByRole('button', { name: /kegiatan-masjid\.jpg/ }).click();
+    await dialog.getByTestId('evidence-download').waitFor();
+    const checks = await dialog.getByTestId('evidence-checks').textContent();
+    expect(checks).toContain('Sidik jari cocok dengan berkas yang tersimpan.');
+    expect(checks).toContain('Jenis menurut isi berkas: JPEG.');
+    const href = (await dialog.getByTestId('evidence-download').getAttribute('href'))!;
+    const download = await fetch(href);
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
+    await expect
+      .poll(() => dialog.locator('img.preview').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBe(1200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'case-evidence-dialog-desktop.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    // Filtered by its session and status.
+    const filters = panel.getByRole('group', { name: 'Saring bukti' });
+    await filters.getByLabel('Status').selectOption('rejected');
+    await expect.poll(() => panel.getByTestId('evidence-tile').count()).toBeGreaterThan(0);
+    await expect.poll(() => verifiedTile.count()).toBe(0);
+    expect(await rejectedTile.count()).toBe(1);
+    await filters.getByLabel('Status').selectOption('');
+    await filters.getByLabel('Sesi').selectOption(session.id);
+    await expect.poll(() => rejectedTile.count()).toBe(0);
+    expect(await verifiedTile.count()).toBe(1);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a 360 px phone, gallery and details', async () => {
+    const { case: c } = await rudi();
+    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    await openCase(page, c.id);
+    const panel = page.getByTestId('evidence-panel');
+    await panel.scrollIntoViewIfNeeded();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await panel.getByRole('button', { name: 'Unggah bukti' }).click();
+    await panel.getByRole('form', { name: 'Unggah bukti' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'case-evidence-phone');
+    await panel.screenshot({ path: join(SCREENSHOT_DIR, 'case-evidence-panel-phone.png') });
+    const first = panel.getByTestId('evidence-tile').first();
+    if ((await first.count()) > 0) {
+      await first.getByRole('button').first().click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByTestId('evidence-checks')
+        .or(dialog.getByText('Berkas belum diperiksa.'))
+        .first()
+        .waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'case-evidence-dialog-phone.png') });
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("the site supervisor's photo at 360 px", () => {
+  it('attaches a camera photo, with its place, to the session just recorded', async () => {
+    const pk = await apiAs(baseUrl, 'pk.palopo');
+    const site = await pk<{ location: { lat: number; lng: number; radiusMeters: number } }>(
+      `${OFFICE}/sites/${MASJID}`,
+    );
+    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    await context.grantPermissions(['geolocation'], { origin: baseUrl });
+    await context.setGeolocation({ latitude: site.location.lat, longitude: site.location.lng, accuracy: 12 });
+    await page.goto('/login');
+    await signIn(page, 'pengawas.bara');
+    await page.waitForURL((url) => url.pathname === `${PALOPO}/today`);
+    await page.getByRole('heading', { name: 'Masjid Nurul Huda Balandai' }).waitFor();
+    await page.locator('[data-testid="expected-clients"], [data-testid="nobody-expected"]').first().waitFor();
+
+    const cards = page.getByTestId('expected-client');
+    if ((await cards.count()) === 0) {
+      // Nobody is placed at the mosque on this weekday: there is no session to attach a photo to.
+      expect(await page.getByTestId('nobody-expected').isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Ambil foto' }).count()).toBe(0);
+      console.info(`evidence e2e: nobody expected at the mosque on ISO weekday ${isoWeekday(palopoDate())}`);
+      expect(errors).toEqual([]);
+      await context.close();
+      return;
+    }
+
+    // Before any attendance the slot says what comes first; after it, the camera.
+    const open = cards.filter({ has: page.getByTestId('not-recorded') });
+    if ((await open.count()) > 0) {
+      expect(await open.first().getByTestId('evidence-photo-slot').textContent()).toContain(
+        'Catat kehadiran dulu',
+      );
+      const now = palopoMinutes();
+      if (now >= 10) {
+        const name = (await open.first().locator('h3').textContent())!.trim();
+        const card = cards.filter({ has: page.getByRole('heading', { name, exact: true }) });
+        await card.getByLabel('Jam mulai').fill(hhmm(Math.max(0, now - 60)));
+        await card.getByLabel('Jam selesai').fill(hhmm(now - 1));
+        await card.getByRole('button', { name: 'Hadir', exact: true }).click();
+        await card.getByTestId('recorded').waitFor();
+      }
+    }
+    const withCamera = cards.filter({ has: page.getByRole('button', { name: 'Ambil foto' }) });
+    if ((await withCamera.count()) === 0) {
+      // Today's attendance here is only absences (or it is just past midnight): no photo to take.
+      console.info('evidence e2e: no attended session today at the mosque to photograph');
+      expect(errors).toEqual([]);
+      await context.close();
+      return;
+    }
+    const card = withCamera.first();
+    const name = (await card.locator('h3').textContent())!.trim();
+    await card.scrollIntoViewIfNeeded();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor-photo-ready-phone');
+
+    const photo = await photoJpeg(800, 600, { padding: `supervisor ${Date.now()}` });
+    await card.getByTestId('evidence-camera-input').setInputFiles({
+      name: 'image.jpg',
+      mimeType: 'image/jpeg',
+      buffer: photo,
+    });
+    const progress = card.getByTestId('upload-progress');
+    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('verified');
+    expect(await progress.textContent()).toContain('Lokasi perangkat ikut dikirim (akurasi ±12 m).');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'supervisor-photo-verified-phone');
+
+    // The PK sees it: a photo for today's session at the mosque, taken inside the site's radius.
+    const c = (await pk<{ items: CaseItem[] }>(`${OFFICE}/cases?siteId=${MASJID}&limit=100`)).items.find(
+      (x) => x.client.fullName === name,
+    )!;
+    const evidence = (
+      await pk<{ items: EvidenceItem[] }>(`${OFFICE}/cases/${c.id}/evidence?limit=10`)
+    ).items.find((e) => e.sha256 === sha256Hex(photo))!;
+    expect(evidence).toMatchObject({ status: 'verified', kind: 'photo' });
+    expect(evidence.capturedAt).toBeDefined();
+    const sessions = (await pk<{ items: SessionItem[] }>(`${OFFICE}/cases/${c.id}/sessions?limit=10`)).items;
+    expect(sessions.find((s) => s.id === evidence.sessionId)).toMatchObject({
+      date: palopoDate(),
+      siteId: MASJID,
+    });
+    expect(evidence.checks.location).toMatchObject({
+      source: 'declared',
+      insideRadius: true,
+      accuracyMeters: 12,
+    });
+    expect(evidence.warnings.map((w) => w.rule)).not.toContain('EV-LOCATION');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,10 @@
+/**
+ * An evidence upload as reactive state for components: the flow (`evidence-flow.ts`, plain and
+ * unit-tested) writes into a Svelte `$state` object, so every step, byte count and error re-renders.
+ */
+import { EvidenceUpload, initialUploadState, type UploadOptions } from './evidence-flow';
+
+export function createEvidenceUpload(options: UploadOptions): EvidenceUpload {
+  const state = $state(initialUploadState());
+  return new EvidenceUpload(options, state);
+}

@@ -1,0 +1,192 @@
+/**
+ * Evidence in the browser: what may be uploaded (the server's own lists and limit, from the domain),
+ * the file's SHA-256 as the API wants it (hex), the headers a presigned PUT may carry from a browser,
+ * and how long to wait between status checks. Pure except `sha256Hex` (Web Crypto); unit-tested in
+ * test/unit/web/evidence.test.ts. The server stays authoritative: these checks only spare a round trip.
+ */
+import {
+  CONTENT_TYPES_BY_KIND,
+  DEFAULT_MAX_UPLOAD_BYTES,
+  EVIDENCE_CONTENT_TYPES,
+  EVIDENCE_KINDS,
+} from '../../../functions/domain/evidence';
+import type { FieldError } from './api';
+import type { Evidence, EvidenceKind, EvidenceUploadTicket } from './types';
+
+export { DEFAULT_MAX_UPLOAD_BYTES, EVIDENCE_CONTENT_TYPES, EVIDENCE_KINDS };
+
+/** Lower-case hexadecimal of a digest, two digits per byte (what `sha256sum` prints). */
+export function hexOf(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let hex = '';
+  for (const byte of view) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
+/** The SHA-256 of a file, hex, computed in the browser before anything is sent. */
+export async function sha256Hex(
+  file: Blob,
+  subtle: SubtleCrypto = globalThis.crypto.subtle,
+): Promise<string> {
+  return hexOf(await subtle.digest('SHA-256', await file.arrayBuffer()));
+}
+
+const BY_EXTENSION: Readonly<Record<string, string>> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  jpe: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  heic: 'image/heic',
+  heif: 'image/heic',
+  pdf: 'application/pdf',
+};
+
+const ALIASES: Readonly<Record<string, string>> = {
+  'image/jpg': 'image/jpeg',
+  'image/pjpeg': 'image/jpeg',
+  'image/heif': 'image/heic',
+  'image/heic-sequence': 'image/heic',
+  'image/heif-sequence': 'image/heic',
+};
+
+/**
+ * The media type to declare for a chosen file: the browser's, with common aliases named as the API
+ * names them (HEIF → HEIC), or from the extension when the browser gives none (HEIC on Windows and
+ * Linux). The verifier sniffs the real type from the bytes, so a lie here is caught there.
+ */
+export function declaredType(file: { readonly name: string; readonly type: string }): string {
+  const type = file.type.trim().toLowerCase();
+  if (type) return ALIASES[type] ?? type;
+  const extension = /\.([a-z0-9]+)$/i.exec(file.name)?.[1]?.toLowerCase();
+  return (extension && BY_EXTENSION[extension]) || 'application/octet-stream';
+}
+
+export const isImageType = (contentType: string) => contentType.startsWith('image/');
+
+/** Whether a browser can show the bytes as an `<img>` (HEIC it mostly cannot). */
+export const isPreviewable = (contentType: string) =>
+  ['image/jpeg', 'image/png', 'image/webp'].includes(contentType);
+
+/** The types the file picker offers for a kind: MIME types plus extensions for HEIC. */
+export function acceptFor(kind: EvidenceKind | null): string {
+  const types = kind ? CONTENT_TYPES_BY_KIND[kind] : EVIDENCE_CONTENT_TYPES;
+  return [...types, ...(types.includes('image/heic') ? ['image/heif', '.heic', '.heif'] : [])].join(',');
+}
+
+/** Why a chosen file cannot be sent, before any request: the same rules as the API (EV-TYPE, EV-SIZE). */
+export type FileProblem =
+  | { readonly problem: 'type'; readonly contentType: string }
+  | { readonly problem: 'kind'; readonly kind: EvidenceKind }
+  | { readonly problem: 'empty' }
+  | { readonly problem: 'size'; readonly maxBytes: number; readonly sizeBytes: number };
+
+export function checkFile(
+  file: { readonly name: string; readonly type: string; readonly size: number },
+  kind: EvidenceKind,
+  maxBytes: number,
+): FileProblem[] {
+  const problems: FileProblem[] = [];
+  const contentType = declaredType(file);
+  if (!(EVIDENCE_CONTENT_TYPES as readonly string[]).includes(contentType)) {
+    problems.push({ problem: 'type', contentType });
+  } else if (!(CONTENT_TYPES_BY_KIND[kind] as readonly string[]).includes(contentType)) {
+    problems.push({ problem: 'kind', kind });
+  }
+  if (file.size < 1) problems.push({ problem: 'empty' });
+  else if (file.size > maxBytes) problems.push({ problem: 'size', maxBytes, sizeBytes: file.size });
+  return problems;
+}
+
+/** The limit in force: the deployment's from `config.json` when it names a sensible one, else 20 MB. */
+export function uploadLimit(configured: number | undefined): number {
+  return configured !== undefined && Number.isInteger(configured) && configured > 0
+    ? configured
+    : DEFAULT_MAX_UPLOAD_BYTES;
+}
+
+/**
+ * The upload form has one file input, but the API reports on the declared parts of it (`contentType`,
+ * `sizeBytes`, `fileName`, `sha256`): those errors belong next to the file.
+ */
+export function fileFieldErrors(errors: readonly FieldError[]): FieldError[] {
+  const fileParts = /^(body\.)?(contentType|sizeBytes|fileName|sha256)(\.|$)/;
+  return errors.map((e) => (fileParts.test(e.path) ? { ...e, path: 'file' } : e));
+}
+
+/**
+ * Headers a browser may set itself are refused by `XMLHttpRequest.setRequestHeader` (with a console
+ * error): the presigned PUT's `content-length` is sent anyway, from the body, with the same value.
+ */
+const FORBIDDEN_HEADERS = new Set(['content-length', 'host', 'connection', 'expect', 'transfer-encoding']);
+
+export function browserHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
+  return Object.entries(headers).filter(([name]) => !FORBIDDEN_HEADERS.has(name.toLowerCase()));
+}
+
+/** An upload URL this close to its expiry is not worth starting a PUT with: ask for a new one. */
+export const TICKET_MARGIN_MS = 30_000;
+/** The longest an upload URL lives (the API's 15 minutes). */
+export const TICKET_MAX_MS = 15 * 60_000;
+
+/**
+ * Whether an upload URL received at `receivedAt` (the device's clock) is too close to its end at `now`.
+ * Its lifetime is read from `expiresAt` against the moment it arrived, so a device clock that is off
+ * by minutes neither keeps a dead URL nor discards every fresh one; an implausible lifetime counts as
+ * the API's 15 minutes.
+ */
+export function ticketExpired(
+  ticket: EvidenceUploadTicket,
+  receivedAt: number,
+  now: number,
+  marginMs = TICKET_MARGIN_MS,
+): boolean {
+  const lifetime = Date.parse(ticket.upload.expiresAt) - receivedAt;
+  const usable =
+    Number.isFinite(lifetime) && lifetime > marginMs ? Math.min(lifetime, TICKET_MAX_MS) : TICKET_MAX_MS;
+  return now >= receivedAt + usable - marginMs;
+}
+
+/**
+ * Waits between status checks after an upload: quick at first (the verifier usually answers within
+ * seconds), then backing off ×1.5 up to `maxMs` each, until `totalMs` have passed in all.
+ *
+ * @example pollDelays() → [1000, 1500, 2250, 3375, 5063, 7594, 8000, 8000, 8000, 8000, 7218]
+ */
+export function pollDelays(totalMs = 60_000, firstMs = 1_000, factor = 1.5, maxMs = 8_000): number[] {
+  const delays: number[] = [];
+  let next = firstMs;
+  let spent = 0;
+  while (spent < totalMs) {
+    const delay = Math.min(Math.round(next), maxMs, totalMs - spent);
+    delays.push(delay);
+    spent += delay;
+    next *= factor;
+  }
+  return delays;
+}
+
+/** Whether the verifier has decided (or given up waiting for the bytes). */
+export const isSettled = (evidence: Pick<Evidence, 'status'>) => evidence.status !== 'pending';
+
+/** What a gallery tile shows: the thumbnail, the verified image itself (fetched on demand), or an icon. */
+export function tilePicture(evidence: Evidence): 'thumbnail' | 'download' | 'icon' {
+  if (evidence.thumbnailUrl) return 'thumbnail';
+  if (evidence.status === 'verified' && isPreviewable(evidence.contentType)) return 'download';
+  return 'icon';
+}
+
+/** `1,5 MB`, `820 KB`, `900 B`: sizes for people, in their locale. */
+export function formatBytes(bytes: number, intlLocale: string): string {
+  const number = (value: number, digits: number) =>
+    new Intl.NumberFormat(intlLocale, { maximumFractionDigits: digits }).format(value);
+  if (bytes >= 1024 * 1024) return `${number(bytes / (1024 * 1024), 1)} MB`;
+  if (bytes >= 1024) return `${number(bytes / 1024, 0)} KB`;
+  return `${number(bytes, 0)} B`;
+}
+
+/** Percent of an upload sent, 0–100, whole. */
+export function uploadPercent(loaded: number, total: number): number {
+  if (!(total > 0)) return 0;
+  return Math.max(0, Math.min(100, Math.floor((loaded / total) * 100)));
+}
