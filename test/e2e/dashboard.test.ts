@@ -76,6 +76,14 @@ describe("a PK's day", () => {
     await page.getByTestId('kpi-open').waitFor();
     expect(await page.getByTestId('kpi-open').textContent()).toMatch(/Kasus berjalan\s*\d+/);
     expect(await page.getByTestId('kpi-offtrack').textContent()).toMatch(/Tertinggal\s*[1-9]/);
+    expect(await page.getByTestId('kpi-sessions').textContent()).toMatch(/Sesi minggu ini\s*\d+/);
+    // Hours per week: eight weeks, and the demo's sessions of the last weeks show up in them.
+    const weeks = page.locator('[data-testid^="week-"]');
+    expect(await weeks.count()).toBe(8);
+    const labels = await weeks.evaluateAll((items) =>
+      items.map((item) => item.getAttribute('aria-label') ?? ''),
+    );
+    expect(labels.some((label) => /: [1-9][\d.,]* jam/.test(label))).toBe(true);
     const actions = page.getByTestId('needs-action');
     await actions.waitFor();
     expect(await actions.textContent()).toContain('Yusuf Mallarangeng');
