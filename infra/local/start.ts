@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { buckets, physicalName, tables } from '../../functions/tables';
+import { evidenceSettings, readRuntimeConfig } from '../../functions/platform/config';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
@@ -141,7 +142,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
         api: handler,
         auth,
         webDir,
-        webConfig: { apiBaseUrl: '', auth: { mode: 'local' } },
+        // The same runtime configuration the cloud writes beside the dashboard, limits included.
+        webConfig: {
+          apiBaseUrl: '',
+          auth: { mode: 'local' },
+          maxUploadBytes: evidenceSettings(readRuntimeConfig()).maxUploadBytes,
+        },
       }),
     );
     const address = server.address() as AddressInfo;
