@@ -3,7 +3,7 @@
  * the configured time (default 60 minutes) is marked `expired`, in one transaction with its audit entry.
  *
  * Before expiring, the job looks for the object: if the bytes are there, the ObjectCreated event was
- * lost (or the verifier failed), and the record is verified now instead. No Scan: each office's pending
+ * lost (or the verifier failed), and the record is verified now instead. No table scan: each office's pending
  * uploads are one Query on the sparse `due` index, which holds evidence only while it is pending.
  */
 import { StaleEvidence, type EvidenceStore } from '../store/evidence-store';

@@ -3,7 +3,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 /**
  * Counts the DynamoDB commands a client sends, by command name (GetItemCommand, QueryCommand, …).
  * Attached by the call-count test and the benchmarks to prove that each request makes a small, fixed
- * number of calls and never a Scan; it is not used by the Lambda itself.
+ * number of calls and never scan the table; it is not used by the Lambda itself.
  */
 export class DynamoCallCounter {
   private counts = new Map<string, number>();
