@@ -1,4 +1,3 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { newId } from './audit';
 import { keys } from './keys';
@@ -148,17 +147,6 @@ export class PlacementStore {
       },
     ];
   }
-}
-
-/**
- * Whether a transaction was cancelled because another transaction held one of its items (not because
- * a condition failed): the caller should re-read and try again.
- */
-export function isTransactionConflict(error: unknown): boolean {
-  return (
-    error instanceof TransactionCanceledException &&
-    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict')
-  );
 }
 
 const weekdayNames = (weekdays: readonly number[]) => weekdays.map((d) => `#d${d}`);

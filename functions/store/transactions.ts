@@ -39,3 +39,14 @@ export async function transact(
     throw error;
   }
 }
+
+/**
+ * Whether a transaction was cancelled because another transaction held one of its items (not because
+ * a condition failed): the caller should re-read and try again.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  return (
+    error instanceof TransactionCanceledException &&
+    (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict')
+  );
+}

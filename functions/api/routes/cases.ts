@@ -7,7 +7,6 @@ import {
   validateCaseRegistration,
   type CaseStatus,
 } from '../../domain';
-import { principalId } from '../../identity/principal';
 import { StaleCase, type CaseInput, type CaseRecord } from '../../store/case-store';
 import { access, staff } from '../access';
 import { violationsProblem } from '../domain-errors';
@@ -25,7 +24,7 @@ import {
 } from '../schemas/cases';
 import { officeParams } from '../schemas/common';
 import { pageOf } from '../schemas/paging';
-import { officeToday } from './clients';
+import { actorOf, officeToday } from '../office-context';
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type CaseParams = z.infer<typeof caseIdParams>;
@@ -80,8 +79,6 @@ export function presentCase(record: CaseRecord, grant: OfficeAccess, now: Date) 
     ...(record.notes ? { notes: record.notes } : {}),
   };
 }
-
-const actorOf = (grant: OfficeAccess, at: Date) => ({ actor: principalId(grant.principal), at });
 
 async function saveOrStale(write: () => Promise<CaseRecord>): Promise<CaseRecord> {
   try {

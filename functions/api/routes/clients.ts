@@ -1,10 +1,11 @@
 import * as z from 'zod';
-import { ageOn, checkNikMatchesClient, localDateOf, maskNik, type OfficeTimeZone } from '../../domain';
+import { ageOn, checkNikMatchesClient, maskNik } from '../../domain';
 import { principalId } from '../../identity/principal';
 import { DuplicateNik, type ClientRecord } from '../../store/client-store';
 import { access } from '../access';
+import { officeToday } from '../office-context';
 import { violationsProblem } from '../domain-errors';
-import type { GuardResult, OfficeAccess } from '../guard';
+import type { GuardResult } from '../guard';
 import { etag } from '../preconditions';
 import { problems } from '../problem';
 import { defineRoute } from '../route';
@@ -28,9 +29,6 @@ const CLIENT_READERS = ['admin', 'officer', 'prosecutor', 'regional', 'integrati
 const CLIENT_WRITERS = ['admin', 'officer', 'integration'] as const;
 /** Only these roles may ask for an unmasked NIK, and every such read is audited. */
 const NIK_REVEALERS = new Set(['admin', 'officer']);
-
-export const officeToday = (office: OfficeAccess['office'], now: Date) =>
-  localDateOf(now, office.timeZone as OfficeTimeZone);
 
 /** The response shape: NIK masked unless explicitly revealed, child status derived from today. */
 export function presentClient(client: ClientRecord, today: string, reveal = false) {

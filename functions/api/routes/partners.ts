@@ -1,11 +1,10 @@
 import * as z from 'zod';
-import { addDays, isOfficeTimeZone, localDateOf, type LocalDate } from '../../domain/calendar';
-import { principalId } from '../../identity/principal';
+import { addDays, type LocalDate } from '../../domain/calendar';
 import { newId } from '../../store/audit';
-import type { Office } from '../../store/directory-store';
 import { PartnerExists, type Agreement, type Partner } from '../../store/partner-store';
 import { StaleVersion } from '../../store/user-store';
 import { access, staff } from '../access';
+import { actorOf, officeToday } from '../office-context';
 import type { GuardResult } from '../guard';
 import { etag, expectedVersion } from '../preconditions';
 import { problems } from '../problem';
@@ -41,16 +40,6 @@ export function agreementStatus(
   if (agreement.validUntil <= addDays(today, EXPIRING_WITHIN_DAYS)) return 'expiring';
   return 'valid';
 }
-
-/** Today in the office's own time zone: the day the law and the office count by. */
-export function officeToday(office: Office, now: Date): LocalDate {
-  if (!isOfficeTimeZone(office.timeZone)) {
-    throw new Error(`office ${office.id} has an unsupported time zone`);
-  }
-  return localDateOf(now, office.timeZone);
-}
-
-const actorOf = (access: InOffice, at: Date) => ({ actor: principalId(access.principal), at });
 
 const view = (partner: Partner, today: LocalDate) => ({
   ...partner,

@@ -8,19 +8,14 @@ import {
   type CaseStatus,
   type RuleViolation,
 } from '../../domain';
-import { principalId } from '../../identity/principal';
-import { StaleCase, type CaseRecord } from '../../store/case-store';
-import {
-  caseIdOfPlacement,
-  isTransactionConflict,
-  placementIdFor,
-  type PlacementRecord,
-} from '../../store/placement-store';
+import type { CaseRecord } from '../../store/case-store';
+import { caseIdOfPlacement, placementIdFor, type PlacementRecord } from '../../store/placement-store';
 import { WEEKDAY_KEYS, type Site } from '../../store/site-store';
 import { ConditionFailed } from '../../store/transactions';
+import { retryOnCaseRace } from '../case-races';
 import { access, staff } from '../access';
 import { violationsProblem } from '../domain-errors';
-import type { GuardResult, OfficeAccess } from '../guard';
+import type { GuardResult } from '../guard';
 import { HttpProblem, problems, type FieldError } from '../problem';
 import { defineRoute, type ApiDependencies } from '../route';
 import {
@@ -32,8 +27,10 @@ import {
   placementSchema,
 } from '../schemas/placements';
 import { pageOf } from '../schemas/paging';
+import { actorOf, officeToday } from '../office-context';
 import { loadVisibleCase } from './cases';
-import { officeToday } from './clients';
+
+const RACE_DETAIL = 'The case or the site changed while this request ran; try again.';
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type CaseParams = z.infer<typeof caseIdParams>;
@@ -43,9 +40,6 @@ const PLACEMENT_WRITERS = ['admin', 'officer', 'integration'] as const;
 /** A case gets a (further) placement once assessed and while the work is under way. */
 const PLACEABLE: ReadonlySet<CaseStatus> = new Set(['assessed', 'placed', 'active', 'warned']);
 /** Re-reads and re-checks after losing a race on the case or a transaction conflict on the site. */
-const ATTEMPTS = 4;
-
-const actorOf = (grant: OfficeAccess, at: Date) => ({ actor: principalId(grant.principal), at });
 
 /** The response shape. */
 export const presentPlacement = (p: PlacementRecord) => ({
@@ -60,25 +54,6 @@ export const presentPlacement = (p: PlacementRecord) => ({
   status: p.status,
   createdAt: p.createdAt,
 });
-
-/**
- * Runs `attempt` again when it lost a race that a fresh read may resolve: another write to the case
- * came first (its version moved), or DynamoDB cancelled the transaction because a concurrent one held
- * the site. Every attempt re-reads and re-validates, so the winner's effects are always seen.
- */
-async function retryingRaces<T>(attempt: () => Promise<T>): Promise<T> {
-  for (let tries = 1; ; tries += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof StaleCase) && !isTransactionConflict(error)) throw error;
-      if (tries >= ATTEMPTS) {
-        throw problems.conflict('The case or the site changed while this request ran; try again.');
-      }
-      await new Promise((resolve) => setTimeout(resolve, 10 * tries + Math.random() * 40 * tries));
-    }
-  }
-}
 
 /** Places on the site are a conflict with its current state (409), named on `siteId` and each weekday. */
 function capacityConflict(site: Site, weekdays: readonly number[]) {
@@ -162,7 +137,7 @@ export const createPlacement = defineRoute<CaseParams, unknown, CreateBody, InOf
     const now = deps.now();
     const today = officeToday(grant.office, now);
     const actor = actorOf(grant, now);
-    const placement = await retryingRaces(async () => {
+    const placement = await retryOnCaseRace(async () => {
       const current = await loadVisibleCase(deps, grant, params.caseId);
       if (!PLACEABLE.has(current.status)) {
         throw problems.conflict('A case is placed once assessed, and until its work ends.', [
@@ -233,7 +208,7 @@ export const createPlacement = defineRoute<CaseParams, unknown, CreateBody, InOf
         throw capacityConflict(fresh, record.weekdays);
       }
       return record;
-    });
+    }, RACE_DETAIL);
     return {
       status: 201,
       body: presentPlacement(placement),
@@ -298,7 +273,7 @@ export const endPlacement = defineRoute<
     const today = officeToday(grant.office, now);
     const actor = actorOf(grant, now);
     const notFound = () => problems.notFound('No such placement in this office.');
-    const ended = await retryingRaces(async () => {
+    const ended = await retryOnCaseRace(async () => {
       const current = await loadVisibleCase(deps, grant, caseId).catch((error: unknown) => {
         throw error instanceof HttpProblem && error.status === 404 ? notFound() : error;
       });
@@ -335,7 +310,7 @@ export const endPlacement = defineRoute<
         deps.placements.endItems(placement, result),
       );
       return result;
-    });
+    }, RACE_DETAIL);
     return { status: 200, body: presentPlacement(ended) };
   },
 });

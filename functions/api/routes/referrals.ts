@@ -10,6 +10,7 @@ import {
 import { principalId } from '../../identity/principal';
 import { newId } from '../../store/audit';
 import { caseOfReferral, type ReferralOutcome, type ReferralRecord } from '../../store/warning-store';
+import { retryOnCaseRace } from '../case-races';
 import { access } from '../access';
 import { violationsProblem } from '../domain-errors';
 import type { GuardResult } from '../guard';
@@ -25,8 +26,8 @@ import {
   referralWithCaseSchema,
 } from '../schemas/referrals';
 import { loadVisibleCase } from './cases';
-import { officeToday } from './clients';
-import { caseState, retryOnStaleCase } from './warnings';
+import { officeToday } from '../office-context';
+import { caseState } from './warnings';
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type CaseParams = z.infer<typeof caseIdParams>;
@@ -61,7 +62,7 @@ export const createReferral = defineRoute<CaseParams, unknown, z.infer<typeof cr
   responses: { 201: { description: 'The referral, awaiting the outcome', schema: referralWithCaseSchema } },
   async handle({ access: grant, params, body, deps }) {
     const officeId = grant.office.id;
-    const { referral, saved } = await retryOnStaleCase(async () => {
+    const { referral, saved } = await retryOnCaseRace(async () => {
       const current = await loadVisibleCase(deps, grant, params.caseId);
       const warnings = await deps.warnings.warningStatesOf(officeId, current.id);
       const open = warnings.filter((w) => w.status === 'open').map((w) => w.id);
@@ -157,7 +158,7 @@ export const recordReferralOutcome = defineRoute<
     const officeId = grant.office.id;
     const caseId = caseOfReferral(params.referralId);
     if (!caseId) throw problems.notFound('No such referral in this office.');
-    const { referral, saved } = await retryOnStaleCase(async () => {
+    const { referral, saved } = await retryOnCaseRace(async () => {
       const current = await loadVisibleCase(deps, grant, caseId);
       const referral = await deps.warnings.getReferral(officeId, caseId, params.referralId);
       if (!referral) throw problems.notFound('No such referral in this office.');

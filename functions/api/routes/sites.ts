@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { principalId } from '../../identity/principal';
 import { newId } from '../../store/audit';
 import { keys } from '../../store/keys';
 import {
@@ -10,6 +9,7 @@ import {
   type Site,
 } from '../../store/site-store';
 import { StaleVersion } from '../../store/user-store';
+import { actorOf } from '../office-context';
 import { access, staff } from '../access';
 import type { GuardResult } from '../guard';
 import { etag, expectedVersion } from '../preconditions';
@@ -21,8 +21,6 @@ import { createSiteBody, listSitesQuery, siteParams, siteSchema, updateSiteBody 
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type SiteParams = z.infer<typeof siteParams>;
-
-const actorOf = (access: InOffice, at: Date) => ({ actor: principalId(access.principal), at });
 
 const withEtag = (site: Site, status = 200) => ({
   status,

@@ -5,7 +5,7 @@ import type { GuardResult } from '../guard';
 import { defineRoute } from '../route';
 import { officeParams } from '../schemas/common';
 import { summarySchema } from '../schemas/summary';
-import { officeToday } from './clients';
+import { officeToday } from '../office-context';
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { principalId } from '../../identity/principal';
 import { MemberExists, StaleVersion, type OfficeMember } from '../../store/user-store';
+import { actorOf } from '../office-context';
 import { access, staff } from '../access';
 import type { GuardResult } from '../guard';
 import { etag, expectedVersion } from '../preconditions';
@@ -12,8 +12,6 @@ import { createUserBody, invitationSchema, memberSchema, updateUserBody, userPar
 
 type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type UserParams = z.infer<typeof userParams>;
-
-const actorOf = (access: InOffice, at: Date) => ({ actor: principalId(access.principal), at });
 
 /** Loads the member or answers 404; people of other offices are as invisible as nobody. */
 async function loadMember(context: RouteContext<UserParams, unknown, unknown, InOffice>) {

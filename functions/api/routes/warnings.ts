@@ -2,13 +2,12 @@ import type * as z from 'zod';
 import { canTransition, validateWarning } from '../../domain';
 import { principalId } from '../../identity/principal';
 import { newId } from '../../store/audit';
-import { StaleCase, type CaseRecord } from '../../store/case-store';
-import { ConditionFailed } from '../../store/transactions';
+import type { CaseRecord } from '../../store/case-store';
 import type { WarningRecord } from '../../store/warning-store';
+import { retryOnCaseRace } from '../case-races';
 import { access, staff } from '../access';
 import { violationsProblem } from '../domain-errors';
 import type { GuardResult } from '../guard';
-import { problems } from '../problem';
 import { defineRoute } from '../route';
 import { caseIdParams } from '../schemas/cases';
 import { pageOf, pageQuery } from '../schemas/paging';
@@ -22,27 +21,6 @@ type CaseParams = z.infer<typeof caseIdParams>;
 const WARNING_WRITERS = ['admin', 'officer', 'integration'] as const;
 
 /** Attempts before a write that keeps losing the race for the case version gives up with 409. */
-const CASE_WRITE_ATTEMPTS = 3;
-
-/**
- * Runs a read-check-write against a case, again from the read when another write to the case came in
- * between (the case version moved). These POSTs carry no If-Match: the caller did not ask to change a
- * version they saw, so re-checking against the newer case is the honest answer; only repeated losses
- * become a 409. A failed condition on another item of the transaction is a conflict too.
- */
-export async function retryOnStaleCase<T>(attempt: () => Promise<T>, conflictDetail: string): Promise<T> {
-  for (let i = 1; ; i += 1) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (error instanceof StaleCase && i < CASE_WRITE_ATTEMPTS) continue;
-      if (error instanceof StaleCase || error instanceof ConditionFailed)
-        throw problems.conflict(conflictDetail);
-      throw error;
-    }
-  }
-}
-
 /** The case as the write left it: enough for a client to refresh its badge and ETag. */
 export const caseState = (record: CaseRecord) => ({
   id: record.id,
@@ -63,7 +41,7 @@ export const createWarning = defineRoute<CaseParams, unknown, z.infer<typeof cre
   responses: { 201: { description: 'The warning, and the case after it', schema: createdWarningSchema } },
   async handle({ access: grant, params, body, deps }) {
     const officeId = grant.office.id;
-    const { warning, saved } = await retryOnStaleCase(async () => {
+    const { warning, saved } = await retryOnCaseRace(async () => {
       const current = await loadVisibleCase(deps, grant, params.caseId);
       // A warned case stays warned; otherwise only an active case may become warned (LC-TRANSITION).
       if (current.status !== 'warned') {
