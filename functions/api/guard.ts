@@ -1,27 +1,13 @@
-import type { Membership, Principal, Role } from '../identity/principal';
+import type { Membership } from '../identity/principal';
 import { subjectFromClaims } from '../identity/claims';
-import type { DirectoryStore, Office } from '../store/directory-store';
+import type { Ports } from '../actions/ports';
+import type { Office } from '../domain';
+import type { GuardResult } from '../identity/grant';
 import type { AccessRule } from './access';
 import { problems } from './problem';
 import { OFFICE_ID_PATTERN } from './schemas/common';
 
-/** What a route handler learns about its caller once the guard let it through. */
-export interface OfficeAccess {
-  readonly principal: Principal;
-  readonly office: Office;
-  /** The caller's roles in this office (a Kanwil user reads as `regional`). */
-  readonly roles: readonly Role[];
-  /**
-   * Set when the caller may only see some work sites (a supervisor and nothing more): handlers must
-   * filter by it. Undefined means the whole office.
-   */
-  readonly siteIds?: readonly string[];
-}
-
-export type GuardResult =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'signed-in'; readonly principal: Principal }
-  | ({ readonly kind: 'office' } & OfficeAccess);
+export type { GuardResult, InOffice, OfficeGrant as OfficeAccess } from '../identity/grant';
 
 export interface GuardInput {
   readonly rule: AccessRule;
@@ -34,7 +20,7 @@ export interface GuardInput {
  * Order matters for what a caller can learn: a stranger to an office gets 404 before any role check,
  * so a 403 never confirms that another office's resource exists.
  */
-export async function guard(directory: DirectoryStore, input: GuardInput): Promise<GuardResult> {
+export async function guard(directory: Ports['directory'], input: GuardInput): Promise<GuardResult> {
   const { rule } = input;
   if (rule.kind === 'public') return { kind: 'public' };
 

@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyResultV2 } from 'aws-lambda';
+import { Refusal } from '../actions/refusal';
 import { HttpProblem, problems } from './problem';
 
 /** Errors that mean "the data store is unreachable or throttled": the caller should retry, not give up. */
@@ -50,6 +51,7 @@ export function problemDetails(options: {
 
 export function toProblem(error: unknown): HttpProblem {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof Refusal) return refusalProblem(error);
   const err = error as {
     name?: string;
     code?: string;
@@ -89,4 +91,29 @@ function isNetworkFailure(error: unknown): boolean {
   const nested = error as { cause?: { code?: string }; errors?: { code?: string }[] } | undefined;
   if (nested?.cause?.code && TRANSIENT_NETWORK_CODES.has(nested.cause.code)) return true;
   return (nested?.errors ?? []).some((e) => TRANSIENT_NETWORK_CODES.has(e?.code ?? ''));
+}
+
+/** A use case's refusal as the one HTTP status its kind means; violations name each field and rule. */
+export function refusalProblem(refusal: Refusal): HttpProblem {
+  const errors = refusal.violations.map((v) => ({ path: v.path, message: v.message, rule: v.rule }));
+  switch (refusal.kind) {
+    case 'not-found':
+      return problems.notFound(refusal.message);
+    case 'invalid':
+      return problems.invalidInput(errors, refusal.message);
+    case 'conflict':
+      return problems.conflict(refusal.message, errors.length > 0 ? errors : undefined);
+    case 'stale':
+      return problems.preconditionFailed(refusal.message);
+    case 'forbidden':
+      return problems.forbidden(refusal.message);
+    case 'busy':
+      return new HttpProblem({
+        status: 409,
+        slug: 'busy',
+        title: 'Busy',
+        detail: refusal.message,
+        headers: { 'retry-after': '1' },
+      });
+  }
 }

@@ -1,51 +1,20 @@
 import type * as z from 'zod';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
-import type { IdentityProvider } from '../identity/identity-provider';
-import type { CaseStore } from '../store/case-store';
-import type { ClientStore } from '../store/client-store';
-import type { DirectoryStore } from '../store/directory-store';
-import type { SessionStore } from '../store/session-store';
-import type { PartnerStore } from '../store/partner-store';
-import type { PlacementStore } from '../store/placement-store';
-import type { SiteStore } from '../store/site-store';
-import type { UserStore } from '../store/user-store';
-import type { AuditStore } from '../store/audit-store';
-import type { SummaryStore } from '../store/summary-store';
-import type { WarningStore } from '../store/warning-store';
-import type { EvidenceStore } from '../store/evidence-store';
-import type { EvidenceObjects } from '../store/evidence-objects';
+import type { Ports } from '../actions/ports';
 import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
 import type { GuardResult } from './guard';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
-/** Everything a route handler may use; built once per cold start and passed in, so tests can swap it. */
-export interface ApiDependencies {
-  readonly directory: DirectoryStore;
-  readonly users: UserStore;
-  readonly clients: ClientStore;
-  readonly cases: CaseStore;
-  readonly sessions: SessionStore;
-  readonly partners: PartnerStore;
-  readonly sites: SiteStore;
-  /** Placements, in the case partition; written with the case and the site's occupancy. */
-  readonly placements: PlacementStore;
-  /** Warnings and referrals to the jaksa, in the case partition. */
-  readonly warnings: WarningStore;
-  readonly audit: AuditStore;
-  readonly summary: SummaryStore;
-  /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */
-  readonly evidence: EvidenceStore;
-  readonly evidenceObjects: EvidenceObjects;
-  /** Deployment settings for evidence: the largest upload (`MAX_UPLOAD_BYTES`). */
-  readonly evidenceSettings: { readonly maxUploadBytes: number };
-  readonly identityProvider: IdentityProvider;
+/**
+ * Everything a route may use: the use cases' ports, plus what only HTTP needs (cursors, idempotency).
+ * Built once per cold start and passed in, so tests can swap it.
+ */
+export interface ApiDependencies extends Ports {
   readonly cursors: CursorCodec;
   /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */
   readonly idempotency: BasePersistenceLayer;
-  /** The only clock the API reads; domain code receives instants from here, never reads one itself. */
-  readonly now: () => Date;
 }
 
 export interface RouteContext<TParams, TQuery, TBody, TAccess extends GuardResult = GuardResult> {

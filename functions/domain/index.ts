@@ -17,3 +17,4 @@ export * from './lifecycle';
 export * from './warnings';
 export * from './placement';
 export * from './evidence';
+export * from './office';

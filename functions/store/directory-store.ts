@@ -6,18 +6,10 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Membership, Principal, Role, Scope, TokenSubject } from '../identity/principal';
+import type { Office } from '../domain/office';
 import { keys } from './keys';
 
-export interface Office {
-  readonly id: string;
-  readonly name: string;
-  /** Bapas class, `I` or `II`. */
-  readonly class: 'I' | 'II';
-  /** IANA zone used for every "day" of this office: Asia/Jakarta, Asia/Makassar or Asia/Jayapura. */
-  readonly timeZone: string;
-  readonly regionId: string;
-  readonly address: string;
-}
+export type { Office } from '../domain/office';
 
 export interface UserProfile {
   readonly username: string;

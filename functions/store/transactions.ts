@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { WriteConflict } from './optimistic';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 export type TransactItem = TransactItems[number];
@@ -16,6 +17,9 @@ export class ConditionFailed extends Error {
  * Writes items that belong together (a change, its counters, its audit entry) in one DynamoDB
  * transaction: all or nothing. A failed condition becomes `ConditionFailed` with the item's index,
  * so the caller can say *which* precondition (version, capacity, uniqueness) did not hold.
+ *
+ * A transaction DynamoDB cancelled because a concurrent one held an item becomes `WriteConflict`:
+ * the caller reads, decides and writes again.
  *
  * `clientRequestToken` makes a retried call within 10 minutes idempotent at DynamoDB's end too.
  */
@@ -35,6 +39,7 @@ export async function transact(
     if (error instanceof TransactionCanceledException) {
       const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index >= 0) throw new ConditionFailed(index);
+      if (isTransactionConflict(error)) throw new WriteConflict('transaction');
     }
     throw error;
   }

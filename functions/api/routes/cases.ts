@@ -33,18 +33,8 @@ const CASE_WRITERS = ['admin', 'officer', 'integration'] as const;
 /** The decision and sentence may be corrected only until the case is placed at a site. */
 const EDITABLE_SENTENCE: ReadonlySet<CaseStatus> = new Set(['received', 'assessed']);
 
-/**
- * Loads a case the caller may see, or answers 404: cases of other offices, and for a site supervisor
- * cases not placed at one of their sites, are as invisible as cases that do not exist.
- */
-export async function loadVisibleCase(deps: ApiDependencies, grant: OfficeAccess, caseId: string) {
-  const found = await deps.cases.get(grant.office.id, caseId);
-  if (!found) throw problems.notFound('No such case in this office.');
-  if (grant.siteIds && !(found.currentSiteId && grant.siteIds.includes(found.currentSiteId))) {
-    throw problems.notFound('No such case in this office.');
-  }
-  return found;
-}
+import { loadVisibleCase } from '../../actions/cases/visible-case';
+export { loadVisibleCase };
 
 /** The response: progress as of today in the office's zone; supervisors get the work-facing part only. */
 export function presentCase(record: CaseRecord, grant: OfficeAccess, now: Date) {

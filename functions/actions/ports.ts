@@ -1,0 +1,42 @@
+import type { IdentityProvider } from '../identity/identity-provider';
+import type { AuditStore } from '../store/audit-store';
+import type { CaseStore } from '../store/case-store';
+import type { ClientStore } from '../store/client-store';
+import type { DirectoryStore } from '../store/directory-store';
+import type { EvidenceObjects } from '../store/evidence-objects';
+import type { EvidenceStore } from '../store/evidence-store';
+import type { PartnerStore } from '../store/partner-store';
+import type { PlacementStore } from '../store/placement-store';
+import type { SessionStore } from '../store/session-store';
+import type { SiteStore } from '../store/site-store';
+import type { SummaryStore } from '../store/summary-store';
+import type { UserStore } from '../store/user-store';
+import type { WarningStore } from '../store/warning-store';
+
+/**
+ * What a use case may reach outside itself: the stores, the identity provider, the evidence bucket and
+ * the clock. Built once per cold start (`platform/dependencies.ts`); tests build it over DynamoDB Local.
+ */
+export interface Ports {
+  readonly directory: DirectoryStore;
+  readonly users: UserStore;
+  readonly clients: ClientStore;
+  readonly cases: CaseStore;
+  readonly sessions: SessionStore;
+  readonly partners: PartnerStore;
+  readonly sites: SiteStore;
+  /** Placements, in the case partition; written with the case and the site's occupancy. */
+  readonly placements: PlacementStore;
+  /** Warnings and referrals to the jaksa, in the case partition. */
+  readonly warnings: WarningStore;
+  readonly audit: AuditStore;
+  readonly summary: SummaryStore;
+  /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */
+  readonly evidence: EvidenceStore;
+  readonly evidenceObjects: EvidenceObjects;
+  /** Deployment settings for evidence: the largest upload (`MAX_UPLOAD_BYTES`). */
+  readonly evidenceSettings: { readonly maxUploadBytes: number };
+  readonly identityProvider: IdentityProvider;
+  /** The only clock a use case reads; the domain receives instants from here, never reads one itself. */
+  readonly now: () => Date;
+}
