@@ -73,4 +73,106 @@ export default tseslint.config(
       ],
     },
   },
+  // The floors of docs/adr/0006, held while you type; test/unit/architecture.test.ts checks the whole graph.
+  {
+    files: ['functions/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/*', '**/handlers/*'],
+              message: 'The API calls use cases (functions/actions); it never reaches the store itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/api/schemas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/store/*', '**/actions/*', '**/actions/**', '**/routes/*'],
+              message: "The contract's vocabulary comes from the domain.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/actions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/api/*', '**/api/**', '**/handlers/*', '**/platform/*', '@middy/*'],
+              message: 'A use case knows no HTTP: it returns a value or throws a Refusal.',
+            },
+            {
+              group: ['**/store/keys', '**/store/transactions', '**/store/audit', '@aws-sdk/*'],
+              message: "Use the store's intent-named operations; keys, ids and transactions stay inside it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['functions/store/**/*.ts', 'functions/identity/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/api/*',
+                '**/api/**',
+                '**/actions/*',
+                '**/actions/**',
+                '**/handlers/*',
+                '**/platform/*',
+              ],
+              message: 'Data flows from the edge inwards: the store and identity never call back up.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['web/src/**/*.{ts,svelte}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'functions/(?!domain(/|$)|api/schemas/)',
+              message:
+                'The dashboard runs only the domain; API types come type-only from functions/api/schemas.',
+            },
+            {
+              regex: 'functions/api/schemas/',
+              allowTypeImports: true,
+              message: 'Import the API schemas as types only (import type …).',
+            },
+            {
+              group: ['@aws-sdk/*', '@aws-lambda-powertools/*', '@middy/*', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+              message: 'The dashboard uses no server packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
