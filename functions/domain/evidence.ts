@@ -30,6 +30,59 @@ export const CONTENT_TYPES_BY_KIND: Readonly<Record<EvidenceKind, readonly Evide
   document: EVIDENCE_CONTENT_TYPES,
 };
 
+/**
+ * Where a piece of evidence stands: `pending` (URL issued, bytes not yet checked), `verified`, `rejected`
+ * (kept, never valid), `expired` (no upload came in time).
+ */
+export const EVIDENCE_STATUSES = ['pending', 'verified', 'rejected', 'expired'] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+
+/**
+ * EV-VERDICT: the statuses that may still receive a verdict from stored bytes. An expired upload whose
+ * bytes arrive late is still judged; verified and rejected are final.
+ */
+export const AWAITING_VERDICT = ['pending', 'expired'] as const satisfies readonly EvidenceStatus[];
+
+/** EV-VERDICT: whether evidence in this status still takes a verdict (else it is final). */
+export const awaitsVerdict = (status: EvidenceStatus): boolean =>
+  (AWAITING_VERDICT as readonly EvidenceStatus[]).includes(status);
+
+/**
+ * EV-DOWNLOAD: only verified bytes are offered (a download, a thumbnail); pending ones are unchecked,
+ * rejected ones are kept for the audit only.
+ */
+export const isOffered = (status: EvidenceStatus): boolean => status === 'verified';
+
+/**
+ * EV-EXPIRY: the instant before which a still-pending upload request is expired (its bytes never came).
+ * Time is passed in; the deployment sets the minutes (at least the upload URL's lifetime).
+ */
+export const pendingExpiryCutoff = (now: Date, pendingExpiryMinutes: number): string =>
+  new Date(now.getTime() - pendingExpiryMinutes * 60_000).toISOString();
+
+/**
+ * EV-SESSION: the session an upload names belongs to the case, and a site supervisor (whose grant lists
+ * sites) names one at one of their sites; they may not upload without a session.
+ * `session` is what the store found for the id (undefined: none of this case).
+ */
+export const checkEvidenceSession = (input: {
+  readonly sessionId?: string;
+  readonly session?: { readonly siteId: string };
+  readonly supervisorSiteIds?: readonly string[];
+}): RuleViolation[] => {
+  const refuse = (message: string) => [violation(Rule.EV_SESSION, 'sessionId', message)];
+  if (!input.sessionId) {
+    return input.supervisorSiteIds
+      ? refuse('A site supervisor attaches evidence to a session at their work site.')
+      : [];
+  }
+  if (!input.session) return refuse('No such session in this case.');
+  if (input.supervisorSiteIds && !input.supervisorSiteIds.includes(input.session.siteId)) {
+    return refuse('Not a session at one of your work sites.');
+  }
+  return [];
+};
+
 /** Deployment default for the largest upload: 20 MB. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 

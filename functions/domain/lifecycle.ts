@@ -84,6 +84,37 @@ export const isCaseStatus = (value: unknown): value is CaseStatus =>
 export const isReferralDecision = (value: unknown): value is ReferralDecision =>
   (REFERRAL_DECISIONS as readonly unknown[]).includes(value);
 
+/** Where every registered case starts its lifecycle. */
+export const INITIAL_STATUS: CaseStatus = 'received';
+
+/**
+ * Statuses in which the decision and sentence may still be corrected (LC-SENTENCE-EDITABLE): before
+ * placement, so no session has been credited against the sentence as registered.
+ */
+export const SENTENCE_EDITABLE_STATUSES: readonly CaseStatus[] = ['received', 'assessed'];
+
+/**
+ * Whether a correction may touch the decision or the sentence of a case in `status`; a correction of
+ * other fields always may. The violation names the field the correction touches.
+ * @example canCorrectSentence('placed', { notes: 'x' }) // ok
+ */
+export const canCorrectSentence = (
+  status: CaseStatus,
+  change: { readonly decision?: unknown; readonly sentence?: unknown },
+): Result<CaseStatus> => {
+  const touches =
+    change.sentence !== undefined ? 'sentence' : change.decision !== undefined ? 'decision' : '';
+  if (!touches || SENTENCE_EDITABLE_STATUSES.includes(status)) return ok(status);
+  return fail([violation(Rule.LC_SENTENCE_EDITABLE, touches, `The case is ${status}.`)]);
+};
+
+/**
+ * Whether moving a case to `to` ends it with warnings still open (LC-END-WARNINGS): nothing is left to
+ * act on, so the same write resolves them and they stop counting as open.
+ */
+export const endsWithOpenWarnings = (to: CaseStatus, openWarnings: number): boolean =>
+  !OPEN_STATUSES.includes(to) && openWarnings > 0;
+
 export interface TransitionContext {
   /** Minutes of ordered time not yet credited; required to move to `completed`. */
   readonly remainingMinutes?: number;

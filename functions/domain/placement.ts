@@ -5,7 +5,22 @@
  */
 import { isLocalDate, isLocalTime, minutesBetween, type LocalDate, type LocalTime } from './calendar';
 import { hoursToMinutes } from './hours';
-import { joinPath, resultOf, Rule, violation, type Result, type RuleId, type RuleViolation } from './rules';
+import type { CaseStatus } from './lifecycle';
+import {
+  fail,
+  joinPath,
+  ok,
+  resultOf,
+  Rule,
+  violation,
+  type Result,
+  type RuleId,
+  type RuleViolation,
+} from './rules';
+
+/** A placement is active until it is ended (its places at the site given back). */
+export const PLACEMENT_STATUSES = ['active', 'ended'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
 export interface PlacementRequest {
   readonly siteId: string;
@@ -117,3 +132,137 @@ export const validatePlacement = (req: PlacementRequest, ctx: PlacementContext):
 
   return resultOf(v, () => req);
 };
+
+/** A case gets a (further) placement once assessed and while the work is under way (LC-TRANSITION). */
+export const PLACEABLE_STATUSES: readonly CaseStatus[] = ['assessed', 'placed', 'active', 'warned'];
+
+/** Whether a case in `status` may be placed; reported on `caseId`. */
+export const canPlace = (status: CaseStatus): Result<CaseStatus> =>
+  PLACEABLE_STATUSES.includes(status)
+    ? ok(status)
+    : fail([violation(Rule.LC_TRANSITION, 'caseId', `The case is ${status}.`)]);
+
+/** The status a case takes with a placement: an assessed case becomes placed, others keep theirs. */
+export const statusAfterPlacement = (status: CaseStatus): CaseStatus =>
+  status === 'assessed' ? 'placed' : status;
+
+/** A placement of the case as it stands, as far as schedules and the current site care. */
+export interface ScheduledPlacement extends PlacementRequest {
+  readonly id: string;
+  readonly status: PlacementStatus;
+}
+
+/**
+ * The case's whole schedule per weekday: the new placement plus the case's other active placements
+ * whose periods overlap it must fit the case's hours per day together (PL-PER-DAY), since one client
+ * works at most that many hours on any day.
+ */
+export const combinedScheduleViolations = (
+  req: PlacementRequest,
+  others: readonly ScheduledPlacement[],
+  maxHoursPerDay: number,
+): RuleViolation[] => {
+  const minutes = minutesBetween(req.startTime, req.endTime);
+  if (minutes === undefined || minutes <= 0) return [];
+  const limit = hoursToMinutes(maxHoursPerDay);
+  const overlapping = others.filter(
+    (p) => p.status === 'active' && p.from <= req.until && req.from <= p.until,
+  );
+  return req.weekdays.flatMap((day, i) => {
+    const sameDay = overlapping.filter((p) => p.weekdays.includes(day));
+    const total = sameDay.reduce((sum, p) => sum + (minutesBetween(p.startTime, p.endTime) ?? 0), minutes);
+    return sameDay.length > 0 && total > limit
+      ? [
+          violation(
+            Rule.PL_PER_DAY,
+            joinPath('weekdays', i),
+            `With the case's other placements (${sameDay.map((p) => p.id).join(', ')}) weekday ${day} ` +
+              `would have ${total / 60} hours, over the case's ${maxHoursPerDay} hours a day.`,
+          ),
+        ]
+      : [];
+  });
+};
+
+/**
+ * A new placement of a case: `validatePlacement`, and PL-WINDOW for a placement already over before
+ * `today` (it would hold a place at the site for work nobody does), and PL-PER-DAY with the case's
+ * other placements.
+ */
+export const validateNewPlacement = (
+  req: PlacementRequest,
+  ctx: PlacementContext & { readonly today: LocalDate; readonly others: readonly ScheduledPlacement[] },
+): Result<PlacementRequest> => {
+  const verdict = validatePlacement(req, ctx);
+  return resultOf(
+    [
+      ...(verdict.ok ? [] : verdict.violations),
+      ...(req.until < ctx.today && req.from <= req.until
+        ? [violation(Rule.PL_WINDOW, 'until', `The placement would already be over (today is ${ctx.today}).`)]
+        : []),
+      ...combinedScheduleViolations(req, ctx.others, ctx.case.maxHoursPerDay),
+    ],
+    () => req,
+  );
+};
+
+/**
+ * PL-CAPACITY as the site's state refuses it: on `siteId`, naming the full weekdays (or all of them
+ * when the site is not full on any, e.g. it filled and emptied meanwhile), then on each full weekday.
+ */
+export const capacityViolations = (
+  weekdays: readonly number[],
+  site: { readonly capacity: number; readonly occupancyByWeekday: Readonly<Partial<Record<number, number>>> },
+): RuleViolation[] => {
+  const full = weekdays.filter((d) => (site.occupancyByWeekday[d] ?? 0) >= site.capacity);
+  return [
+    violation(
+      Rule.PL_CAPACITY,
+      'siteId',
+      `The site is full (capacity ${site.capacity}) on weekday ${(full.length ? full : weekdays).join(', ')}.`,
+    ),
+    ...weekdays.flatMap((d, i) =>
+      full.includes(d)
+        ? [violation(Rule.PL_CAPACITY, joinPath('weekdays', i), `The site is full on weekday ${d}.`)]
+        : [],
+    ),
+  ];
+};
+
+/**
+ * The last day of a placement ended on `requested`, or by default today (moved into the placement's
+ * period when today lies outside it). PL-WINDOW: the end lies within the period.
+ */
+export const placementEndDate = (
+  placement: Pick<ScheduledPlacement, 'from' | 'until'>,
+  today: LocalDate,
+  requested?: LocalDate,
+): Result<LocalDate> => {
+  const { from, until } = placement;
+  const endOn = requested ?? (today < from ? from : today > until ? until : today);
+  return resultOf(
+    endOn < from || endOn > until
+      ? [
+          violation(
+            Rule.PL_WINDOW,
+            'query.endOn',
+            `The placement runs from ${from} to ${until}; end it within that period.`,
+          ),
+        ]
+      : [],
+    () => endOn,
+  );
+};
+
+/**
+ * The case's current site once `ending` ends: unchanged unless it was that placement's site; then the
+ * site of the newest other active placement (`placements` newest first), or none.
+ */
+export const siteAfterEnding = (
+  currentSiteId: string | undefined,
+  ending: Pick<ScheduledPlacement, 'id' | 'siteId'>,
+  placements: readonly ScheduledPlacement[],
+): string | undefined =>
+  currentSiteId !== ending.siteId
+    ? currentSiteId
+    : placements.find((p) => p.status === 'active' && p.id !== ending.id)?.siteId;

@@ -6,7 +6,17 @@
  * level 2 for a serious incident).
  */
 import { isSessionOutcome, outcomeFlags, type SessionOutcome } from './attendance';
-import { joinPath, Rule, violation, resultOf, type Result, type RuleViolation } from './rules';
+import type { LocalDate } from './calendar';
+import { canTransition, type CaseStatus, type ReferralDecision } from './lifecycle';
+import { fail, joinPath, ok, Rule, violation, resultOf, type Result, type RuleViolation } from './rules';
+
+/** A warning is open until a referral's outcome, or the end of its case, resolves it. */
+export const WARNING_STATUSES = ['open', 'resolved'] as const;
+export type WarningStatus = (typeof WARNING_STATUSES)[number];
+
+/** A referral awaits the jaksa/court outcome until it is recorded. */
+export const REFERRAL_STATUSES = ['awaiting_outcome', 'decided'] as const;
+export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
 export const WARNING_LEVELS = [1, 2, 3] as const;
 export type WarningLevel = (typeof WARNING_LEVELS)[number];
@@ -104,3 +114,79 @@ export const validateReferral = (
   }
   return resultOf(v, () => ({ warningIds: [...cited] }));
 };
+
+/**
+ * Whether a case in `status` may be warned (LC-TRANSITION): an active case becomes warned, and a warned
+ * case stays warned with one more open warning.
+ */
+export const canWarn = (status: CaseStatus): Result<CaseStatus> => {
+  if (status === 'warned') return ok(status);
+  const verdict = canTransition(status, 'warned');
+  return verdict.ok ? ok(verdict.value.to) : verdict;
+};
+
+/** A warning of the case, as far as a referral cares. */
+export interface WarningState {
+  readonly id: string;
+  readonly status: WarningStatus;
+}
+
+/**
+ * A referral of a case in `status` with `warnings`: the lifecycle allows it (LC-TRANSITION) and it cites
+ * open warnings of the case (REFERRAL-NEEDS-WARNING). A warning an earlier outcome resolved is this
+ * case's, but cannot be cited again: the violation says so.
+ */
+export const validateNewReferral = (
+  input: { readonly reason: string; readonly warningIds: readonly string[] },
+  status: CaseStatus,
+  warnings: readonly WarningState[],
+  policy: ReferralPolicy = DEFAULT_REFERRAL_POLICY,
+): Result<{ warningIds: string[] }> => {
+  const lifecycle = canTransition(status, 'referred');
+  const open = warnings.filter((w) => w.status === 'open').map((w) => w.id);
+  const resolved = new Set(warnings.filter((w) => w.status === 'resolved').map((w) => w.id));
+  const cited = validateReferral(input, open, policy);
+  const v: RuleViolation[] = [
+    ...(lifecycle.ok ? [] : lifecycle.violations),
+    ...(cited.ok
+      ? []
+      : cited.violations.map((x) => {
+          const index = /^warningIds\.(\d+)$/.exec(x.path)?.[1];
+          return index !== undefined && resolved.has(input.warningIds[Number(index)]!)
+            ? { ...x, message: 'This warning was resolved by an earlier referral outcome.' }
+            : x;
+        })),
+  ];
+  return v.length === 0 && cited.ok ? cited : fail(v);
+};
+
+/** REFERRAL-ONE-OUTCOME: a referral awaiting its outcome takes one; a decided one names what it got. */
+export const canDecideReferral = (referral: {
+  readonly status: ReferralStatus;
+  readonly outcome?: { readonly decision: ReferralDecision };
+}): Result<true> =>
+  referral.status === 'decided'
+    ? fail([
+        violation(
+          Rule.REFERRAL_ONE_OUTCOME,
+          'decision',
+          `Recorded: ${referral.outcome?.decision ?? 'unknown'}.`,
+        ),
+      ])
+    : ok(true);
+
+/** REFERRAL-OUTCOME-DATE: the decision is dated between the referral and today (both local dates). */
+export const validateOutcomeDate = (
+  decidedOn: LocalDate,
+  referredOn: LocalDate,
+  today: LocalDate,
+): Result<LocalDate> =>
+  decidedOn > today || decidedOn < referredOn
+    ? fail([
+        violation(
+          Rule.REFERRAL_OUTCOME_DATE,
+          'decidedOn',
+          `The decision date lies between the referral (${referredOn}) and today.`,
+        ),
+      ])
+    : ok(decidedOn);

@@ -21,6 +21,7 @@ import encodeJpegWasm, { init as initJpegEncoder } from '@jsquash/jpeg/encode.js
 import decodePngWasm, { init as initPngDecoder } from '@jsquash/png/decode.js';
 import decodeWebpWasm, { init as initWebpDecoder } from '@jsquash/webp/decode.js';
 import type { Pixels } from './image-pixels';
+import type { DecodableType } from './media-types';
 
 type Bytes = Promise<{ default: Uint8Array }>;
 type Binary = 'jpegDecoder' | 'jpegEncoder' | 'pngDecoder' | 'webpDecoder';
@@ -111,8 +112,8 @@ function emscriptenCodec(name: Binary, init: EmscriptenInit, failure: (cause: un
 
 const undecodable = (cause: unknown) => new UndecodableImage({ cause });
 
-// Marked pure, so that a bundle which never decodes (the API's, which imports the verifier module for
-// its key helpers) drops this module and its megabyte of inlined wasm.
+// Marked pure, so that a bundle which imports this module but never decodes drops it and its megabyte
+// of inlined wasm.
 const jpegDecoder = /* @__PURE__ */ emscriptenCodec(
   'jpegDecoder',
   initJpegDecoder as unknown as EmscriptenInit,
@@ -129,12 +130,6 @@ const jpegEncoder = /* @__PURE__ */ emscriptenCodec(
   (e) => e,
 );
 let pngReady: Promise<unknown> | undefined;
-
-/** The media types `decode` reads (HEIC is not among them: see thumbnails.ts). */
-export const DECODABLE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type DecodableType = (typeof DECODABLE_TYPES)[number];
-export const isDecodable = (type: string | undefined | null): type is DecodableType =>
-  (DECODABLE_TYPES as readonly string[]).includes(type ?? '');
 
 /**
  * Decodes a JPEG, PNG or WebP to RGBA. A JPEG is turned upright as its EXIF orientation says (MozJPEG

@@ -7,8 +7,9 @@
  * scope (its decoders, libheif with libde265, are LGPL, over a megabyte of wasm, and HEVC is under patent
  * licensing): its evidence is recorded `thumbnail: 'unavailable'`, as is an image the codec cannot read.
  */
-import { decode, encodeJpeg, isDecodable, UndecodableImage } from './codecs';
+import { decode, encodeJpeg, UndecodableImage } from './codecs';
 import { declaredSize, downscale, fitWithin, MAX_SOURCE_PIXELS, type Size } from './image-pixels';
+import { isDecodable } from './media-types';
 
 export const THUMBNAIL_CONTENT_TYPE = 'image/jpeg';
 /** MozJPEG quality: 320 px photos land around 10–30 kB, and still read well on a phone. */
@@ -28,9 +29,6 @@ export class ThumbnailUnavailable extends Error {
 export interface Thumbnail extends Size {
   readonly bytes: Uint8Array;
 }
-
-/** Whether evidence of this (sniffed) media type is an image the gallery shows, thumbnail or not. */
-export const isImageType = (type: string | null | undefined): boolean => (type ?? '').startsWith('image/');
 
 /**
  * The thumbnail of an image. Refuses from the header alone what it will not decode (another type, no

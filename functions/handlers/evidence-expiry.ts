@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { ExpiryReport } from '../evidence/expiry';
+import { expirePendingUploads, type ExpiryReport } from '../actions/evidence/expire-pending-uploads';
 import { readRuntimeConfig } from '../platform/config';
 import { createEvidenceWorkers } from '../platform/dependencies';
 import { logger } from '../platform/observability';
 
-const { expiry } = createEvidenceWorkers(readRuntimeConfig(), { logger });
+const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
 
 /**
  * Lambda entry for the scheduled sweep: pending uploads older than `EVIDENCE_PENDING_EXPIRY_MINUTES`
@@ -13,4 +13,4 @@ const { expiry } = createEvidenceWorkers(readRuntimeConfig(), { logger });
  */
 export const handler = middy<unknown, ExpiryReport>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => expiry.run());
+  .handler(async () => expirePendingUploads(ports));

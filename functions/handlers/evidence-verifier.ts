@@ -1,11 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { VerificationOutcome } from '../evidence/verifier';
+import { verifyStoredObjects, type VerificationOutcome } from '../actions/evidence/verify-stored-objects';
 import { readRuntimeConfig } from '../platform/config';
 import { createEvidenceWorkers } from '../platform/dependencies';
 import { logger } from '../platform/observability';
 
-const { verifier } = createEvidenceWorkers(readRuntimeConfig(), { logger });
+const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
 
 /**
  * Lambda entry for stored evidence: S3 `ObjectCreated` as an EventBridge `Object Created` event (the
@@ -14,4 +14,4 @@ const { verifier } = createEvidenceWorkers(readRuntimeConfig(), { logger });
  */
 export const handler = middy<unknown, VerificationOutcome[]>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => verifier.handleEvent(event));
+  .handler(async (event) => verifyStoredObjects(ports, event));

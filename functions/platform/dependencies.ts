@@ -20,8 +20,7 @@ import { SummaryStore } from '../store/summary-store';
 import { WarningStore } from '../store/warning-store';
 import { EvidenceStore } from '../store/evidence-store';
 import { S3EvidenceObjects } from '../store/evidence-objects';
-import { EvidenceVerifier, type VerifierLogger } from '../evidence/verifier';
-import { EvidenceExpiry } from '../evidence/expiry';
+import type { EvidenceWorkerPorts, VerifierLogger } from '../actions/evidence/worker-ports';
 import { evidenceSettings, type RuntimeConfig } from './config';
 
 /**
@@ -81,40 +80,27 @@ const evidenceObjectsOf = (config: RuntimeConfig) =>
   });
 
 /**
- * The evidence verifier (S3 ObjectCreated) and the pending-upload expiry job, wired like the API: the
- * same stores over one DynamoDB client, the same S3 adapter. Local mode and the tests call it too.
+ * The ports of the evidence verifier (S3 ObjectCreated) and the pending-upload expiry job, wired like
+ * the API: the same stores over one DynamoDB client, the same S3 adapter. Each handler imports only its
+ * own use case (the expiry job must not carry the verifier's image codecs). Local mode and the tests
+ * call it too.
  */
 export function createEvidenceWorkers(
   config: RuntimeConfig,
   options: { now?: () => Date; logger?: VerifierLogger; dynamo?: DynamoDBClient } = {},
-) {
-  const now = options.now ?? (() => new Date());
+): EvidenceWorkerPorts {
   const db = createDocumentClient(
     options.dynamo ?? createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
   );
-  const settings = evidenceSettings(config);
-  const evidence = new EvidenceStore(db, config.tableName);
-  const objects = evidenceObjectsOf(config);
-  const verifier = new EvidenceVerifier({
-    evidence,
-    objects,
+  return {
+    evidence: new EvidenceStore(db, config.tableName),
+    evidenceObjects: evidenceObjectsOf(config),
     sites: new SiteStore(db, config.tableName),
     directory: new DirectoryStore(db, config.tableName),
-    bucket: config.evidenceBucket,
-    maxUploadBytes: settings.maxUploadBytes,
-    now,
-    logger: options.logger,
-  });
-  const expiry = new EvidenceExpiry({
-    evidence,
-    objects,
-    verifier,
-    bucket: config.evidenceBucket,
-    pendingExpiryMinutes: settings.pendingExpiryMinutes,
-    now,
-    logger: options.logger,
-  });
-  return { verifier, expiry, evidence, objects };
+    evidenceSettings: { ...evidenceSettings(config), bucket: config.evidenceBucket },
+    now: options.now ?? (() => new Date()),
+    ...(options.logger ? { logger: options.logger } : {}),
+  };
 }
 
 function required(value: string | undefined): string {

@@ -1,7 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { hoursToMinutes, onTrackUntil, OPEN_STATUSES, type CaseStatus } from '../domain';
+import { onTrackUntil, OPEN_STATUSES, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { keys, withoutKeys } from './keys';
+import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
@@ -60,7 +61,17 @@ export interface CaseListFilter {
   readonly dueBefore?: string;
 }
 
-export class StaleCase extends Error {}
+/** What registration decides about a new case; the store adds its id, office, version and timestamps. */
+export type NewCase = Omit<CaseRecord, 'id' | 'officeId' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/**
+ * @deprecated A case written on a stale version throws the shared `WriteConflict`; this alias keeps
+ * `api/case-races.ts` compiling until its flows move onto `retryOnConflict`.
+ */
+export { WriteConflict as StaleCase };
+
+/** Who made a change to a case and why, with the audit action it is recorded as. */
+export type CaseChange = Actor & { action: string; record?: RecordChange };
 
 /** A record written together with its case (placement, warning, referral), for the audit entry. */
 export interface RecordChange {
@@ -83,23 +94,16 @@ export class CaseStore {
     private readonly tableName: string,
   ) {}
 
-  async create(
-    officeId: string,
-    input: CaseInput & { clientName: string },
-    actor: Actor,
-  ): Promise<CaseRecord> {
+  /** Registers a new case: the case, its status counter and its audit entry, in one transaction. */
+  async register(officeId: string, fields: NewCase, actor: Actor): Promise<CaseRecord> {
     const at = actor.at.toISOString();
     const record: CaseRecord = {
-      ...input,
+      ...fields,
       id: newId(actor.at),
       officeId,
-      status: 'received',
       version: 1,
       createdAt: at,
       updatedAt: at,
-      creditedMinutes: 0,
-      remainingMinutes: hoursToMinutes(input.sentence.hours),
-      openWarnings: 0,
     };
     await transact(this.db, [
       {
@@ -110,7 +114,7 @@ export class CaseStore {
         },
       },
       statusCounter(this.tableName, officeId, undefined, record.status),
-      this.audit(officeId, 'case.create', record.id, undefined, record, actor),
+      this.audit('case.create', undefined, record, actor),
     ]);
     return record;
   }
@@ -142,8 +146,7 @@ export class CaseStore {
     if (filter.dueBefore) {
       keyCondition += ' AND #sk < :due';
       names['#sk'] = `${index}sk`;
-      // Sort keys are `<deadline>#<id>`: everything due on the day itself sorts below `<day>$`.
-      values[':due'] = `${filter.dueBefore}$`;
+      values[':due'] = keys.throughDay(filter.dueBefore);
     }
     const filters: string[] = [];
     if (remaining.status) {
@@ -174,17 +177,36 @@ export class CaseStore {
     return { items: (result.Items ?? []).map(toCase), lastKey: result.LastEvaluatedKey };
   }
 
+  /** A correction of the case's own fields (If-Match checked by the caller against `current`). */
+  async correct(current: CaseRecord, next: CaseRecord, actor: Actor): Promise<CaseRecord> {
+    return this.save(current, next, { ...actor, action: 'case.update' });
+  }
+
   /**
-   * Replaces the case with `next` if its version is still `expected`, with the status counters and
-   * the audit entry in the same transaction. `extra` items (a placement, a warning) join it.
+   * A move along the lifecycle to `next.status`, with its reason in the audit entry. `alongside` are
+   * the writes the move brings with it (the open warnings it resolves), in the same transaction.
+   */
+  async transition(
+    current: CaseRecord,
+    next: CaseRecord,
+    actor: Actor,
+    alongside: readonly TransactItem[] = [],
+  ): Promise<CaseRecord> {
+    return this.save(current, next, { ...actor, action: 'case.transition' }, alongside);
+  }
+
+  /**
+   * Replaces the case with `next` if its version is still `current.version`, with the status counters
+   * and the audit entry in the same transaction; the records the change is about (a placement, a
+   * warning, a referral) join it as `extra`. Throws `WriteConflict` when the case moved meanwhile.
    */
   async save(
     current: CaseRecord,
     next: CaseRecord,
-    actor: Actor & { action: string; record?: RecordChange },
+    change: CaseChange,
     extra: readonly TransactItem[] = [],
   ): Promise<CaseRecord> {
-    const saved: CaseRecord = { ...next, version: current.version + 1, updatedAt: actor.at.toISOString() };
+    const saved: CaseRecord = { ...next, version: current.version + 1, updatedAt: change.at.toISOString() };
     try {
       await transact(this.db, [
         {
@@ -198,11 +220,11 @@ export class CaseStore {
         ...(current.status === saved.status
           ? []
           : [statusCounter(this.tableName, current.officeId, current.status, saved.status)]),
-        this.audit(current.officeId, actor.action, current.id, current, saved, actor, actor.record),
+        this.audit(change.action, current, saved, change, change.record),
         ...extra,
       ]);
     } catch (error) {
-      if (error instanceof ConditionFailed && error.index === 0) throw new StaleCase();
+      if (error instanceof ConditionFailed && error.index === 0) throw new WriteConflict('case');
       throw error;
     }
     return saved;
@@ -254,10 +276,8 @@ export class CaseStore {
    * The one audit entry of a case change: the case's own field changes, plus those of the record the
    * change is about (a placement, a warning, a referral), so each write leaves exactly one entry.
    */
-  audit(
-    officeId: string,
+  private audit(
     action: string,
-    caseId: string,
     before: CaseRecord | undefined,
     after: CaseRecord,
     actor: Actor,
@@ -269,10 +289,12 @@ export class CaseStore {
       Put: {
         TableName: this.tableName,
         Item: auditItem({
-          officeId,
-          ...actor,
+          officeId: after.officeId,
+          actor: actor.actor,
+          at: actor.at,
+          reason: actor.reason,
           action,
-          subject: { type: 'case', id: caseId },
+          subject: { type: 'case', id: after.id },
           changes: [
             ...fieldChanges(
               before as Record<string, unknown> | undefined,
@@ -294,21 +316,21 @@ export class CaseStore {
 
 /** The stored item: the record plus every index key derived from it. */
 export function caseItem(record: CaseRecord): Record<string, unknown> {
-  const sortKey = `${record.sentence.deadline}#${record.id}`;
+  const sortKey = keys.caseByDay(record.sentence.deadline, record.id);
   const open = OPEN.has(record.status);
   return {
     pk: keys.casePartition(record.officeId, record.id),
     sk: keys.caseRoot,
     type: 'case',
     ...record,
-    gsi1pk: `O#${record.officeId}#CASES#${record.status}`,
+    gsi1pk: keys.casesInStatus(record.officeId, record.status),
     gsi1sk: sortKey,
-    gsi2pk: `O#${record.officeId}#OFFICER#${record.officerUsername}`,
+    gsi2pk: keys.officerCases(record.officeId, record.officerUsername),
     gsi2sk: sortKey,
     ...(record.currentSiteId
-      ? { gsi3pk: `O#${record.officeId}#SITE#${record.currentSiteId}#CASES`, gsi3sk: sortKey }
+      ? { gsi3pk: keys.siteCases(record.officeId, record.currentSiteId), gsi3sk: sortKey }
       : {}),
-    ...(open ? { duepk: `O#${record.officeId}#OPEN`, duesk: sortKey } : {}),
+    ...(open ? { duepk: keys.openCases(record.officeId), duesk: sortKey } : {}),
     ...trackKeys(record),
   };
 }
@@ -323,7 +345,9 @@ function trackKeys(record: CaseRecord): { trackpk: string; tracksk: string } | u
     maxHoursPerDay: record.sentence.maxHoursPerDay,
     daysPerWeek: record.sentence.daysPerWeek,
   });
-  return until ? { trackpk: `O#${record.officeId}#OPEN`, tracksk: `${until}#${record.id}` } : undefined;
+  return until
+    ? { trackpk: keys.openCases(record.officeId), tracksk: keys.caseByDay(until, record.id) }
+    : undefined;
 }
 
 /** Cases-by-status counters for the summary, moved in the same transaction as the status itself. */
@@ -349,10 +373,10 @@ function chooseIndex(
   filter: CaseListFilter,
 ): [string, string, { status?: CaseStatus; officerUsername?: string; siteId?: string }] {
   const { status, officerUsername, siteId } = filter;
-  if (siteId) return ['gsi3', `O#${officeId}#SITE#${siteId}#CASES`, { status, officerUsername }];
-  if (officerUsername) return ['gsi2', `O#${officeId}#OFFICER#${officerUsername}`, { status }];
-  if (status) return ['gsi1', `O#${officeId}#CASES#${status}`, {}];
-  return ['due', `O#${officeId}#OPEN`, {}];
+  if (siteId) return ['gsi3', keys.siteCases(officeId, siteId), { status, officerUsername }];
+  if (officerUsername) return ['gsi2', keys.officerCases(officeId, officerUsername), { status }];
+  if (status) return ['gsi1', keys.casesInStatus(officeId, status), {}];
+  return ['due', keys.openCases(officeId), {}];
 }
 
 export function toCase(item: Record<string, unknown>): CaseRecord {

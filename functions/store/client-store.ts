@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { maskNik } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
-import { keys } from './keys';
+import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact } from './transactions';
 import type { Actor } from './user-store';
 
@@ -29,6 +29,7 @@ export interface ClientRecord {
 
 export type NewClient = Omit<ClientRecord, 'id' | 'officeId' | 'version' | 'createdAt'>;
 
+/** The office already has a client with this NIK (its uniqueness guard item exists). */
 export class DuplicateNik extends Error {}
 
 /** The NIK is masked wherever the audit trail copies it. */
@@ -45,7 +46,8 @@ export class ClientStore {
     private readonly tableName: string,
   ) {}
 
-  async create(officeId: string, input: NewClient, actor: Actor): Promise<ClientRecord> {
+  /** Registers a client; throws `DuplicateNik` when the office already has one with this NIK. */
+  async register(officeId: string, input: NewClient, actor: Actor): Promise<ClientRecord> {
     const record: ClientRecord = {
       ...input,
       id: newId(actor.at),
@@ -152,18 +154,8 @@ function nikHash(nik: string): string {
   return createHash('sha256').update(`abdi-nik:${nik}`).digest('hex');
 }
 
+/** The stored client without its keys; clients written before addresses and versions get the defaults. */
 function toClient(item: Record<string, unknown>): ClientRecord {
-  return {
-    id: String(item.id),
-    officeId: String(item.officeId),
-    fullName: String(item.fullName),
-    nik: String(item.nik),
-    birthDate: String(item.birthDate),
-    sex: item.sex === 'F' ? 'F' : 'M',
-    address: String(item.address ?? ''),
-    ...(item.phone ? { phone: String(item.phone) } : {}),
-    ...(item.guardian ? { guardian: item.guardian as Guardian } : {}),
-    version: Number(item.version ?? 1),
-    createdAt: String(item.createdAt),
-  };
+  const record = withoutKeys(item) as unknown as ClientRecord;
+  return { ...record, address: record.address ?? '', version: record.version ?? 1 };
 }

@@ -46,26 +46,14 @@ export class CognitoIdentityProvider implements IdentityProvider {
     const known = new Set<string>(ROLES);
     const have = new Set((current.Groups ?? []).map((g) => g.GroupName ?? '').filter((g) => known.has(g)));
     const want = new Set<string>(roles);
+    const target = { UserPoolId: this.userPoolId, Username: username };
     for (const group of want) {
-      if (!have.has(group)) {
-        await this.cognito.send(
-          new AdminAddUserToGroupCommand({
-            UserPoolId: this.userPoolId,
-            Username: username,
-            GroupName: group,
-          }),
-        );
-      }
+      if (!have.has(group))
+        await this.cognito.send(new AdminAddUserToGroupCommand({ ...target, GroupName: group }));
     }
     for (const group of have) {
       if (!want.has(group)) {
-        await this.cognito.send(
-          new AdminRemoveUserFromGroupCommand({
-            UserPoolId: this.userPoolId,
-            Username: username,
-            GroupName: group,
-          }),
-        );
+        await this.cognito.send(new AdminRemoveUserFromGroupCommand({ ...target, GroupName: group }));
       }
     }
   }

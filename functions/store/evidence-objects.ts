@@ -2,6 +2,14 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } fr
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import { thumbnailKey } from '../evidence/thumbnail-key';
+
+/** Which evidence an object belongs to: ids only, never a name. */
+export interface EvidenceAddress {
+  readonly officeId: string;
+  readonly caseId: string;
+  readonly id: string;
+}
 
 /** The signed PUT a browser or partner system sends the bytes with. */
 export interface UploadTarget {
@@ -38,10 +46,11 @@ export interface EvidenceObjects {
     expiresInSeconds: number;
   }): Promise<string>;
   /**
-   * Stores a thumbnail (the verifier's only write, under `thumbnails/`). It carries its SHA-256, as S3
-   * requires a checksum on every PUT to a bucket with Object Lock.
+   * Stores the thumbnail of one piece of evidence (the verifier's only write, under `thumbnails/`) and
+   * returns its key. It carries its SHA-256, as S3 requires a checksum on every PUT to a bucket with
+   * Object Lock.
    */
-  putThumbnail(input: { key: string; bytes: Uint8Array; contentType: string }): Promise<void>;
+  putThumbnail(input: { of: EvidenceAddress; bytes: Uint8Array; contentType: string }): Promise<string>;
   /** Whether an object exists under the key (any version). */
   exists(key: string): Promise<boolean>;
   /** The object's bytes as a stream, of the given version when the bucket is versioned. */
@@ -124,17 +133,19 @@ export class S3EvidenceObjects implements EvidenceObjects {
     );
   }
 
-  async putThumbnail(input: Parameters<EvidenceObjects['putThumbnail']>[0]): Promise<void> {
+  async putThumbnail(input: Parameters<EvidenceObjects['putThumbnail']>[0]): Promise<string> {
+    const key = thumbnailKey(input.of.officeId, input.of.caseId, input.of.id);
     await this.client.send(
       new PutObjectCommand({
         Bucket: this.options.bucket,
-        Key: input.key,
+        Key: key,
         Body: input.bytes,
         ContentType: input.contentType,
         ContentLength: input.bytes.byteLength,
         ChecksumSHA256: createHash('sha256').update(input.bytes).digest('base64'),
       }),
     );
+    return key;
   }
 
   /**

@@ -4,119 +4,46 @@ import {
   QueryCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { AWAITING_VERDICT } from '../domain';
+import { auditItem, newId } from './audit';
+import { evidenceAuditItem, evidenceItem, evidenceListQuery, toEvidence } from './evidence-items';
+import { newEvidenceKey, parseEvidenceKey } from './evidence-keys';
 import type {
-  EvidenceContentType,
-  EvidenceKind,
-  EvidenceWarning,
-  LocationCheck,
-  RejectionReason,
-  TimeCheck,
-} from '../domain';
-import { auditItem, fieldChanges, type FieldChange } from './audit';
-import { keys, withoutKeys } from './keys';
+  EvidenceListFilter,
+  EvidencePage,
+  EvidencePageRequest,
+  EvidenceRecord,
+  SessionForEvidence,
+  UploadRequest,
+} from './evidence-record';
+import { keys } from './keys';
+import { WriteConflict } from './optimistic';
 import { sessionSortKey } from './session-store';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
-export const EVIDENCE_STATUSES = ['pending', 'verified', 'rejected', 'expired'] as const;
-export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
+export type {
+  EvidenceChecks,
+  EvidenceListFilter,
+  EvidencePage,
+  EvidenceRecord,
+  SessionForEvidence,
+  UploadRequest,
+} from './evidence-record';
 
-/** What the verifier found; kept on the record so a reader sees why it was accepted or not. */
-export interface EvidenceChecks {
-  /** Bytes actually stored (up to one past the declared size when larger). */
-  readonly storedBytes?: number;
-  readonly sha256Matches?: boolean;
-  /** Media type sniffed from the bytes' magic numbers. */
-  readonly detectedType?: string | null;
-  readonly location?: LocationCheck;
-  readonly time?: TimeCheck;
-  /** The evidence of this case that first had identical bytes. */
-  readonly duplicateOf?: string;
-}
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
-/**
- * One piece of evidence. Created `pending` when the upload URL is issued; the verifier moves it to
- * `verified` or `rejected` from the stored bytes, the expiry job to `expired` when no bytes came.
- */
-export interface EvidenceRecord {
-  readonly id: string;
-  readonly officeId: string;
-  readonly caseId: string;
-  readonly kind: EvidenceKind;
-  readonly sessionId?: string;
-  /** The session's site, copied at request time: what a site supervisor's visibility is decided on. */
-  readonly siteId?: string;
-  /** As the uploader named it; never part of the object key or of a URL. */
-  readonly fileName: string;
-  readonly contentType: EvidenceContentType;
-  readonly sizeBytes: number;
-  /** Declared SHA-256, lower-case hex. */
-  readonly sha256: string;
-  readonly capturedAt?: string;
-  readonly location?: { readonly lat: number; readonly lng: number; readonly accuracyMeters?: number };
-  readonly status: EvidenceStatus;
-  readonly rejectionReason?: RejectionReason;
-  readonly checks: EvidenceChecks;
-  readonly warnings: readonly EvidenceWarning[];
-  /** `evidence/<officeId>/<caseId>/<id>-<random>`: unguessable, no personal data. Never returned by the API. */
-  readonly objectKey: string;
-  /** The S3 version the verdict is about (versioned buckets); downloads are pinned to it. */
-  readonly objectVersionId?: string;
-  /**
-   * `thumbnails/<officeId>/<caseId>/<id>.jpg`: the gallery's small JPEG of verified image evidence, set
-   * by the verifier after the verdict. Never returned by the API (a short-lived URL is).
-   */
-  readonly thumbnailKey?: string;
-  /** Verified image evidence that cannot have a thumbnail (HEIC, or bytes the codec cannot read). */
-  readonly thumbnail?: 'unavailable';
-  readonly uploadedBy: string;
-  /** When the upload URL stops working. */
-  readonly uploadUrlExpiresAt: string;
-  readonly decidedAt?: string;
-  readonly decidedBy?: string;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
-
-export interface EvidenceListFilter {
-  readonly status?: EvidenceStatus;
-  readonly sessionId?: string;
-  /** A site supervisor's sites: only evidence of sessions at these sites. */
-  readonly siteIds?: readonly string[];
-}
-
-/** The record changed since it was read (another verifier run, the expiry job). */
-export class StaleEvidence extends Error {}
-/** Another evidence of the case claimed these bytes first, between the read and the write. */
-export class HashClaimed extends Error {}
-
-/** The few session fields evidence checks need. */
-export interface SessionForEvidence {
-  readonly id: string;
-  readonly caseId: string;
-  readonly siteId: string;
-  readonly date: string;
-  readonly startTime: string;
-  readonly endTime: string;
-}
-
-const NOT_DECIDED = ['pending', 'expired'] as const;
+/** The record an object key names: found, or why not (for the verifier's log). */
+export type EvidenceByKey =
+  | { readonly record: EvidenceRecord }
+  | { readonly missing: 'not an evidence key' | 'no such evidence record' };
 
 /**
- * Evidence records, in the case partition:
- *
- * ```
- * pk O#<office>#CASE#<caseId>   sk EVIDENCE#<ulid>          the record (type 'evidence')
- * gsi1pk O#<office>#CASE#<caseId>#EVIDENCE#<status>         gsi1sk <ulid>   (by status)
- * gsi2pk O#<office>#SESSION#<sessionId>#EVIDENCE            gsi2sk <ulid>   (by session, when attached)
- * duepk  O#<office>#EVIDENCE#PENDING                        duesk <createdAt>#<caseId>#<ulid> (only while pending)
- * pk O#<office>#CASE#<caseId>   sk EVIDENCE-SHA256#<hex>    the first verified evidence with these bytes
- * ```
- *
- * Every state change is one transaction: the record (under a version condition), its audit entry in the
- * case timeline and, for the first verified copy of some bytes, the hash item. Nothing is ever deleted.
+ * Evidence records, in the case partition (layout in evidence-items.ts). Every state change is one
+ * transaction: the record (under a version condition), its audit entry in the case timeline and, for
+ * the first verified copy of some bytes, the hash item. Nothing is ever deleted.
  */
 export class EvidenceStore {
   constructor(
@@ -124,127 +51,82 @@ export class EvidenceStore {
     private readonly tableName: string,
   ) {}
 
-  async create(record: EvidenceRecord, actor: Actor): Promise<void> {
+  /** Files an upload request `pending`, with its new id and unguessable object key, and audits it. */
+  async requestUpload(request: UploadRequest, actor: Actor): Promise<EvidenceRecord> {
+    const { uploadUrlSeconds, ...declared } = request;
+    const at = actor.at.toISOString();
+    const id = newId(actor.at);
+    const record: EvidenceRecord = {
+      ...declared,
+      id,
+      status: 'pending',
+      checks: {},
+      warnings: [],
+      objectKey: newEvidenceKey(request.officeId, request.caseId, id),
+      uploadUrlExpiresAt: new Date(actor.at.getTime() + uploadUrlSeconds * 1000).toISOString(),
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
     await transact(this.db, [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: evidenceItem(record),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      this.audit(record, 'evidence.request-upload', undefined, actor),
+      this.putNew(evidenceItem(record)),
+      this.auditPut(record, undefined, { ...actor, action: 'evidence.request-upload' }),
     ]);
+    return record;
   }
 
   async get(officeId: string, caseId: string, evidenceId: string): Promise<EvidenceRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.evidence(officeId, caseId, evidenceId),
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await this.item(keys.evidence(officeId, caseId, evidenceId));
     return Item ? toEvidence(Item) : undefined;
   }
 
-  /**
-   * Newest first. One Query: on gsi1 for a status, on gsi2 for a session, else on the case partition;
-   * the other filters (and a supervisor's sites) apply to the page, so a page may be short.
-   */
+  /** The record an object key was issued for (consistent read). */
+  async byObjectKey(objectKey: string): Promise<EvidenceByKey> {
+    const address = parseEvidenceKey(objectKey);
+    if (!address) return { missing: 'not an evidence key' };
+    const record = await this.get(address.officeId, address.caseId, address.evidenceId);
+    return record && record.objectKey === objectKey ? { record } : { missing: 'no such evidence record' };
+  }
+
+  /** A case's evidence, newest first; a page may be short (see `evidenceListQuery`). */
   async list(
     officeId: string,
     caseId: string,
     filter: EvidenceListFilter,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: EvidenceRecord[]; lastKey?: Record<string, unknown> }> {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = {};
-    const filters: string[] = [];
-    let index: string | undefined;
-    let keyCondition: string;
-    if (filter.sessionId) {
-      index = 'gsi2';
-      keyCondition = 'gsi2pk = :pk';
-      values[':pk'] = keys.sessionEvidence(officeId, filter.sessionId);
-      filters.push('caseId = :case');
-      values[':case'] = caseId;
-      if (filter.status) {
-        filters.push('#status = :status');
-        names['#status'] = 'status';
-        values[':status'] = filter.status;
-      }
-    } else if (filter.status) {
-      index = 'gsi1';
-      keyCondition = 'gsi1pk = :pk';
-      values[':pk'] = keys.caseEvidenceByStatus(officeId, caseId, filter.status);
-    } else {
-      keyCondition = 'pk = :pk AND begins_with(sk, :prefix)';
-      values[':pk'] = keys.casePartition(officeId, caseId);
-      values[':prefix'] = keys.evidencePrefix;
-    }
-    if (filter.siteIds) {
-      const ids = filter.siteIds.length > 0 ? filter.siteIds : ['-'];
-      ids.forEach((id, i) => (values[`:site${i}`] = id));
-      filters.push(`siteId IN (${ids.map((_, i) => `:site${i}`).join(', ')})`);
-    }
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        ...(index ? { IndexName: index } : {}),
-        KeyConditionExpression: keyCondition,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
-        ExpressionAttributeValues: values,
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return { items: (result.Items ?? []).map(toEvidence), lastKey: result.LastEvaluatedKey };
+    page: EvidencePageRequest,
+  ): Promise<EvidencePage> {
+    return this.query({ ...evidenceListQuery(officeId, caseId, filter), Limit: page.limit }, page.startKey);
   }
 
-  /** A session of the case, or undefined. */
+  /** A session of the case, or undefined (a session id is always its case's id and a suffix). */
   async getSession(
     officeId: string,
     caseId: string,
     sessionId: string,
   ): Promise<SessionForEvidence | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(officeId, caseId), sk: sessionSortKey(sessionId) },
-        ProjectionExpression: 'id, caseId, siteId, #date, startTime, endTime',
-        ExpressionAttributeNames: { '#date': 'date' },
-      }),
+    if (!sessionId.startsWith(`${caseId}-`)) return undefined;
+    const Item = await this.item(
+      { pk: keys.casePartition(officeId, caseId), sk: sessionSortKey(sessionId) },
+      false,
     );
     if (!Item || Item.caseId !== caseId) return undefined;
-    return {
-      id: String(Item.id),
-      caseId: String(Item.caseId),
-      siteId: String(Item.siteId),
-      date: String(Item.date),
-      startTime: String(Item.startTime),
-      endTime: String(Item.endTime),
-    };
+    const [id, siteId, date, startTime, endTime] = ['id', 'siteId', 'date', 'startTime', 'endTime'].map(
+      (field) => String(Item[field]),
+    ) as [string, string, string, string, string];
+    return { id, caseId, siteId, date, startTime, endTime };
   }
 
   /** The evidence of the case that was first verified with these bytes, if any. */
   async hashOwner(officeId: string, caseId: string, sha256: string): Promise<string | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.evidenceHash(officeId, caseId, sha256),
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await this.item(keys.evidenceHash(officeId, caseId, sha256));
     return Item ? String(Item.evidenceId) : undefined;
   }
 
   /**
-   * Records a verdict (verified, rejected or expired) on a record that is still undecided and unchanged
-   * since `before` was read. `claimHash` also records this evidence as the first with its bytes.
-   * @throws StaleEvidence when the record changed; HashClaimed when another evidence claimed the bytes.
+   * Records a verdict (verified, rejected or expired) on a record that still awaits one (EV-VERDICT)
+   * and is unchanged since `before` was read. `claimHash` also records this evidence as the first with
+   * its bytes.
+   * @throws WriteConflict when the record changed, or another evidence claimed the bytes first.
    */
   async decide(
     before: EvidenceRecord,
@@ -252,41 +134,35 @@ export class EvidenceStore {
     actor: Actor & { action: string },
     options: { claimHash?: boolean } = {},
   ): Promise<void> {
-    const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+    const awaiting = Object.fromEntries(AWAITING_VERDICT.map((status, i) => [`:s${i}`, status]));
     const items: TransactItem[] = [
       {
         Put: {
           TableName: this.tableName,
           Item: evidenceItem(after),
-          ConditionExpression: '#version = :expected AND #status IN (:s0, :s1)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: {
-            ':expected': before.version,
-            ':s0': NOT_DECIDED[0],
-            ':s1': NOT_DECIDED[1],
-          },
+          ConditionExpression: `#version = :expected AND #status IN (${Object.keys(awaiting).join(', ')})`,
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': before.version, ...awaiting },
         },
       },
-      this.audit(after, actor.action, before, actor),
+      this.auditPut(after, before, actor),
     ];
     if (options.claimHash) {
-      items.push({
-        Put: {
-          TableName: this.tableName,
-          Item: {
-            ...keys.evidenceHash(after.officeId, after.caseId, after.sha256),
-            type: 'evidence-hash',
-            evidenceId: after.id,
-            at: actor.at.toISOString(),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      });
+      items.push(
+        this.putNew({
+          ...keys.evidenceHash(after.officeId, after.caseId, after.sha256),
+          type: 'evidence-hash',
+          evidenceId: after.id,
+          at: actor.at.toISOString(),
+        }),
+      );
     }
     try {
       await transact(this.db, items);
     } catch (error) {
-      if (error instanceof ConditionFailed) throw error.index === 0 ? new StaleEvidence() : new HashClaimed();
+      if (error instanceof ConditionFailed) {
+        throw new WriteConflict(error.index === 0 ? 'evidence' : 'evidence hash');
+      }
       throw error;
     }
   }
@@ -327,44 +203,32 @@ export class EvidenceStore {
    * Pending uploads of one office requested before `cutoff` (ISO instant), oldest first: one Query on
    * the sparse `due` index, which holds evidence only while it is pending.
    */
-  async pendingBefore(
-    officeId: string,
-    cutoff: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: EvidenceRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
+  async pendingBefore(officeId: string, cutoff: string, page: EvidencePageRequest): Promise<EvidencePage> {
+    return this.query(
+      {
         IndexName: 'due',
         KeyConditionExpression: 'duepk = :pk AND duesk < :cutoff',
         ExpressionAttributeValues: { ':pk': keys.pendingEvidence(officeId), ':cutoff': cutoff },
         Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
+      },
+      page.startKey,
     );
-    return { items: (result.Items ?? []).map(toEvidence), lastKey: result.LastEvaluatedKey };
   }
 
   /** Every office id of the deployment (the directory's `OFFICES` listing on gsi1): a few dozen at most. */
   async officeIds(): Promise<string[]> {
     const ids: string[] = [];
+    const listing = {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'OFFICES' },
+      ProjectionExpression: 'gsi1sk',
+    };
     let startKey: Record<string, unknown> | undefined;
     do {
-      const result = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'OFFICES' },
-          ProjectionExpression: 'gsi1sk',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of result.Items ?? []) {
-        const id = /#OFFICE#(.+)$/.exec(String(item.gsi1sk))?.[1];
-        if (id) ids.push(id);
-      }
-      startKey = result.LastEvaluatedKey;
+      const page = await this.send(listing, startKey);
+      ids.push(...(page.Items ?? []).flatMap((item) => /#OFFICE#(.+)$/.exec(String(item.gsi1sk))?.[1] ?? []));
+      startKey = page.LastEvaluatedKey;
     } while (startKey);
     return ids;
   }
@@ -387,68 +251,39 @@ export class EvidenceStore {
     );
   }
 
-  /** The audit entry of a state change, in the case timeline. */
-  private audit(
-    after: EvidenceRecord,
-    action: string,
-    before: EvidenceRecord | undefined,
-    actor: Actor,
-  ): TransactItem {
-    const view = (r: EvidenceRecord | undefined) => {
-      if (!r) return undefined;
-      // Only what a reader of the timeline needs; the object key and file name stay out of the trail.
-      return {
-        evidence: {
-          id: r.id,
-          kind: r.kind,
-          status: r.status,
-          ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
-          ...(r.sessionId ? { sessionId: r.sessionId } : {}),
-          contentType: r.contentType,
-          sizeBytes: r.sizeBytes,
-          sha256: r.sha256,
-          warnings: r.warnings.map((w) => w.rule),
-        },
-      } as Record<string, unknown>;
-    };
-    const changes: FieldChange[] = fieldChanges(view(before), view(after));
+  private async item(key: Record<string, string>, consistent = true) {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
+    );
+    return Item;
+  }
+
+  private send(input: QueryInput, startKey: Record<string, unknown> | undefined) {
+    return this.db.send(
+      new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey: startKey }),
+    );
+  }
+
+  private async query(
+    input: QueryInput,
+    startKey: Record<string, unknown> | undefined,
+  ): Promise<EvidencePage> {
+    const result = await this.send(input, startKey);
+    return { items: (result.Items ?? []).map(toEvidence), lastKey: result.LastEvaluatedKey };
+  }
+
+  /** A Put of an item that must not exist yet. */
+  private putNew(item: Record<string, unknown>): TransactItem {
     return {
-      Put: {
-        TableName: this.tableName,
-        Item: auditItem({
-          officeId: after.officeId,
-          actor: actor.actor,
-          at: actor.at,
-          action,
-          subject: { type: 'case', id: after.caseId },
-          changes,
-          ...(actor.reason ? { reason: actor.reason } : {}),
-        }),
-      },
+      Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' },
     };
   }
-}
 
-/** The stored item: the record plus the index keys derived from it. */
-function evidenceItem(record: EvidenceRecord): Record<string, unknown> {
-  return {
-    ...keys.evidence(record.officeId, record.caseId, record.id),
-    type: 'evidence',
-    ...record,
-    gsi1pk: keys.caseEvidenceByStatus(record.officeId, record.caseId, record.status),
-    gsi1sk: record.id,
-    ...(record.sessionId
-      ? { gsi2pk: keys.sessionEvidence(record.officeId, record.sessionId), gsi2sk: record.id }
-      : {}),
-    ...(record.status === 'pending'
-      ? {
-          duepk: keys.pendingEvidence(record.officeId),
-          duesk: `${record.createdAt}#${record.caseId}#${record.id}`,
-        }
-      : {}),
-  };
-}
-
-function toEvidence(item: Record<string, unknown>): EvidenceRecord {
-  return { checks: {}, warnings: [], ...withoutKeys(item) } as unknown as EvidenceRecord;
+  private auditPut(
+    after: EvidenceRecord,
+    before: EvidenceRecord | undefined,
+    actor: Actor & { action: string },
+  ): TransactItem {
+    return { Put: { TableName: this.tableName, Item: evidenceAuditItem(after, before, actor) } };
+  }
 }

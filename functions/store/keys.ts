@@ -77,6 +77,21 @@ export const keys = {
   /** A case partition holds the case and its placements, sessions, warnings and referrals. */
   casePartition: (officeId: string, caseId: string) => `O#${officeId}#CASE#${caseId}`,
   caseRoot: 'CASE',
+  /** gsi1 listing of an office's cases in one status. */
+  casesInStatus: (officeId: string, status: string) => `O#${officeId}#CASES#${status}`,
+  /** gsi2 listing of the cases one officer (PK) runs. */
+  officerCases: (officeId: string, username: string) => `O#${officeId}#OFFICER#${username}`,
+  /** gsi3 listing of the cases placed at one work site. */
+  siteCases: (officeId: string, siteId: string) => `O#${officeId}#SITE#${siteId}#CASES`,
+  /** Sparse `due` and `track` listings of an office's open cases (by deadline, by last on-track day). */
+  openCases: (officeId: string) => `O#${officeId}#OPEN`,
+  /** Sort key of a case in its listings: the day (deadline or last on-track day), then the id. */
+  caseByDay: (day: string, caseId: string) => `${day}#${caseId}`,
+  /**
+   * The exclusive upper bound that takes in every case listed on `day` itself: sort keys are
+   * `<day>#<id>`, and `$` sorts right after `#`.
+   */
+  throughDay: (day: string) => `${day}$`,
   /** Running office counters (cases by status, open warnings, hours per month) for the summary. */
   officeStats: (officeId: string) => ({ pk: `O#${officeId}#STATS`, sk: 'STATS' }),
   monthStats: (officeId: string, month: string) => ({ pk: `O#${officeId}#STATS`, sk: `MONTH#${month}` }),

@@ -1,19 +1,21 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { auditItem, changeEntry } from './audit';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { PartnerKind } from '../domain/work-sites';
+import { changeEntry } from './audit';
 import { keys } from './keys';
-import { ConditionFailed, transact } from './transactions';
-import { StaleVersion, type Actor } from './user-store';
+import {
+  auditPut,
+  mapOf,
+  newRecordItems,
+  OfficeRecordStore,
+  queryIndex,
+  stampsOf,
+  versionedUpdateItem,
+  type Page,
+} from './office-records';
+import { WriteConflict } from './optimistic';
+import type { Actor } from './user-store';
 
-export const PARTNER_KINDS = [
-  'government',
-  'religious',
-  'education',
-  'health',
-  'social',
-  'ngo',
-  'other',
-] as const;
-export type PartnerKind = (typeof PARTNER_KINDS)[number];
+export type { Page } from './office-records';
 
 export interface PartnerContact {
   readonly name: string;
@@ -47,50 +49,28 @@ export interface Partner extends PartnerInput {
 
 export type PartnerChanges = Partial<PartnerInput>;
 
+/** A partner with this id is already recorded (the demo seed's fixed ids; a fresh ULID never collides). */
 export class PartnerExists extends Error {}
-
-/** What `list` returns: a page of records and DynamoDB's key to continue from. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly lastKey?: Record<string, unknown>;
-}
 
 /**
  * The partners of one office (PKS counterparties: Pemkot, kelurahan, mosques, schools, …). One item per
  * partner (`O#<office>#PARTNER#<id>` / `PARTNER`), listed by name through gsi1 (`O#<office>#PARTNERS`).
  * Every change writes its audit entry in the same transaction.
  */
-export class PartnerStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
-  /**
-   * One Query on gsi1, by name. `kind` is a filter on that page, so a filtered page may hold fewer than
-   * `limit` items (even none) and still have a `lastKey`: an office has dozens of partners, not thousands.
-   */
+export class PartnerStore extends OfficeRecordStore {
+  /** One Query on gsi1, by name; `kind` filters the page (which may then be short, even empty). */
   async list(
     officeId: string,
     page: { limit: number; startKey?: Record<string, unknown>; kind?: PartnerKind },
   ): Promise<Page<Partner>> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ...(page.kind
-          ? {
-              FilterExpression: '#kind = :kind',
-              ExpressionAttributeNames: { '#kind': 'kind' },
-              ExpressionAttributeValues: { ':pk': keys.officePartners(officeId), ':kind': page.kind },
-            }
-          : { ExpressionAttributeValues: { ':pk': keys.officePartners(officeId) } }),
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return { items: (result.Items ?? []).map(toPartner), lastKey: result.LastEvaluatedKey };
+    const found = await queryIndex(this.db, this.tableName, {
+      index: 'gsi1',
+      pk: keys.officePartners(officeId),
+      equal: { kind: page.kind },
+      limit: page.limit,
+      startKey: page.startKey,
+    });
+    return { items: found.items.map(toPartner), lastKey: found.lastKey };
   }
 
   /** One GetItem; a partner of another office is simply not found (its key carries the office). */
@@ -102,39 +82,23 @@ export class PartnerStore {
   }
 
   /**
-   * Records a partner with a new id (a ULID from the caller), or the fixed `id` the demo seed uses.
-   * A second partner with the same id is refused with `PartnerExists`.
+   * Records a partner with the given id (`newId`, or the fixed id the demo seed uses). A second partner
+   * with the same id is refused with `PartnerExists`.
    */
   async create(officeId: string, id: string, input: PartnerInput, actor: Actor): Promise<Partner> {
     const at = actor.at.toISOString();
     const partner: Partner = { id, ...input, version: 1, createdAt: at, updatedAt: at };
-    try {
-      await transact(this.db, [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: partnerItem(officeId, partner),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, 'partner.create', undefined, partner, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw new PartnerExists();
-      throw error;
-    }
+    const entry = audit(officeId, 'partner.create', undefined, partner, actor);
+    await this.transactOr(
+      newRecordItems(this.tableName, partnerItem(officeId, partner), entry),
+      () => new PartnerExists(),
+    );
     return partner;
   }
 
   /**
-   * Changes the given fields if the stored version is still `expected`. An UpdateExpression names only
-   * the changed attributes (plus version, updatedAt and the name key), so attributes this store does not
-   * own are never overwritten.
+   * Changes the given fields if the stored version is still `expected`, else `WriteConflict`. Only the
+   * changed attributes (plus version, updatedAt and the name key) are written.
    */
   async update(
     officeId: string,
@@ -149,51 +113,21 @@ export class PartnerStore {
       version: expected + 1,
       updatedAt: actor.at.toISOString(),
     };
-    const set = setExpression({
+    const attributes = {
       ...changes,
       ...(changes.name !== undefined ? { gsi1sk: keys.byName(next.name, next.id) } : {}),
       version: next.version,
       updatedAt: next.updatedAt,
-    });
-    try {
-      await transact(this.db, [
-        {
-          Update: {
-            TableName: this.tableName,
-            Key: keys.partner(officeId, current.id),
-            UpdateExpression: set.expression,
-            ConditionExpression: '#version = :expected',
-            ExpressionAttributeNames: { ...set.names, '#version': 'version' },
-            ExpressionAttributeValues: { ...set.values, ':expected': expected },
-          },
-        },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, 'partner.update', current, next, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw new StaleVersion();
-      throw error;
-    }
+    };
+    await this.transactOr(
+      [
+        versionedUpdateItem(this.tableName, keys.partner(officeId, current.id), attributes, expected),
+        auditPut(this.tableName, audit(officeId, 'partner.update', current, next, actor)),
+      ],
+      () => new WriteConflict(`partner ${current.id}`),
+    );
     return next;
   }
-}
-
-/**
- * `SET #a0 = :a0, #a1 = :a1, …` for the given top-level attributes (undefined values skipped), with the
- * names and values to pass along. Placeholders use the `a` prefix so callers can add their own.
- * @example setExpression({ name: 'X', version: 2 }).expression === 'SET #a0 = :a0, #a1 = :a1'
- */
-export function setExpression(attributes: Readonly<Record<string, unknown>>) {
-  const entries = Object.entries(attributes).filter(([, value]) => value !== undefined);
-  return {
-    expression: `SET ${entries.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-    names: Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])),
-    values: Object.fromEntries(entries.map(([, value], i) => [`:a${i}`, value])),
-  };
 }
 
 function partnerItem(officeId: string, partner: Partner) {
@@ -208,8 +142,8 @@ function partnerItem(officeId: string, partner: Partner) {
 }
 
 function toPartner(item: Record<string, unknown>): Partner {
-  const contact = (item.contact ?? {}) as Record<string, unknown>;
-  const agreement = (item.agreement ?? {}) as Record<string, unknown>;
+  const contact = mapOf(item.contact);
+  const agreement = mapOf(item.agreement);
   return {
     id: String(item.id),
     name: String(item.name),
@@ -226,9 +160,7 @@ function toPartner(item: Record<string, unknown>): Partner {
       validFrom: String(agreement.validFrom ?? ''),
       validUntil: String(agreement.validUntil ?? ''),
     },
-    version: Number(item.version ?? 1),
-    createdAt: String(item.createdAt ?? ''),
-    updatedAt: String(item.updatedAt ?? ''),
+    ...stampsOf(item),
   };
 }
 

@@ -1,9 +1,12 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { newId } from './audit';
+import type { PlacementStatus } from '../domain';
+import type { CaseRecord } from './case-store';
+import { CasePartitionStore } from './case-partition';
 import { keys } from './keys';
+import type { Page } from './office-records';
 import type { TransactItem } from './transactions';
+import type { Actor } from './user-store';
 
-export type PlacementStatus = 'active' | 'ended';
+export type { PlacementStatus } from '../domain';
 
 /** A client's schedule at one work site: ISO weekdays, office-local hours and dates (both ends included). */
 export interface PlacementRecord {
@@ -22,20 +25,6 @@ export interface PlacementRecord {
   readonly endedAt?: string;
 }
 
-/**
- * Placement ids are `<caseId>-<ULID>`. The contract ends a placement with `DELETE /placements/{id}`,
- * which names no case; carrying the case id inside the placement id makes the case partition (where the
- * placement lives) derivable from the id alone, so ending one needs no extra lookup item and no
- * eventually consistent GSI read, and the end can join the case's version-checked transaction.
- */
-export const PLACEMENT_ID = /^([0-9A-Z]{26})-([0-9A-Z]{26})$/;
-
-export const placementIdFor = (caseId: string, at: Date) => `${caseId}-${newId(at)}`;
-
-/** The case a placement id belongs to, or undefined for a malformed id. */
-export const caseIdOfPlacement = (placementId: string): string | undefined =>
-  PLACEMENT_ID.exec(placementId)?.[1];
-
 const PREFIX = 'PLACEMENT#';
 
 /**
@@ -47,15 +36,49 @@ const PREFIX = 'PLACEMENT#';
  * status ('active' | 'ended'), createdAt, endedAt?
  * ```
  *
+ * Placement ids are `<caseId>-<ULID>` (`newId`): the contract ends a placement with
+ * `DELETE /placements/{id}`, which names no case, and the id alone leads to the case partition.
+ *
  * A placement never changes alone: it is written with the case (version check, audit) and the site's
- * per-weekday occupancy in one transaction, so this store only builds the transaction items and
- * reads. The route passes the items to `CaseStore.save` as its `extra`.
+ * per-weekday occupancy in one transaction (`place`, `end`).
  */
-export class PlacementStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+export class PlacementStore extends CasePartitionStore {
+  /**
+   * Places the case: `current` becomes `next` (its status and current site), the placement is created
+   * and the site keeps one place on each of its weekdays, with the audit entry, in one transaction.
+   * Throws `WriteConflict` on `case` when the case moved since `current` was read, and on `site` when
+   * the site is no longer active or has no free place on one of the weekdays (PL-SITE-ACTIVE,
+   * PL-CAPACITY, enforced here as conditions: concurrent placements can never overfill a site).
+   */
+  async place(
+    current: CaseRecord,
+    next: CaseRecord,
+    placement: PlacementRecord,
+    actor: Actor,
+  ): Promise<void> {
+    const change = { ...actor, action: 'placement.create', record: { name: 'placement', after: placement } };
+    await this.saveWithCase(current, next, change, this.createItems(placement), 'site');
+  }
+
+  /**
+   * Ends `placement` as `ended` and gives its places back to the site, with the case (`next`: its
+   * current site) and the audit entry, in one transaction. Throws `WriteConflict` when the case moved
+   * or the placement was ended meanwhile.
+   */
+  async end(
+    current: CaseRecord,
+    next: CaseRecord,
+    placement: PlacementRecord,
+    ended: PlacementRecord,
+    actor: Actor,
+  ): Promise<void> {
+    const change = {
+      ...actor,
+      action: 'placement.end',
+      record: { name: 'placement', before: placement, after: ended },
+    };
+    await this.saveWithCase(current, next, change, this.endItems(placement, ended), 'placement');
+  }
 
   /**
    * All placements of a case, newest first: one strongly consistent Query on the case partition (a case
@@ -65,19 +88,9 @@ export class PlacementStore {
     officeId: string,
     caseId: string,
     page: { limit?: number; startKey?: Record<string, unknown> } = {},
-  ): Promise<{ items: PlacementRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(officeId, caseId), ':prefix': PREFIX },
-        ScanIndexForward: false,
-        ConsistentRead: true,
-        ...(page.limit ? { Limit: page.limit } : {}),
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return { items: (result.Items ?? []).map(toPlacement), lastKey: result.LastEvaluatedKey };
+  ): Promise<Page<PlacementRecord>> {
+    const result = await this.queryCase(officeId, caseId, PREFIX, { ...page, consistent: true });
+    return { items: result.items.map(toPlacement), lastKey: result.lastKey };
   }
 
   /**
@@ -87,7 +100,7 @@ export class PlacementStore {
    * all weekdays.) Concurrent placements therefore can never fill a site beyond capacity: the losers'
    * conditions fail.
    */
-  createItems(placement: PlacementRecord): TransactItem[] {
+  private createItems(placement: PlacementRecord): TransactItem[] {
     const days = weekdayNames(placement.weekdays);
     return [
       {
@@ -123,7 +136,7 @@ export class PlacementStore {
    * Transaction items that end `current` as `ended`: the placement (only if it is still active) and
    * ONE Update of the site that gives its weekdays' places back, never below zero.
    */
-  endItems(current: PlacementRecord, ended: PlacementRecord): TransactItem[] {
+  private endItems(current: PlacementRecord, ended: PlacementRecord): TransactItem[] {
     const days = weekdayNames(current.weekdays);
     return [
       {

@@ -1,8 +1,17 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { weekStart, type CaseStatus, type SameDaySession, type SessionOutcome } from '../domain';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  RECORDING_STATUSES,
+  weekStart,
+  type CaseStatus,
+  type SameDaySession,
+  type SessionOutcome,
+} from '../domain';
 import { auditItem, fieldChanges } from './audit';
+import { CasePartitionStore } from './case-partition';
 import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
+import type { Page } from './office-records';
+import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
@@ -47,54 +56,99 @@ export interface CreditingState {
   readonly session?: SessionRecord;
 }
 
-/** Statuses in which work is being done and sessions may be recorded. */
-export const RECORDING_STATUSES: ReadonlySet<CaseStatus> = new Set([
-  'placed',
-  'active',
-  'warned',
-  'repeated',
-]);
+/** The state a correction is decided on: the session as stored, with its case and the client's day. */
+export type CorrectionState = CreditingState & { readonly session: SessionRecord };
 
-/** The precondition that failed, so the caller can re-read and decide again, or answer. */
-export class CreditConflict extends Error {
-  constructor(readonly on: 'case' | 'day' | 'session') {
-    super(`crediting conflict on ${on}`);
-  }
+/** What a session write changes besides the session: who and why, and the case's status after it. */
+export interface SessionChange extends Actor {
+  /** The audit action, e.g. `session.create`, `session.verify`. */
+  readonly action: string;
+  /** The case's status after the session; the write is conditioned on the status it was decided on. */
+  readonly status: CaseStatus;
+  /** The office-local month of the write, for the monthly hours counter. */
+  readonly month: string;
 }
 
 /**
- * Sessions and the hours they credit. Recording or verifying a session is one transaction: the
- * session, the case totals, the client's day, the audit entry and the monthly counter.
+ * Sessions and the hours they credit. Session ids are `<caseId>-<ULID>` (`newId`), so a correction
+ * finds the case from the id alone. Recording or correcting a session is one transaction: the
+ * session, the case totals, the client's day, the audit entry and the monthly and weekly counters.
  *
  * Concurrency without over-crediting: the case totals are changed with an atomic add whose condition
- * is `remainingMinutes >= credit`, and the client's day with a version condition. Either condition
- * failing means the decision was made on stale numbers: the caller re-reads and decides again.
+ * is `remainingMinutes >= credit` (and the case's status the one decided on), and the client's day
+ * with a version condition. A failed condition means the decision was made on stale numbers: the
+ * write throws `WriteConflict` and the use case reads and decides again.
  */
-export class SessionStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+export class SessionStore extends CasePartitionStore {
+  /** The state a new session of the case on `date` is decided on; undefined when there is no case. */
+  async forNewSession(
+    officeId: string,
+    caseId: string,
+    clientId: string,
+    date: string,
+  ): Promise<CreditingState | undefined> {
+    const state = await this.read(officeId, caseId, clientId, date);
+    return state.case && { case: state.case, day: state.day };
+  }
 
-  async readState(
+  /**
+   * The state a correction of `sessionId` is decided on: the session, its case and the client's day
+   * of the session's date; undefined when there is no such session.
+   */
+  async forCorrection(officeId: string, sessionId: string): Promise<CorrectionState | undefined> {
+    const caseId = this.caseOf(sessionId);
+    if (!caseId) return undefined;
+    // The client's day is keyed by the session's date, known only once the session is read.
+    const first = await this.read(officeId, caseId, undefined, '', sessionId);
+    if (!first.session || !first.case) return undefined;
+    const state = await this.read(officeId, caseId, first.session.clientId, first.session.date, sessionId);
+    return state.session && state.case && { case: state.case, day: state.day, session: state.session };
+  }
+
+  /** Records a new session decided on `state`; throws `WriteConflict` when `state` is no longer current. */
+  async record(officeId: string, state: CreditingState, session: SessionRecord, change: SessionChange) {
+    await this.write(officeId, { case: state.case, day: state.day }, session, change);
+  }
+
+  /**
+   * Replaces `state.session` with its corrected or verified version; throws `WriteConflict` when
+   * `state` is no longer current (the session's version, the case totals or the client's day moved).
+   */
+  async correct(officeId: string, state: CorrectionState, session: SessionRecord, change: SessionChange) {
+    await this.write(officeId, state, session, change);
+  }
+
+  /** Newest first. */
+  async list(
+    officeId: string,
+    caseId: string,
+    page: { limit: number; startKey?: Record<string, unknown> },
+  ): Promise<Page<SessionRecord>> {
+    const result = await this.queryCase(officeId, caseId, 'SESSION#', page);
+    return { items: result.items.map(toSession), lastKey: result.lastKey };
+  }
+
+  /** The case, and optionally the client's day and the session, in one strongly consistent BatchGet. */
+  private async read(
     officeId: string,
     caseId: string,
     clientId: string | undefined,
     date: string,
-    sessionKey?: string,
+    sessionId?: string,
   ) {
     const caseKey = { pk: keys.casePartition(officeId, caseId), sk: keys.caseRoot as string };
-    const requested: { pk: string; sk: string }[] = [caseKey];
-    if (sessionKey) requested.push({ pk: keys.casePartition(officeId, caseId), sk: sessionKey });
-    if (clientId) requested.push(keys.clientDay(officeId, clientId, date));
+    const sessionKey = sessionId ? { pk: caseKey.pk, sk: sessionSortKey(sessionId) } : undefined;
+    const dayKey = clientId ? keys.clientDay(officeId, clientId, date) : undefined;
+    const requested = [caseKey, sessionKey, dayKey].filter((key) => key !== undefined);
     const result = await this.db.send(
       new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
     );
     const items = result.Responses?.[this.tableName] ?? [];
-    const find = (key: { pk: string; sk: string }) => items.find((i) => i.pk === key.pk && i.sk === key.sk);
+    const find = (key: { pk: string; sk: string } | undefined) =>
+      key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
     const caseRaw = find(caseKey);
-    const dayRaw = clientId ? find(keys.clientDay(officeId, clientId, date)) : undefined;
-    const sessionRaw = sessionKey ? find({ pk: caseKey.pk, sk: sessionKey }) : undefined;
+    const dayRaw = find(dayKey);
+    const sessionRaw = find(sessionKey);
     return {
       case: caseRaw ? toCase(caseRaw) : undefined,
       day: {
@@ -106,38 +160,31 @@ export class SessionStore {
   }
 
   /**
-   * Writes a new session (`before` undefined) or a corrected one, moving the case total and the
-   * client's day by the difference in credit. `activate` moves a placed case to active with its
-   * first session.
+   * Writes a new session (`state.session` undefined) or a corrected one, moving the case total and the
+   * client's day by the difference in credit, and the case to `change.status`. When the credit moved,
+   * re-derives the case's "on track until" key afterwards (best effort, see `CaseStore.refreshTrackKey`).
    */
-  async write(
+  private async write(
     officeId: string,
     state: CreditingState,
     after: SessionRecord,
-    actor: Actor & { action: string },
-    options: { activate: boolean; month: string },
+    change: SessionChange,
   ): Promise<void> {
     const before = state.session;
     const delta = after.creditedMinutes - (before?.creditedMinutes ?? 0);
     const current = state.case;
+    const { status, month, ...actor } = change;
     const items: TransactItem[] = [
-      before
-        ? {
-            Put: {
-              TableName: this.tableName,
-              Item: sessionItem(officeId, after),
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': before.version },
-            },
-          }
-        : {
-            Put: {
-              TableName: this.tableName,
-              Item: sessionItem(officeId, after),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-      this.caseTotals(current, delta, actor.at, options.activate),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: sessionItem(officeId, after),
+          ...(before
+            ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+      this.caseTotals(current, delta, actor.at, status),
       this.clientDay(officeId, after, state.day),
       {
         Put: {
@@ -155,12 +202,13 @@ export class SessionStore {
         },
       },
     ];
-    if (options.activate) items.push(statusCounter(this.tableName, officeId, current.status, 'active'));
+    if (status !== current.status)
+      items.push(statusCounter(this.tableName, officeId, current.status, status));
     if (delta !== 0) {
       items.push({
         Update: {
           TableName: this.tableName,
-          Key: keys.monthStats(officeId, options.month),
+          Key: keys.monthStats(officeId, month),
           UpdateExpression: 'ADD creditedMinutes :delta',
           ExpressionAttributeValues: { ':delta': delta },
         },
@@ -182,36 +230,17 @@ export class SessionStore {
     try {
       await transact(this.db, items);
     } catch (error) {
-      if (error instanceof ConditionFailed)
-        throw new CreditConflict(['session', 'case', 'day'][error.index] as 'case');
+      if (error instanceof ConditionFailed) throw new WriteConflict(CONDITIONED[error.index] ?? 'session');
       throw error;
     }
-  }
-
-  /** Newest first. */
-  async list(
-    officeId: string,
-    caseId: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: SessionRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(officeId, caseId), ':prefix': 'SESSION#' },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return { items: (result.Items ?? []).map(toSession), lastKey: result.LastEvaluatedKey };
+    if (delta !== 0) await this.cases.refreshTrackKey(officeId, after.caseId);
   }
 
   /**
    * The case's totals move by `delta` atomically. A positive delta needs that much left: the
    * condition is what makes 50 concurrent sessions unable to over-credit.
    */
-  private caseTotals(current: CaseRecord, delta: number, at: Date, activate: boolean): TransactItem {
+  private caseTotals(current: CaseRecord, delta: number, at: Date, status: CaseStatus): TransactItem {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = {
       ':delta': delta,
@@ -224,17 +253,14 @@ export class SessionStore {
       'updatedAt = :now',
     ];
     const conditions = ['remainingMinutes >= :delta'];
-    if (activate) {
-      const activated = caseItem({ ...current, status: 'active' });
-      sets.push('#status = :active', 'gsi1pk = :gsi1pk', 'version = version + :one');
-      Object.assign(values, {
-        ':active': 'active',
-        ':gsi1pk': activated.gsi1pk,
-        ':one': 1,
-        ':placed': 'placed',
-      });
-      conditions.push('#status = :placed');
+    if (status !== current.status) {
+      // The status moves with the totals (a placed case's first session): its index key follows it.
+      const moved = caseItem({ ...current, status });
+      sets.push('#status = :to', 'gsi1pk = :gsi1pk', 'version = version + :one');
+      Object.assign(values, { ':to': status, ':gsi1pk': moved.gsi1pk, ':one': 1, ':from': current.status });
+      conditions.push('#status = :from');
     } else {
+      // CR-CASE-STATUS, as the domain states it: the case still takes sessions when the write lands.
       const allowed = [...RECORDING_STATUSES];
       allowed.forEach((status, i) => (values[`:s${i}`] = status));
       conditions.push(`#status IN (${allowed.map((_, i) => `:s${i}`).join(', ')})`);
@@ -278,6 +304,9 @@ export class SessionStore {
     };
   }
 }
+
+/** The conditioned items of a session write, by their index in the transaction. */
+const CONDITIONED = ['session', 'case', 'day'];
 
 /**
  * Sort key: the id alone, so a session is one GetItem away from its id. The id ends in a ULID, so a

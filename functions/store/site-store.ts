@@ -1,19 +1,23 @@
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import { auditItem, changeEntry } from './audit';
+import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { busiestWeekday, WEEKDAY_KEYS, type Occupancy, type WeekdayKey } from '../domain/work-sites';
+import { changeEntry } from './audit';
 import { keys } from './keys';
-import { setExpression, type Page } from './partner-store';
-import { ConditionFailed, transact } from './transactions';
-import { StaleVersion, type Actor } from './user-store';
+import {
+  auditPut,
+  mapOf,
+  newRecordItems,
+  OfficeRecordStore,
+  queryIndex,
+  stampsOf,
+  versionedUpdateItem,
+  type Page,
+} from './office-records';
+import { WriteConflict } from './optimistic';
+import type { TransactItem } from './transactions';
+import type { Actor } from './user-store';
 
-/** ISO weekdays as the occupancy map's keys: "1" = Monday … "7" = Sunday. */
-export const WEEKDAY_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
-export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];
-export type Occupancy = Readonly<Record<WeekdayKey, number>>;
+// The occupancy vocabulary is the domain's; re-exported for the placement code that reads it from here.
+export { WEEKDAY_KEYS, type Occupancy, type WeekdayKey };
 
 export interface SiteLocation {
   readonly lat: number;
@@ -47,6 +51,13 @@ export interface Site extends SiteInput {
 
 export type SiteChanges = Partial<SiteInput>;
 
+/** Which sites a list shows: one partner's, active or not (undefined: no filter). */
+export interface SiteFilter {
+  readonly partnerId?: string;
+  readonly active?: boolean;
+}
+
+/** A site with this id is already recorded (the demo seed's fixed ids; a fresh ULID never collides). */
 export class SiteExists extends Error {}
 /** The site's partner is not (or no longer) a partner of the office. */
 export class PartnerMissing extends Error {}
@@ -57,9 +68,6 @@ export class CapacityBelowOccupancy extends Error {
     this.name = 'CapacityBelowOccupancy';
   }
 }
-
-/** The most placements on any one weekday: the least capacity the site may have. */
-export const busiestWeekday = (occupancy: Occupancy): number => Math.max(0, ...Object.values(occupancy));
 
 const emptyOccupancy = (): Occupancy =>
   Object.fromEntries(WEEKDAY_KEYS.map((d) => [d, 0])) as Record<WeekdayKey, number>;
@@ -90,42 +98,49 @@ const emptyOccupancy = (): Occupancy =>
  * capacity carries the condition `occupancy.#d <= :capacity` for every weekday, so a placement racing
  * the edit cannot leave the site over capacity.
  */
-export class SiteStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+export class SiteStore extends OfficeRecordStore {
   /**
-   * One Query, by name: on gsi2 for one partner's sites, else on gsi1 for the office's. `active` is a
-   * filter on the page, so a filtered page may be short (even empty) and still have a `lastKey`.
+   * One Query, by name: on gsi2 for one partner's sites, else on gsi1 for the office's. `active`
+   * filters the page, so a filtered page may be short (even empty) and still have a `lastKey`.
    */
   async list(
     officeId: string,
-    page: { limit: number; startKey?: Record<string, unknown>; partnerId?: string; active?: boolean },
+    page: SiteFilter & { limit: number; startKey?: Record<string, unknown> },
   ): Promise<Page<Site>> {
     const { partnerId } = page;
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: partnerId !== undefined ? 'gsi2' : 'gsi1',
-        KeyConditionExpression: partnerId !== undefined ? 'gsi2pk = :pk' : 'gsi1pk = :pk',
-        ...(page.active !== undefined
-          ? {
-              FilterExpression: '#active = :active',
-              ExpressionAttributeNames: { '#active': 'active' },
-            }
-          : {}),
-        ExpressionAttributeValues: {
-          ':pk':
-            partnerId !== undefined ? keys.partnerSites(officeId, partnerId) : keys.officeSites(officeId),
-          ...(page.active !== undefined ? { ':active': page.active } : {}),
-        },
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
+    const found = await queryIndex(this.db, this.tableName, {
+      ...(partnerId !== undefined
+        ? { index: 'gsi2', pk: keys.partnerSites(officeId, partnerId) }
+        : { index: 'gsi1', pk: keys.officeSites(officeId) }),
+      equal: { active: page.active },
+      limit: page.limit,
+      startKey: page.startKey,
+    });
+    return { items: found.items.map(toSite), lastKey: found.lastKey };
+  }
+
+  /**
+   * A page of the named sites only (a supervisor's handful): one BatchGet, filtered and paged here by
+   * name, continuing after `startKey.after`. At most 100 ids: more are not read.
+   */
+  async listAmong(
+    officeId: string,
+    siteIds: readonly string[],
+    page: SiteFilter & { limit: number; startKey?: Record<string, unknown> },
+  ): Promise<Page<Site>> {
+    const after = page.startKey?.after;
+    const named = (await this.getMany(officeId, siteIds)).filter(
+      ({ site, key }) =>
+        (page.partnerId === undefined || site.partnerId === page.partnerId) &&
+        (page.active === undefined || site.active === page.active) &&
+        (typeof after !== 'string' || key > after),
     );
-    return { items: (result.Items ?? []).map(toSite), lastKey: result.LastEvaluatedKey };
+    const items = named.slice(0, page.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map(({ site }) => site),
+      lastKey: named.length > items.length && last ? { after: last.key } : undefined,
+    };
   }
 
   /** One GetItem; a site of another office is simply not found (its key carries the office). */
@@ -136,11 +151,8 @@ export class SiteStore {
     return Item ? toSite(Item) : undefined;
   }
 
-  /**
-   * The named sites in one BatchGet (a supervisor's few sites), in listing order (the gsi1 sort key).
-   * At most 100 ids: a supervisor is granted a handful; more are not read.
-   */
-  async getMany(officeId: string, siteIds: readonly string[]): Promise<Site[]> {
+  /** The named sites in one BatchGet, with their listing keys (gsi1's sort key), in that order. */
+  private async getMany(officeId: string, siteIds: readonly string[]) {
     const unique = [...new Set(siteIds)].slice(0, 100);
     if (unique.length === 0) return [];
     const result = await this.db.send(
@@ -151,8 +163,7 @@ export class SiteStore {
     return (result.Responses?.[this.tableName] ?? [])
       .map(toSite)
       .map((site) => ({ site, key: keys.byName(site.name, site.id) }))
-      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-      .map(({ site }) => site);
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /**
@@ -169,33 +180,20 @@ export class SiteStore {
       createdAt: at,
       updatedAt: at,
     };
-    try {
-      await transact(this.db, [
+    const entry = audit(officeId, 'site.create', undefined, site, actor);
+    await this.transactOr(
+      [
         partnerCheck(this.tableName, officeId, input.partnerId),
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: siteItem(officeId, site),
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, 'site.create', undefined, site, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw error.index === 0 ? new PartnerMissing() : new SiteExists();
-      throw error;
-    }
+        ...newRecordItems(this.tableName, siteItem(officeId, site), entry),
+      ],
+      (failed) => (failed.index === 0 ? new PartnerMissing() : new SiteExists()),
+    );
     return site;
   }
 
   /**
    * Changes the given fields if the stored version is still `expected`, never touching `occupancy`.
-   * Failures: `StaleVersion` (another edit came first), `CapacityBelowOccupancy` (placements fill more
+   * Failures: `WriteConflict` (another edit came first), `CapacityBelowOccupancy` (placements fill more
    * than the new capacity on some weekday; on a failed condition one more read tells which), or
    * `PartnerMissing` (a new `partnerId` that is not the office's).
    */
@@ -209,7 +207,7 @@ export class SiteStore {
     const next: Site = { ...current, ...changes, version: expected + 1, updatedAt: actor.at.toISOString() };
     const renamed = changes.name !== undefined;
     const moved = changes.partnerId !== undefined && changes.partnerId !== current.partnerId;
-    const set = setExpression({
+    const attributes = {
       ...changes,
       ...(renamed ? { gsi1sk: keys.byName(next.name, next.id) } : {}),
       ...(renamed || moved
@@ -217,50 +215,39 @@ export class SiteStore {
         : {}),
       version: next.version,
       updatedAt: next.updatedAt,
-    });
-    const capacityCheck = changes.capacity !== undefined;
-    const conditions = [
-      '#version = :expected',
-      ...(capacityCheck ? WEEKDAY_KEYS.map((d) => `#occupancy.#d${d} <= :capacity`) : []),
+    };
+    const { capacity } = changes;
+    // SITE-CAPACITY, held against placements racing this edit: no weekday above the new capacity.
+    const capacityHolds =
+      capacity === undefined
+        ? undefined
+        : {
+            expressions: WEEKDAY_KEYS.map((d) => `#occupancy.#d${d} <= :capacity`),
+            names: {
+              '#occupancy': 'occupancy',
+              ...Object.fromEntries(WEEKDAY_KEYS.map((d) => [`#d${d}`, d])),
+            },
+            values: { ':capacity': capacity },
+          };
+    const items: TransactItem[] = [
+      ...(moved ? [partnerCheck(this.tableName, officeId, next.partnerId)] : []),
+      versionedUpdateItem(
+        this.tableName,
+        keys.site(officeId, current.id),
+        attributes,
+        expected,
+        capacityHolds,
+      ),
+      auditPut(this.tableName, audit(officeId, 'site.update', current, next, actor)),
     ];
-    const siteIndex = moved ? 1 : 0;
-    try {
-      await transact(this.db, [
-        ...(moved ? [partnerCheck(this.tableName, officeId, next.partnerId)] : []),
-        {
-          Update: {
-            TableName: this.tableName,
-            Key: keys.site(officeId, current.id),
-            UpdateExpression: set.expression,
-            ConditionExpression: conditions.join(' AND '),
-            ExpressionAttributeNames: {
-              ...set.names,
-              '#version': 'version',
-              ...(capacityCheck
-                ? { '#occupancy': 'occupancy', ...Object.fromEntries(WEEKDAY_KEYS.map((d) => [`#d${d}`, d])) }
-                : {}),
-            },
-            ExpressionAttributeValues: {
-              ...set.values,
-              ':expected': expected,
-              ...(capacityCheck ? { ':capacity': changes.capacity } : {}),
-            },
-          },
-        },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, 'site.update', current, next, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (!(error instanceof ConditionFailed)) throw error;
-      if (error.index !== siteIndex) throw new PartnerMissing();
+    await this.transactOr(items, async (failed) => {
+      if (moved && failed.index === 0) return new PartnerMissing();
       const stored = await this.get(officeId, current.id);
-      if (!stored || stored.version !== expected || !capacityCheck) throw new StaleVersion();
-      throw new CapacityBelowOccupancy(busiestWeekday(stored.occupancy));
-    }
+      const occupied = stored ? busiestWeekday(stored.occupancy) : 0;
+      return stored?.version === expected && capacity !== undefined && capacity < occupied
+        ? new CapacityBelowOccupancy(occupied)
+        : new WriteConflict(`site ${current.id}`);
+    });
     return next;
   }
 }
@@ -290,8 +277,8 @@ function siteItem(officeId: string, site: Site) {
 }
 
 function toSite(item: Record<string, unknown>): Site {
-  const location = (item.location ?? {}) as Record<string, unknown>;
-  const occupancy = (item.occupancy ?? {}) as Record<string, unknown>;
+  const location = mapOf(item.location);
+  const occupancy = mapOf(item.occupancy);
   return {
     id: String(item.id),
     partnerId: String(item.partnerId),
@@ -312,9 +299,7 @@ function toSite(item: Record<string, unknown>): Site {
       WeekdayKey,
       number
     >,
-    version: Number(item.version ?? 1),
-    createdAt: String(item.createdAt ?? ''),
-    updatedAt: String(item.updatedAt ?? ''),
+    ...stampsOf(item),
   };
 }
 

@@ -70,13 +70,12 @@ export class SummaryStore {
 
   /** Open cases whose deadline is on or before `lastDay` (overdue ones included). */
   async countDueBy(officeId: string, lastDay: string): Promise<number> {
-    // Sort keys are `<deadline>#<caseId>`: `$` sorts after `#`, so `< <day>$` includes the day itself.
-    return this.count('due', `O#${officeId}#OPEN`, `${lastDay}$`);
+    return this.count('due', keys.openCases(officeId), keys.throughDay(lastDay));
   }
 
   /** Open cases whose last on-track day is before `today`: their remaining hours no longer fit. */
   async countOffTrack(officeId: string, today: string): Promise<number> {
-    return this.count('track', `O#${officeId}#OPEN`, today);
+    return this.count('track', keys.openCases(officeId), today);
   }
 
   /**

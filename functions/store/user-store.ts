@@ -1,11 +1,11 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { OfficeRole } from '../domain/membership';
 import type { Role } from '../identity/principal';
-import { auditItem, changeEntry, type AuditEntry } from './audit';
+import { changeEntry, type AuditEntry } from './audit';
 import { keys } from './keys';
-import { ConditionFailed, transact } from './transactions';
-
-/** Roles an office admin can grant; `regional` and `integration` are granted by an operator. */
-export type OfficeRole = Extract<Role, 'admin' | 'officer' | 'supervisor' | 'prosecutor'>;
+import { auditPut, OfficeRecordStore, queryIndex, type Page } from './office-records';
+import { WriteConflict } from './optimistic';
+import type { TransactItem } from './transactions';
 
 export interface OfficeMember {
   readonly username: string;
@@ -20,39 +20,28 @@ export interface OfficeMember {
 
 export type Actor = Pick<AuditEntry, 'actor' | 'at' | 'reason'>;
 
+/** The person is already a member of the office. */
 export class MemberExists extends Error {}
-export class StaleVersion extends Error {}
 
 /**
  * The people of one office: membership items (`USER#<name>` / `MEMBER#O#<office>`, listed through
  * gsi1) next to the global profile. Every change writes its audit entry in the same transaction.
  */
-export class UserStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
-
+export class UserStore extends OfficeRecordStore {
   /** Two calls: the page of memberships, then their profiles in one BatchGet. */
   async list(
     officeId: string,
     page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: OfficeMember[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.officeMembers(officeId) },
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    const memberships = result.Items ?? [];
-    const profiles = await this.profiles(memberships.map((m) => String(m.pk)));
+  ): Promise<Page<OfficeMember>> {
+    const found = await queryIndex(this.db, this.tableName, {
+      index: 'gsi1',
+      pk: keys.officeMembers(officeId),
+      ...page,
+    });
+    const profiles = await this.profiles(found.items.map((m) => String(m.pk)));
     return {
-      items: memberships.map((m) => toMember(m, profiles.get(String(m.pk)))),
-      lastKey: result.LastEvaluatedKey,
+      items: found.items.map((m) => toMember(m, profiles.get(String(m.pk)))),
+      lastKey: found.lastKey,
     };
   }
 
@@ -94,8 +83,8 @@ export class UserStore {
   ): Promise<OfficeMember> {
     const partition = keys.userPartition(input.username);
     const member: OfficeMember = { ...input, status: 'active', version: 1 };
-    try {
-      await transact(this.db, [
+    await this.transactOr(
+      [
         {
           Update: {
             TableName: this.tableName,
@@ -120,64 +109,80 @@ export class UserStore {
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, input.username, 'user.create', undefined, member, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw new MemberExists();
-      throw error;
-    }
+        auditPut(this.tableName, audit(officeId, 'user.create', undefined, member, actor)),
+      ],
+      () => new MemberExists(),
+    );
     return member;
   }
 
-  /** Changes roles, sites or status if the stored version is still `expected`. */
-  async update(
+  /** Grants new roles and sites if the stored version is still `expected`, else `WriteConflict`. */
+  async changeAccess(
     officeId: string,
     current: OfficeMember,
-    changes: { roles?: readonly OfficeRole[]; siteIds?: readonly string[]; status?: 'active' | 'disabled' },
+    access: { roles: readonly OfficeRole[]; siteIds: readonly string[] },
+    expected: number,
+    actor: Actor,
+  ): Promise<OfficeMember> {
+    return this.write(officeId, current, access, expected, { ...actor, action: 'user.update' });
+  }
+
+  /**
+   * Disables the membership if the stored version is still `expected`, else `WriteConflict`. With
+   * `profileToo` (no other office still grants a role) the person's profile is disabled as well.
+   */
+  async disable(
+    officeId: string,
+    current: OfficeMember,
+    expected: number,
+    actor: Actor,
+    options: { profileToo: boolean },
+  ): Promise<OfficeMember> {
+    const profile: TransactItem = {
+      Update: {
+        TableName: this.tableName,
+        Key: { pk: keys.userPartition(current.username), sk: keys.profile },
+        UpdateExpression: 'SET #status = :disabled',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':disabled': 'disabled' },
+      },
+    };
+    const action = { ...actor, action: 'user.disable' };
+    return this.write(
+      officeId,
+      current,
+      { status: 'disabled' },
+      expected,
+      action,
+      options.profileToo ? [profile] : [],
+    );
+  }
+
+  private async write(
+    officeId: string,
+    current: OfficeMember,
+    changes: Partial<Pick<OfficeMember, 'roles' | 'siteIds' | 'status'>>,
     expected: number,
     actor: Actor & { action: string },
-    options: { disableProfile?: boolean } = {},
+    alongside: readonly TransactItem[] = [],
   ): Promise<OfficeMember> {
     const next: OfficeMember = { ...current, ...changes, version: expected + 1 };
-    try {
-      await transact(this.db, [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: membershipItem(officeId, next),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': expected },
-          },
-        },
-        ...(options.disableProfile
-          ? [
-              {
-                Update: {
-                  TableName: this.tableName,
-                  Key: { pk: keys.userPartition(current.username), sk: keys.profile },
-                  UpdateExpression: 'SET #status = :disabled',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: { ':disabled': 'disabled' },
-                },
-              },
-            ]
-          : []),
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: auditItem(audit(officeId, current.username, actor.action, current, next, actor)),
-          },
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof ConditionFailed) throw new StaleVersion();
-      throw error;
-    }
+    const membership: TransactItem = {
+      Put: {
+        TableName: this.tableName,
+        Item: membershipItem(officeId, next),
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': expected },
+      },
+    };
+    await this.transactOr(
+      [
+        membership,
+        ...alongside,
+        auditPut(this.tableName, audit(officeId, actor.action, current, next, actor)),
+      ],
+      () => new WriteConflict(`member ${current.username}`),
+    );
     return next;
   }
 
@@ -227,11 +232,11 @@ function toMember(
 
 function audit(
   officeId: string,
-  username: string,
   action: string,
   before: OfficeMember | undefined,
   after: OfficeMember,
   actor: Actor,
 ) {
-  return changeEntry({ officeId, action, subject: { type: 'user', id: username }, before, after, actor });
+  const subject = { type: 'user', id: after.username };
+  return changeEntry({ officeId, action, subject, before, after, actor });
 }

@@ -1,7 +1,22 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ReferralDecision, SessionForWarning, SessionOutcome, WarningLevel } from '../domain';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  ReferralDecision,
+  ReferralStatus,
+  SessionForWarning,
+  SessionOutcome,
+  WarningLevel,
+  WarningState,
+  WarningStatus,
+} from '../domain';
+import { newId } from './audit';
+import { CasePartitionStore } from './case-partition';
+import type { CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
+import type { Page } from './office-records';
 import type { TransactItem } from './transactions';
+import type { Actor } from './user-store';
+
+type PageRequest = { readonly limit: number; readonly startKey?: Record<string, unknown> };
 
 export interface WarningRecord {
   readonly id: string;
@@ -9,8 +24,8 @@ export interface WarningRecord {
   readonly level: WarningLevel;
   readonly reason: string;
   readonly sessionIds: readonly string[];
-  /** `open` until the jaksa/court outcome of a referral resolves it. */
-  readonly status: 'open' | 'resolved';
+  /** `open` until the jaksa/court outcome of a referral (or the end of the case) resolves it. */
+  readonly status: WarningStatus;
   readonly issuedBy: string;
   readonly issuedAt: string;
   readonly resolvedAt?: string;
@@ -27,26 +42,25 @@ export interface ReferralOutcome {
 }
 
 export interface ReferralRecord {
-  /** `<caseId>-<ulid>`: see `referralIdPattern`. */
+  /** `<caseId>-<ulid>` (`newId`): the outcome finds the case from the id alone. */
   readonly id: string;
   readonly caseId: string;
   readonly reason: string;
   readonly warningIds: readonly string[];
-  readonly status: 'awaiting_outcome' | 'decided';
+  readonly status: ReferralStatus;
   readonly referredBy: string;
   readonly referredAt: string;
   readonly outcome?: ReferralOutcome;
 }
 
 /**
- * Referral ids embed the case id (`<caseId>-<ulid>`) so `POST /referrals/{referralId}/outcome` reaches
- * the case partition, where the referral lives, with no lookup item or index: the id is the address.
+ * Items an outcome's transaction holds besides the open warnings it resolves: the case, its status
+ * counter, the audit entry, the referral and the office's warning counter. DynamoDB allows 100.
  */
-export const referralIdPattern = /^([0-9A-Z]{26})-([0-9A-Z]{26})$/;
+const OUTCOME_FIXED_ITEMS = 5;
 
-/** The case a referral id belongs to, or undefined for an id that is not one of ours. */
-export const caseOfReferral = (referralId: string): string | undefined =>
-  referralIdPattern.exec(referralId)?.[1];
+/** The most open warnings one referral outcome can resolve in its one transaction. */
+export const MAX_WARNINGS_RESOLVED_AT_ONCE = 100 - OUTCOME_FIXED_ITEMS;
 
 /**
  * The office's open-warning counter. It is its own item, not an attribute of `keys.officeStats`, because
@@ -61,15 +75,114 @@ const REFERRAL = 'REFERRAL#';
 
 /**
  * Warnings (teguran) and referrals to the jaksa. Both live in the case partition (`WARNING#<ulid>`,
- * `REFERRAL#<caseId>-<ulid>`), so a case's history is one partition and ids sort by time. Writes are
- * transaction items: the routes hand them to `CaseStore.save`, which adds the case, its counters and the
- * audit entry, so a warning never exists without the case change it caused, or the reverse.
+ * `REFERRAL#<caseId>-<ulid>`), so a case's history is one partition and ids sort by time. Each is
+ * written with the case change it causes (version check, status counter, audit entry) in one
+ * transaction, so a warning never exists without the case change it caused, or the reverse.
  */
-export class WarningStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
-  ) {}
+export class WarningStore extends CasePartitionStore {
+  /** A new warning's id: a ULID (a warning is only ever reached through its case). */
+  newWarningId(at: Date): string {
+    return newId(at);
+  }
+
+  /**
+   * Issues `warning`: the case becomes `next` (warned, one more open warning) and the office counts one
+   * more open warning. Throws `WriteConflict` when the case moved since `current` was read.
+   */
+  async issue(
+    current: CaseRecord,
+    next: CaseRecord,
+    warning: WarningRecord,
+    actor: Actor,
+  ): Promise<CaseRecord> {
+    return this.saveWithCase(
+      current,
+      next,
+      { ...actor, action: 'warning.create', record: { name: 'warning', after: warning } },
+      [this.putWarning(current.officeId, warning), this.countOpenWarnings(current.officeId, 1)],
+      'warning',
+    );
+  }
+
+  /** Refers the case to the jaksa: the case becomes `next` (referred). Throws `WriteConflict` as `issue`. */
+  async refer(
+    current: CaseRecord,
+    next: CaseRecord,
+    referral: ReferralRecord,
+    actor: Actor,
+  ): Promise<CaseRecord> {
+    return this.saveWithCase(
+      current,
+      next,
+      { ...actor, action: 'referral.create', record: { name: 'referral', after: referral } },
+      [this.putReferral(current.officeId, referral)],
+      'referral',
+    );
+  }
+
+  /**
+   * Records the jaksa/court outcome of `referral`: the case becomes `next` (its status after the
+   * outcome, no open warnings), the open warnings `resolving` are resolved by the referral, and the
+   * office's counter drops by the case's own. At most `MAX_WARNINGS_RESOLVED_AT_ONCE` warnings. Throws
+   * `WriteConflict` when the case moved, or the referral or a warning was decided meanwhile.
+   */
+  async decide(
+    current: CaseRecord,
+    next: CaseRecord,
+    referral: ReferralRecord,
+    outcome: ReferralOutcome,
+    resolving: readonly string[],
+    actor: Actor,
+  ): Promise<CaseRecord> {
+    const { officeId } = current;
+    return this.saveWithCase(
+      current,
+      next,
+      {
+        ...actor,
+        action: 'referral.outcome',
+        record: { name: 'referral', before: { id: referral.id }, after: { id: referral.id, outcome } },
+      },
+      [
+        this.decideReferral(officeId, referral, outcome),
+        ...resolving.map((id) =>
+          this.resolveWarning(officeId, current.id, id, outcome.recordedAt, {
+            resolvedByReferralId: referral.id,
+          }),
+        ),
+        // The office counter moves by the case's own counter, so it stays the sum over cases.
+        ...(current.openWarnings !== 0 ? [this.countOpenWarnings(officeId, -current.openWarnings)] : []),
+      ],
+      'referral',
+    );
+  }
+
+  /**
+   * Ends the case with its open warnings: the case becomes `next` (completed, converted or terminated;
+   * `actor.reason` says why) and the warnings `resolving` are resolved by its end, since nothing is left
+   * to act on: they stop counting as open on the case and in the office summary. Throws `WriteConflict`
+   * when the case or a warning moved meanwhile. (The sealed form of `resolveWarningOnCaseEnd` and
+   * `countOpenWarnings` with `CaseStore.transition`.)
+   */
+  async endCase(
+    current: CaseRecord,
+    next: CaseRecord,
+    resolving: readonly string[],
+    actor: Actor,
+  ): Promise<CaseRecord> {
+    const { officeId } = current;
+    const at = actor.at.toISOString();
+    return this.saveWithCase(
+      current,
+      next,
+      { ...actor, action: 'case.transition' },
+      [
+        ...resolving.map((id) => this.resolveWarningOnCaseEnd(officeId, current.id, id, next.status, at)),
+        ...(current.openWarnings !== 0 ? [this.countOpenWarnings(officeId, -current.openWarnings)] : []),
+      ],
+      'warning',
+    );
+  }
 
   /** Every session of the case, as far as a warning cares (id, outcome, misconduct flag). */
   async sessionsOf(officeId: string, caseId: string): Promise<SessionForWarning[]> {
@@ -82,30 +195,19 @@ export class WarningStore {
   }
 
   /** Every warning of the case (ids and status only), for referrals and outcomes. */
-  async warningStatesOf(
-    officeId: string,
-    caseId: string,
-  ): Promise<{ id: string; status: WarningRecord['status'] }[]> {
+  async warningStatesOf(officeId: string, caseId: string): Promise<WarningState[]> {
     const items = await this.all(officeId, caseId, WARNING, 'id, #status');
     return items.map((i) => ({ id: String(i.id), status: i.status as WarningRecord['status'] }));
   }
 
-  async listWarnings(
-    officeId: string,
-    caseId: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: WarningRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.page(officeId, caseId, WARNING, page);
-    return { items: result.items.map((i) => strip<WarningRecord>(i)), lastKey: result.lastKey };
+  /** A page of the case's warnings, newest first. */
+  async listWarnings(officeId: string, caseId: string, page: PageRequest): Promise<Page<WarningRecord>> {
+    return this.pageOf<WarningRecord>(officeId, caseId, WARNING, page);
   }
 
-  async listReferrals(
-    officeId: string,
-    caseId: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<{ items: ReferralRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.page(officeId, caseId, REFERRAL, page);
-    return { items: result.items.map((i) => strip<ReferralRecord>(i)), lastKey: result.lastKey };
+  /** A page of the case's referrals, newest first, with their outcomes. */
+  async listReferrals(officeId: string, caseId: string, page: PageRequest): Promise<Page<ReferralRecord>> {
+    return this.pageOf<ReferralRecord>(officeId, caseId, REFERRAL, page);
   }
 
   async getReferral(
@@ -124,7 +226,7 @@ export class WarningStore {
   }
 
   /** Transaction item: a new warning. */
-  putWarning(officeId: string, warning: WarningRecord): TransactItem {
+  private putWarning(officeId: string, warning: WarningRecord): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
@@ -139,35 +241,10 @@ export class WarningStore {
     };
   }
 
-  /** Transaction item: an open warning resolved by a referral's outcome. */
-  resolveWarning(
-    officeId: string,
-    caseId: string,
-    warningId: string,
-    referralId: string,
-    at: string,
-  ): TransactItem {
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(officeId, caseId), sk: `${WARNING}${warningId}` },
-        UpdateExpression: 'SET #status = :resolved, resolvedAt = :at, resolvedByReferralId = :referral',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':resolved': 'resolved',
-          ':open': 'open',
-          ':at': at,
-          ':referral': referralId,
-        },
-      },
-    };
-  }
-
-  /** Transaction item: a new referral, awaiting the jaksa/court outcome. */
   /**
-   * Resolves an open warning because its case ended (completed, converted or terminated): nothing
-   * is left to act on, so it must stop counting as open in the office summary.
+   * Transaction item (for `CaseStore.transition`): resolves an open warning because its case ended
+   * (completed, converted or terminated): nothing is left to act on, so it must stop counting as open
+   * in the office summary.
    */
   resolveWarningOnCaseEnd(
     officeId: string,
@@ -176,19 +253,32 @@ export class WarningStore {
     endedAs: string,
     at: string,
   ): TransactItem {
+    return this.resolveWarning(officeId, caseId, warningId, at, { resolvedByCaseStatus: endedAs });
+  }
+
+  /** Transaction item: an open warning resolved, by a referral's outcome or the end of its case. */
+  private resolveWarning(
+    officeId: string,
+    caseId: string,
+    warningId: string,
+    at: string,
+    by: { resolvedByReferralId: string } | { resolvedByCaseStatus: string },
+  ): TransactItem {
+    const [field, value] = Object.entries(by)[0]!;
     return {
       Update: {
         TableName: this.tableName,
         Key: { pk: keys.casePartition(officeId, caseId), sk: `${WARNING}${warningId}` },
-        UpdateExpression: 'SET #status = :resolved, resolvedAt = :at, resolvedByCaseStatus = :ended',
+        UpdateExpression: `SET #status = :resolved, resolvedAt = :at, #by = :by`,
         ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open', ':at': at, ':ended': endedAs },
+        ExpressionAttributeNames: { '#status': 'status', '#by': field },
+        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open', ':at': at, ':by': value },
       },
     };
   }
 
-  putReferral(officeId: string, referral: ReferralRecord): TransactItem {
+  /** Transaction item: a new referral, awaiting the jaksa/court outcome. */
+  private putReferral(officeId: string, referral: ReferralRecord): TransactItem {
     return {
       Put: {
         TableName: this.tableName,
@@ -204,7 +294,7 @@ export class WarningStore {
   }
 
   /** Transaction item: the recorded outcome; the condition makes a second outcome fail. */
-  decideReferral(officeId: string, referral: ReferralRecord, outcome: ReferralOutcome): TransactItem {
+  private decideReferral(officeId: string, referral: ReferralRecord, outcome: ReferralOutcome): TransactItem {
     return {
       Update: {
         TableName: this.tableName,
@@ -221,7 +311,7 @@ export class WarningStore {
     };
   }
 
-  /** Transaction item: moves the office's open-warning counter by `delta`. */
+  /** Transaction item (also for `CaseStore.transition`): moves the office's open-warning counter by `delta`. */
   countOpenWarnings(officeId: string, delta: number): TransactItem {
     return {
       Update: {
@@ -233,24 +323,14 @@ export class WarningStore {
     };
   }
 
-  private async page(
+  private async pageOf<T>(
     officeId: string,
     caseId: string,
     prefix: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ) {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.casePartition(officeId, caseId), ':prefix': prefix },
-        // Ids are ULIDs, so sort keys order by time: newest first.
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey };
+    page: PageRequest,
+  ): Promise<Page<T>> {
+    const result = await this.queryCase(officeId, caseId, prefix, page);
+    return { items: result.items.map((i) => strip<T>(i)), lastKey: result.lastKey };
   }
 
   /**
@@ -261,19 +341,9 @@ export class WarningStore {
     const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
-      const result = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.casePartition(officeId, caseId), ':prefix': prefix },
-          ProjectionExpression: projection,
-          ...(projection.includes('#status') ? { ExpressionAttributeNames: { '#status': 'status' } } : {}),
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(result.Items ?? []));
-      startKey = result.LastEvaluatedKey;
+      const page = await this.queryCase(officeId, caseId, prefix, { startKey, projection, consistent: true });
+      items.push(...page.items);
+      startKey = page.lastKey;
     } while (startKey);
     return items;
   }

@@ -1,9 +1,10 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../functions/evidence/codecs';
-import { EvidenceVerifier, type VerifierLogger } from '../../functions/evidence/verifier';
-import { createEvidenceWorkers } from '../../functions/platform/dependencies';
+import { expirePendingUploads } from '../../functions/actions/evidence/expire-pending-uploads';
+import { verifyStoredObjects } from '../../functions/actions/evidence/verify-stored-objects';
+import type { EvidenceWorkerPorts, VerifierLogger } from '../../functions/actions/evidence/worker-ports';
+import { createEvidenceWorkers as createWorkerPorts } from '../../functions/platform/dependencies';
 import { apiCaller, clientClaims } from '../support/api';
 import { newPartner, registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
@@ -32,6 +33,20 @@ const now = () => clock;
 const env = testEnvironment({ now });
 const call = apiCaller(env.handler);
 const workers = createEvidenceWorkers(env.config, { now });
+
+/** The verifier and the expiry sweep over one set of ports, as their Lambda handlers call them. */
+function workersOver(ports: EvidenceWorkerPorts) {
+  return {
+    ...ports,
+    objects: ports.evidenceObjects,
+    verifier: { handleEvent: (event: unknown) => verifyStoredObjects(ports, event) },
+    expiry: { run: () => expirePendingUploads(ports) },
+  };
+}
+
+function createEvidenceWorkers(...args: Parameters<typeof createWorkerPorts>) {
+  return workersOver(createWorkerPorts(...args));
+}
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 
 const SITE = { lat: -2.9712, lng: 120.1788, radiusMeters: 100 };
@@ -528,9 +543,9 @@ describe('thumbnails of verified images', () => {
       info: (message: string, attributes?: unknown) => logs.push({ level: 'info', message, attributes }),
       warn: (message: string, attributes?: unknown) => logs.push({ level: 'warn', message, attributes }),
     } as VerifierLogger;
-    const failing = new EvidenceVerifier({
+    const failing = workersOver({
       evidence: workers.evidence,
-      objects: {
+      evidenceObjects: {
         presignUpload: (input) => workers.objects.presignUpload(input),
         presignDownload: (input) => workers.objects.presignDownload(input),
         exists: (key) => workers.objects.exists(key),
@@ -541,11 +556,14 @@ describe('thumbnails of verified images', () => {
       },
       sites: env.deps.sites,
       directory: env.deps.directory,
-      bucket: env.config.evidenceBucket,
-      maxUploadBytes: 20 * MB,
+      evidenceSettings: {
+        bucket: env.config.evidenceBucket,
+        maxUploadBytes: 20 * MB,
+        pendingExpiryMinutes: 60,
+      },
       now,
       logger,
-    });
+    }).verifier;
     const target = await caseAtSite();
     const bytes = await photoJpeg(800, 600, { padding: uniqueSuffix() });
     const requested = await request(target.url, bytes, { fileName: 'Budi Santoso di masjid.jpg' });
@@ -677,15 +695,7 @@ describe('who may upload and read', () => {
     await call('GET', target.url, { claims: world.claims.prosecutor });
     await call('GET', `${target.url}/${evidence.id}`, { claims: world.claims.prosecutor });
     const trail = async (type: string, id: string) =>
-      (
-        await env.db.send(
-          new QueryCommand({
-            TableName: env.tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': `O#${world.home}#AUDIT#${type}#${id}` },
-          }),
-        )
-      ).Items ?? [];
+      (await env.deps.audit.trail(world.home, { type, id }, { limit: 100 })).items;
     const pieceReads = await trail('evidence', evidence.id);
     const listReads = await trail('case-evidence', target.caseId);
     // The upload helper read it once as the officer; the prosecutor once more.

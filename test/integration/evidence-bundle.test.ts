@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../functions/evidence/codecs';
 import { apiEntry } from '../../infra/config/paths';
 import { esmRequireBanner, functionRuntime } from '../../infra/constructs/abdi-function';
-import { verifierEntry } from '../../infra/constructs/evidence-verification';
+import { expiryEntry, verifierEntry } from '../../infra/constructs/evidence-verification';
 import { apiCaller } from '../support/api';
 import { registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
@@ -98,8 +98,11 @@ describe('the bundled verifier (what Lambda runs)', () => {
     expect(size).toBeLessThan(4_000_000);
   });
 
-  it("leaves the codecs out of the API's bundle, which imports the verifier module for its key helpers", async () => {
-    const metafile = await bundleLikeCdk(apiEntry, join(folder, 'api', 'index.mjs'));
+  it.each([
+    ['API', apiEntry],
+    ['expiry sweep', expiryEntry],
+  ])("leaves the codecs out of the %s's bundle, which makes no thumbnails", async (name, entry) => {
+    const metafile = await bundleLikeCdk(entry, join(folder, name.replace(/\W/g, '-'), 'index.mjs'));
     const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint);
     const carried = Object.entries(output!.inputs)
       .filter(

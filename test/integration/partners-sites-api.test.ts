@@ -376,7 +376,7 @@ describe('work sites', () => {
 
     expect(elsewhere.status).toBe(400);
     expect(elsewhere.body.errors).toEqual([
-      { path: 'partnerId', message: 'No such partner in this office.' },
+      { path: 'partnerId', message: 'No such partner in this office.', rule: 'SITE-PARTNER' },
     ]);
     expect(nobody.status).toBe(400);
     expect(nobody.body.errors[0].path).toBe('partnerId');
@@ -452,7 +452,11 @@ describe('work sites', () => {
 
     expect(below.status).toBe(409);
     expect(below.body.errors).toEqual([
-      { path: 'capacity', message: 'At least 4: placements fill that many places on one weekday.' },
+      {
+        path: 'capacity',
+        message: 'At least 4: placements fill that many places on one weekday.',
+        rule: 'SITE-CAPACITY',
+      },
     ]);
     expect((await call('GET', url, { claims: world.claims.admin })).body.capacity).toBe(5);
   });

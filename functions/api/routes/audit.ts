@@ -1,13 +1,12 @@
 import type * as z from 'zod';
+import { caseTimeline } from '../../actions/audit/case-timeline';
+import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
-import type { GuardResult } from '../guard';
+import { pageResponse } from '../presenters';
 import { defineRoute } from '../route';
 import { auditEntrySchema } from '../schemas/audit';
 import { caseIdParams } from '../schemas/cases';
 import { pageOf, pageQuery } from '../schemas/paging';
-import { loadVisibleCase } from './cases';
-
-type InOffice = Extract<GuardResult, { kind: 'office' }>;
 
 /**
  * Who may read a case's timeline: the office's staff, the jaksa who supervises the sentence and the
@@ -32,16 +31,9 @@ export const getCaseAudit = defineRoute<
   query: pageQuery,
   responses: { 200: { description: 'A page of audit entries', schema: pageOf(auditEntrySchema) } },
   async handle({ access: grant, params, query, deps }) {
-    const found = await loadVisibleCase(deps, grant, params.caseId);
-    const scope = { officeId: grant.office.id, list: `audit:case:${found.id}` };
-    const page = await deps.audit.trail(
-      grant.office.id,
-      { type: 'case', id: found.id },
-      { limit: query.limit, startKey: await deps.cursors.decode(scope, query.cursor) },
+    const scope = { officeId: grant.office.id, list: `audit:case:${params.caseId}` };
+    return pageResponse(deps.cursors, scope, query, (page) =>
+      caseTimeline(deps, grant, { caseId: params.caseId, page }),
     );
-    return {
-      status: 200,
-      body: { items: page.items, nextCursor: await deps.cursors.encode(scope, page.lastKey) },
-    };
   },
 });

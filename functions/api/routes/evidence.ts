@@ -1,14 +1,11 @@
 import type * as z from 'zod';
-import { validateEvidenceRequest } from '../../domain';
-import { newEvidenceKey } from '../../evidence/verifier';
-import { principalId } from '../../identity/principal';
-import { newId } from '../../store/audit';
-import type { EvidenceRecord } from '../../store/evidence-store';
+import { listCaseEvidence } from '../../actions/evidence/list-case-evidence';
+import type { EvidenceRecord, EvidenceView } from '../../actions/evidence/queries';
+import { readEvidence } from '../../actions/evidence/read-evidence';
+import { requestEvidenceUpload } from '../../actions/evidence/request-evidence-upload';
+import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { violationsProblem } from '../domain-errors';
-import type { GuardResult, OfficeAccess } from '../guard';
-import { problems } from '../problem';
-import { defineRoute, type ApiDependencies } from '../route';
+import { defineRoute } from '../route';
 import { caseIdParams } from '../schemas/cases';
 import {
   createEvidenceBody,
@@ -19,9 +16,6 @@ import {
   uploadTicketSchema,
 } from '../schemas/evidence';
 import { pageOf } from '../schemas/paging';
-import { loadVisibleCase } from './cases';
-
-type InOffice = Extract<GuardResult, { kind: 'office' }>;
 
 /**
  * Who uploads: the PK, the office admin, the site supervisor (for sessions at their own sites), and
@@ -29,86 +23,38 @@ type InOffice = Extract<GuardResult, { kind: 'office' }>;
  */
 const EVIDENCE_UPLOADERS = ['admin', 'officer', 'supervisor', 'integration'] as const;
 
-/** An upload URL lives 15 minutes: long enough for 20 MB on a poor connection, short enough to leak little. */
-export const UPLOAD_URL_SECONDS = 15 * 60;
-/** A download URL lives 5 minutes. */
-export const DOWNLOAD_URL_SECONDS = 5 * 60;
-/** A thumbnail URL too: the gallery asks the list again rather than keep URLs. */
-export const THUMBNAIL_URL_SECONDS = 5 * 60;
-
-const EXTENSIONS: Readonly<Record<string, string>> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/heic': 'heic',
-  'application/pdf': 'pdf',
-};
+/** What the API shows of a record, in this order; the optional ones only when set. */
+const SHOWN = [
+  'id',
+  'caseId',
+  'kind',
+  'sessionId',
+  'fileName',
+  'contentType',
+  'sizeBytes',
+  'sha256',
+  'capturedAt',
+  'status',
+  'rejectionReason',
+  'checks',
+  'warnings',
+  'uploadedBy',
+  'createdAt',
+  'decidedAt',
+] as const satisfies readonly (keyof EvidenceRecord)[];
+type PresentedEvidence = Pick<EvidenceRecord, (typeof SHOWN)[number]>;
 
 /**
  * The API's view: never the object key, the S3 version, the raw location, the internal version or the
  * thumbnail's key (a short-lived URL to it is added by the read routes).
  */
-export function presentEvidence(record: EvidenceRecord) {
-  return {
-    id: record.id,
-    caseId: record.caseId,
-    kind: record.kind,
-    ...(record.sessionId ? { sessionId: record.sessionId } : {}),
-    fileName: record.fileName,
-    contentType: record.contentType,
-    sizeBytes: record.sizeBytes,
-    sha256: record.sha256,
-    ...(record.capturedAt ? { capturedAt: record.capturedAt } : {}),
-    status: record.status,
-    ...(record.rejectionReason ? { rejectionReason: record.rejectionReason } : {}),
-    checks: record.checks,
-    warnings: record.warnings,
-    uploadedBy: record.uploadedBy,
-    createdAt: record.createdAt,
-    ...(record.decidedAt ? { decidedAt: record.decidedAt } : {}),
-  };
+export function presentEvidence(record: EvidenceRecord): PresentedEvidence {
+  const shown = SHOWN.flatMap((key) => (record[key] !== undefined ? [[key, record[key]]] : []));
+  return Object.fromEntries(shown) as PresentedEvidence;
 }
 
-/**
- * The thumbnail of verified image evidence: a presigned GET of at most 5 minutes, signed locally (no AWS
- * call, so a page of 100 costs 100 signatures and nothing else), or `thumbnail: 'unavailable'` when there
- * can be none (HEIC, an image the codec cannot read). Nothing while it is not made yet, or not an image.
- */
-async function thumbnailOf(deps: ApiDependencies, record: EvidenceRecord) {
-  if (record.status !== 'verified') return {};
-  if (record.thumbnailKey) {
-    return {
-      thumbnailUrl: await deps.evidenceObjects.presignDownload({
-        key: record.thumbnailKey,
-        contentType: 'image/jpeg',
-        downloadName: `thumbnail-${record.id}.jpg`,
-        expiresInSeconds: THUMBNAIL_URL_SECONDS,
-      }),
-    };
-  }
-  return record.thumbnail === 'unavailable' ? { thumbnail: 'unavailable' as const } : {};
-}
-
-/** A site supervisor sees only the evidence of sessions at their own sites; everyone else all of it. */
-const visibleTo = (grant: OfficeAccess, record: EvidenceRecord) =>
-  !grant.siteIds || (record.siteId !== undefined && grant.siteIds.includes(record.siteId));
-
-/** The session named in an upload request: of this case, and for a supervisor at one of their sites. */
-async function sessionFor(deps: ApiDependencies, grant: OfficeAccess, caseId: string, sessionId?: string) {
-  const invalid = (message: string) => problems.invalidInput([{ path: 'sessionId', message }]);
-  if (!sessionId) {
-    if (grant.siteIds) throw invalid('A site supervisor attaches evidence to a session at their work site.');
-    return undefined;
-  }
-  const session = sessionId.startsWith(`${caseId}-`)
-    ? await deps.evidence.getSession(grant.office.id, caseId, sessionId)
-    : undefined;
-  if (!session) throw invalid('No such session in this case.');
-  if (grant.siteIds && !grant.siteIds.includes(session.siteId)) {
-    throw invalid('Not a session at one of your work sites.');
-  }
-  return session;
-}
+/** A piece of evidence as read: the record's view and its thumbnail (or why there is none). */
+const presentView = (view: EvidenceView) => ({ ...presentEvidence(view.record), ...view.rendition });
 
 export const createEvidence = defineRoute<
   z.infer<typeof caseIdParams>,
@@ -132,51 +78,11 @@ export const createEvidence = defineRoute<
     },
   },
   async handle({ access: grant, params, body, deps }) {
-    const visible = await loadVisibleCase(deps, grant, params.caseId);
-    // Refused here, before any URL exists: a type or size the deployment does not take.
-    const checked = validateEvidenceRequest(body, deps.evidenceSettings);
-    if (!checked.ok) throw violationsProblem(checked.violations, 'This file cannot be uploaded as evidence.');
-    const session = await sessionFor(deps, grant, visible.id, body.sessionId);
-
-    const now = deps.now();
-    const id = newId(now);
-    const sha256 = body.sha256.toLowerCase();
-    const contentType = checked.value.contentType;
-    const record: EvidenceRecord = {
-      id,
-      officeId: grant.office.id,
-      caseId: visible.id,
-      kind: body.kind,
-      ...(session ? { sessionId: session.id, siteId: session.siteId } : {}),
-      fileName: body.fileName,
-      contentType,
-      sizeBytes: body.sizeBytes,
-      sha256,
-      ...(body.capturedAt ? { capturedAt: new Date(body.capturedAt).toISOString() } : {}),
-      ...(body.location ? { location: body.location } : {}),
-      status: 'pending',
-      checks: {},
-      warnings: [],
-      objectKey: newEvidenceKey(grant.office.id, visible.id, id),
-      uploadedBy: principalId(grant.principal),
-      uploadUrlExpiresAt: new Date(now.getTime() + UPLOAD_URL_SECONDS * 1000).toISOString(),
-      version: 1,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
-    // The record first: whenever bytes arrive, the verifier finds what they must match.
-    await deps.evidence.create(record, { actor: record.uploadedBy, at: now });
-    const upload = await deps.evidenceObjects.presignUpload({
-      key: record.objectKey,
-      contentType,
-      sizeBytes: record.sizeBytes,
-      sha256Base64: Buffer.from(sha256, 'hex').toString('base64'),
-      expiresInSeconds: UPLOAD_URL_SECONDS,
-    });
+    const { record, upload } = await requestEvidenceUpload(deps, grant, { ...body, caseId: params.caseId });
     return {
       status: 201,
-      body: { id, status: 'pending', upload: { ...upload, expiresAt: record.uploadUrlExpiresAt } },
-      headers: { location: `/v1/offices/${grant.office.id}/cases/${visible.id}/evidence/${id}` },
+      body: { id: record.id, status: 'pending', upload },
+      headers: { location: `/v1/offices/${grant.office.id}/cases/${record.caseId}/evidence/${record.id}` },
     };
   },
 });
@@ -197,32 +103,20 @@ export const listEvidence = defineRoute<
   query: evidenceListQuery,
   responses: { 200: { description: 'A page of evidence', schema: pageOf(evidenceSchema) } },
   async handle({ access: grant, params, query, deps }) {
-    const visible = await loadVisibleCase(deps, grant, params.caseId);
-    const { limit, cursor, ...filter } = query;
+    const { cursor, ...rest } = query;
     const scope = {
       officeId: grant.office.id,
-      list: `evidence:${visible.id}:${filter.status ?? ''}:${filter.sessionId ?? ''}`,
+      list: `evidence:${params.caseId}:${rest.status ?? ''}:${rest.sessionId ?? ''}`,
     };
-    const page = await deps.evidence.list(
-      grant.office.id,
-      visible.id,
-      { ...filter, ...(grant.siteIds ? { siteIds: grant.siteIds } : {}) },
-      { limit, startKey: await deps.cursors.decode(scope, cursor) },
-    );
-    await deps.evidence.recordRead(
-      grant.office.id,
-      { type: 'case-evidence', id: visible.id },
-      { actor: principalId(grant.principal), at: deps.now(), action: 'evidence.list' },
-    );
+    const page = await listCaseEvidence(deps, grant, {
+      ...rest,
+      caseId: params.caseId,
+      startKey: await deps.cursors.decode(scope, cursor),
+    });
     return {
       status: 200,
       body: {
-        items: await Promise.all(
-          page.items.map(async (record) => ({
-            ...presentEvidence(record),
-            ...(await thumbnailOf(deps, record)),
-          })),
-        ),
+        items: page.items.map(presentView),
         nextCursor: await deps.cursors.encode(scope, page.lastKey),
       },
     };
@@ -239,40 +133,10 @@ export const getEvidence = defineRoute<z.infer<typeof evidenceIdParams>, unknown
   params: evidenceIdParams,
   responses: { 200: { description: 'The evidence', schema: evidenceDetailSchema } },
   async handle({ access: grant, params, deps }) {
-    const visible = await loadVisibleCase(deps, grant, params.caseId);
-    const record = await deps.evidence.get(grant.office.id, visible.id, params.evidenceId);
-    if (!record || !visibleTo(grant, record)) throw problems.notFound('No such evidence in this case.');
-    const now = deps.now();
-    // Only verified bytes are offered: pending ones are unchecked, rejected ones are kept for the audit only.
-    const download =
-      record.status === 'verified'
-        ? {
-            url: await deps.evidenceObjects.presignDownload({
-              key: record.objectKey,
-              versionId: record.objectVersionId,
-              contentType: record.contentType,
-              downloadName: `${record.kind}-${record.id}.${EXTENSIONS[record.contentType] ?? 'bin'}`,
-              expiresInSeconds: DOWNLOAD_URL_SECONDS,
-            }),
-            expiresAt: new Date(now.getTime() + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
-          }
-        : undefined;
-    await deps.evidence.recordRead(
-      grant.office.id,
-      { type: 'evidence', id: record.id },
-      {
-        actor: principalId(grant.principal),
-        at: now,
-        action: download ? 'evidence.download-url' : 'evidence.read',
-      },
-    );
+    const read = await readEvidence(deps, grant, params);
     return {
       status: 200,
-      body: {
-        ...presentEvidence(record),
-        ...(await thumbnailOf(deps, record)),
-        ...(download ? { download } : {}),
-      },
+      body: { ...presentView(read), ...(read.download ? { download: read.download } : {}) },
     };
   },
 });

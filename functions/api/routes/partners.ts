@@ -1,14 +1,11 @@
-import * as z from 'zod';
-import { addDays, type LocalDate } from '../../domain/calendar';
-import { newId } from '../../store/audit';
-import { PartnerExists, type Agreement, type Partner } from '../../store/partner-store';
-import { StaleVersion } from '../../store/user-store';
+import type * as z from 'zod';
+import { changePartner } from '../../actions/partners/change-partner';
+import { findPartners, readPartner, type PartnerView } from '../../actions/partners/queries';
+import { recordPartner } from '../../actions/partners/record-partner';
+import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { actorOf, officeToday } from '../office-context';
-import type { GuardResult } from '../guard';
 import { etag, expectedVersion } from '../preconditions';
-import { problems } from '../problem';
-import { defineRoute, type RouteContext } from '../route';
+import { defineRoute } from '../route';
 import { officeParams } from '../schemas/common';
 import { pageOf } from '../schemas/paging';
 import {
@@ -17,47 +14,15 @@ import {
   partnerParams,
   partnerSchema,
   updatePartnerBody,
-  type AGREEMENT_STATUSES,
 } from '../schemas/partners';
 
-type InOffice = Extract<GuardResult, { kind: 'office' }>;
 type PartnerParams = z.infer<typeof partnerParams>;
-export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-/** An agreement ending this many days from today or sooner is `expiring`. */
-export const EXPIRING_WITHIN_DAYS = 30;
-
-/**
- * Where an agreement (PKS) stands on `today`, an office-local date. Both ends are valid days.
- * @example agreementStatus({ validFrom: '2026-01-12', validUntil: '2026-07-01', … }, '2026-06-01') === 'expiring'
- */
-export function agreementStatus(
-  agreement: Pick<Agreement, 'validFrom' | 'validUntil'>,
-  today: LocalDate,
-): AgreementStatus {
-  if (today < agreement.validFrom) return 'not_yet_valid';
-  if (today > agreement.validUntil) return 'expired';
-  if (agreement.validUntil <= addDays(today, EXPIRING_WITHIN_DAYS)) return 'expiring';
-  return 'valid';
-}
-
-const view = (partner: Partner, today: LocalDate) => ({
-  ...partner,
-  agreementStatus: agreementStatus(partner.agreement, today),
-});
-
-const withEtag = (partner: Partner, today: LocalDate, status = 200) => ({
+const withEtag = (partner: PartnerView, status = 200, location?: string) => ({
   status,
-  body: view(partner, today),
-  headers: { etag: etag(partner.version) },
+  body: partner,
+  headers: { etag: etag(partner.version), ...(location ? { location } : {}) },
 });
-
-/** Loads the partner or answers 404; partners of other offices are as invisible as nobody's. */
-async function loadPartner(context: RouteContext<PartnerParams, unknown, unknown, InOffice>) {
-  const partner = await context.deps.partners.get(context.access.office.id, context.params.partnerId);
-  if (!partner) throw problems.notFound('No such partner in this office.');
-  return partner;
-}
 
 export const listPartners = defineRoute<
   z.infer<typeof officeParams>,
@@ -74,18 +39,14 @@ export const listPartners = defineRoute<
   params: officeParams,
   query: listPartnersQuery,
   responses: { 200: { description: 'A page of partners', schema: pageOf(partnerSchema) } },
-  async handle({ access: { office }, query, deps }) {
+  async handle({ access: grant, query, deps }) {
     // The filter is part of the list's identity: a cursor of one filter is refused by another.
-    const scope = { officeId: office.id, list: `partners?kind=${query.kind ?? ''}` };
+    const scope = { officeId: grant.office.id, list: `partners?kind=${query.kind ?? ''}` };
     const startKey = await deps.cursors.decode(scope, query.cursor);
-    const page = await deps.partners.list(office.id, { limit: query.limit, startKey, kind: query.kind });
-    const today = officeToday(office, deps.now());
+    const page = await findPartners(deps, grant, { limit: query.limit, startKey, kind: query.kind });
     return {
       status: 200,
-      body: {
-        items: page.items.map((partner) => view(partner, today)),
-        nextCursor: await deps.cursors.encode(scope, page.lastKey),
-      },
+      body: { items: page.items, nextCursor: await deps.cursors.encode(scope, page.lastKey) },
     };
   },
 });
@@ -106,20 +67,8 @@ export const createPartner = defineRoute<
   body: createPartnerBody,
   responses: { 201: { description: 'Recorded', schema: partnerSchema } },
   async handle({ access: grant, body, deps }) {
-    const now = deps.now();
-    let partner: Partner;
-    try {
-      partner = await deps.partners.create(grant.office.id, newId(now), body, actorOf(grant, now));
-    } catch (error) {
-      // A fresh ULID never collides; this only guards the impossible against a silent overwrite.
-      if (error instanceof PartnerExists) throw problems.conflict('A partner with this id already exists.');
-      throw error;
-    }
-    const response = withEtag(partner, officeToday(grant.office, now), 201);
-    return {
-      ...response,
-      headers: { ...response.headers, location: `/v1/offices/${grant.office.id}/partners/${partner.id}` },
-    };
+    const partner = await recordPartner(deps, grant, body);
+    return withEtag(partner, 201, `/v1/offices/${grant.office.id}/partners/${partner.id}`);
   },
 });
 
@@ -132,9 +81,8 @@ export const getPartner = defineRoute<PartnerParams, unknown, unknown, InOffice>
   access: access.office(staff.readers, 'cases:read'),
   params: partnerParams,
   responses: { 200: { description: 'The partner', schema: partnerSchema } },
-  async handle(context) {
-    const partner = await loadPartner(context);
-    return withEtag(partner, officeToday(context.access.office, context.deps.now()));
+  async handle({ access: grant, params, deps }) {
+    return withEtag(await readPartner(deps, grant, params.partnerId));
   },
 });
 
@@ -150,20 +98,11 @@ export const updatePartner = defineRoute<PartnerParams, unknown, z.infer<typeof 
     params: partnerParams,
     body: updatePartnerBody,
     responses: { 200: { description: 'Updated', schema: partnerSchema } },
-    async handle(context) {
-      const { access: grant, body, deps, headers } = context;
+    async handle({ access: grant, params, body, deps, headers }) {
       const expected = expectedVersion(headers);
-      const partner = await loadPartner(context);
-      if (partner.version !== expected) throw problems.preconditionFailed();
-      const now = deps.now();
-      let updated: Partner;
-      try {
-        updated = await deps.partners.update(grant.office.id, partner, body, expected, actorOf(grant, now));
-      } catch (error) {
-        if (error instanceof StaleVersion) throw problems.preconditionFailed();
-        throw error;
-      }
-      return withEtag(updated, officeToday(grant.office, now));
+      return withEtag(
+        await changePartner(deps, grant, { partnerId: params.partnerId, expected, changes: body }),
+      );
     },
   },
 );

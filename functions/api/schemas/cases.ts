@@ -1,10 +1,8 @@
 import * as z from 'zod';
-import { CASE_STATUSES } from '../../domain';
+import { CASE_STATUSES, NON_COMPLIANCE_SANCTIONS, SENTENCE_KINDS } from '../../domain';
+import { localDate, recordId } from './common';
 
-const localDate = z.iso.date('Use a YYYY-MM-DD date.');
-const id = (what: string) => z.string().regex(/^[0-9A-Z]{26}$/, `Not a ${what} id.`);
-
-export const caseIdParams = z.object({ officeId: z.string(), caseId: id('case') });
+export const caseIdParams = z.object({ officeId: z.string(), caseId: recordId('case') });
 
 const decision = z
   .object({
@@ -22,13 +20,18 @@ const decision = z
       .refine((i) => i.prisonMonths !== undefined || i.fineRupiah !== undefined, {
         message: 'State the prison term or the fine the court imposed.',
       }),
-    nonComplianceSanction: z.enum(['repeat', 'serve_prison', 'pay_fine']),
+    nonComplianceSanction: z.enum(NON_COMPLIANCE_SANCTIONS),
   })
   .strict();
 
+const prosecutor = z
+  .object({ name: z.string().trim().min(1).max(200), office: z.string().trim().min(1).max(200) })
+  .strict();
+const consent = z.object({ given: z.boolean(), recordedOn: localDate }).strict();
+
 const sentence = z
   .object({
-    kind: z.enum(['kerja_sosial', 'pelayanan_masyarakat']),
+    kind: z.enum(SENTENCE_KINDS),
     hours: z.number().int('Hours are whole hours.'),
     maxHoursPerDay: z.number().positive().max(24),
     daysPerWeek: z.number().int().min(1).max(7).optional(),
@@ -39,14 +42,12 @@ const sentence = z
 
 export const createCaseBody = z
   .object({
-    clientId: id('client'),
+    clientId: recordId('client'),
     officerUsername: z.string().min(1).max(64),
-    prosecutor: z
-      .object({ name: z.string().trim().min(1).max(200), office: z.string().trim().min(1).max(200) })
-      .strict(),
+    prosecutor,
     decision,
     sentence,
-    consent: z.object({ given: z.boolean(), recordedOn: localDate }).strict(),
+    consent,
     notes: z.string().max(4000).optional(),
   })
   .strict();
@@ -55,13 +56,10 @@ export const createCaseBody = z
 export const updateCaseBody = z
   .object({
     officerUsername: z.string().min(1).max(64).optional(),
-    prosecutor: z
-      .object({ name: z.string().trim().min(1).max(200), office: z.string().trim().min(1).max(200) })
-      .strict()
-      .optional(),
+    prosecutor: prosecutor.optional(),
     decision: decision.optional(),
     sentence: sentence.optional(),
-    consent: z.object({ given: z.boolean(), recordedOn: localDate }).strict().optional(),
+    consent: consent.optional(),
     notes: z.string().max(4000).optional(),
   })
   .strict()

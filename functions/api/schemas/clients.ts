@@ -1,6 +1,5 @@
 import * as z from 'zod';
-
-const localDate = z.iso.date('Use a YYYY-MM-DD date.');
+import { localDate, recordId } from './common';
 const phone = z
   .string()
   .trim()
@@ -8,7 +7,7 @@ const phone = z
 
 export const clientIdParams = z.object({
   officeId: z.string(),
-  clientId: z.string().regex(/^[0-9A-Z]{26}$/, 'Not a client id.'),
+  clientId: recordId('client'),
 });
 
 export const guardianSchema = z

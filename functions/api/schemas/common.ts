@@ -9,6 +9,12 @@ export const officeId = z
 
 export const officeParams = z.object({ officeId });
 
+/** An office-local calendar date. */
+export const localDate = z.iso.date('Use a YYYY-MM-DD date.');
+
+/** A record id (a ULID: 26 characters, time-ordered), named in the message as `what`. */
+export const recordId = (what: string) => z.string().regex(/^[0-9A-Z]{26}$/, `Not a ${what} id.`);
+
 export const problemSchema = z
   .object({
     type: z.string(),

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { EVIDENCE_CONTENT_TYPES, EVIDENCE_KINDS, REJECTION_REASONS } from '../../domain';
-import { EVIDENCE_STATUSES } from '../../store/evidence-store';
+import { EVIDENCE_CONTENT_TYPES, EVIDENCE_KINDS, EVIDENCE_STATUSES, REJECTION_REASONS } from '../../domain';
 import { caseIdParams } from './cases';
 import { pageQuery } from './paging';
 import { sessionIdPattern } from './sessions';

@@ -1,11 +1,7 @@
 import * as z from 'zod';
-import { PARTNER_KINDS } from '../../store/partner-store';
+import { AGREEMENT_STATUSES, EXPIRING_WITHIN_DAYS, PARTNER_KINDS } from '../../domain/work-sites';
 import { officeId } from './common';
 import { pageQuery } from './paging';
-
-export { PARTNER_KINDS };
-
-export const AGREEMENT_STATUSES = ['not_yet_valid', 'valid', 'expiring', 'expired'] as const;
 
 /** Record ids: a ULID from the API, or a readable slug for seeded records (`site-palopo-masjid-bara`). */
 export const recordId = z
@@ -15,7 +11,31 @@ export const recordId = z
 /** An office-local calendar date. */
 export const localDate = z.iso.date('A date is YYYY-MM-DD (a real calendar date).');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** A stored record as the API returns it: its id, its fields, its version (the ETag) and its times. */
+export const storedRecord = <T extends z.ZodRawShape>(fields: T) =>
+  z.object({
+    id: z.string(),
+    ...fields,
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  });
+
+/** Free text of 1 to `max` characters, trimmed. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
+
+/**
+ * A PATCH body: any of the record's fields, at least one. Only the fields sent change; objects and lists
+ * among them are replaced as a whole.
+ */
+export const changesOf = <T extends z.ZodRawShape>(fields: T) =>
+  z
+    .object(fields)
+    .partial()
+    .strict()
+    .refine((body) => Object.values(body).some((value) => value !== undefined), {
+      message: 'Send at least one field to change.',
+    });
 
 const contactSchema = z
   .object({
@@ -64,23 +84,13 @@ export const listPartnersQuery = pageQuery.extend({ kind: z.enum(PARTNER_KINDS).
 export const createPartnerBody = z.object(partnerFields).strict();
 
 /** Only the fields sent change; `contact` and `agreement` are replaced as a whole. */
-export const updatePartnerBody = z
-  .object(partnerFields)
-  .partial()
-  .strict()
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Send at least one field to change.',
-  });
+export const updatePartnerBody = changesOf(partnerFields);
 
-export const partnerSchema = z
-  .object({
-    id: z.string(),
-    ...partnerFields,
-    agreementStatus: z
-      .enum(AGREEMENT_STATUSES)
-      .describe("Relative to today in the office's time zone; `expiring` = ends within 30 days."),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Partner' });
+export const partnerSchema = storedRecord({
+  ...partnerFields,
+  agreementStatus: z
+    .enum(AGREEMENT_STATUSES)
+    .describe(
+      `Relative to today in the office's time zone; \`expiring\` = ends within ${EXPIRING_WITHIN_DAYS} days.`,
+    ),
+}).meta({ id: 'Partner' });

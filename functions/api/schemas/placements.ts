@@ -1,13 +1,14 @@
 import * as z from 'zod';
-import { PLACEMENT_ID } from '../../store/placement-store';
+import { PLACEMENT_STATUSES } from '../../domain';
 import { officeId } from './common';
 import { localDate, recordId } from './partners';
+import { caseRecordId } from './sessions';
 
 export { caseIdParams } from './cases';
 
 export const placementParams = z.object({
   officeId,
-  placementId: z.string().regex(PLACEMENT_ID, 'Not a placement id (<caseId>-<ulid>).'),
+  placementId: z.string().regex(caseRecordId, 'Not a placement id (<caseId>-<ulid>).'),
 });
 
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is HH:mm (00:00–23:59).');
@@ -48,7 +49,7 @@ export const placementSchema = z
     endTime: z.string(),
     from: z.string(),
     until: z.string(),
-    status: z.enum(['active', 'ended']),
+    status: z.enum(PLACEMENT_STATUSES),
     createdAt: z.string(),
   })
   .meta({ id: 'Placement' });

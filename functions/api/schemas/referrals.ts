@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { REFERRAL_DECISIONS } from '../../domain';
-import { referralIdPattern } from '../../store/warning-store';
+import { REFERRAL_DECISIONS, REFERRAL_STATUSES } from '../../domain';
 import { officeId } from './common';
+import { caseRecordId } from './sessions';
 import { caseStateSchema } from './warnings';
 
 const localDate = z.iso.date('Use a YYYY-MM-DD date.');
@@ -16,10 +16,10 @@ export const createReferralBody = z
   })
   .strict();
 
-/** A referral id is `<caseId>-<ulid>`: the route finds the case from the id alone (see warning-store). */
+/** A referral id is `<caseId>-<ulid>`: the route finds the case from the id alone (see caseRecordId). */
 export const referralIdParams = z.object({
   officeId,
-  referralId: z.string().regex(referralIdPattern, 'Not a referral id.'),
+  referralId: z.string().regex(caseRecordId, 'Not a referral id.'),
 });
 
 export const referralOutcomeBody = z
@@ -38,7 +38,7 @@ export const referralSchema = z
     caseId: z.string(),
     reason: z.string(),
     warningIds: z.array(z.string()),
-    status: z.enum(['awaiting_outcome', 'decided']),
+    status: z.enum(REFERRAL_STATUSES),
     referredBy: z.string(),
     referredAt: z.string(),
     outcome: z

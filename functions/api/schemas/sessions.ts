@@ -8,8 +8,12 @@ const outcome = z
     'attended | partial (came late or left early) | excused_absence | unexcused_absence (tanpa alasan yang sah)',
   );
 
-/** Session ids are `<caseId>-<ULID>`: the case, and so the partition, is known from the id alone. */
-export const sessionIdPattern = /^([0-9A-Z]{26})-([0-9A-Z]{26})$/;
+/**
+ * Ids of the records kept in a case's partition and addressed without the case (sessions, placements,
+ * referrals) are `<caseId>-<ULID>`: the case, and so the partition, is known from the id alone.
+ */
+export const caseRecordId = /^([0-9A-Z]{26})-([0-9A-Z]{26})$/;
+export const sessionIdPattern = caseRecordId;
 export const sessionIdParams = z.object({
   officeId: z.string(),
   sessionId: z.string().regex(sessionIdPattern, 'Not a session id.'),

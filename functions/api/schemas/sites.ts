@@ -1,10 +1,8 @@
 import * as z from 'zod';
-import { WEEKDAY_KEYS } from '../../store/site-store';
+import { WEEKDAY_KEYS } from '../../domain/work-sites';
 import { officeId } from './common';
 import { pageQuery } from './paging';
-import { recordId } from './partners';
-
-const text = (max: number) => z.string().trim().min(1).max(max);
+import { changesOf, recordId, storedRecord, text } from './partners';
 
 /** A point in Indonesia and the radius within which attendance counts as on site. */
 const locationSchema = z
@@ -41,23 +39,11 @@ export const listSitesQuery = pageQuery.extend({
 export const createSiteBody = z.object({ ...siteFields, active: siteFields.active.default(true) }).strict();
 
 /** Only the fields sent change; `location` and `activities` are replaced as a whole. */
-export const updateSiteBody = z
-  .object(siteFields)
-  .partial()
-  .strict()
-  .refine((body) => Object.values(body).some((value) => value !== undefined), {
-    message: 'Send at least one field to change.',
-  });
+export const updateSiteBody = changesOf(siteFields);
 
-export const siteSchema = z
-  .object({
-    id: z.string(),
-    ...siteFields,
-    occupancy: z
-      .record(z.enum(WEEKDAY_KEYS), z.number().int())
-      .describe('Active placements per ISO weekday, "1" = Monday … "7" = Sunday.'),
-    version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Site' });
+export const siteSchema = storedRecord({
+  ...siteFields,
+  occupancy: z
+    .record(z.enum(WEEKDAY_KEYS), z.number().int())
+    .describe('Active placements per ISO weekday, "1" = Monday … "7" = Sunday.'),
+}).meta({ id: 'Site' });

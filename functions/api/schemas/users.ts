@@ -1,6 +1,5 @@
 import * as z from 'zod';
-
-export const officeRoles = ['admin', 'officer', 'supervisor', 'prosecutor'] as const;
+import { membershipSites, OFFICE_ROLES } from '../../domain/membership';
 
 const username = z
   .string()
@@ -17,14 +16,14 @@ export const createUserBody = z
     username,
     email: z.email().max(254),
     fullName: z.string().trim().min(1).max(200),
-    roles: z.array(z.enum(officeRoles)).min(1).max(4),
+    roles: z.array(z.enum(OFFICE_ROLES)).min(1).max(4),
     siteIds: siteIds.optional(),
   })
   .strict()
   .superRefine(requireSitesForSupervisor);
 
 export const updateUserBody = z
-  .object({ roles: z.array(z.enum(officeRoles)).min(1).max(4).optional(), siteIds: siteIds.optional() })
+  .object({ roles: z.array(z.enum(OFFICE_ROLES)).min(1).max(4).optional(), siteIds: siteIds.optional() })
   .strict()
   .refine((body) => body.roles !== undefined || body.siteIds !== undefined, {
     message: 'Send roles or siteIds.',
@@ -36,7 +35,7 @@ export const memberSchema = z
     username: z.string(),
     fullName: z.string(),
     email: z.string(),
-    roles: z.array(z.enum(officeRoles)),
+    roles: z.array(z.enum(OFFICE_ROLES)),
     siteIds: z.array(z.string()),
     status: z.enum(['active', 'disabled']),
     version: z.number().int(),
@@ -51,16 +50,12 @@ export const invitationSchema = z
   })
   .meta({ id: 'Invitation' });
 
-/** A site supervisor (pengawas lapangan) sees only their sites, so the grant must name at least one. */
+/** USER-SUPERVISOR-SITES, checked as the body is parsed: the domain's rule, its message on its field. */
 function requireSitesForSupervisor(
   body: { roles: readonly string[]; siteIds?: readonly string[] },
   ctx: z.RefinementCtx,
 ) {
-  if (body.roles.includes('supervisor') && (body.siteIds ?? []).length === 0) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['siteIds'],
-      message: 'A supervisor needs at least one work site.',
-    });
-  }
+  const sites = membershipSites(body.roles, body.siteIds);
+  if (sites.ok) return;
+  for (const v of sites.violations) ctx.addIssue({ code: 'custom', path: [v.path], message: v.message });
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CASE_STATUSES, WARNING_LEVELS } from '../../domain';
+import { CASE_STATUSES, WARNING_LEVELS, WARNING_STATUSES } from '../../domain';
 
 export const createWarningBody = z
   .object({
@@ -29,7 +29,7 @@ export const warningSchema = z
     level: z.number().int(),
     reason: z.string(),
     sessionIds: z.array(z.string()),
-    status: z.enum(['open', 'resolved']),
+    status: z.enum(WARNING_STATUSES),
     issuedBy: z.string(),
     issuedAt: z.string(),
     resolvedAt: z.string().optional(),

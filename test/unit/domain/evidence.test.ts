@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  awaitsVerdict,
+  captureMoment,
   checkCaptureTime,
+  checkEvidenceSession,
   checkLocation,
+  contextOfEvidence,
+  EVIDENCE_STATUSES,
+  isOffered,
+  pendingExpiryCutoff,
+  photoPoint,
   distanceMeters,
   duplicateWarning,
   exifMoment,
@@ -191,6 +199,76 @@ describe('context checks (warnings only)', () => {
     expect(duplicateWarning('01ABC')).toEqual({
       rule: 'EV-DUPLICATE',
       message: expect.stringContaining('01ABC'),
+    });
+  });
+});
+
+describe('evidence lifecycle and context', () => {
+  it('EV-SESSION: a session of the case is required of a supervisor, and must be at their site', () => {
+    const session = { siteId: 'site-a' };
+    expect(checkEvidenceSession({})).toEqual([]);
+    expect(checkEvidenceSession({ sessionId: 's1', session })).toEqual([]);
+    expect(checkEvidenceSession({ sessionId: 's1', session, supervisorSiteIds: ['site-a'] })).toEqual([]);
+    const rulesOf = (v: { rule: string; path: string }[]) => v.map((x) => `${x.rule} ${x.path}`);
+    expect(rulesOf(checkEvidenceSession({ supervisorSiteIds: ['site-a'] }))).toEqual([
+      'EV-SESSION sessionId',
+    ]);
+    expect(rulesOf(checkEvidenceSession({ sessionId: 's1' }))).toEqual(['EV-SESSION sessionId']);
+    expect(
+      rulesOf(checkEvidenceSession({ sessionId: 's1', session, supervisorSiteIds: ['site-b'] })),
+    ).toEqual(['EV-SESSION sessionId']);
+  });
+
+  it('EV-VERDICT: pending and expired evidence still takes a verdict; verified and rejected are final', () => {
+    expect(EVIDENCE_STATUSES.filter(awaitsVerdict)).toEqual(['pending', 'expired']);
+  });
+
+  it('EV-DOWNLOAD: only verified evidence is offered', () => {
+    expect(EVIDENCE_STATUSES.filter(isOffered)).toEqual(['verified']);
+  });
+
+  it('EV-EXPIRY: uploads requested before now minus the expiry minutes are expired', () => {
+    expect(pendingExpiryCutoff(new Date('2026-03-02T04:00:00Z'), 60)).toBe('2026-03-02T03:00:00.000Z');
+  });
+
+  it('EV-LOCATION: a photo is checked by its declared position first, then by EXIF; other kinds not at all', () => {
+    const declared = { lat: -2.97, lng: 120.18, accuracyMeters: 12 };
+    const exif = { latitude: -3, longitude: 120 };
+    expect(photoPoint('photo', declared, exif)).toEqual({ ...declared, source: 'declared' });
+    expect(photoPoint('photo', undefined, exif)).toEqual({ lat: -3, lng: 120, source: 'exif' });
+    expect(photoPoint('photo', undefined, { latitude: -3 })).toBeUndefined();
+    expect(photoPoint('document', declared, exif)).toBeUndefined();
+  });
+
+  it('EV-TIME: the EXIF capture time comes first, else the declared instant in the office zone', () => {
+    const moment = { date: '2026-03-02', time: '09:15' };
+    expect(captureMoment({ moment }, '2026-03-02T00:00:00Z', 'Asia/Makassar')).toEqual({
+      ...moment,
+      source: 'exif',
+    });
+    expect(captureMoment(undefined, '2026-03-02T01:15:00Z', 'Asia/Makassar')).toEqual({
+      date: '2026-03-02',
+      time: '09:15',
+      source: 'declared',
+    });
+    expect(captureMoment(undefined, undefined, 'Asia/Makassar')).toBeUndefined();
+  });
+
+  it('EV-DUPLICATE: context warns of location, time and identical bytes, in that order; never of itself', () => {
+    const session = { date: '2026-03-02', startTime: '08:00', endTime: '12:00' };
+    const context = contextOfEvidence({
+      evidenceId: 'E2',
+      point: { lat: -2.9, lng: 120.1, source: 'exif' },
+      site: { lat: -2.9712, lng: 120.1788, radiusMeters: 100 },
+      moment: { date: '2026-03-02', time: '18:00', source: 'exif' },
+      session,
+      firstWithBytes: 'E1',
+    });
+    expect(context.warnings.map((w) => w.rule)).toEqual(['EV-LOCATION', 'EV-TIME', 'EV-DUPLICATE']);
+    expect(context.checks).toMatchObject({ duplicateOf: 'E1', location: { insideRadius: false } });
+    expect(contextOfEvidence({ evidenceId: 'E1', firstWithBytes: 'E1' })).toEqual({
+      checks: {},
+      warnings: [],
     });
   });
 });

@@ -1,0 +1,45 @@
+import type { CaseForCrediting, CaseStatus } from '../../domain';
+import { officeLocalNow } from '../../domain';
+import { actorOf, type OfficeGrant } from '../../identity/grant';
+import type { CaseRecord } from '../../store/case-store';
+import { retryOnConflict } from '../../store/optimistic';
+import type { SessionChange } from '../../store/session-store';
+import { refuse } from '../refusal';
+
+export type { SessionRecord } from '../../store/session-store';
+
+/**
+ * Re-decisions after a concurrent write on the case totals or the client's day; each costs a BatchGet
+ * and a transaction. Many sessions of one client at once (a batch import) need more than the usual few.
+ */
+const CREDIT_ATTEMPTS = 12;
+
+/**
+ * Runs read → decide (`creditSession`) → write again from the read when a concurrent write changed the
+ * numbers first. The store's conditions, not this loop, are what prevent over-crediting: the loop only
+ * keeps honest requests from failing. Refuses busy once every attempt lost its race.
+ */
+export const creditAgainOnConflict = <T>(attempt: () => Promise<T>): Promise<T> =>
+  retryOnConflict(attempt, {
+    attempts: CREDIT_ATTEMPTS,
+    onExhausted: () => refuse.busy('Many sessions of this client are being recorded at once; retry shortly.'),
+  });
+
+/** The case as crediting sees it, with `creditedMinutes` the case's total less the session corrected. */
+export const caseForCrediting = (record: CaseRecord, creditedMinutes: number): CaseForCrediting => ({
+  startDate: record.sentence.startDate,
+  deadline: record.sentence.deadline,
+  hoursOrdered: record.sentence.hours,
+  creditedMinutes,
+  maxHoursPerDay: record.sentence.maxHoursPerDay,
+});
+
+/** Who writes the session and when, its audit action, and the case's status after it. */
+export function sessionChange(
+  grant: OfficeGrant,
+  now: Date,
+  action: string,
+  status: CaseStatus,
+): SessionChange {
+  return { ...actorOf(grant, now), action, status, month: officeLocalNow(grant.office, now).month };
+}

@@ -1,0 +1,109 @@
+import {
+  canRecordSessions,
+  creditSession,
+  officeLocalNow,
+  statusAfterSession,
+  validateSessionSite,
+  type SessionOutcome,
+} from '../../domain';
+import type { OfficeGrant } from '../../identity/grant';
+import { principalId } from '../../identity/principal';
+import type { SessionRecord } from '../../store/session-store';
+import { loadVisibleCase } from '../cases/visible-case';
+import type { Ports } from '../ports';
+import { refuse } from '../refusal';
+import { caseForCrediting, creditAgainOnConflict, sessionChange } from './crediting';
+
+export type { SessionRecord } from '../../store/session-store';
+
+/** A work session as the recorder reports it. Times are office-local `HH:mm` on an office-local date. */
+export interface NewSession {
+  readonly date: string;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly siteId: string;
+  readonly outcome: SessionOutcome;
+  readonly activity?: string;
+  readonly notes?: string;
+  readonly misconduct?: boolean;
+}
+
+/**
+ * Records a work session of a case. A PK's (or an admin's) session counts at once; a site supervisor's
+ * waits, uncredited, for the PK to verify it. The first session of a placed case starts its work.
+ *
+ * Refuses: not-found (no such case the caller may see); conflict (CR-CASE-STATUS: the case takes no
+ * sessions); invalid (CR-OWN-SITE, CR-SESSION-SITE, and crediting's CR-WINDOW, CR-NOT-FUTURE,
+ * CR-OVERLAP, TIME-RANGE); busy (concurrent sessions of the client kept winning).
+ */
+export async function recordSession(
+  ports: Pick<Ports, 'cases' | 'sessions' | 'now'>,
+  grant: OfficeGrant,
+  caseId: string,
+  input: NewSession,
+): Promise<SessionRecord> {
+  const visible = await loadVisibleCase(ports, grant, caseId);
+  const officeId = grant.office.id;
+  const now = ports.now();
+  const { today, nowTime } = officeLocalNow(grant.office, now);
+  const verified = grant.siteIds === undefined;
+  const recordedBy = principalId(grant.principal);
+  const id = ports.sessions.newId(visible.id, now);
+
+  return creditAgainOnConflict(async () => {
+    const state = await ports.sessions.forNewSession(officeId, visible.id, visible.clientId, input.date);
+    if (!state) throw refuse.notFound('No such case in this office.');
+    const status = state.case.status;
+    const recording = canRecordSessions(status);
+    if (!recording.ok)
+      throw refuse.conflict(`Sessions cannot be recorded on a ${status} case.`, recording.violations);
+    const site = validateSessionSite({
+      siteId: input.siteId,
+      caseSiteId: state.case.currentSiteId,
+      ownSiteIds: grant.siteIds,
+    });
+    const decision = creditSession({
+      session: input,
+      case: caseForCrediting(state.case, state.case.creditedMinutes),
+      sameDaySessions: Object.values(state.day.sessions),
+      today,
+      nowTime,
+    });
+    if (!site.ok || !decision.ok) {
+      throw refuse.invalid(
+        [...(site.ok ? [] : site.violations), ...(decision.ok ? [] : decision.violations)],
+        'This session cannot be recorded.',
+      );
+    }
+    const session: SessionRecord = {
+      id,
+      caseId: visible.id,
+      clientId: visible.clientId,
+      siteId: input.siteId,
+      date: input.date,
+      startTime: input.startTime,
+      endTime: input.endTime,
+      outcome: input.outcome,
+      ...(input.activity ? { activity: input.activity } : {}),
+      ...(input.notes ? { notes: input.notes } : {}),
+      misconduct: input.misconduct ?? false,
+      durationMinutes: decision.value.durationMinutes,
+      creditedMinutes: verified ? decision.value.creditedMinutes : 0,
+      clipped: decision.value.clipped,
+      clippedBy: decision.value.clippedBy,
+      verified,
+      recordedBy,
+      ...(verified ? { verifiedBy: recordedBy } : {}),
+      version: 1,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    await ports.sessions.record(
+      officeId,
+      state,
+      session,
+      sessionChange(grant, now, 'session.create', statusAfterSession(status)),
+    );
+    return session;
+  });
+}

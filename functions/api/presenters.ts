@@ -1,0 +1,75 @@
+import type { CaseView, Page, PageRequest } from '../actions/cases/queries';
+import type { ClientView } from '../actions/clients/queries';
+import { maskNik } from '../domain';
+import type { OfficeGrant } from '../identity/grant';
+import type { CursorCodec } from './cursor';
+
+/** A case as the API shows it: supervisors get the work-facing part only (no decision, no prosecutor). */
+export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>) {
+  const common = {
+    id: view.id,
+    status: view.status,
+    version: view.version,
+    createdAt: view.createdAt,
+    updatedAt: view.updatedAt,
+    client: { id: view.clientId, fullName: view.clientName },
+    officerUsername: view.officerUsername,
+    sentence: view.sentence,
+    ...(view.currentSiteId ? { currentSiteId: view.currentSiteId } : {}),
+    openWarnings: view.openWarnings,
+    progress: view.progress,
+  };
+  if (grant.siteIds) return common;
+  return {
+    ...common,
+    prosecutor: view.prosecutor,
+    decision: view.decision,
+    consent: view.consent,
+    ...(view.notes ? { notes: view.notes } : {}),
+  };
+}
+
+/** A client as the API shows them: the NIK masked unless this read revealed it. */
+export function presentClient(client: ClientView, reveal = false) {
+  return {
+    id: client.id,
+    fullName: client.fullName,
+    nik: reveal ? client.nik : maskNik(client.nik),
+    nikMasked: !reveal,
+    birthDate: client.birthDate,
+    sex: client.sex,
+    isChild: client.isChild,
+    address: client.address,
+    ...(client.phone ? { phone: client.phone } : {}),
+    ...(client.guardian ? { guardian: client.guardian } : {}),
+    version: client.version,
+    createdAt: client.createdAt,
+  };
+}
+
+/** The list a cursor belongs to: a cursor is only valid for the office and list it came from. */
+export interface ListScope {
+  readonly officeId: string;
+  readonly list: string;
+}
+
+/**
+ * A 200 with one page of a list: decodes the request's cursor for `scope`, reads the page through
+ * the use case, presents each item and binds the cursor to the next page to the same scope.
+ */
+export async function pageResponse<T>(
+  cursors: CursorCodec,
+  scope: ListScope,
+  query: { readonly limit: number; readonly cursor?: string },
+  read: (page: PageRequest) => Promise<Page<T>>,
+  present: (item: T) => unknown = (item) => item,
+) {
+  const page = await read({ limit: query.limit, startKey: await cursors.decode(scope, query.cursor) });
+  return {
+    status: 200,
+    body: {
+      items: page.items.map((item) => present(item)),
+      nextCursor: await cursors.encode(scope, page.lastKey),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may record a work session, when and where (`POST /cases/{caseId}/sessions`,
+ * `PATCH /sessions/{sessionId}`). How much a session credits is crediting.ts.
+ */
+import type { CaseStatus } from './lifecycle';
+import { fail, ok, resultOf, Rule, violation, type Result, type RuleViolation } from './rules';
+
+/** Statuses in which work is being done, so sessions may be recorded and corrected (CR-CASE-STATUS). */
+export const RECORDING_STATUSES: readonly CaseStatus[] = ['placed', 'active', 'warned', 'repeated'];
+
+/**
+ * Whether a case in `status` takes a new or corrected session (CR-CASE-STATUS). Reported on `caseId`:
+ * the case, not a field of the session, is what refuses it.
+ */
+export const canRecordSessions = (status: CaseStatus): Result<CaseStatus> =>
+  RECORDING_STATUSES.includes(status)
+    ? ok(status)
+    : fail([violation(Rule.CR_CASE_STATUS, 'caseId', `Sessions cannot be recorded on a ${status} case.`)]);
+
+/** The status a case takes with a session: its first session starts the work of a placed case. */
+export const statusAfterSession = (status: CaseStatus): CaseStatus =>
+  status === 'placed' ? 'active' : status;
+
+/**
+ * Whether a new session may take place at `siteId`:
+ * - CR-SESSION-SITE: a case placed at a work site (`caseSiteId`, its current site) works there;
+ * - CR-OWN-SITE: a site supervisor (`ownSiteIds`, undefined for the office's staff) records only at
+ *   their own sites.
+ */
+export const validateSessionSite = (input: {
+  readonly siteId: string;
+  readonly caseSiteId?: string;
+  readonly ownSiteIds?: readonly string[];
+}): Result<string> => {
+  const v: RuleViolation[] = [];
+  if (input.ownSiteIds && !input.ownSiteIds.includes(input.siteId)) {
+    v.push(violation(Rule.CR_OWN_SITE, 'siteId', 'Not one of your work sites.'));
+  }
+  if (input.caseSiteId !== undefined && input.siteId !== input.caseSiteId) {
+    v.push(violation(Rule.CR_SESSION_SITE, 'siteId', "Not the case's work site; record the session there."));
+  }
+  return resultOf(v, () => input.siteId);
+};
