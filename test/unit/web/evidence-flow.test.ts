@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiProblem, type ApiClient } from '../../../web/src/lib/api';
-import { EvidenceUpload, PutError, type UploadOptions } from '../../../web/src/lib/evidence-flow';
-import type { Evidence, EvidenceUploadTicket } from '../../../web/src/lib/types';
+import { EvidenceUpload, type UploadOptions } from '../../../web/src/lib/evidence-flow';
+import { PutError } from '../../../web/src/lib/evidence-put';
+import type { Evidence, EvidenceUploadTicket } from '../../../web/src/lib/api-types';
 
 /**
  * The upload's steps with the API, the storage and the clock stubbed: what is sent, what is retried

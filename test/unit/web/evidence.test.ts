@@ -3,21 +3,20 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_MAX_UPLOAD_BYTES,
   acceptFor,
-  browserHeaders,
   checkFile,
   declaredType,
   fileFieldErrors,
   formatBytes,
-  hexOf,
   isPreviewable,
-  pollDelays,
-  sha256Hex,
-  ticketExpired,
   tilePicture,
   uploadLimit,
   uploadPercent,
 } from '../../../web/src/lib/evidence';
-import type { Evidence, EvidenceUploadTicket } from '../../../web/src/lib/types';
+import { hexOf, sha256Hex } from '../../../web/src/lib/evidence-hash';
+import { pollDelays } from '../../../web/src/lib/evidence-poll';
+import { browserHeaders } from '../../../web/src/lib/evidence-put';
+import { ticketExpired } from '../../../web/src/lib/evidence-ticket';
+import type { Evidence, EvidenceUploadTicket } from '../../../web/src/lib/api-types';
 
 const MB = 1024 * 1024;
 const file = (name: string, type: string, size = 1000) => ({ name, type, size });

@@ -10,7 +10,7 @@ import {
   tableToCsv,
 } from '../../../web/src/lib/export';
 import { sheetName, tablesToXlsx } from '../../../web/src/lib/xlsx';
-import type { Case } from '../../../web/src/lib/types';
+import type { Case } from '../../../web/src/lib/api-types';
 import { aCase, aSession } from './fixtures';
 
 describe('CSV', () => {

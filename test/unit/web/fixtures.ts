@@ -1,4 +1,4 @@
-import type { Case, Placement, Site, WorkSession } from '../../../web/src/lib/types';
+import type { Case, Placement, Site, WorkSession } from '../../../web/src/lib/api-types';
 
 /** Small builders for the dashboard's unit tests: only what a test names differs from a plain record. */
 export function aCase(overrides: Partial<Case> & { name?: string } = {}): Case {

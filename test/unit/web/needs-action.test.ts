@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { needsAction, reasonsFor } from '../../../web/src/lib/needs-action';
-import type { Case, CaseStatus } from '../../../web/src/lib/types';
+import type { Case, CaseStatus } from '../../../web/src/lib/api-types';
 
 function aCase(
   id: string,

@@ -9,6 +9,7 @@ import {
   rolesIn,
   switchOfficePath,
 } from '../../../web/src/lib/office';
+import type { Me } from '../../../web/src/lib/me';
 
 const offices = [{ id: 'bapas-makassar' }, { id: 'bapas-palopo' }];
 
@@ -56,12 +57,12 @@ describe('which office to open', () => {
 });
 
 describe('what a role may do in an office', () => {
-  const me = {
+  const me: Pick<Me, 'roles'> = {
     roles: [
       { role: 'officer', officeId: 'bapas-palopo' },
       { role: 'regional', officeId: 'bapas-makassar' },
     ],
-  } as const;
+  };
 
   it('reads the roles of one office', () => {
     expect(rolesIn(me, 'bapas-palopo')).toEqual(['officer']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRegional, offTrackShare, regionTotals, regionalOffices } from '../../../web/src/lib/regional';
-import type { Summary } from '../../../web/src/lib/types';
+import type { Summary } from '../../../web/src/lib/api-types';
 
 const office = (id: string) => ({ id, name: id, timeZone: 'Asia/Makassar' });
 

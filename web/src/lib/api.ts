@@ -8,14 +8,13 @@
  *   await api.post('/v1/cases', body, { idempotencyKey: true });
  *   await api.patch(`/v1/offices/o/sessions/${id}`, { verified: true }, session.version);
  */
+import type { FieldError } from './api-types';
 
-export interface FieldError {
-  /** Dotted path of the offending input, e.g. `sentence.hours`; forms show the message beside that field. */
-  readonly path: string;
-  readonly message: string;
-  /** Domain rule id (e.g. `KS-HOURS`) when a legal rule, not the schema, refused the value. */
-  readonly rule?: string;
-}
+/**
+ * One of a problem's `errors`: the dotted path of the offending input (e.g. `sentence.hours`, shown
+ * beside that field), the message, and the domain rule id (e.g. `KS-HOURS`) when a legal rule refused it.
+ */
+export type { FieldError };
 
 /** `type` of problems the client makes up itself, when no problem document came back. */
 export const NETWORK_PROBLEM = 'about:network-error';

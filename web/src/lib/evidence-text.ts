@@ -5,46 +5,29 @@
 import { m } from '../paraglide/messages.js';
 import { formatBytes, type FileProblem } from './evidence';
 import { formatDate, INTL_LOCALES, type AppLocale } from './format';
-import type { Evidence, EvidenceKind, EvidenceStatus, EvidenceWarning } from './types';
+import type { Evidence, EvidenceKind, EvidenceStatus, EvidenceWarning } from './api-types';
 
-export function evidenceStatusLabel(status: EvidenceStatus): string {
-  switch (status) {
-    case 'pending':
-      return m.evidence_status_pending();
-    case 'verified':
-      return m.evidence_status_verified();
-    case 'rejected':
-      return m.evidence_status_rejected();
-    case 'expired':
-      return m.evidence_status_expired();
-    default:
-      return status satisfies never;
-  }
-}
+const STATUS_LABELS: Readonly<Record<EvidenceStatus, () => string>> = {
+  pending: m.evidence_status_pending,
+  verified: m.evidence_status_verified,
+  rejected: m.evidence_status_rejected,
+  expired: m.evidence_status_expired,
+};
+
+export const evidenceStatusLabel = (status: EvidenceStatus): string => STATUS_LABELS[status]();
 
 /** Badge colours (the same AA pairs as the case status badges). */
-export function evidenceStatusTone(status: EvidenceStatus): 'info' | 'ok' | 'danger' | 'neutral' {
-  return status === 'verified'
-    ? 'ok'
-    : status === 'rejected'
-      ? 'danger'
-      : status === 'pending'
-        ? 'info'
-        : 'neutral';
-}
+const STATUS_TONES = { pending: 'info', verified: 'ok', rejected: 'danger', expired: 'neutral' } as const;
 
-export function evidenceKindLabel(kind: EvidenceKind): string {
-  switch (kind) {
-    case 'photo':
-      return m.evidence_kind_photo();
-    case 'attendance_sheet':
-      return m.evidence_kind_attendance_sheet();
-    case 'document':
-      return m.evidence_kind_document();
-    default:
-      return kind satisfies never;
-  }
-}
+export const evidenceStatusTone = (status: EvidenceStatus) => STATUS_TONES[status];
+
+const KIND_LABELS: Readonly<Record<EvidenceKind, () => string>> = {
+  photo: m.evidence_kind_photo,
+  attendance_sheet: m.evidence_kind_attendance_sheet,
+  document: m.evidence_kind_document,
+};
+
+export const evidenceKindLabel = (kind: EvidenceKind): string => KIND_LABELS[kind]();
 
 const TYPE_NAMES: Readonly<Record<string, string>> = {
   'image/jpeg': 'JPEG',

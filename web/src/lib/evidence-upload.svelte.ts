@@ -2,7 +2,8 @@
  * An evidence upload as reactive state for components: the flow (`evidence-flow.ts`, plain and
  * unit-tested) writes into a Svelte `$state` object, so every step, byte count and error re-renders.
  */
-import { EvidenceUpload, initialUploadState, type UploadOptions } from './evidence-flow';
+import { EvidenceUpload, type UploadOptions } from './evidence-flow';
+import { initialUploadState } from './evidence-upload-state';
 
 export function createEvidenceUpload(options: UploadOptions): EvidenceUpload {
   const state = $state(initialUploadState());

@@ -1,8 +1,8 @@
 /**
  * Evidence in the browser: what may be uploaded (the server's own lists and limit, from the domain),
- * the file's SHA-256 as the API wants it (hex), the headers a presigned PUT may carry from a browser,
- * and how long to wait between status checks. Pure except `sha256Hex` (Web Crypto); unit-tested in
- * test/unit/web/evidence.test.ts. The server stays authoritative: these checks only spare a round trip.
+ * checked before any request, and how a file is shown (picture, size, percent sent). Pure;
+ * unit-tested in test/unit/web/evidence.test.ts. The server stays authoritative: these checks only
+ * spare a round trip. The upload itself is `evidence-flow.ts`.
  */
 import {
   CONTENT_TYPES_BY_KIND,
@@ -11,25 +11,9 @@ import {
   EVIDENCE_KINDS,
 } from '../../../functions/domain/evidence';
 import type { FieldError } from './api';
-import type { Evidence, EvidenceKind, EvidenceUploadTicket } from './types';
+import type { Evidence, EvidenceKind } from './api-types';
 
 export { DEFAULT_MAX_UPLOAD_BYTES, EVIDENCE_CONTENT_TYPES, EVIDENCE_KINDS };
-
-/** Lower-case hexadecimal of a digest, two digits per byte (what `sha256sum` prints). */
-export function hexOf(bytes: ArrayBuffer | Uint8Array): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let hex = '';
-  for (const byte of view) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
-/** The SHA-256 of a file, hex, computed in the browser before anything is sent. */
-export async function sha256Hex(
-  file: Blob,
-  subtle: SubtleCrypto = globalThis.crypto.subtle,
-): Promise<string> {
-  return hexOf(await subtle.digest('SHA-256', await file.arrayBuffer()));
-}
 
 const BY_EXTENSION: Readonly<Record<string, string>> = {
   jpg: 'image/jpeg',
@@ -113,61 +97,6 @@ export function fileFieldErrors(errors: readonly FieldError[]): FieldError[] {
   const fileParts = /^(body\.)?(contentType|sizeBytes|fileName|sha256)(\.|$)/;
   return errors.map((e) => (fileParts.test(e.path) ? { ...e, path: 'file' } : e));
 }
-
-/**
- * Headers a browser may set itself are refused by `XMLHttpRequest.setRequestHeader` (with a console
- * error): the presigned PUT's `content-length` is sent anyway, from the body, with the same value.
- */
-const FORBIDDEN_HEADERS = new Set(['content-length', 'host', 'connection', 'expect', 'transfer-encoding']);
-
-export function browserHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(headers).filter(([name]) => !FORBIDDEN_HEADERS.has(name.toLowerCase()));
-}
-
-/** An upload URL this close to its expiry is not worth starting a PUT with: ask for a new one. */
-export const TICKET_MARGIN_MS = 30_000;
-/** The longest an upload URL lives (the API's 15 minutes). */
-export const TICKET_MAX_MS = 15 * 60_000;
-
-/**
- * Whether an upload URL received at `receivedAt` (the device's clock) is too close to its end at `now`.
- * Its lifetime is read from `expiresAt` against the moment it arrived, so a device clock that is off
- * by minutes neither keeps a dead URL nor discards every fresh one; an implausible lifetime counts as
- * the API's 15 minutes.
- */
-export function ticketExpired(
-  ticket: EvidenceUploadTicket,
-  receivedAt: number,
-  now: number,
-  marginMs = TICKET_MARGIN_MS,
-): boolean {
-  const lifetime = Date.parse(ticket.upload.expiresAt) - receivedAt;
-  const usable =
-    Number.isFinite(lifetime) && lifetime > marginMs ? Math.min(lifetime, TICKET_MAX_MS) : TICKET_MAX_MS;
-  return now >= receivedAt + usable - marginMs;
-}
-
-/**
- * Waits between status checks after an upload: quick at first (the verifier usually answers within
- * seconds), then backing off ×1.5 up to `maxMs` each, until `totalMs` have passed in all.
- *
- * @example pollDelays() → [1000, 1500, 2250, 3375, 5063, 7594, 8000, 8000, 8000, 8000, 7218]
- */
-export function pollDelays(totalMs = 60_000, firstMs = 1_000, factor = 1.5, maxMs = 8_000): number[] {
-  const delays: number[] = [];
-  let next = firstMs;
-  let spent = 0;
-  while (spent < totalMs) {
-    const delay = Math.min(Math.round(next), maxMs, totalMs - spent);
-    delays.push(delay);
-    spent += delay;
-    next *= factor;
-  }
-  return delays;
-}
-
-/** Whether the verifier has decided (or given up waiting for the bytes). */
-export const isSettled = (evidence: Pick<Evidence, 'status'>) => evidence.status !== 'pending';
 
 /** What a gallery tile shows: the thumbnail, the verified image itself (fetched on demand), or an icon. */
 export function tilePicture(evidence: Evidence): 'thumbnail' | 'download' | 'icon' {

@@ -7,7 +7,7 @@ import type { Column, MonthReport, MonthRow, Table } from './export';
 import { buildTable } from './export';
 import { formatInstant, zoneAbbreviation } from './format';
 import { locale, statusLabel } from './labels';
-import type { Case, Summary } from './types';
+import type { Case, Summary } from './api-types';
 
 const yesNo = (value: boolean) => (value ? m.export_yes() : m.export_no());
 

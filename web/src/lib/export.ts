@@ -5,7 +5,7 @@
  * dates), so no time-zone arithmetic happens here. Pure, unit-tested in test/unit/web/export.test.ts.
  */
 import { daysInMonth, formatYmd } from '../../../functions/domain/calendar';
-import type { Case, SessionOutcome, WorkSession } from './types';
+import type { Case, SessionOutcome, WorkSession } from './api-types';
 
 export type Cell = string | number | boolean | null | undefined;
 export type CellKind = 'text' | 'number' | 'date';

@@ -15,7 +15,7 @@ import type {
   Sanction,
   SentenceKind,
   SessionOutcome,
-} from './types';
+} from './api-types';
 
 export const locale = (): AppLocale => getLocale();
 

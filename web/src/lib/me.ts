@@ -1,28 +1,7 @@
-/** The caller as `GET /v1/me` describes them. */
+/** The caller as `GET /v1/me` describes them (types from the API's schema), and the local-mode login. */
+export type { Me, OfficeSummary as Office, Role, RoleGrant } from './api-types';
 
-export type Role = 'admin' | 'officer' | 'supervisor' | 'prosecutor' | 'regional' | 'integration';
-
-export interface RoleGrant {
-  readonly role: Role;
-  readonly officeId: string;
-  /** Supervisors only: the work sites they supervise. */
-  readonly siteIds?: readonly string[];
-}
-
-export interface Office {
-  readonly id: string;
-  readonly name: string;
-  /** IANA zone, e.g. `Asia/Makassar`; dates are shown in the office's zone. */
-  readonly timeZone: string;
-}
-
-export interface Me {
-  readonly username: string;
-  readonly fullName: string;
-  readonly roles: readonly RoleGrant[];
-  readonly offices: readonly Office[];
-}
-
+/** Local mode's `POST /local/login` (infra/local, not part of the API's contract). */
 export interface LoginResponse {
   readonly accessToken: string;
   /** Seconds. */

@@ -3,7 +3,7 @@
  * Built from three small case lists (open cases by deadline, warned, referred), deduplicated, most
  * urgent first. Pure, unit-tested in test/unit/web/needs-action.test.ts.
  */
-import type { Case } from './types';
+import type { Case } from './api-types';
 
 /** Cases whose deadline is this close (or past) count as due soon, as in the office summary. */
 export const DUE_SOON_DAYS = 30;

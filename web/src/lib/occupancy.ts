@@ -2,7 +2,7 @@
  * A work site's capacity in use: active placements per ISO weekday against the clients the site can
  * take at once (`capacity`, per weekday). Pure, unit-tested in test/unit/web/occupancy.test.ts.
  */
-import type { Site } from './types';
+import type { Site } from './api-types';
 
 export interface WeekdayUse {
   /** ISO weekday, 1 = Monday … 7 = Sunday. */

@@ -3,7 +3,7 @@
  * once per office and page load, so moving between screens costs no extra request.
  */
 import type { ApiClient } from './api';
-import type { Page, Site } from './types';
+import type { Page, Site } from './api-types';
 
 const sites = new Map<string, Promise<Site[]>>();
 

@@ -3,7 +3,7 @@
  * unit-tested in test/unit/web/regional.test.ts.
  */
 import type { Me, Office } from './me';
-import type { Summary } from './types';
+import type { Summary } from './api-types';
 
 /** The offices the user reads as `regional` (a Kanwil grant covers every office of its region). */
 export function regionalOffices(me: Pick<Me, 'roles' | 'offices'>): Office[] {

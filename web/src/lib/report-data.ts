@@ -8,7 +8,7 @@ import type { ApiClient } from './api';
 import { caseListApiQuery, type CaseFilters } from './case-filters';
 import { monthBounds, reachedBefore } from './export';
 import { officeApi } from './office-data';
-import type { Case, CaseStatus, Page, WorkSession } from './types';
+import type { Case, CaseStatus, Page, WorkSession } from './api-types';
 
 /** An export reads at most this many cases (40 pages of 100): far beyond an office's caseload. */
 const MAX_PAGES = 40;

@@ -5,7 +5,8 @@
  * test/unit/web/supervisor-day.test.ts.
  */
 import { isoWeekday, parseTime } from '../../../functions/domain/calendar';
-import type { Case, Placement, WorkSession } from './types';
+import { officeLocalNow } from '../../../functions/domain/office';
+import type { Case, Placement, WorkSession } from './api-types';
 
 export interface CaseAtSite {
   readonly case: Case;
@@ -65,14 +66,6 @@ export function attendanceDefaults(
   return { startTime: placement.startTime, endTime: placement.endTime, endsLater: end > now };
 }
 
-/** The current time `HH:mm` in an IANA zone. */
-export function timeIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZone,
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
-  return `${get('hour')}:${get('minute')}`;
-}
+/** The current time `HH:mm` in an office's zone (the domain's own clock arithmetic). */
+export const timeIn = (timeZone: string, now: Date): string =>
+  officeLocalNow({ id: timeZone, timeZone }, now).nowTime;

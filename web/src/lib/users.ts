@@ -2,7 +2,7 @@
  * User management in the browser: the checks the form makes before sending (the API decides), and the
  * invitation link local mode returns. Pure, unit-tested in test/unit/web/users.test.ts.
  */
-import type { OfficeRole } from './types';
+import type { OfficeRole } from './api-types';
 
 /** The API's username rule: 3–64 lower-case letters, digits, dots, dashes or underscores. */
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;

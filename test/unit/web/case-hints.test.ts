@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseHints, type CaseDraft } from '../../../web/src/lib/case-rules';
+import { caseHints, draftViolations, type CaseDraft } from '../../../web/src/screens/new-case/case-hints';
 
 const draft: CaseDraft = {
   kind: 'kerja_sosial',
@@ -16,10 +16,10 @@ const draft: CaseDraft = {
   consentGiven: true,
 };
 
-describe('the legal limits explained while typing a new case', () => {
+describe('the new-case hints from the domain validator', () => {
   it('passes a lawful draft, still explaining each limit', () => {
     const hints = caseHints(draft);
-    expect(Object.values(hints).every((h) => h.ok)).toBe(true);
+    expect(Object.values(hints).every((h) => h?.ok)).toBe(true);
     expect(hints['sentence.hours']).toMatchObject({ code: 'hours', values: { min: 8, max: 240 } });
     expect(hints['sentence.deadline']).toMatchObject({
       code: 'window',
@@ -106,5 +106,21 @@ describe('the legal limits explained while typing a new case', () => {
     expect(empty['sentence.maxHoursPerDay']?.ok).toBe(true);
     expect(empty['decision.imposed']?.ok).toBe(true);
     expect(empty['sentence.deadline']?.ok).toBe(true);
+  });
+
+  it("shows any other violation on its field in the rule's own words", () => {
+    const hints = caseHints({ ...draft, sanction: 'pay_fine' });
+    expect(hints['decision.nonComplianceSanction']).toMatchObject({
+      code: 'rule',
+      ok: false,
+      violation: { rule: 'KS-SANCTION', path: 'decision.nonComplianceSanction' },
+    });
+    const year = caseHints({ ...draft, decisionNumber: '231/Pid.B/2027/PN Plp' })['decision.number'];
+    expect(year).toMatchObject({ code: 'rule', violation: { rule: 'ID-DECISION-NUMBER' } });
+  });
+
+  it('leaves format and required checks to the inputs and the submit', () => {
+    expect(draftViolations({ ...draft, decisionDate: '', startDate: '', sanction: '' })).toEqual([]);
+    expect(draftViolations({ ...draft, consentGiven: false }).map((v) => v.rule)).toEqual(['KS-CONSENT']);
   });
 });

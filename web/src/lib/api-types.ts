@@ -1,0 +1,121 @@
+/**
+ * The API's resources as the dashboard reads and sends them, taken from the server's zod schemas and
+ * never restated: a change to a schema reaches every screen through `npm run typecheck`.
+ *
+ * Every import here is `import type`, so the build erases them and no zod or server code reaches the
+ * bundle. Responses are what a schema outputs; request bodies are what it accepts (`z.input`, so
+ * defaulted members such as a site's `active` stay optional for the sender).
+ */
+import type * as z from 'zod';
+import type { auditEntrySchema } from '../../../functions/api/schemas/audit';
+import type { caseSchema, createCaseBody, progressSchema } from '../../../functions/api/schemas/cases';
+import type { clientSchema, createClientBody, guardianSchema } from '../../../functions/api/schemas/clients';
+import type {
+  createEvidenceBody,
+  evidenceDetailSchema,
+  evidenceSchema,
+  uploadTicketSchema,
+} from '../../../functions/api/schemas/evidence';
+import type { problemSchema } from '../../../functions/api/schemas/common';
+import type { meSchema, officeSchema } from '../../../functions/api/schemas/identity';
+import type { pageOf } from '../../../functions/api/schemas/paging';
+import type {
+  createPartnerBody,
+  partnerSchema,
+  updatePartnerBody,
+} from '../../../functions/api/schemas/partners';
+import type { createPlacementBody, placementSchema } from '../../../functions/api/schemas/placements';
+import type { referralOutcomeBody, referralSchema } from '../../../functions/api/schemas/referrals';
+import type {
+  createSessionBody,
+  sessionSchema,
+  updateSessionBody,
+} from '../../../functions/api/schemas/sessions';
+import type { createSiteBody, siteSchema, updateSiteBody } from '../../../functions/api/schemas/sites';
+import type { summarySchema } from '../../../functions/api/schemas/summary';
+import type {
+  createUserBody,
+  invitationSchema,
+  memberSchema,
+  updateUserBody,
+} from '../../../functions/api/schemas/users';
+import type { caseStateSchema, warningSchema } from '../../../functions/api/schemas/warnings';
+
+/** One page of a list: `pageOf(item)` with the item's type put back in. */
+export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
+
+/** One entry of a problem's `errors`: the dotted request path, the message and the rule id, if any. */
+export type FieldError = Readonly<NonNullable<z.output<typeof problemSchema>['errors']>[number]>;
+
+// The caller
+type MeOut = z.output<typeof meSchema>;
+/** The caller as `GET /v1/me` describes them; the dashboard serves people, who have both names. */
+export type Me = MeOut & Required<Pick<MeOut, 'username' | 'fullName'>>;
+export type RoleGrant = MeOut['roles'][number];
+export type Role = RoleGrant['role'];
+/** An office the caller belongs to; dates are shown in its IANA zone (`timeZone`). */
+export type OfficeSummary = MeOut['offices'][number];
+
+// Cases
+export type Case = z.output<typeof caseSchema>;
+export type CaseStatus = Case['status'];
+export type CaseProgress = z.output<typeof progressSchema>;
+export type Sentence = Case['sentence'];
+export type SentenceKind = Sentence['kind'];
+export type CreateCaseBody = z.input<typeof createCaseBody>;
+export type Decision = CreateCaseBody['decision'];
+export type Sanction = Decision['nonComplianceSanction'];
+export type CaseState = z.output<typeof caseStateSchema>;
+export type AuditEntry = z.output<typeof auditEntrySchema>;
+export type Summary = z.output<typeof summarySchema>;
+
+// Clients
+export type Client = z.output<typeof clientSchema>;
+export type Guardian = z.output<typeof guardianSchema>;
+export type CreateClientBody = z.input<typeof createClientBody>;
+
+// Sessions, placements, warnings and referrals
+export type WorkSession = z.output<typeof sessionSchema>;
+export type SessionOutcome = WorkSession['outcome'];
+export type CreateSessionBody = z.input<typeof createSessionBody>;
+export type UpdateSessionBody = z.input<typeof updateSessionBody>;
+export type Placement = z.output<typeof placementSchema>;
+export type CreatePlacementBody = z.input<typeof createPlacementBody>;
+export type Warning = z.output<typeof warningSchema>;
+export type Referral = z.output<typeof referralSchema>;
+export type ReferralDecision = z.input<typeof referralOutcomeBody>['decision'];
+
+// Partners and work sites
+export type Partner = z.output<typeof partnerSchema>;
+export type PartnerKind = Partner['kind'];
+export type PartnerContact = Partner['contact'];
+export type Agreement = Partner['agreement'];
+/** Where the agreement (PKS) stands today in the office's zone; `expiring` = ends within 30 days. */
+export type AgreementStatus = Partner['agreementStatus'];
+export type CreatePartnerBody = z.input<typeof createPartnerBody>;
+export type UpdatePartnerBody = z.input<typeof updatePartnerBody>;
+export type Site = z.output<typeof siteSchema>;
+export type SiteLocation = Site['location'];
+export type CreateSiteBody = z.input<typeof createSiteBody>;
+export type UpdateSiteBody = z.input<typeof updateSiteBody>;
+
+// The office and its people
+export type OfficeDetail = z.output<typeof officeSchema>;
+export type OfficeMember = z.output<typeof memberSchema>;
+/** Roles an office admin can grant (a Kanwil's `regional` comes with its region, not from an office). */
+export type OfficeRole = OfficeMember['roles'][number];
+export type Invitation = z.output<typeof invitationSchema>;
+export type CreateUserBody = z.input<typeof createUserBody>;
+export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+// Evidence
+export type Evidence = z.output<typeof evidenceSchema>;
+export type EvidenceKind = Evidence['kind'];
+export type EvidenceStatus = Evidence['status'];
+export type RejectionReason = NonNullable<Evidence['rejectionReason']>;
+export type EvidenceWarning = Evidence['warnings'][number];
+/** What the verifier measured; the context checks (location, time, duplicate) only ever warn. */
+export type EvidenceChecks = Evidence['checks'];
+export type EvidenceDetail = z.output<typeof evidenceDetailSchema>;
+export type EvidenceUploadTicket = z.output<typeof uploadTicketSchema>;
+export type CreateEvidenceBody = z.input<typeof createEvidenceBody>;
