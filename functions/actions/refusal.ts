@@ -1,4 +1,10 @@
-import type { RuleViolation } from '../domain';
+import type { RuleId, RuleViolation } from '../domain';
+
+/**
+ * What a refusal names: the field, the message and, when a rule of the law or the business refused
+ * it, the rule's id. A wrong reference (an id of another office) names the field and no rule.
+ */
+export type Violation = Omit<RuleViolation, 'rule'> & { readonly rule?: RuleId };
 
 /** Why a use case did not do what it was asked. The API maps each kind to one HTTP status, in one place. */
 export type RefusalKind =
@@ -23,7 +29,7 @@ export class Refusal extends Error {
   constructor(
     readonly kind: RefusalKind,
     detail: string,
-    readonly violations: readonly RuleViolation[] = [],
+    readonly violations: readonly Violation[] = [],
   ) {
     super(detail);
     this.name = 'Refusal';
@@ -33,9 +39,11 @@ export class Refusal extends Error {
 /** The refusals use cases throw, named for what happened. */
 export const refuse = {
   notFound: (detail = 'No such resource.') => new Refusal('not-found', detail),
-  invalid: (violations: readonly RuleViolation[], detail = 'The request breaks a rule of the sentence or the law.') =>
-    new Refusal('invalid', detail, violations),
-  conflict: (detail: string, violations: readonly RuleViolation[] = []) =>
+  invalid: (
+    violations: readonly Violation[],
+    detail = 'The request breaks a rule of the sentence or the law.',
+  ) => new Refusal('invalid', detail, violations),
+  conflict: (detail: string, violations: readonly Violation[] = []) =>
     new Refusal('conflict', detail, violations),
   stale: (detail = 'The resource has changed since you read it; reload and try again.') =>
     new Refusal('stale', detail),

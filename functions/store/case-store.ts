@@ -64,12 +64,6 @@ export interface CaseListFilter {
 /** What registration decides about a new case; the store adds its id, office, version and timestamps. */
 export type NewCase = Omit<CaseRecord, 'id' | 'officeId' | 'version' | 'createdAt' | 'updatedAt'>;
 
-/**
- * @deprecated A case written on a stale version throws the shared `WriteConflict`; this alias keeps
- * `api/case-races.ts` compiling until its flows move onto `retryOnConflict`.
- */
-export { WriteConflict as StaleCase };
-
 /** Who made a change to a case and why, with the audit action it is recorded as. */
 export type CaseChange = Actor & { action: string; record?: RecordChange };
 
@@ -183,16 +177,11 @@ export class CaseStore {
   }
 
   /**
-   * A move along the lifecycle to `next.status`, with its reason in the audit entry. `alongside` are
-   * the writes the move brings with it (the open warnings it resolves), in the same transaction.
+   * A move along the lifecycle to `next.status`, with its reason in the audit entry. (A move that ends
+   * the case with open warnings is `WarningStore.endCase`, which resolves them in the same write.)
    */
-  async transition(
-    current: CaseRecord,
-    next: CaseRecord,
-    actor: Actor,
-    alongside: readonly TransactItem[] = [],
-  ): Promise<CaseRecord> {
-    return this.save(current, next, { ...actor, action: 'case.transition' }, alongside);
+  async transition(current: CaseRecord, next: CaseRecord, actor: Actor): Promise<CaseRecord> {
+    return this.save(current, next, { ...actor, action: 'case.transition' });
   }
 
   /**

@@ -161,8 +161,7 @@ export class WarningStore extends CasePartitionStore {
    * Ends the case with its open warnings: the case becomes `next` (completed, converted or terminated;
    * `actor.reason` says why) and the warnings `resolving` are resolved by its end, since nothing is left
    * to act on: they stop counting as open on the case and in the office summary. Throws `WriteConflict`
-   * when the case or a warning moved meanwhile. (The sealed form of `resolveWarningOnCaseEnd` and
-   * `countOpenWarnings` with `CaseStore.transition`.)
+   * when the case or a warning moved meanwhile.
    */
   async endCase(
     current: CaseRecord,
@@ -246,7 +245,7 @@ export class WarningStore extends CasePartitionStore {
    * (completed, converted or terminated): nothing is left to act on, so it must stop counting as open
    * in the office summary.
    */
-  resolveWarningOnCaseEnd(
+  private resolveWarningOnCaseEnd(
     officeId: string,
     caseId: string,
     warningId: string,
@@ -312,7 +311,7 @@ export class WarningStore extends CasePartitionStore {
   }
 
   /** Transaction item (also for `CaseStore.transition`): moves the office's open-warning counter by `delta`. */
-  countOpenWarnings(officeId: string, delta: number): TransactItem {
+  private countOpenWarnings(officeId: string, delta: number): TransactItem {
     return {
       Update: {
         TableName: this.tableName,

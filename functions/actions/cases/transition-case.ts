@@ -31,20 +31,16 @@ export async function transitionCase(
       const open = ending
         ? (await ports.warnings.warningStatesOf(officeId, current.id)).filter((w) => w.status === 'open')
         : [];
-      const resolutions = ending
-        ? [
-            ...open.map((w) =>
-              ports.warnings.resolveWarningOnCaseEnd(officeId, current.id, w.id, input.to, now.toISOString()),
-            ),
-            ports.warnings.countOpenWarnings(officeId, -current.openWarnings),
-          ]
-        : [];
-      const saved = await ports.cases.transition(
-        current,
-        { ...current, status: input.to, ...(ending ? { openWarnings: 0 } : {}) },
-        { ...actorOf(grant, now), reason: input.reason },
-        resolutions,
-      );
+      const next = { ...current, status: input.to, ...(ending ? { openWarnings: 0 } : {}) };
+      const actor = { ...actorOf(grant, now), reason: input.reason };
+      const saved = ending
+        ? await ports.warnings.endCase(
+            current,
+            next,
+            open.map((w) => w.id),
+            actor,
+          )
+        : await ports.cases.transition(current, next, actor);
       return viewCase(saved, grant.office, now);
     },
     { onExhausted: () => refuse.stale() },

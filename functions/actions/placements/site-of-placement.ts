@@ -1,4 +1,4 @@
-import { capacityViolations, occupancyByIsoWeekday, Rule, violation, type RuleViolation } from '../../domain';
+import { capacityViolations, occupancyByIsoWeekday, Rule, violation } from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
 import type { Site } from '../../store/site-store';
 import type { Ports } from '../ports';
@@ -9,10 +9,7 @@ import { refuse } from '../refusal';
  * than a broken rule, so the violation names the field and no rule id (as the API always answered).
  */
 const wrongSite = (message: string) =>
-  refuse.invalid(
-    [{ path: 'siteId', message } as Omit<RuleViolation, 'rule'> as RuleViolation],
-    'The request has invalid fields.',
-  );
+  refuse.invalid([{ path: 'siteId', message }], 'The request has invalid fields.');
 
 /** The site a placement names and its partner, both of this office; refuses invalid otherwise. */
 export async function loadSiteOfPlacement(
