@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildHttpApiEvent } from '../infra/local/api-gateway-event';
 import { esmRequireBanner, functionRuntime } from '../infra/constructs/abdi-function';
-import { newEvidenceKey } from '../functions/evidence/verifier';
+import { newEvidenceKey } from '../functions/store/evidence-keys';
 import { registeredCase } from '../test/support/cases';
 import { seedDirectory } from '../test/support/fixtures';
 import { REGION, startObjectStore, startStore } from './lib/emulators';

@@ -1,8 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { seedDirectory } from '../test/support/fixtures';
 import type { ApiResponse } from '../test/support/api';
-import { startStore } from './lib/emulators';
-import { apiHarness, type Harness } from './lib/environment';
+import { withSeededApi, type Harness } from './lib/environment';
 import { percentile, ratio, round, timed } from './lib/stats';
 import { batchLoad, syntheticCaseItems } from './lib/synthetic';
 
@@ -121,14 +119,7 @@ async function walkToDeepPage(h: Harness, officeId: string, claims: object, expe
  * table. Cases are written with BatchWriteItem in the exact stored shape (`caseItem`).
  */
 export async function benchScale(options: ScaleOptions) {
-  const store = await startStore(PREFIX);
-  try {
-    const h = apiHarness({
-      prefix: PREFIX,
-      dynamoEndpoint: store.endpoint,
-      now: () => new Date('2026-06-29T08:00:00Z'),
-    });
-    const world = await seedDirectory(h.directory, 'scale');
+  return withSeededApi(PREFIX, 'scale', async (h, world) => {
     const small = { office: world.other, claims: world.claims.otherAdmin };
     const large = { office: world.home, claims: world.claims.admin };
 
@@ -220,7 +211,5 @@ export async function benchScale(options: ScaleOptions) {
       readUnitsPerPage,
       callsPerPage,
     };
-  } finally {
-    await store.stop();
-  }
+  });
 }

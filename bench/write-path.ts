@@ -2,9 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../functions/domain';
 import { registeredCase } from '../test/support/cases';
-import { seedDirectory } from '../test/support/fixtures';
-import { startStore } from './lib/emulators';
-import { apiHarness } from './lib/environment';
+import { withSeededApi } from './lib/environment';
 import { inParallel, percentile, ratio, round, timed } from './lib/stats';
 import { ledgerProblems, readLedger } from './lib/verify';
 
@@ -52,14 +50,7 @@ function shuffled<T>(items: readonly T[]): T[] {
  * total must equal the sum of its sessions, and each session must have exactly one audit entry.
  */
 export async function benchWritePath(options: WritePathOptions) {
-  const store = await startStore(PREFIX);
-  try {
-    const h = apiHarness({
-      prefix: PREFIX,
-      dynamoEndpoint: store.endpoint,
-      now: () => new Date('2026-06-29T08:00:00Z'),
-    });
-    const world = await seedDirectory(h.directory, 'write');
+  return withSeededApi(PREFIX, 'write', async (h, world) => {
     const caseIds: string[] = [];
     await inParallel(
       Array.from({ length: options.cases }, (_, i) => i),
@@ -153,7 +144,5 @@ export async function benchWritePath(options: WritePathOptions) {
       },
       verification: { casesChecked: caseIds.length, sessionsStored, problems, exact: problems.length === 0 },
     };
-  } finally {
-    await store.stop();
-  }
+  });
 }

@@ -6,7 +6,8 @@ import { createDependencies } from '../../functions/platform/dependencies';
 import { DynamoCallCounter } from '../../functions/store/call-counter';
 import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
 import { apiCaller } from '../../test/support/api';
-import { REGION, resourceNames } from './emulators';
+import { seedDirectory } from '../../test/support/fixtures';
+import { REGION, resourceNames, startStore } from './emulators';
 
 export interface HarnessOptions {
   readonly prefix: string;
@@ -53,3 +54,26 @@ export function apiHarness(options: HarnessOptions) {
 }
 
 export type Harness = ReturnType<typeof apiHarness>;
+
+/**
+ * Runs `bench` against a DynamoDB Local of its own (tables named after `prefix`) holding a seeded
+ * directory (`seedDirectory`'s offices and users, suffixed `world`), through the API at a fixed time
+ * (Monday 29 June 2026, 16:00 WITA), so dates come out the same on every run; the store always stops.
+ */
+export async function withSeededApi<T>(
+  prefix: string,
+  world: string,
+  bench: (h: Harness, world: Awaited<ReturnType<typeof seedDirectory>>) => Promise<T>,
+): Promise<T> {
+  const store = await startStore(prefix);
+  try {
+    const h = apiHarness({
+      prefix,
+      dynamoEndpoint: store.endpoint,
+      now: () => new Date('2026-06-29T08:00:00Z'),
+    });
+    return await bench(h, await seedDirectory(h.directory, world));
+  } finally {
+    await store.stop();
+  }
+}

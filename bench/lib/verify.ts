@@ -3,19 +3,44 @@ import { auditPartition } from '../../functions/store/audit';
 import { caseItem, toCase } from '../../functions/store/case-store';
 import { keys } from '../../functions/store/keys';
 
+type StartKey = Record<string, unknown> | undefined;
+
+/** Reads `read` from the first page to the last, following LastEvaluatedKey, handing each page on. */
+export async function eachPage<P extends { LastEvaluatedKey?: StartKey }>(
+  read: (startKey: StartKey) => Promise<P>,
+  onPage: (page: P) => void,
+): Promise<void> {
+  let startKey: StartKey;
+  do {
+    const page = await read(startKey);
+    onPage(page);
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+type QueryInput = ConstructorParameters<typeof QueryCommand>[0];
+
 /** Every item of a query, following LastEvaluatedKey (small partitions: a case's sessions, its audit). */
 export async function queryAll(
   db: DynamoDBDocumentClient,
-  input: ConstructorParameters<typeof QueryCommand>[0],
+  input: QueryInput,
 ): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  await eachPage(
+    (startKey) => db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey })),
+    (page) => items.push(...(page.Items ?? [])),
+  );
   return items;
+}
+
+/** How many items a query matches, counted by DynamoDB (`Select: COUNT`) without reading them. */
+export async function queryCount(db: DynamoDBDocumentClient, input: QueryInput): Promise<number> {
+  let count = 0;
+  await eachPage(
+    (startKey) => db.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: startKey })),
+    (page) => (count += page.Count ?? 0),
+  );
+  return count;
 }
 
 export interface CaseLedger {

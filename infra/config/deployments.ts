@@ -5,47 +5,47 @@
  * Indonesian rules for public-sector systems (PP 71/2019, UU 27/2022) expect them to stay in the country.
  * Add an `account` to pin a deployment to one AWS account; without it the CLI's credentials decide.
  */
-import { parseDeployments, type DeploymentConfig, type DeploymentInput } from './schema';
+import { parseDeployments, type DeploymentConfig, type DeploymentInput, type OfficeConfig } from './schema';
 
 const MB = 1024 * 1024;
 
+/** The Bapas of one Kanwil by city and class, all in its time zone, named as Ditjenpas names them. */
+function bapas(timeZone: OfficeConfig['timeZone'], ...offices: [city: string, cls: 'I' | 'II'][]) {
+  return offices.map(([city, cls]) => ({
+    id: `bapas-${city.toLowerCase()}`,
+    name: `Bapas Kelas ${cls} ${city}`,
+    class: cls,
+    timeZone,
+  }));
+}
+
+/** What every deployment shares: Jakarta, its own login domain and the evidence upload limit. */
+const inJakarta = (name: string) => ({
+  name,
+  region: 'ap-southeast-3',
+  authDomainPrefix: `abdi-${name}`,
+  evidence: { maxUploadBytes: 20 * MB },
+  webOrigins: [],
+});
+
 const input: DeploymentInput[] = [
   {
-    name: 'sulsel',
+    ...inJakarta('sulsel'),
     description: 'South Sulawesi (Kanwil Ditjenpas Sulawesi Selatan)',
-    region: 'ap-southeast-3',
-    offices: [
-      { id: 'bapas-palopo', name: 'Bapas Kelas II Palopo', class: 'II', timeZone: 'Asia/Makassar' },
-      { id: 'bapas-makassar', name: 'Bapas Kelas I Makassar', class: 'I', timeZone: 'Asia/Makassar' },
-      { id: 'bapas-watampone', name: 'Bapas Kelas II Watampone', class: 'II', timeZone: 'Asia/Makassar' },
-    ],
+    offices: bapas('Asia/Makassar', ['Palopo', 'II'], ['Makassar', 'I'], ['Watampone', 'II']),
     retention: {
       // Five years: long enough to outlive an appeal and a completion record being challenged.
       evidenceObjectLockDays: 1825,
       logRetentionDays: 365,
       pointInTimeRecoveryDays: 35,
     },
-    authDomainPrefix: 'abdi-sulsel',
-    evidence: { maxUploadBytes: 20 * MB },
-    webOrigins: [],
   },
   {
-    name: 'jawa-timur',
+    ...inJakarta('jawa-timur'),
     description: 'East Java (Kanwil Ditjenpas Jawa Timur)',
-    region: 'ap-southeast-3',
-    offices: [
-      { id: 'bapas-surabaya', name: 'Bapas Kelas I Surabaya', class: 'I', timeZone: 'Asia/Jakarta' },
-      { id: 'bapas-malang', name: 'Bapas Kelas I Malang', class: 'I', timeZone: 'Asia/Jakarta' },
-      { id: 'bapas-kediri', name: 'Bapas Kelas II Kediri', class: 'II', timeZone: 'Asia/Jakarta' },
-    ],
-    retention: {
-      evidenceObjectLockDays: 1825,
-      logRetentionDays: 731,
-    },
-    authDomainPrefix: 'abdi-jawa-timur',
+    offices: bapas('Asia/Jakarta', ['Surabaya', 'I'], ['Malang', 'I'], ['Kediri', 'II']),
+    retention: { evidenceObjectLockDays: 1825, logRetentionDays: 731 },
     alarmEmail: 'ops-abdi-jatim@example.go.id',
-    evidence: { maxUploadBytes: 20 * MB },
-    webOrigins: [],
     api: { rateLimit: 200, burstLimit: 400 },
   },
 ];

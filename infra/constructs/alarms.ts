@@ -30,32 +30,33 @@ export class Alarms extends Construct {
     const action = new actions.SnsAction(this.topic);
     const period = Duration.minutes(5);
 
-    const alarms = [
-      new cloudwatch.Alarm(this, 'Api5xx', {
-        alarmDescription: 'The API answered with server errors (5xx).',
-        metric: props.api.metricServerError({ period, statistic: cloudwatch.Stats.SUM }),
-        threshold: props.apiServerErrorThreshold ?? 5,
+    // Each alarm fires on one five-minute sum at or over its threshold; no data means all is well.
+    const alarm = (id: string, alarmDescription: string, metric: cloudwatch.IMetric, threshold: number) =>
+      new cloudwatch.Alarm(this, id, {
+        alarmDescription,
+        metric,
+        threshold,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-      }),
+      });
+    const sum = { period, statistic: cloudwatch.Stats.SUM };
+
+    const alarms = [
+      alarm(
+        'Api5xx',
+        'The API answered with server errors (5xx).',
+        props.api.metricServerError(sum),
+        props.apiServerErrorThreshold ?? 5,
+      ),
       ...props.functions.flatMap((fn, index) => [
-        new cloudwatch.Alarm(this, `FunctionErrors${index}`, {
-          alarmDescription: 'A Lambda function threw or timed out.',
-          metric: fn.metricErrors({ period, statistic: cloudwatch.Stats.SUM }),
-          threshold: 3,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
-        new cloudwatch.Alarm(this, `FunctionThrottles${index}`, {
-          alarmDescription: 'A Lambda function was throttled (account concurrency exhausted).',
-          metric: fn.metricThrottles({ period, statistic: cloudwatch.Stats.SUM }),
-          threshold: 1,
-          evaluationPeriods: 1,
-          comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-          treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-        }),
+        alarm(`FunctionErrors${index}`, 'A Lambda function threw or timed out.', fn.metricErrors(sum), 3),
+        alarm(
+          `FunctionThrottles${index}`,
+          'A Lambda function was throttled (account concurrency exhausted).',
+          fn.metricThrottles(sum),
+          1,
+        ),
       ]),
     ];
     for (const alarm of alarms) alarm.addAlarmAction(action);

@@ -26,12 +26,34 @@ export class IdentityClients extends Construct {
 
   constructor(scope: Construct, id: string, props: IdentityClientsProps) {
     super(scope, id);
+    // Left unset, Cognito enables SRP and custom-auth sign-in on every client. Sign-in happens only in the
+    // hosted UI (dashboard) or by client credentials (machine), so the clients allow nothing but refresh.
+    const client = (
+      clientId: string,
+      userPoolClientName: string,
+      generateSecret: boolean,
+      oAuth: cognito.OAuthSettings,
+      more: Omit<cognito.UserPoolClientProps, 'userPool' | 'userPoolClientName' | 'generateSecret' | 'oAuth'>,
+    ) => {
+      const created = new cognito.UserPoolClient(this, clientId, {
+        userPool: props.userPool,
+        userPoolClientName,
+        generateSecret,
+        oAuth,
+        ...more,
+      });
+      (created.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = [
+        'ALLOW_REFRESH_TOKEN_AUTH',
+      ];
+      return created;
+    };
+
     const callbackPath = props.callbackPath ?? '/auth/callback';
-    this.dashboardClient = new cognito.UserPoolClient(this, 'Dashboard', {
-      userPool: props.userPool,
-      userPoolClientName: 'abdi-dashboard',
-      generateSecret: false,
-      oAuth: {
+    this.dashboardClient = client(
+      'Dashboard',
+      'abdi-dashboard',
+      false,
+      {
         flows: { authorizationCodeGrant: true },
         // No resource-server scopes and no aws.cognito.signin.user.admin: a user's rights come from their
         // group, checked by the API guard, and users must not edit their own attributes through Cognito.
@@ -39,38 +61,32 @@ export class IdentityClients extends Construct {
         callbackUrls: props.webOrigins.map((origin) => `${origin}${callbackPath}`),
         logoutUrls: props.webOrigins.map((origin) => `${origin}/`),
       },
-      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      // A working day; the SPA keeps the refresh token in memory, so closing the tab ends the session.
-      refreshTokenValidity: Duration.hours(12),
-    });
+      {
+        supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
+        preventUserExistenceErrors: true,
+        enableTokenRevocation: true,
+        accessTokenValidity: Duration.hours(1),
+        idTokenValidity: Duration.hours(1),
+        // A working day; the SPA keeps the refresh token in memory, so closing the tab ends the session.
+        refreshTokenValidity: Duration.hours(12),
+      },
+    );
 
     const machineScopes = props.machineScopes ?? (Object.keys(apiScopes) as ApiScope[]);
-    this.machineClient = new cognito.UserPoolClient(this, 'Machine', {
-      userPool: props.userPool,
-      userPoolClientName: 'abdi-integration',
-      generateSecret: true,
-      oAuth: {
+    this.machineClient = client(
+      'Machine',
+      'abdi-integration',
+      true,
+      {
         flows: { clientCredentials: true },
         // Literal scope names (not a reference to the resource server) avoid a cross-stack export.
         scopes: machineScopes.map((scopeName) =>
           cognito.OAuthScope.custom(`${resourceServerIdentifier}/${scopeName}`),
         ),
       },
-      accessTokenValidity: Duration.hours(1),
-    });
+      { accessTokenValidity: Duration.hours(1) },
+    );
     // The client may only request scopes that exist on the resource server.
     this.machineClient.node.addDependency(props.resourceServer);
-
-    // Left unset, Cognito enables SRP and custom-auth sign-in on every client. Sign-in happens only in the
-    // hosted UI (dashboard) or by client credentials (machine), so the clients allow nothing but refresh.
-    for (const client of [this.dashboardClient, this.machineClient]) {
-      (client.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = [
-        'ALLOW_REFRESH_TOKEN_AUTH',
-      ];
-    }
   }
 }

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Context } from 'aws-lambda';
+import { localLambdaContext } from './lambda-context';
 import type { S3Emulator } from './s3-emulator';
 
 /** The verifier's Lambda entry (functions/handlers/evidence-verifier.ts), or anything shaped like it. */
@@ -54,24 +54,6 @@ function isObjectCreated(event: unknown): boolean {
   return Array.isArray(records) && records.some((r) => String(r.eventName).startsWith('ObjectCreated'));
 }
 
-function lambdaContext(): Context {
-  const started = Date.now();
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'abdi-local-evidence-verifier',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:abdi-local-evidence-verifier',
-    memoryLimitInMB: '1024',
-    awsRequestId: `local-${randomUUID()}`,
-    logGroupName: '/aws/lambda/abdi-local-evidence-verifier',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, 300_000 - (Date.now() - started)),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
-
 /**
  * Local mode's stand-in for the cloud's schedule: runs the expiry handler every `intervalMs` (and never
  * twice at once). Returns the function that stops it.
@@ -93,3 +75,6 @@ export function scheduleEvidenceExpiry(
     await running;
   };
 }
+
+/** Both evidence functions run as the verifier does in the cloud: five minutes each. */
+const lambdaContext = () => localLambdaContext('abdi-local-evidence-verifier', 300_000);

@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import sirv from 'sirv';
 import { problems } from '../../functions/api/problem';
 import { buildHttpApiEvent, PUBLIC_API_PATHS } from './api-gateway-event';
+import { localLambdaContext } from './lambda-context';
 import type { LocalAuth } from './local-auth';
 
 export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
@@ -214,20 +215,6 @@ function sendJson(
 
 let invocations = 0;
 function lambdaContext(): Context {
-  const started = Date.now();
   invocations += 1;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName: 'abdi-local-api',
-    functionVersion: '$LATEST',
-    invokedFunctionArn: 'arn:aws:lambda:local:000000000000:function:abdi-local-api',
-    memoryLimitInMB: '1024',
-    awsRequestId: `local-${invocations}-${randomUUID()}`,
-    logGroupName: '/aws/lambda/abdi-local-api',
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, 29_000 - (Date.now() - started)),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
+  return localLambdaContext('abdi-local-api', 29_000, `local-${invocations}-${randomUUID()}`);
 }

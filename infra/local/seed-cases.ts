@@ -1,7 +1,8 @@
-import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { addDays, localDateOf } from '../../functions/domain';
 import { buildHttpApiEvent } from './api-gateway-event';
 import type { ApiLambda } from './http-adapter';
+import { localLambdaContext } from './lambda-context';
 import { DEMO_SITES } from './seed-partners';
 
 const PALOPO = '/v1/offices/bapas-palopo';
@@ -17,7 +18,6 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   const today = localDateOf(now, 'Asia/Makassar');
   const ago = (days: number) => addDays(today, -days);
 
-  const officer = { username: 'pk.palopo' };
   const adultCase = (
     clientId: string,
     sentence: Record<string, unknown>,
@@ -25,7 +25,7 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     decidedDaysAgo = 70,
   ) => ({
     clientId,
-    officerUsername: officer.username,
+    officerUsername: 'pk.palopo',
     prosecutor: { name: 'Rahmawati Said', office: 'Kejaksaan Negeri Palopo' },
     decision: {
       number,
@@ -39,31 +39,32 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     sentence,
     consent: { given: true, recordedOn: ago(decidedDaysAgo - 5) },
   });
+  /** A sentence from `startDate` to `deadline`, at most 4 hours a day unless `more` says otherwise. */
+  const sentence = (
+    kind: 'kerja_sosial' | 'pelayanan_masyarakat',
+    hours: number,
+    startDate: string,
+    deadline: string,
+    more: { daysPerWeek?: number; maxHoursPerDay?: number } = {},
+  ) => ({ kind, hours, maxHoursPerDay: 4, ...more, startDate, deadline });
+  /** Registers a Palopo client and then an adult's case for them, as the PK does; returns the case. */
+  const enrol = async (client: DemoClient, ...decision: [Record<string, unknown>, string, number?]) => {
+    const { id } = await call('POST', `${PALOPO}/clients`, client);
+    return call('POST', `${PALOPO}/cases`, adultCase(id, ...decision));
+  };
 
   // 1. Active and on track: mosque in Kecamatan Bara, Mondays and Saturdays.
-  const rudi = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Rudi Hartono',
-    nik: '7373011208950003',
-    birthDate: '1995-08-12',
-    sex: 'M',
-    address: 'Jl. Sungai Pareman No. 12, Kelurahan Balandai, Kota Palopo',
-    phone: '+62 813 4200 1122',
-  });
-  const active = await call(
-    'POST',
-    `${PALOPO}/cases`,
-    adultCase(
-      rudi.id,
-      {
-        kind: 'kerja_sosial',
-        hours: 60,
-        maxHoursPerDay: 4,
-        daysPerWeek: 2,
-        startDate: ago(60),
-        deadline: addDays(ago(60), 170),
-      },
-      '101/Pid.B/2026/PN Plp',
+  const active = await enrol(
+    demoClient(
+      'Rudi Hartono',
+      '7373011208950003',
+      '1995-08-12',
+      'M',
+      'Jl. Sungai Pareman No. 12, Kelurahan Balandai',
+      { phone: '+62 813 4200 1122' },
     ),
+    sentence('kerja_sosial', 60, ago(60), addDays(ago(60), 170), { daysPerWeek: 2 }),
+    '101/Pid.B/2026/PN Plp',
   );
   await walk(call, active.id, ['assessed']);
   await place(call, active.id, DEMO_SITES.palopoMasjidBara, [1, 6], ago(59), addDays(ago(60), 170));
@@ -80,28 +81,16 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   }
 
   // 2. Warned: an absence without lawful reason, and a first warning.
-  const sri = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Sri Wahyuni',
-    nik: '7373015403980002',
-    birthDate: '1998-03-14',
-    sex: 'F',
-    address: 'Jl. Dr. Ratulangi No. 5, Kelurahan Amassangan, Kota Palopo',
-  });
-  const warned = await call(
-    'POST',
-    `${PALOPO}/cases`,
-    adultCase(
-      sri.id,
-      {
-        kind: 'kerja_sosial',
-        hours: 40,
-        maxHoursPerDay: 4,
-        daysPerWeek: 2,
-        startDate: ago(40),
-        deadline: addDays(ago(40), 150),
-      },
-      '117/Pid.B/2026/PN Plp',
+  const warned = await enrol(
+    demoClient(
+      'Sri Wahyuni',
+      '7373015403980002',
+      '1998-03-14',
+      'F',
+      'Jl. Dr. Ratulangi No. 5, Kelurahan Amassangan',
     ),
+    sentence('kerja_sosial', 40, ago(40), addDays(ago(40), 150), { daysPerWeek: 2 }),
+    '117/Pid.B/2026/PN Plp',
   );
   await walk(call, warned.id, ['assessed']);
   await place(call, warned.id, DEMO_SITES.palopoKelurahanBalandai, [2, 4], ago(39), addDays(ago(40), 150));
@@ -122,49 +111,27 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   });
 
   // 3. Received: the decision is in, the PK's Litmas is still to come.
-  const ahmad = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Ahmad Fauzi',
-    nik: '7373010302000001',
-    birthDate: '2000-02-03',
-    sex: 'M',
-    address: 'Jl. Andi Kambo, Kelurahan Luminda, Kota Palopo',
-  });
-  await call(
-    'POST',
-    `${PALOPO}/cases`,
-    adultCase(
-      ahmad.id,
-      {
-        kind: 'kerja_sosial',
-        hours: 24,
-        maxHoursPerDay: 4,
-        startDate: addDays(today, 7),
-        deadline: addDays(today, 97),
-      },
-      '142/Pid.B/2026/PN Plp',
-    ),
+  await enrol(
+    demoClient('Ahmad Fauzi', '7373010302000001', '2000-02-03', 'M', 'Jl. Andi Kambo, Kelurahan Luminda'),
+    sentence('kerja_sosial', 24, addDays(today, 7), addDays(today, 97)),
+    '142/Pid.B/2026/PN Plp',
   );
 
   // 4. A child (Anak): pelayanan masyarakat, Sundays only, 3 hours at most, with a guardian.
-  const rizky = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Muhammad Rizky',
-    nik: '7373012107110004',
-    birthDate: '2011-07-21',
-    sex: 'M',
-    address: 'Jl. Mangga, Kelurahan Balandai, Kota Palopo',
-    guardian: { name: 'Hasnah', relation: 'ibu', phone: '+62 852 9900 1234' },
-  });
+  const rizky = await call(
+    'POST',
+    `${PALOPO}/clients`,
+    demoClient('Muhammad Rizky', '7373012107110004', '2011-07-21', 'M', 'Jl. Mangga, Kelurahan Balandai', {
+      guardian: { name: 'Hasnah', relation: 'ibu', phone: '+62 852 9900 1234' },
+    }),
+  );
   const child = await call('POST', `${PALOPO}/cases`, {
     ...adultCase(
       rizky.id,
-      {
-        kind: 'pelayanan_masyarakat',
-        hours: 20,
+      sentence('pelayanan_masyarakat', 20, ago(35), addDays(ago(35), 120), {
         maxHoursPerDay: 3,
         daysPerWeek: 1,
-        startDate: ago(35),
-        deadline: addDays(ago(35), 120),
-      },
+      }),
       '9/Pid.Sus-Anak/2026/PN Plp',
     ),
     decision: {
@@ -193,27 +160,16 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   }
 
   // 5. Completed: all eight hours credited.
-  const dewi = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Dewi Lestari',
-    nik: '7373016910920005',
-    birthDate: '1992-10-29',
-    sex: 'F',
-    address: 'Jl. Opu Tosappaile, Kelurahan Surutanga, Kota Palopo',
-  });
-  const done = await call(
-    'POST',
-    `${PALOPO}/cases`,
-    adultCase(
-      dewi.id,
-      {
-        kind: 'kerja_sosial',
-        hours: 8,
-        maxHoursPerDay: 4,
-        startDate: ago(30),
-        deadline: addDays(ago(30), 60),
-      },
-      '88/Pid.C/2026/PN Plp',
+  const done = await enrol(
+    demoClient(
+      'Dewi Lestari',
+      '7373016910920005',
+      '1992-10-29',
+      'F',
+      'Jl. Opu Tosappaile, Kelurahan Surutanga',
     ),
+    sentence('kerja_sosial', 8, ago(30), addDays(ago(30), 60)),
+    '88/Pid.C/2026/PN Plp',
   );
   await walk(call, done.id, ['assessed']);
   await place(call, done.id, DEMO_SITES.palopoCamatWara, [3, 5], ago(29), addDays(ago(30), 60));
@@ -222,42 +178,45 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   await walk(call, done.id, ['completed']);
 
   // 6. Off track: 80 hours, one day a week, two weeks left and 76 hours to go.
-  const yusuf = await call('POST', `${PALOPO}/clients`, {
-    fullName: 'Yusuf Mallarangeng',
-    nik: '7373010506880006',
-    birthDate: '1988-06-05',
-    sex: 'M',
-    address: 'Jl. Kelapa, Kelurahan Salobulo, Kota Palopo',
-  });
-  const behind = await call(
-    'POST',
-    `${PALOPO}/cases`,
-    adultCase(
-      yusuf.id,
-      {
-        kind: 'kerja_sosial',
-        hours: 80,
-        maxHoursPerDay: 4,
-        daysPerWeek: 1,
-        startDate: ago(160),
-        deadline: addDays(today, 15),
-      },
-      '55/Pid.B/2026/PN Plp',
-      170,
-    ),
+  const behind = await enrol(
+    demoClient('Yusuf Mallarangeng', '7373010506880006', '1988-06-05', 'M', 'Jl. Kelapa, Kelurahan Salobulo'),
+    sentence('kerja_sosial', 80, ago(160), addDays(today, 15), { daysPerWeek: 1 }),
+    '55/Pid.B/2026/PN Plp',
+    170,
   );
   await walk(call, behind.id, ['assessed']);
   await place(call, behind.id, DEMO_SITES.palopoKelurahanBalandai, [6], ago(159), addDays(today, 15));
   await session(call, behind.id, ago(100), '08:00', '12:00', 'attended', DEMO_SITES.palopoKelurahanBalandai);
 
   // Makassar: a client of another office, which no Palopo user may ever see.
-  await caller(api, 'admin.makassar')('POST', `${MAKASSAR}/clients`, {
-    fullName: 'Andi Makkasau',
-    nik: '7371011111900007',
-    birthDate: '1990-11-11',
-    sex: 'M',
-    address: 'Jl. Sultan Alauddin, Kota Makassar',
-  });
+  await caller(api, 'admin.makassar')(
+    'POST',
+    `${MAKASSAR}/clients`,
+    demoClient(
+      'Andi Makkasau',
+      '7371011111900007',
+      '1990-11-11',
+      'M',
+      'Jl. Sultan Alauddin',
+      {},
+      'Kota Makassar',
+    ),
+  );
+}
+
+type DemoClient = ReturnType<typeof demoClient>;
+
+/** A client as the registration form sends it; the address ends with the city. */
+function demoClient(
+  fullName: string,
+  nik: string,
+  birthDate: string,
+  sex: 'M' | 'F',
+  street: string,
+  more: { phone?: string; guardian?: Record<string, string> } = {},
+  city = 'Kota Palopo',
+) {
+  return { fullName, nik, birthDate, sex, address: `${street}, ${city}`, ...more };
 }
 
 type Call = (
@@ -268,11 +227,6 @@ type Call = (
 
 /** Calls the handler as the demo user (pk.palopo by default); any refusal stops the seed loudly. */
 function caller(api: ApiLambda, username = 'pk.palopo'): Call {
-  const context = {
-    functionName: 'abdi-local-seed',
-    awsRequestId: 'seed',
-    getRemainingTimeInMillis: () => 30_000,
-  };
   return async (method, path, body) => {
     const event = buildHttpApiEvent(
       {
@@ -283,7 +237,8 @@ function caller(api: ApiLambda, username = 'pk.palopo'): Call {
       },
       { sub: `seed-${username}`, username, token_use: 'access', client_id: 'abdi-local-dashboard' },
     );
-    const result = (await api(event, context as unknown as Context)) as APIGatewayProxyStructuredResultV2;
+    const context = localLambdaContext('abdi-local-seed', 30_000, 'seed');
+    const result = (await api(event, context)) as APIGatewayProxyStructuredResultV2;
     if ((result.statusCode ?? 500) >= 300) {
       throw new Error(`demo seed: ${method} ${path} answered ${result.statusCode}: ${result.body}`);
     }

@@ -23,170 +23,143 @@ export const DEMO_SITES = {
   makassarCamatTamalate: 'site-makassar-camat-tamalate',
 } as const;
 
-const palopoCity: PartnerInput = {
-  name: 'Pemerintah Kota Palopo',
-  kind: 'government',
-  nonCommercial: true,
-  contact: { name: 'Bagian Hukum Sekretariat Daerah Kota Palopo', phone: '0471 000 0001' },
-  agreement: {
-    number: 'PKS/01/BAPAS-PLP/I/2026',
-    signedOn: '2026-01-12',
-    validFrom: '2026-01-12',
-    validUntil: '2028-01-11',
-  },
-};
+/** A partner whose PKS (number, signed on, valid until) runs from the day it was signed. */
+function partner(
+  officeId: string,
+  id: string,
+  input: Omit<PartnerInput, 'agreement'>,
+  [number, signedOn, validUntil]: readonly [string, string, string],
+): { officeId: string; id: string; input: PartnerInput } {
+  return {
+    officeId,
+    id,
+    input: { ...input, agreement: { number, signedOn, validFrom: signedOn, validUntil } },
+  };
+}
 
-const demoPartners: readonly { officeId: string; id: string; input: PartnerInput }[] = [
-  { officeId: 'bapas-palopo', id: DEMO_PARTNERS.palopoCity, input: palopoCity },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_PARTNERS.palopoOrphanage,
-    input: {
+const demoPartners = [
+  partner(
+    'bapas-palopo',
+    DEMO_PARTNERS.palopoCity,
+    {
+      name: 'Pemerintah Kota Palopo',
+      kind: 'government',
+      nonCommercial: true,
+      contact: { name: 'Bagian Hukum Sekretariat Daerah Kota Palopo', phone: '0471 000 0001' },
+    },
+    ['PKS/01/BAPAS-PLP/I/2026', '2026-01-12', '2028-01-11'],
+  ),
+  partner(
+    'bapas-palopo',
+    DEMO_PARTNERS.palopoOrphanage,
+    {
       name: 'Panti Asuhan Nurul Ikhlas Palopo',
       kind: 'social',
       nonCommercial: true,
       contact: { name: 'Hj. Sitti Aminah', phone: '0812 0000 0002' },
-      agreement: {
-        number: 'PKS/02/BAPAS-PLP/II/2026',
-        signedOn: '2026-02-03',
-        validFrom: '2026-02-03',
-        validUntil: '2027-02-02',
-      },
     },
-  },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_PARTNERS.palopoCommercial,
-    input: {
+    ['PKS/02/BAPAS-PLP/II/2026', '2026-02-03', '2027-02-02'],
+  ),
+  partner(
+    'bapas-palopo',
+    DEMO_PARTNERS.palopoCommercial,
+    {
       name: 'CV Sinar Luwu',
       kind: 'other',
       nonCommercial: false,
       contact: { name: 'Andi Rahman', email: 'kontak@sinarluwu.example.invalid' },
-      agreement: {
-        number: 'PKS/03/BAPAS-PLP/III/2026',
-        signedOn: '2026-03-02',
-        validFrom: '2026-03-02',
-        validUntil: '2027-03-01',
-      },
     },
-  },
-  {
-    officeId: 'bapas-makassar',
-    id: DEMO_PARTNERS.makassarCity,
-    input: {
+    ['PKS/03/BAPAS-PLP/III/2026', '2026-03-02', '2027-03-01'],
+  ),
+  partner(
+    'bapas-makassar',
+    DEMO_PARTNERS.makassarCity,
+    {
       name: 'Pemerintah Kota Makassar',
       kind: 'government',
       nonCommercial: true,
       contact: { name: 'Bagian Hukum Sekretariat Daerah Kota Makassar', phone: '0411 000 0003' },
-      agreement: {
-        number: 'PKS/01/BAPAS-MKS/II/2026',
-        signedOn: '2026-02-16',
-        validFrom: '2026-02-16',
-        validUntil: '2028-02-15',
-      },
     },
-  },
+    ['PKS/01/BAPAS-MKS/II/2026', '2026-02-16', '2028-02-15'],
+  ),
 ];
 
-const palopo = { kabupatenKota: 'Kota Palopo' };
+/**
+ * An active work site: `where` is [name, street address, kelurahan, kecamatan], `at` its centre and
+ * the radius (metres) within which a photo counts as taken there.
+ */
+function site(
+  [officeId, kabupatenKota]: readonly [string, string],
+  id: string,
+  partnerId: string,
+  [name, address, kelurahan, kecamatan]: readonly [string, string, string, string],
+  [lat, lng, radiusMeters]: readonly [number, number, number],
+  capacity: number,
+  activities: string[],
+): { officeId: string; id: string; input: SiteInput } {
+  const location = { lat, lng, radiusMeters };
+  const input = { partnerId, name, address, kelurahan, kecamatan, kabupatenKota, location, capacity };
+  return { officeId, id, input: { ...input, activities, active: true } };
+}
 
-const demoSites: readonly { officeId: string; id: string; input: SiteInput }[] = [
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_SITES.palopoMasjidBara,
-    input: {
-      partnerId: DEMO_PARTNERS.palopoCity,
-      name: 'Masjid Nurul Huda Balandai',
-      address: 'Jl. Dr. Ratulangi, Balandai',
-      kelurahan: 'Balandai',
-      kecamatan: 'Bara',
-      ...palopo,
-      location: { lat: -2.9712, lng: 120.1788, radiusMeters: 100 },
-      capacity: 4,
-      activities: ['Membersihkan masjid', 'Merawat taman'],
-      active: true,
-    },
-  },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_SITES.palopoKelurahanBalandai,
-    input: {
-      partnerId: DEMO_PARTNERS.palopoCity,
-      name: 'Kantor Kelurahan Balandai',
-      address: 'Jl. Poros Balandai',
-      kelurahan: 'Balandai',
-      kecamatan: 'Bara',
-      ...palopo,
-      location: { lat: -2.9689, lng: 120.1812, radiusMeters: 80 },
-      capacity: 3,
-      activities: ['Membersihkan lingkungan kantor', 'Membantu pelayanan administrasi ringan'],
-      active: true,
-    },
-  },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_SITES.palopoCamatWara,
-    input: {
-      partnerId: DEMO_PARTNERS.palopoCity,
-      name: 'Kantor Camat Wara',
-      address: 'Jl. Andi Djemma',
-      kelurahan: 'Amassangan',
-      kecamatan: 'Wara',
-      ...palopo,
-      location: { lat: -2.9934, lng: 120.1952, radiusMeters: 100 },
-      capacity: 5,
-      activities: ['Membersihkan halaman kantor', 'Merawat taman kota'],
-      active: true,
-    },
-  },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_SITES.palopoPantiAsuhan,
-    input: {
-      partnerId: DEMO_PARTNERS.palopoOrphanage,
-      name: 'Panti Asuhan Nurul Ikhlas',
-      address: 'Jl. Kelapa',
-      kelurahan: 'Surutanga',
-      kecamatan: 'Wara Timur',
-      ...palopo,
-      location: { lat: -2.9958, lng: 120.2041, radiusMeters: 60 },
-      capacity: 2,
-      activities: ['Membersihkan asrama', 'Membantu dapur umum'],
-      active: true,
-    },
-  },
-  {
-    officeId: 'bapas-palopo',
-    id: DEMO_SITES.palopoCommercialShop,
-    input: {
-      partnerId: DEMO_PARTNERS.palopoCommercial,
-      name: 'Gudang CV Sinar Luwu',
-      address: 'Jl. Jenderal Sudirman',
-      kelurahan: 'Lagaligo',
-      kecamatan: 'Wara',
-      ...palopo,
-      location: { lat: -2.9991, lng: 120.1917, radiusMeters: 50 },
-      capacity: 2,
-      activities: ['Bongkar muat barang'],
-      active: true,
-    },
-  },
-  {
-    officeId: 'bapas-makassar',
-    id: DEMO_SITES.makassarCamatTamalate,
-    input: {
-      partnerId: DEMO_PARTNERS.makassarCity,
-      name: 'Kantor Camat Tamalate',
-      address: 'Jl. Daeng Tata Raya',
-      kelurahan: 'Parang Tambung',
-      kecamatan: 'Tamalate',
-      kabupatenKota: 'Kota Makassar',
-      location: { lat: -5.1818, lng: 119.4186, radiusMeters: 100 },
-      capacity: 4,
-      activities: ['Membersihkan halaman kantor', 'Merawat taman'],
-      active: true,
-    },
-  },
+const palopo = ['bapas-palopo', 'Kota Palopo'] as const;
+const makassar = ['bapas-makassar', 'Kota Makassar'] as const;
+
+const demoSites = [
+  site(
+    palopo,
+    DEMO_SITES.palopoMasjidBara,
+    DEMO_PARTNERS.palopoCity,
+    ['Masjid Nurul Huda Balandai', 'Jl. Dr. Ratulangi, Balandai', 'Balandai', 'Bara'],
+    [-2.9712, 120.1788, 100],
+    4,
+    ['Membersihkan masjid', 'Merawat taman'],
+  ),
+  site(
+    palopo,
+    DEMO_SITES.palopoKelurahanBalandai,
+    DEMO_PARTNERS.palopoCity,
+    ['Kantor Kelurahan Balandai', 'Jl. Poros Balandai', 'Balandai', 'Bara'],
+    [-2.9689, 120.1812, 80],
+    3,
+    ['Membersihkan lingkungan kantor', 'Membantu pelayanan administrasi ringan'],
+  ),
+  site(
+    palopo,
+    DEMO_SITES.palopoCamatWara,
+    DEMO_PARTNERS.palopoCity,
+    ['Kantor Camat Wara', 'Jl. Andi Djemma', 'Amassangan', 'Wara'],
+    [-2.9934, 120.1952, 100],
+    5,
+    ['Membersihkan halaman kantor', 'Merawat taman kota'],
+  ),
+  site(
+    palopo,
+    DEMO_SITES.palopoPantiAsuhan,
+    DEMO_PARTNERS.palopoOrphanage,
+    ['Panti Asuhan Nurul Ikhlas', 'Jl. Kelapa', 'Surutanga', 'Wara Timur'],
+    [-2.9958, 120.2041, 60],
+    2,
+    ['Membersihkan asrama', 'Membantu dapur umum'],
+  ),
+  site(
+    palopo,
+    DEMO_SITES.palopoCommercialShop,
+    DEMO_PARTNERS.palopoCommercial,
+    ['Gudang CV Sinar Luwu', 'Jl. Jenderal Sudirman', 'Lagaligo', 'Wara'],
+    [-2.9991, 120.1917, 50],
+    2,
+    ['Bongkar muat barang'],
+  ),
+  site(
+    makassar,
+    DEMO_SITES.makassarCamatTamalate,
+    DEMO_PARTNERS.makassarCity,
+    ['Kantor Camat Tamalate', 'Jl. Daeng Tata Raya', 'Parang Tambung', 'Tamalate'],
+    [-5.1818, 119.4186, 100],
+    4,
+    ['Membersihkan halaman kantor', 'Merawat taman'],
+  ),
 ];
 
 /**

@@ -33,48 +33,30 @@ export const demoOffices: readonly Office[] = [
 /** Site ids are fixed so the supervisor's grant and later demo placements can name them. */
 export const DEMO_SITE_MASJID_BARA = 'site-palopo-masjid-bara';
 
+/** A demo account with one membership; every demo address is the username at example.invalid. */
+const demoUser = (username: string, fullName: string, membership: Membership) => ({
+  username,
+  fullName,
+  email: `${username}@example.invalid`,
+  memberships: [membership],
+});
+
 export const demoUsers: readonly {
   username: string;
   fullName: string;
   email: string;
   memberships: Membership[];
 }[] = [
-  {
-    username: 'admin.palopo',
-    fullName: 'Andi Nurhayati',
-    email: 'admin.palopo@example.invalid',
-    memberships: [{ role: 'admin', officeId: 'bapas-palopo' }],
-  },
-  {
-    username: 'pk.palopo',
-    fullName: 'Muhammad Ridwan',
-    email: 'pk.palopo@example.invalid',
-    memberships: [{ role: 'officer', officeId: 'bapas-palopo' }],
-  },
-  {
-    username: 'pengawas.bara',
-    fullName: 'Haji Baso Lallo',
-    email: 'pengawas.bara@example.invalid',
-    memberships: [{ role: 'supervisor', officeId: 'bapas-palopo', siteIds: [DEMO_SITE_MASJID_BARA] }],
-  },
-  {
-    username: 'jaksa.palopo',
-    fullName: 'Rahmawati Said',
-    email: 'jaksa.palopo@example.invalid',
-    memberships: [{ role: 'prosecutor', officeId: 'bapas-palopo' }],
-  },
-  {
-    username: 'kanwil.sulsel',
-    fullName: 'Syamsul Bachri',
-    email: 'kanwil.sulsel@example.invalid',
-    memberships: [{ role: 'regional', regionId: 'sulsel' }],
-  },
-  {
-    username: 'admin.makassar',
-    fullName: 'Daeng Sikki',
-    email: 'admin.makassar@example.invalid',
-    memberships: [{ role: 'admin', officeId: 'bapas-makassar' }],
-  },
+  demoUser('admin.palopo', 'Andi Nurhayati', { role: 'admin', officeId: 'bapas-palopo' }),
+  demoUser('pk.palopo', 'Muhammad Ridwan', { role: 'officer', officeId: 'bapas-palopo' }),
+  demoUser('pengawas.bara', 'Haji Baso Lallo', {
+    role: 'supervisor',
+    officeId: 'bapas-palopo',
+    siteIds: [DEMO_SITE_MASJID_BARA],
+  }),
+  demoUser('jaksa.palopo', 'Rahmawati Said', { role: 'prosecutor', officeId: 'bapas-palopo' }),
+  demoUser('kanwil.sulsel', 'Syamsul Bachri', { role: 'regional', regionId: 'sulsel' }),
+  demoUser('admin.makassar', 'Daeng Sikki', { role: 'admin', officeId: 'bapas-makassar' }),
 ];
 
 const DEMO_CLIENT_SCOPES: Scope[] = ['cases:read'];

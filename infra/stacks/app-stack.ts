@@ -81,6 +81,17 @@ export class AppStack extends Stack {
       description: `Abdi ${deployment.name}: HMAC key that signs list cursors`,
     });
 
+    // What functions/platform's runtime configuration reads, in every function of the deployment.
+    const runtimeEnvironment = {
+      ABDI_MODE: 'cloud',
+      ABDI_DEPLOYMENT: deployment.name,
+      TABLE_NAME: main.tableName,
+      IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
+      EVIDENCE_BUCKET: evidenceBucket,
+      COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
+      CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
+    };
+
     this.apiFunction = new AbdiFunction(this, 'ApiFunction', {
       entry: props.apiEntry ?? apiEntry,
       description: `Abdi API (${deployment.name})`,
@@ -88,13 +99,7 @@ export class AppStack extends Stack {
       tracing: deployment.tracing,
       skipBundling: props.skipBundling,
       environment: {
-        ABDI_MODE: 'cloud',
-        ABDI_DEPLOYMENT: deployment.name,
-        TABLE_NAME: main.tableName,
-        IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
-        EVIDENCE_BUCKET: evidenceBucket,
-        COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
-        CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
+        ...runtimeEnvironment,
         MAX_UPLOAD_BYTES: String(deployment.evidence.maxUploadBytes),
       },
     });
@@ -116,16 +121,9 @@ export class AppStack extends Stack {
       bucketKey: data.evidence.encryptionKey,
       table: main,
       tableDefinition: mainTable,
-      environment: {
-        ABDI_MODE: 'cloud',
-        ABDI_DEPLOYMENT: deployment.name,
-        TABLE_NAME: main.tableName,
-        IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
-        EVIDENCE_BUCKET: evidenceBucket,
-        // Read by the shared runtime configuration; the evidence functions get no rights on either.
-        COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
-        CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
-      },
+      // The user pool and cursor key are read by the shared runtime configuration; the evidence
+      // functions get no rights on either.
+      environment: runtimeEnvironment,
       maxUploadBytes: deployment.evidence.maxUploadBytes,
       pendingExpiryMinutes: deployment.evidence.pendingExpiryMinutes,
       logRetention: deployment.retention.logRetentionDays,

@@ -55,3 +55,26 @@ export const hhmm = (minutes: number) =>
 
 /** ISO weekday (1 = Monday) of a YYYY-MM-DD date. */
 export const isoWeekday = (date: string) => ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+
+/** Palopo's API root, and the demo seed's mosque in Kecamatan Bara (pengawas.bara's site). */
+export const OFFICE = '/v1/offices/bapas-palopo';
+export const MASJID = 'site-palopo-masjid-bara';
+
+/** What the browser tests read of a case in a list. */
+export interface CaseItem {
+  id: string;
+  client: { fullName: string };
+}
+
+/** What the browser tests read of a recorded session. */
+export interface SessionItem {
+  id: string;
+  date: string;
+  startTime: string;
+  siteId: string;
+  outcome: string;
+  verified: boolean;
+  hoursCredited: number;
+  recordedBy: string;
+  notes?: string;
+}

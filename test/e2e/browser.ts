@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core never downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -34,6 +35,38 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+type Viewport = { width: number; height: number };
+type Session = { context: BrowserContext; page: Page; errors: string[] };
+
+/**
+ * One Chromium for the calling test file, launched before its tests and closed after them, and the
+ * ways its tests open a page on the stack at `baseUrl`: `openSession` gives a fresh context (see
+ * openContext); `signedIn` also signs `username` in from the login page and waits until the dashboard
+ * has taken them to `landing` (a path, or a test of the URL).
+ */
+export function browserForFile(baseUrl: string) {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  const openSession = (viewport?: Viewport): Promise<Session> => openContext(browser!, baseUrl, viewport);
+  const signedIn = async (
+    username: string,
+    landing: string | ((url: URL) => boolean),
+    viewport?: Viewport,
+  ): Promise<Session> => {
+    const session = await openSession(viewport);
+    await session.page.goto('/login');
+    await signIn(session.page, username);
+    await session.page.waitForURL(typeof landing === 'string' ? (url) => url.pathname === landing : landing);
+    return session;
+  };
+  return { openSession, signedIn };
+}
+
 /**
  * A new, isolated browser context (its own sessionStorage and localStorage) on `baseUrl`. Console
  * errors and uncaught page errors are collected in `errors`, so a test can assert there were none.
@@ -41,8 +74,8 @@ export function launchBrowser(): Promise<Browser> {
 export async function openContext(
   browser: Browser,
   baseUrl: string,
-  viewport: { width: number; height: number } = VIEWPORTS.desktop,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  viewport: Viewport = VIEWPORTS.desktop,
+): Promise<Session> {
   const context = await browser.newContext({ baseURL: baseUrl, viewport, locale: 'en-US' });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -106,4 +139,10 @@ interface AxeResults {
 /** How far the page is wider than the viewport (0 or less: no horizontal scrolling). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/** Asserts that the page as it is passes axe and fits its viewport; `name` says which screen failed. */
+export async function expectFits(page: Page, name?: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Browser, Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Route } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { loginToken } from './api';
-import { axeViolations, launchBrowser, openContext, screenshot } from './browser';
+import { axeViolations, browserForFile, screenshot } from './browser';
 
 /**
  * Cognito sign-in in the real browser against a stand-in identity provider: the dashboard is served
@@ -16,20 +16,14 @@ const baseUrl = inject('baseUrl');
 const IDP = 'https://login.abdi.test';
 const CLIENT_ID = 'dashboard-client';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openSession } = browserForFile(baseUrl);
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString('base64url');
 
 describe('Cognito sign-in (code + PKCE) with a stand-in identity provider', () => {
   it('signs in through the hosted login, returns to the page the user wanted, and signs out', async () => {
     const accessToken = await loginToken(baseUrl, 'pk.palopo');
-    const { context, page, errors } = await openContext(browser, baseUrl);
+    const { context, page, errors } = await openSession();
     const seen: { authorize?: URL; token?: URLSearchParams; logout?: URL } = {};
 
     await context.route('**/config.json', (route) =>

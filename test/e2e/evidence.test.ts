@@ -1,15 +1,15 @@
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { photoJpeg, photoPng, sha256Hex, windowsExecutable } from '../support/evidence-files';
-import { apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
+import type { CaseItem, SessionItem } from './api';
+import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
 import {
   SCREENSHOT_DIR,
   VIEWPORTS,
   axeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  openContext,
+  browserForFile,
+  expectFits,
   screenshot,
   signIn,
 } from './browser';
@@ -25,20 +25,6 @@ import {
 
 const baseUrl = inject('baseUrl');
 const PALOPO = '/o/bapas-palopo';
-const OFFICE = '/v1/offices/bapas-palopo';
-const MASJID = 'site-palopo-masjid-bara';
-
-interface CaseItem {
-  id: string;
-  client: { fullName: string };
-}
-interface SessionItem {
-  id: string;
-  date: string;
-  startTime: string;
-  siteId: string;
-  outcome: string;
-}
 interface EvidenceItem {
   id: string;
   kind: string;
@@ -54,13 +40,7 @@ interface EvidenceItem {
   warnings: { rule: string }[];
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openSession, signedIn } = browserForFile(baseUrl);
 
 async function rudi() {
   const api = await apiAs(baseUrl, 'pk.palopo');
@@ -72,13 +52,14 @@ async function rudi() {
   return { api, case: found, sessions };
 }
 
-async function openCase(page: Page, caseId: string) {
-  await page.goto('/login');
-  await signIn(page, 'pk.palopo');
-  await page.waitForURL((url) => url.pathname === PALOPO);
+/** Signs the PK in and opens the case's page once its evidence panel has loaded. */
+async function openCase(caseId: string, viewport?: { width: number; height: number }) {
+  const session = await signedIn('pk.palopo', PALOPO, viewport);
+  const { page } = session;
   await page.goto(`${PALOPO}/cases/${caseId}`);
   await page.getByTestId('evidence-panel').waitFor();
   await page.locator('[data-testid="evidence-gallery"], [data-testid="evidence-empty"]').first().waitFor();
+  return session;
 }
 
 const tile = (page: Page, id: string) =>
@@ -88,8 +69,7 @@ describe('evidence on the case page', () => {
   it('uploads a photo that becomes verified, and an executable posing as a JPEG that is rejected', async () => {
     const { api, case: c, sessions } = await rudi();
     const session = sessions[0]!;
-    const { context, page, errors } = await openContext(browser, baseUrl);
-    await openCase(page, c.id);
+    const { context, page, errors } = await openCase(c.id);
     const panel = page.getByTestId('evidence-panel');
 
     await panel.getByRole('button', { name: 'Unggah bukti' }).click();
@@ -271,16 +251,13 @@ describe('evidence on the case page', () => {
 
   it('fits a 360 px phone, gallery and details', async () => {
     const { case: c } = await rudi();
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
-    await openCase(page, c.id);
+    const { context, page, errors } = await openCase(c.id, VIEWPORTS.phone);
     const panel = page.getByTestId('evidence-panel');
     await panel.scrollIntoViewIfNeeded();
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFits(page);
     await panel.getByRole('button', { name: 'Unggah bukti' }).click();
     await panel.getByRole('form', { name: 'Unggah bukti' }).waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFits(page);
     await screenshot(page, 'case-evidence-phone');
     await panel.screenshot({ path: join(SCREENSHOT_DIR, 'case-evidence-panel-phone.png') });
     const first = panel.getByTestId('evidence-tile').first();
@@ -306,7 +283,7 @@ describe("the site supervisor's photo at 360 px", () => {
     const site = await pk<{ location: { lat: number; lng: number; radiusMeters: number } }>(
       `${OFFICE}/sites/${MASJID}`,
     );
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    const { context, page, errors } = await openSession(VIEWPORTS.phone);
     await context.grantPermissions(['geolocation'], { origin: baseUrl });
     await context.setGeolocation({ latitude: site.location.lat, longitude: site.location.lng, accuracy: 12 });
     await page.goto('/login');
@@ -365,8 +342,7 @@ describe("the site supervisor's photo at 360 px", () => {
     const progress = card.getByTestId('upload-progress');
     await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('verified');
     expect(await progress.textContent()).toContain('Lokasi perangkat ikut dikirim (akurasi ±12 m).');
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFits(page);
     await screenshot(page, 'supervisor-photo-verified-phone');
 
     // The PK sees it: a photo for today's session at the mosque, taken inside the site's radius.

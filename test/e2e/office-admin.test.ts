@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { apiAs, palopoDate } from './api';
-import {
-  VIEWPORTS,
-  axeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  openContext,
-  screenshot,
-  signIn,
-} from './browser';
+import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
 
 /**
  * The office admin's screens in local mode: inviting a person (the one-time set-password link, as
@@ -21,29 +13,15 @@ const baseUrl = inject('baseUrl');
 const PALOPO = '/o/bapas-palopo';
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function expectFits(page: Page, name: string) {
-  expect(await axeViolations(page), name).toEqual([]);
-  expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0);
-}
+const { openSession, signedIn } = browserForFile(baseUrl);
 
 describe('users', () => {
   it('invites a PK, who sets a password from the link and signs in; then changes roles and disables', async () => {
     const serial = String(Math.floor(1000 + Math.random() * 9000));
     const username = `pk.uji${serial}`;
     const fullName = `Nurul Hidayah ${serial}`;
-    const admin = await openContext(browser, baseUrl);
+    const admin = await signedIn('admin.palopo', PALOPO);
     const page = admin.page;
-    await page.goto('/login');
-    await signIn(page, 'admin.palopo');
-    await page.waitForURL((url) => url.pathname === PALOPO);
     await page
       .getByRole('navigation', { name: 'Menu kantor' })
       .getByRole('link', { name: 'Pengguna' })
@@ -84,7 +62,7 @@ describe('users', () => {
     await page.getByRole('button', { name: 'Selesai' }).click();
 
     // The invitee, in a browser of their own, at 360 px.
-    const invitee = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    const invitee = await openSession(VIEWPORTS.phone);
     await invitee.page.goto(link);
     await expect.poll(() => heading(invitee.page).textContent()).toBe('Buat kata sandi Anda');
     await invitee.page.getByLabel('Kata sandi baru').fill('pendek');
@@ -134,10 +112,7 @@ describe('partners and sites', () => {
   it('lists agreements with expiring ones highlighted, adds a partner and a site, and shows capacity and location', async () => {
     const serial = String(Math.floor(1000 + Math.random() * 9000));
     const partnerName = `Yayasan Peduli Luwu ${serial}`;
-    const { context, page, errors } = await openContext(browser, baseUrl);
-    await page.goto('/login');
-    await signIn(page, 'admin.palopo');
-    await page.waitForURL((url) => url.pathname === PALOPO);
+    const { context, page, errors } = await signedIn('admin.palopo', PALOPO);
     await page.getByRole('link', { name: 'Mitra & lokasi' }).click();
     await page.waitForURL((url) => url.pathname === `${PALOPO}/partners`);
     const partners = page.getByTestId('partners');
@@ -233,10 +208,7 @@ describe('partners and sites', () => {
   });
 
   it('fit a 360 px screen', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
-    await page.goto('/login');
-    await signIn(page, 'admin.palopo');
-    await page.waitForURL((url) => url.pathname === PALOPO);
+    const { context, page, errors } = await signedIn('admin.palopo', PALOPO, VIEWPORTS.phone);
     const screens: [string, string, string][] = [
       ['partners', `${PALOPO}/partners`, 'partners'],
       ['partner', `${PALOPO}/partners/partner-palopo-pemkot`, 'partner-sites'],

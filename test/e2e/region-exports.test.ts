@@ -1,17 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { apiAs, palopoDate } from './api';
-import {
-  VIEWPORTS,
-  axeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  openContext,
-  screenshot,
-  signIn,
-} from './browser';
+import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
 
 /**
  * The Kanwil's regional table (each office's summary, side by side) and the exports: the case list
@@ -20,13 +12,7 @@ import {
 
 const baseUrl = inject('baseUrl');
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { signedIn } = browserForFile(baseUrl);
 
 interface Summary {
   openCases: number;
@@ -44,10 +30,11 @@ describe('the regional view', () => {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     it(`compares the region's offices from their summaries at ${viewport.width} px`, async () => {
       const api = await apiAs(baseUrl, 'kanwil.sulsel');
-      const { context, page, errors } = await openContext(browser, baseUrl, viewport);
-      await page.goto('/login');
-      await signIn(page, 'kanwil.sulsel');
-      await page.waitForURL((url) => url.pathname.startsWith('/o/'));
+      const { context, page, errors } = await signedIn(
+        'kanwil.sulsel',
+        (url) => url.pathname.startsWith('/o/'),
+        viewport,
+      );
       await page
         .getByRole('navigation', { name: 'Menu kantor' })
         .getByRole('link', { name: 'Wilayah' })
@@ -68,8 +55,7 @@ describe('the regional view', () => {
         expect(cells[5]).toBe(id(summary.openWarnings));
       }
       expect(await page.getByTestId('region-total').locator('th').textContent()).toBe('Jumlah (2 kantor)');
-      expect(await axeViolations(page)).toEqual([]);
-      expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+      await expectFits(page);
       await screenshot(page, `region-${size}`);
       expect(errors).toEqual([]);
       await context.close();
@@ -88,10 +74,7 @@ async function download(page: Page, button: string): Promise<{ download: Downloa
 
 describe('exports', () => {
   it('downloads the case list and the monthly report as CSV and XLSX', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl);
-    await page.goto('/login');
-    await signIn(page, 'pk.palopo');
-    await page.waitForURL((url) => url.pathname === '/o/bapas-palopo');
+    const { context, page, errors } = await signedIn('pk.palopo', '/o/bapas-palopo');
     await page.goto('/o/bapas-palopo/cases');
     await page.getByTestId('case-list').waitFor();
 

@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { VIEWPORTS, launchBrowser, openContext, screenshot } from './browser';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiAs } from './api';
+import { VIEWPORTS, browserForFile, screenshot, signIn } from './browser';
 
 /**
  * The dashboard shell against the real local stack: sign-in, who is signed in, language switch,
@@ -8,43 +8,17 @@ import { VIEWPORTS, launchBrowser, openContext, screenshot } from './browser';
  */
 
 const baseUrl = inject('baseUrl');
-const PASSWORD = 'demo-password';
+const { openSession, signedIn } = browserForFile(baseUrl);
 
-let browser: Browser;
-
+/** What the API says about pk.palopo, so the tests do not hard-code the seed's names. */
+let me: { fullName: string; offices: { id: string; name: string }[] };
 beforeAll(async () => {
-  browser = await launchBrowser();
+  me = await (await apiAs(baseUrl, 'pk.palopo'))<typeof me>('/v1/me');
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, username: string, password = PASSWORD): Promise<void> {
-  await page.getByLabel('Nama pengguna').fill(username);
-  await page.getByLabel('Kata sandi').fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-}
-
-/** What the API says about pk.palopo, so the test does not hard-code the seed's names. */
-async function fetchMe(
-  username: string,
-): Promise<{ fullName: string; offices: { id: string; name: string }[] }> {
-  const login = await fetch(`${baseUrl}/local/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  expect(login.status).toBe(200);
-  const { accessToken } = (await login.json()) as { accessToken: string };
-  const me = await fetch(`${baseUrl}/v1/me`, { headers: { authorization: `Bearer ${accessToken}` } });
-  expect(me.status).toBe(200);
-  return (await me.json()) as { fullName: string; offices: { id: string; name: string }[] };
-}
 
 describe('dashboard shell', () => {
   it('sends a signed-out visitor to the login page, remembering where they were going', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl);
+    const { context, page, errors } = await openSession();
     await page.goto('/');
     await page.waitForURL((url) => url.pathname === '/login');
     expect(new URL(page.url()).search).toBe('?next=/');
@@ -56,8 +30,7 @@ describe('dashboard shell', () => {
   });
 
   it('signs pk.palopo in and shows who is signed in, in Indonesian by default', async () => {
-    const me = await fetchMe('pk.palopo');
-    const { context, page, errors } = await openContext(browser, baseUrl);
+    const { context, page, errors } = await openSession();
     await page.goto('/');
     await page.waitForURL('**/login?next=/');
     await screenshot(page, 'login-desktop');
@@ -89,7 +62,7 @@ describe('dashboard shell', () => {
   });
 
   it('says in Indonesian that the password is wrong, and stays on the login page', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl);
+    const { context, page, errors } = await openSession();
     await page.goto('/login');
     await signIn(page, 'pk.palopo', 'not-the-password');
     const message = page.getByText('Nama pengguna atau kata sandi salah.');
@@ -105,8 +78,7 @@ describe('dashboard shell', () => {
   });
 
   it('switches to English and back, keeping the choice across reloads', async () => {
-    const me = await fetchMe('pk.palopo');
-    const { context, page, errors } = await openContext(browser, baseUrl);
+    const { context, page, errors } = await openSession();
     await page.goto('/login?next=/account');
     await signIn(page, 'pk.palopo');
     const heading = page.getByRole('heading', { level: 1 });
@@ -134,9 +106,7 @@ describe('dashboard shell', () => {
   });
 
   it('signs out to the login page, after which home needs a new sign-in', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl);
-    await page.goto('/login');
-    await signIn(page, 'pk.palopo');
+    const { context, page, errors } = await signedIn('pk.palopo', '/o/bapas-palopo');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.waitForURL((url) => url.pathname === '/login');
@@ -150,7 +120,7 @@ describe('dashboard shell', () => {
   });
 
   it('returns to the requested page after sign-in, but never to another site', async () => {
-    const { context, page } = await openContext(browser, baseUrl);
+    const { context, page } = await openSession();
     // An unknown path is not a page: after sign-in the user lands home.
     await page.goto('/login?next=//evil.example/steal');
     await signIn(page, 'pk.palopo');
@@ -160,9 +130,7 @@ describe('dashboard shell', () => {
   });
 
   it('ends an expired or rejected session and asks to sign in again', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl);
-    await page.goto('/login');
-    await signIn(page, 'pk.palopo');
+    const { context, page, errors } = await signedIn('pk.palopo', '/o/bapas-palopo');
     await page.getByRole('button', { name: 'Keluar' }).waitFor();
 
     // Expired while the tab was closed: the next load goes to login with a notice.
@@ -190,7 +158,7 @@ describe('dashboard shell', () => {
   });
 
   it('can be used from the keyboard: a skip link first, named language buttons, visible focus', async () => {
-    const { context, page } = await openContext(browser, baseUrl);
+    const { context, page } = await openSession();
     await page.goto('/login');
     await page.getByLabel('Nama pengguna').waitFor();
     // The skip link comes right before the product name, the first thing in the header.
@@ -208,7 +176,7 @@ describe('dashboard shell', () => {
   });
 
   it('fits a 360 px wide phone screen', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    const { context, page, errors } = await openSession(VIEWPORTS.phone);
     await page.goto('/login');
     await page.getByLabel('Nama pengguna').waitFor();
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,15 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
-import {
-  VIEWPORTS,
-  axeViolations,
-  horizontalOverflow,
-  launchBrowser,
-  openContext,
-  screenshot,
-  signIn,
-} from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import type { CaseItem, SessionItem } from './api';
+import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
+import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signIn } from './browser';
 
 /**
  * The site supervisor's day on a 360 px phone: pengawas.bara opens the dashboard at the mosque in
@@ -18,13 +10,6 @@ import {
  */
 
 const baseUrl = inject('baseUrl');
-const OFFICE = '/v1/offices/bapas-palopo';
-const MASJID = 'site-palopo-masjid-bara';
-
-interface Item {
-  id: string;
-  client: { fullName: string };
-}
 interface PlacementItem {
   siteId: string;
   weekdays: number[];
@@ -34,29 +19,15 @@ interface PlacementItem {
   startTime: string;
   endTime: string;
 }
-interface SessionItem {
-  date: string;
-  verified: boolean;
-  hoursCredited: number;
-  recordedBy: string;
-  outcome: string;
-  notes?: string;
-}
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { openSession, signedIn } = browserForFile(baseUrl);
 
 /** Who the API says is expected at the mosque today: cases placed there whose placement has today's weekday. */
 async function expectedFromApi() {
   const api = await apiAs(baseUrl, 'pengawas.bara');
   const today = palopoDate();
-  const cases = (await api<{ items: Item[] }>(`${OFFICE}/cases?siteId=${MASJID}&limit=100`)).items;
-  const expected: { case: Item; placement: PlacementItem }[] = [];
+  const cases = (await api<{ items: CaseItem[] }>(`${OFFICE}/cases?siteId=${MASJID}&limit=100`)).items;
+  const expected: { case: CaseItem; placement: PlacementItem }[] = [];
   for (const c of cases) {
     const placements = (await api<{ items: PlacementItem[] }>(`${OFFICE}/cases/${c.id}/placements?limit=25`))
       .items;
@@ -77,7 +48,7 @@ async function expectedFromApi() {
 
 describe("the site supervisor's day at 360 px", () => {
   it("lists today's expected clients and records an attendance that waits for the PK", async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.phone);
+    const { context, page, errors } = await openSession(VIEWPORTS.phone);
     await page.goto('/');
     await page.waitForURL('**/login?next=/');
     await signIn(page, 'pengawas.bara');
@@ -102,8 +73,7 @@ describe("the site supervisor's day at 360 px", () => {
       const shown = await page.getByTestId('expected-client').locator('h3').allTextContents();
       expect(shown.toSorted()).toEqual(expected.map((e) => e.case.client.fullName).toSorted());
     }
-    expect(await axeViolations(page)).toEqual([]);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectFits(page);
     await screenshot(page, 'supervisor-today-phone');
 
     const open = page.getByTestId('expected-client').filter({ has: page.getByTestId('not-recorded') });
@@ -146,10 +116,7 @@ describe("the site supervisor's day at 360 px", () => {
   });
 
   it('fits the desktop too', async () => {
-    const { context, page, errors } = await openContext(browser, baseUrl, VIEWPORTS.desktop);
-    await page.goto('/login');
-    await signIn(page, 'pengawas.bara');
-    await page.waitForURL((url) => url.pathname === '/o/bapas-palopo/today');
+    const { context, page, errors } = await signedIn('pengawas.bara', '/o/bapas-palopo/today');
     await page.getByRole('heading', { name: 'Masjid Nurul Huda Balandai' }).waitFor();
     await page.locator('[data-testid="expected-clients"], [data-testid="nobody-expected"]').first().waitFor();
     expect(await axeViolations(page)).toEqual([]);

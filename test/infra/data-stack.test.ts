@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { evidenceBucket, physicalName, tables } from '../../functions/tables';
 import { roles } from '../../infra/constructs/identity';
-import { deployments, resourcesOf, synthesize } from './support';
+import { deployments, objectLockOf, resourcesOf, synthesize } from './support';
 
 describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_name, deployment) => {
   const { dataTemplate: template } = synthesize(deployment);
@@ -98,15 +98,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_na
 
     it('locks objects in governance mode for the configured days', () => {
       // Assess
-      expect(bucket).toMatchObject({
-        ObjectLockEnabled: true,
-        ObjectLockConfiguration: {
-          ObjectLockEnabled: 'Enabled',
-          Rule: {
-            DefaultRetention: { Mode: 'GOVERNANCE', Days: deployment.retention.evidenceObjectLockDays },
-          },
-        },
-      });
+      expect(bucket).toMatchObject(objectLockOf(deployment));
     });
 
     it('logs access to a separate bucket and moves old versions to Glacier IR', () => {

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { EVIDENCE_KEY_PREFIX, THUMBNAIL_KEY_PREFIX } from '../../infra/constructs/evidence-verification';
-import { deployments, resourcesOf, synthesize } from './support';
+import { deployments, objectLockOf, resourcesOf, synthesize } from './support';
 
 interface Statement {
   readonly Sid?: string;
@@ -52,13 +52,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       it('is versioned and locked in governance mode for the configured days', () => {
         expect(bucket).toMatchObject({
           VersioningConfiguration: { Status: 'Enabled' },
-          ObjectLockEnabled: true,
-          ObjectLockConfiguration: {
-            ObjectLockEnabled: 'Enabled',
-            Rule: {
-              DefaultRetention: { Mode: 'GOVERNANCE', Days: deployment.retention.evidenceObjectLockDays },
-            },
-          },
+          ...objectLockOf(deployment),
         });
       });
 

@@ -63,6 +63,17 @@ export function deploymentWith(overrides: Partial<DeploymentConfig>): Deployment
   return { ...base, ...overrides };
 }
 
+/** The evidence bucket's Object Lock as a deployment asks for it: governance mode, its number of days. */
+export function objectLockOf(deployment: DeploymentConfig) {
+  return {
+    ObjectLockEnabled: true,
+    ObjectLockConfiguration: {
+      ObjectLockEnabled: 'Enabled',
+      Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: deployment.retention.evidenceObjectLockDays } },
+    },
+  };
+}
+
 type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
 
 /** All resources of a type as `[logicalId, properties]`. */

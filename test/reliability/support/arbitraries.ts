@@ -201,21 +201,12 @@ function objectArbitrary(schema: JsonSchema, depth: number): fc.Arbitrary<unknow
     .map(([entries, extra]) => {
       // Objects built with null prototypes would hide `__proto__` keys; plain ones keep JSON semantics.
       const object: Record<string, unknown> = {};
-      for (const entry of entries)
-        if (entry)
-          Object.defineProperty(object, entry[0], {
-            value: entry[1],
-            enumerable: true,
-            writable: true,
-            configurable: true,
-          });
-      if (extra)
-        Object.defineProperty(object, extra[0], {
-          value: extra[1],
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+      for (const entry of [...entries, extra]) {
+        if (entry) {
+          const [key, value] = entry;
+          Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+        }
+      }
       return object;
     });
 }

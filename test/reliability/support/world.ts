@@ -1,8 +1,9 @@
 import { inject } from 'vitest';
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../../infra/local/api-gateway-event';
 import { apiHarness, type Harness } from '../../../bench/lib/environment';
+import { eachPage, queryCount } from '../../../bench/lib/verify';
 import type { ApiResponse } from '../../support/api';
 import { registeredCase } from '../../support/cases';
 import { TEST_PREFIX, uniqueSuffix } from '../../support/environment';
@@ -112,24 +113,13 @@ export async function sendRaw(
 }
 
 /** Audit entries of an office (its office-wide log on gsi1), counted without reading them. */
-export async function auditCount(h: Harness, officeId: string): Promise<number> {
-  let count = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await h.db.send(
-      new QueryCommand({
-        TableName: h.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `O#${officeId}#AUDIT` },
-        Select: 'COUNT',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    count += page.Count ?? 0;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return count;
+export function auditCount(h: Harness, officeId: string): Promise<number> {
+  return queryCount(h.db, {
+    TableName: h.tableName,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': `O#${officeId}#AUDIT` },
+  });
 }
 
 /**
@@ -138,14 +128,15 @@ export async function auditCount(h: Harness, officeId: string): Promise<number> 
  */
 export async function tableSnapshot(h: Harness): Promise<Map<string, string>> {
   const items = new Map<string, string>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await h.db.send(
-      new ScanCommand({ TableName: h.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) items.set(`${item.pk}|${item.sk}`, JSON.stringify(item));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  await eachPage(
+    (startKey) =>
+      h.db.send(
+        new ScanCommand({ TableName: h.tableName, ConsistentRead: true, ExclusiveStartKey: startKey }),
+      ),
+    (page) => {
+      for (const item of page.Items ?? []) items.set(`${item.pk}|${item.sk}`, JSON.stringify(item));
+    },
+  );
   return items;
 }
 
