@@ -50,3 +50,9 @@ export const refuse = {
   busy: (detail: string) => new Refusal('busy', detail),
   forbidden: (detail = 'Your role does not allow this action.') => new Refusal('forbidden', detail),
 };
+
+/** `record` when there is one, else a not-found refusal with `detail`. */
+export function found<T>(record: T | undefined, detail: string): T {
+  if (record === undefined) throw refuse.notFound(detail);
+  return record;
+}

@@ -40,16 +40,9 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
+const FINAL_STATUSES: readonly CaseStatus[] = ['completed', 'converted', 'terminated', 'closed'];
 /** Statuses from which the case can still be terminated; `completed`, `converted`, `terminated`, `closed` are final. */
-export const OPEN_STATUSES: readonly CaseStatus[] = [
-  'received',
-  'assessed',
-  'placed',
-  'active',
-  'warned',
-  'referred',
-  'repeated',
-];
+export const OPEN_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter((s) => !FINAL_STATUSES.includes(s));
 
 /** Allowed transitions, `from → to[]`. The single source for routing, docs and tests. */
 export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {

@@ -39,7 +39,8 @@ export const RULE_CATALOGUE = {
   'CR-ABSENCE-ZERO': 'Absences, excused or not, credit nothing.',
   'CR-CASE-STATUS':
     'Sessions are recorded and corrected only while the work is under way: placed, active, warned or repeated.',
-  'CR-SESSION-SITE': "A session of a case placed at a work site takes place at that site (the case's current site).",
+  'CR-SESSION-SITE':
+    "A session of a case placed at a work site takes place at that site (the case's current site).",
   'CR-OWN-SITE': 'A site supervisor records sessions only at their own work sites.',
   'LC-TRANSITION': 'A case moves only along the lifecycle in domain.md.',
   'LC-COMPLETE-HOURS': 'A case is completed only when no ordered hours remain.',

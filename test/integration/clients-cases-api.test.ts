@@ -4,6 +4,7 @@ import { apiCaller } from '../support/api';
 import { adultClient, lawfulCase, registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { patch } from '../support/requests';
 
 // 10 March 2026, 16:00 in Palopo (WITA).
 const env = testEnvironment({ now: () => new Date('2026-03-10T08:00:00Z') });
@@ -185,17 +186,9 @@ describe('cases', () => {
   it('PATCH needs If-Match: 428 without it, 412 when stale', async () => {
     const { caseId } = await registeredCase(call, world, { status: 'received' });
     const url = `${base()}/cases/${caseId}`;
-    const missing = await call('PATCH', url, { claims: world.claims.officer, body: { notes: 'x' } });
-    const stale = await call('PATCH', url, {
-      claims: world.claims.officer,
-      body: { notes: 'x' },
-      headers: { 'if-match': '"9"' },
-    });
-    const fresh = await call('PATCH', url, {
-      claims: world.claims.officer,
-      body: { notes: 'Litmas dijadwalkan' },
-      headers: { 'if-match': '"1"' },
-    });
+    const missing = await patch(call, url, world.claims.officer, { notes: 'x' });
+    const stale = await patch(call, url, world.claims.officer, { notes: 'x' }, 9);
+    const fresh = await patch(call, url, world.claims.officer, { notes: 'Litmas dijadwalkan' }, 1);
     expect(missing.status).toBe(428);
     expect(stale.status).toBe(412);
     expect(fresh.status).toBe(200);

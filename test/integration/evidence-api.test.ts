@@ -18,6 +18,7 @@ import {
   windowsExecutable,
 } from '../support/evidence-files';
 import { seedDirectory } from '../support/fixtures';
+import { weekdayPlacement } from '../support/requests';
 
 /**
  * The whole evidence flow against DynamoDB Local and s3rver: request an upload, PUT the bytes with a
@@ -85,14 +86,7 @@ async function caseAtSite() {
   const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
   const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
     claims: world.claims.officer,
-    body: {
-      siteId: world.siteId,
-      weekdays: [1],
-      startTime: '08:00',
-      endTime: '11:00',
-      from: '2026-03-02',
-      until: '2026-06-29',
-    },
+    body: weekdayPlacement(world.siteId, { weekdays: [1], endTime: '11:00', until: '2026-06-29' }),
   });
   expect(placed.status, JSON.stringify(placed.body)).toBe(201);
   const session = await call('POST', `${base}/cases/${caseId}/sessions`, {

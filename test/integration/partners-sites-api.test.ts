@@ -5,6 +5,7 @@ import { apiCaller, type ApiResponse } from '../support/api';
 import { newPartner, newSite } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { created, expectCreatedIn, patch } from '../support/requests';
 
 /** 10:00 WITA on 1 June 2026 in the office (Asia/Makassar); tests may move it. */
 const FIXED_NOW = new Date('2026-06-01T02:00:00Z');
@@ -21,16 +22,12 @@ beforeAll(async () => {
 
 async function createPartner(overrides: Record<string, unknown> = {}, officeId = world.home) {
   const claims = officeId === world.home ? world.claims.admin : world.claims.otherAdmin;
-  const response = await call('POST', partners(officeId), { claims, body: newPartner(overrides) });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number };
+  return created(await call('POST', partners(officeId), { claims, body: newPartner(overrides) }));
 }
 
 async function createSite(partnerId: string, overrides: Record<string, unknown> = {}, officeId = world.home) {
   const claims = officeId === world.home ? world.claims.admin : world.claims.otherAdmin;
-  const response = await call('POST', sites(officeId), { claims, body: newSite(partnerId, overrides) });
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number };
+  return created(await call('POST', sites(officeId), { claims, body: newSite(partnerId, overrides) }));
 }
 
 /** Follows `nextCursor` to the end of a list. */
@@ -69,12 +66,10 @@ describe('partners (PKS)', () => {
   it('records a partner with its agreement, an ETag, a location and an audit entry', async () => {
     const body = newPartner();
 
-    const created = await call('POST', partners(), { claims: world.claims.admin, body });
+    const recorded = await call('POST', partners(), { claims: world.claims.admin, body });
 
-    expect(created.status).toBe(201);
-    expect(created.headers.etag).toBe('"1"');
-    expect(created.headers.location).toBe(`${partners()}/${created.body.id}`);
-    expect(created.body).toMatchObject({
+    expectCreatedIn(partners(), recorded);
+    expect(recorded.body).toMatchObject({
       ...body,
       id: expect.stringMatching(/^[0-9A-Z]{26}$/),
       version: 1,
@@ -82,7 +77,7 @@ describe('partners (PKS)', () => {
       createdAt: FIXED_NOW.toISOString(),
       updatedAt: FIXED_NOW.toISOString(),
     });
-    const audit = await auditOf('partner', created.body.id);
+    const audit = await auditOf('partner', recorded.body.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'partner.create', actor: world.people.admin });
     expect(audit[0]!.changes).toContainEqual({
@@ -200,22 +195,10 @@ describe('partners (PKS)', () => {
       },
     };
 
-    const missing = await call('PATCH', url, { claims: world.claims.admin, body: renewal });
-    const stale = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: renewal,
-      headers: { 'if-match': '"7"' },
-    });
-    const fresh = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: renewal,
-      headers: { 'if-match': '"1"' },
-    });
-    const replayed = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { nonCommercial: false },
-      headers: { 'if-match': '"1"' },
-    });
+    const missing = await patch(call, url, world.claims.admin, renewal);
+    const stale = await patch(call, url, world.claims.admin, renewal, 7);
+    const fresh = await patch(call, url, world.claims.admin, renewal, 1);
+    const replayed = await patch(call, url, world.claims.admin, { nonCommercial: false }, 1);
 
     expect(missing.status).toBe(428);
     expect(stale.status).toBe(412);
@@ -241,12 +224,13 @@ describe('partners (PKS)', () => {
   it('refuses an empty change and an invalid renewal with 400', async () => {
     const partner = await createPartner();
     const url = `${partners()}/${partner.id}`;
-    const headers = { 'if-match': '"1"' };
 
-    const empty = await call('PATCH', url, { claims: world.claims.admin, body: {}, headers });
-    const backwards = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: {
+    const empty = await patch(call, url, world.claims.admin, {}, 1);
+    const backwards = await patch(
+      call,
+      url,
+      world.claims.admin,
+      {
         agreement: {
           number: 'PKS/8',
           signedOn: '2026-01-01',
@@ -254,8 +238,8 @@ describe('partners (PKS)', () => {
           validUntil: '2026-01-01',
         },
       },
-      headers,
-    });
+      1,
+    );
 
     expect(empty.status).toBe(400);
     expect(backwards.status).toBe(400);
@@ -281,11 +265,13 @@ describe('partners (PKS)', () => {
       claims: world.claims.prosecutor,
     });
     const written = await call('POST', partners(), { claims: world.claims.integration, body: newPartner() });
-    const byOfficer = await call('PATCH', `${partners()}/${partner.id}`, {
-      claims: world.claims.officer,
-      body: { name: 'X' },
-      headers: { 'if-match': '"1"' },
-    });
+    const byOfficer = await patch(
+      call,
+      `${partners()}/${partner.id}`,
+      world.claims.officer,
+      { name: 'X' },
+      1,
+    );
 
     expect(listed.status).toBe(200);
     expect(read.status).toBe(200);
@@ -323,18 +309,16 @@ describe('work sites', () => {
   it('records a site with every weekday unoccupied, an ETag and an audit entry', async () => {
     const body = newSite(partnerId);
 
-    const created = await call('POST', sites(), { claims: world.claims.admin, body });
+    const recorded = await call('POST', sites(), { claims: world.claims.admin, body });
 
-    expect(created.status).toBe(201);
-    expect(created.headers.etag).toBe('"1"');
-    expect(created.headers.location).toBe(`${sites()}/${created.body.id}`);
-    expect(created.body).toMatchObject({
+    expectCreatedIn(sites(), recorded);
+    expect(recorded.body).toMatchObject({
       ...body,
       active: true,
       version: 1,
       occupancy: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0, '6': 0, '7': 0 },
     });
-    const audit = await auditOf('site', created.body.id);
+    const audit = await auditOf('site', recorded.body.id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'site.create', subjectType: 'site' });
     expect(audit[0]!.changes.map((c: { field: string }) => c.field)).not.toContain('occupancy.1');
@@ -407,17 +391,15 @@ describe('work sites', () => {
     const url = `${sites()}/${site.id}`;
     await setOccupancy(site.id, { '2': 3, '4': 1 });
 
-    const missing = await call('PATCH', url, { claims: world.claims.admin, body: { name: 'Masjid Baru' } });
-    const stale = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { name: 'Masjid Baru' },
-      headers: { 'if-match': '"9"' },
-    });
-    const fresh = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { name: 'Masjid Baru', activities: ['Menyapu halaman'], capacity: 3 },
-      headers: { 'if-match': '"1"' },
-    });
+    const missing = await patch(call, url, world.claims.admin, { name: 'Masjid Baru' });
+    const stale = await patch(call, url, world.claims.admin, { name: 'Masjid Baru' }, 9);
+    const fresh = await patch(
+      call,
+      url,
+      world.claims.admin,
+      { name: 'Masjid Baru', activities: ['Menyapu halaman'], capacity: 3 },
+      1,
+    );
     const reread = await call('GET', url, { claims: world.claims.admin });
 
     expect(missing.status).toBe(428);
@@ -444,11 +426,7 @@ describe('work sites', () => {
     const url = `${sites()}/${site.id}`;
     await setOccupancy(site.id, { '1': 2, '6': 4 });
 
-    const below = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { capacity: 3 },
-      headers: { 'if-match': '"1"' },
-    });
+    const below = await patch(call, url, world.claims.admin, { capacity: 3 }, 1);
 
     expect(below.status).toBe(409);
     expect(below.body.errors).toEqual([
@@ -480,16 +458,8 @@ describe('work sites', () => {
     const ours = await createPartner({ kind: 'religious' });
     const url = `${sites()}/${site.id}`;
 
-    const elsewhere = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { partnerId: theirs.id },
-      headers: { 'if-match': '"1"' },
-    });
-    const moved = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { partnerId: ours.id },
-      headers: { 'if-match': '"1"' },
-    });
+    const elsewhere = await patch(call, url, world.claims.admin, { partnerId: theirs.id }, 1);
+    const moved = await patch(call, url, world.claims.admin, { partnerId: ours.id }, 1);
     const listed = await collect(`${sites()}?partnerId=${ours.id}`, world.claims.admin);
 
     expect(elsewhere.status).toBe(400);
@@ -527,11 +497,7 @@ describe('work sites', () => {
     const theirs = await createSite(theirPartner.id, {}, world.other);
 
     const fromHome = await call('GET', `${sites()}/${theirs.id}`, { claims: world.claims.admin });
-    const patched = await call('PATCH', `${sites()}/${theirs.id}`, {
-      claims: world.claims.admin,
-      body: { active: false },
-      headers: { 'if-match': '"1"' },
-    });
+    const patched = await patch(call, `${sites()}/${theirs.id}`, world.claims.admin, { active: false }, 1);
 
     expect(fromHome.status).toBe(404);
     expect(patched.status).toBe(404);

@@ -5,6 +5,7 @@ import { apiCaller, userClaims, type ApiResponse } from '../support/api';
 import { adultClient, lawfulCase, newPartner, newSite } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { created, weekdayPlacement } from '../support/requests';
 
 /** 09:00 WITA on Monday 2 March 2026 in the office (Asia/Makassar). */
 const env = testEnvironment({ now: () => new Date('2026-03-02T01:00:00Z') });
@@ -19,37 +20,18 @@ beforeAll(async () => {
 
 type Claims = Record<string, unknown>;
 
-async function created(response: ApiResponse) {
-  expect(response.status, JSON.stringify(response.body)).toBe(201);
-  return response.body as { id: string };
-}
+/** Records a partner (by default the home office's, as its admin). */
+const createPartner = async (overrides = {}, claims: Claims = world.claims.admin, officeId?: string) =>
+  created(await call('POST', `${office(officeId)}/partners`, { claims, body: newPartner(overrides) }));
 
-async function createPartner(
-  overrides: Record<string, unknown> = {},
-  claims: Claims = world.claims.admin,
-  officeId?: string,
-) {
-  return created(
-    await call('POST', `${office(officeId)}/partners`, {
-      claims,
-      body: newPartner(overrides),
-    }),
-  );
-}
-
-async function createSite(
+/** Records a site of the partner (by default in the home office, as its admin). */
+const createSite = async (
   partnerId: string,
-  overrides: Record<string, unknown> = {},
+  overrides = {},
   claims: Claims = world.claims.admin,
   officeId?: string,
-) {
-  return created(
-    await call('POST', `${office(officeId)}/sites`, {
-      claims,
-      body: newSite(partnerId, overrides),
-    }),
-  );
-}
+) =>
+  created(await call('POST', `${office(officeId)}/sites`, { claims, body: newSite(partnerId, overrides) }));
 
 /** A partner with a valid agreement and one active site of it. */
 async function openSite(
@@ -88,15 +70,9 @@ async function createCase(options: { assessed?: boolean } = {}) {
   return registered;
 }
 
-const schedule = (siteId: string, overrides: Record<string, unknown> = {}) => ({
-  siteId,
-  weekdays: [2, 4],
-  startTime: '08:00',
-  endTime: '12:00',
-  from: '2026-03-03',
-  until: '2026-06-30',
-  ...overrides,
-});
+/** Tuesday and Thursday mornings from 3 March. */
+const schedule = (siteId: string, overrides: Record<string, unknown> = {}) =>
+  weekdayPlacement(siteId, { weekdays: [2, 4], from: '2026-03-03', ...overrides });
 
 const place = (caseId: string, body: unknown, claims: Claims = world.claims.officer) =>
   call('POST', `${office()}/cases/${caseId}/placements`, { claims, body });

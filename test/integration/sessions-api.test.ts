@@ -5,6 +5,7 @@ import { apiCaller } from '../support/api';
 import { newPartner, newSite, registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { patch, weekdayPlacement } from '../support/requests';
 
 // 29 June 2026, 16:00 in Palopo (WITA): the cases' whole window (1 March – 30 June) is in the past.
 const env = testEnvironment({ now: () => new Date('2026-06-29T08:00:00Z') });
@@ -134,16 +135,8 @@ describe('verifying and correcting (PATCH /sessions/{id})', () => {
     });
     const url = `${base}/sessions/${recorded.id}`;
 
-    const stale = await call('PATCH', url, {
-      claims: world.claims.officer,
-      body: { endTime: '11:00' },
-      headers: { 'if-match': '"5"' },
-    });
-    const fixed = await call('PATCH', url, {
-      claims: world.claims.officer,
-      body: { endTime: '11:00' },
-      headers: { 'if-match': '"1"' },
-    });
+    const stale = await patch(call, url, world.claims.officer, { endTime: '11:00' }, 5);
+    const fixed = await patch(call, url, world.claims.officer, { endTime: '11:00' }, 1);
 
     expect(stale.status).toBe(412);
     expect(fixed.status).toBe(200);
@@ -157,11 +150,13 @@ describe('verifying and correcting (PATCH /sessions/{id})', () => {
       claims: world.claims.officer,
       body: session('2026-03-12', '08:00', '10:00'),
     });
-    const verifyAgain = await call('PATCH', `${base}/sessions/${recorded.id}`, {
-      claims: world.claims.officer,
-      body: { verified: true },
-      headers: { 'if-match': '"1"' },
-    });
+    const verifyAgain = await patch(
+      call,
+      `${base}/sessions/${recorded.id}`,
+      world.claims.officer,
+      { verified: true },
+      1,
+    );
     expect(verifyAgain.body).toMatchObject({ hoursCredited: 2, verified: true, version: 2 });
     expect((await caseTotals(caseId)).credited).toBe(120);
   });
@@ -182,14 +177,7 @@ describe('a site supervisor (pengawas lapangan) records, the PK verifies', () =>
     const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
     const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
       claims: world.claims.officer,
-      body: {
-        siteId: world.siteId,
-        weekdays: [1, 2, 3, 4, 5],
-        startTime: '08:00',
-        endTime: '12:00',
-        from: '2026-03-02',
-        until: '2026-06-30',
-      },
+      body: weekdayPlacement(world.siteId),
     });
     expect(placed.status, JSON.stringify(placed.body)).toBe(201);
 
@@ -202,16 +190,20 @@ describe('a site supervisor (pengawas lapangan) records, the PK verifies', () =>
       body: session('2026-03-17', '08:00', '11:00', { siteId: 'not-my-site' }),
     });
     const before = await caseTotals(caseId);
-    const supervisorVerifies = await call('PATCH', `${base}/sessions/${recorded.body.id}`, {
-      claims: world.claims.supervisor,
-      body: { verified: true },
-      headers: { 'if-match': '"1"' },
-    });
-    const verified = await call('PATCH', `${base}/sessions/${recorded.body.id}`, {
-      claims: world.claims.officer,
-      body: { verified: true },
-      headers: { 'if-match': '"1"' },
-    });
+    const supervisorVerifies = await patch(
+      call,
+      `${base}/sessions/${recorded.body.id}`,
+      world.claims.supervisor,
+      { verified: true },
+      1,
+    );
+    const verified = await patch(
+      call,
+      `${base}/sessions/${recorded.body.id}`,
+      world.claims.officer,
+      { verified: true },
+      1,
+    );
 
     expect(recorded.status).toBe(201);
     expect(recorded.body).toMatchObject({ verified: false, hoursCredited: 0, durationHours: 3 });

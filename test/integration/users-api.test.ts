@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, userClaims } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { patch } from '../support/requests';
 
 const env = testEnvironment();
 const call = apiCaller(env.handler);
@@ -135,17 +136,15 @@ describe('listing, changing and disabling people', () => {
     await call('POST', users(), { claims: world.claims.admin, body: person });
     const url = `${users()}/${person.username}`;
 
-    const missing = await call('PATCH', url, { claims: world.claims.admin, body: { roles: ['prosecutor'] } });
-    const stale = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { roles: ['prosecutor'] },
-      headers: { 'if-match': '"7"' },
-    });
-    const fresh = await call('PATCH', url, {
-      claims: world.claims.admin,
-      body: { roles: ['officer', 'supervisor'], siteIds: [world.siteId] },
-      headers: { 'if-match': '"1"' },
-    });
+    const missing = await patch(call, url, world.claims.admin, { roles: ['prosecutor'] });
+    const stale = await patch(call, url, world.claims.admin, { roles: ['prosecutor'] }, 7);
+    const fresh = await patch(
+      call,
+      url,
+      world.claims.admin,
+      { roles: ['officer', 'supervisor'], siteIds: [world.siteId] },
+      1,
+    );
 
     expect(missing.status).toBe(428);
     expect(stale.status).toBe(412);

@@ -1,5 +1,6 @@
 import type { OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
+import type { Page, PageRequest } from './queries';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
 
@@ -20,3 +21,14 @@ export async function loadVisibleCase(
   if (!found || !canSeeCase(grant, found)) throw refuse.notFound('No such case in this office.');
   return found;
 }
+
+/**
+ * A use case reading a page of one kind of a case's records (newest first), once the caller may see
+ * the case: else not-found. `read` gets the grant, for lists a supervisor sees only part of.
+ */
+export const ofVisibleCase =
+  <P extends Pick<Ports, 'cases'>, T>(
+    read: (ports: P, grant: OfficeGrant, caseId: string, page: PageRequest) => Promise<Page<T>>,
+  ) =>
+  async (ports: P, grant: OfficeGrant, caseId: string, page: PageRequest): Promise<Page<T>> =>
+    read(ports, grant, (await loadVisibleCase(ports, grant, caseId)).id, page);

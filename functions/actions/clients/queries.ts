@@ -3,7 +3,7 @@ import type { OfficeGrant } from '../../identity/grant';
 import type { ClientRecord } from '../../store/client-store';
 import type { Page, PageRequest } from '../cases/queries';
 import type { Ports } from '../ports';
-import { refuse } from '../refusal';
+import { found } from '../refusal';
 
 export type { ClientRecord, NewClient } from '../../store/client-store';
 
@@ -20,9 +20,7 @@ export const viewClient =
 
 /** A client of the caller's office; refuses not-found for anyone else's. */
 export async function loadClient(ports: Pick<Ports, 'clients'>, grant: OfficeGrant, clientId: string) {
-  const client = await ports.clients.get(grant.office.id, clientId);
-  if (!client) throw refuse.notFound('No such client in this office.');
-  return client;
+  return found(await ports.clients.get(grant.office.id, clientId), 'No such client in this office.');
 }
 
 /** One client of the office, NIK as stored (the API masks it). Refuses not-found. */

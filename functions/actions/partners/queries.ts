@@ -2,7 +2,7 @@ import { agreementStatus, officeToday, type PartnerKind } from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
 import type { Partner, PartnerInput } from '../../store/partner-store';
 import type { Ports } from '../ports';
-import { refuse } from '../refusal';
+import { found } from '../refusal';
 
 export type { Partner, PartnerInput, PartnerKind };
 
@@ -21,9 +21,7 @@ export async function loadPartner(
   grant: OfficeGrant,
   partnerId: string,
 ): Promise<Partner> {
-  const partner = await ports.partners.get(grant.office.id, partnerId);
-  if (!partner) throw refuse.notFound('No such partner in this office.');
-  return partner;
+  return found(await ports.partners.get(grant.office.id, partnerId), 'No such partner in this office.');
 }
 
 /** One partner of the office, with its agreement status. */

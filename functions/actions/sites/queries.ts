@@ -2,7 +2,7 @@ import { sitePartnerViolations } from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
 import type { Site, SiteFilter, SiteInput } from '../../store/site-store';
 import type { Ports } from '../ports';
-import { refuse } from '../refusal';
+import { found, refuse } from '../refusal';
 
 export type { Site, SiteFilter, SiteInput };
 
@@ -20,8 +20,7 @@ export async function readSite(
   siteId: string,
 ): Promise<Site> {
   const site = canSeeSite(grant, siteId) ? await ports.sites.get(grant.office.id, siteId) : undefined;
-  if (!site) throw refuse.notFound('No such site in this office.');
-  return site;
+  return found(site, 'No such site in this office.');
 }
 
 /** A page of the office's sites by name (a supervisor: their own only), filtered by partner and active. */

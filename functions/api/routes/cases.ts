@@ -5,9 +5,8 @@ import { registerCase } from '../../actions/cases/register-case';
 import { transitionCase as moveCase } from '../../actions/cases/transition-case';
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { etag, expectedVersion } from '../preconditions';
-import { pageResponse, presentCase } from '../presenters';
-import { defineRoute } from '../route';
+import { presentCase } from '../presenters';
+import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
 import {
   caseIdParams,
   caseListQuery,
@@ -17,30 +16,17 @@ import {
   updateCaseBody,
 } from '../schemas/cases';
 import { officeParams } from '../schemas/common';
-import { pageOf } from '../schemas/paging';
-
-type CaseParams = z.infer<typeof caseIdParams>;
 
 const CASE_WRITERS = ['admin', 'officer', 'integration'] as const;
 
-/** A case response with its version as the ETag. */
-const caseResponse = (
-  view: CaseView,
-  grant: InOffice,
-  status = 200,
-  headers: Record<string, string> = {},
-) => ({
-  status,
-  body: presentCase(view, grant),
-  headers: { etag: etag(view.version), ...headers },
-});
+/** A case as this caller may see it (a supervisor sees less); the answer carries its version as ETag. */
+const forCaller = (view: CaseView, { access: grant }: { readonly access: InOffice }) =>
+  presentCase(view, grant);
 
-export const createCase = defineRoute<
-  z.infer<typeof officeParams>,
-  unknown,
-  z.infer<typeof createCaseBody>,
-  InOffice
->({
+/** What a case list is filtered by: its query without the paging. */
+const filterOf = ({ limit: _limit, cursor: _cursor, ...filter }: z.infer<typeof caseListQuery>) => filter;
+
+export const createCase = recordRoute({
   operationId: 'createCase',
   method: 'POST',
   path: '/v1/offices/{officeId}/cases',
@@ -50,44 +36,32 @@ export const createCase = defineRoute<
   params: officeParams,
   body: createCaseBody,
   responses: { 201: { description: 'Registered, status received', schema: caseSchema } },
-  async handle({ access: grant, body, deps }) {
-    const view = await registerCase(deps, grant, body);
-    return caseResponse(view, grant, 201, { location: `/v1/offices/${grant.office.id}/cases/${view.id}` });
-  },
+  run: ({ access: grant, body, deps }) => registerCase(deps, grant, body),
+  present: forCaller,
+  location: (view, grant) => officePath(grant, 'cases', view.id),
 });
 
-export const listCases = defineRoute<
-  z.infer<typeof officeParams>,
-  z.infer<typeof caseListQuery>,
-  unknown,
-  InOffice
->({
+export const listCases = pagedRoute({
   operationId: 'listCases',
-  method: 'GET',
   path: '/v1/offices/{officeId}/cases',
   summary: 'Cases by deadline; open cases unless ?status= says otherwise',
   tags: ['cases'],
   access: access.office(staff.readers, 'cases:read'),
   params: officeParams,
   query: caseListQuery,
-  responses: { 200: { description: 'A page of cases', schema: pageOf(caseSchema) } },
-  async handle({ access: grant, query, deps }) {
-    const { limit, cursor, ...filter } = query;
-    // The cursor is bound to the list the caller reads: for a supervisor, their site (their only one
-    // unless they named one; the use case refuses any other).
-    const siteId = filter.siteId ?? grant.siteIds?.join(',');
-    const scope = { officeId: grant.office.id, list: `cases:${JSON.stringify({ ...filter, siteId })}` };
-    return pageResponse(
-      deps.cursors,
-      scope,
-      { limit, cursor },
-      (page) => readCases(deps, grant, { filter, page }),
-      (view) => presentCase(view, grant),
-    );
+  items: 'cases',
+  item: caseSchema,
+  // The cursor is bound to the list the caller reads: for a supervisor, their site (their only one
+  // unless they named one; the use case refuses any other).
+  list: ({ query, access: grant }) => {
+    const filter = filterOf(query);
+    return `cases:${JSON.stringify({ ...filter, siteId: filter.siteId ?? grant.siteIds?.join(',') })}`;
   },
+  read: ({ query, access: grant, deps }, page) => readCases(deps, grant, { filter: filterOf(query), page }),
+  present: presentCase,
 });
 
-export const getCase = defineRoute<CaseParams, unknown, unknown, InOffice>({
+export const getCase = recordRoute({
   operationId: 'getCase',
   method: 'GET',
   path: '/v1/offices/{officeId}/cases/{caseId}',
@@ -96,12 +70,11 @@ export const getCase = defineRoute<CaseParams, unknown, unknown, InOffice>({
   access: access.office(staff.readers, 'cases:read'),
   params: caseIdParams,
   responses: { 200: { description: 'The case', schema: caseSchema } },
-  async handle({ access: grant, params, deps }) {
-    return caseResponse(await readCase(deps, grant, params.caseId), grant);
-  },
+  run: ({ access: grant, params, deps }) => readCase(deps, grant, params.caseId),
+  present: forCaller,
 });
 
-export const updateCase = defineRoute<CaseParams, unknown, z.infer<typeof updateCaseBody>, InOffice>({
+export const updateCase = ifMatchRoute({
   operationId: 'updateCase',
   method: 'PATCH',
   path: '/v1/offices/{officeId}/cases/{caseId}',
@@ -111,13 +84,12 @@ export const updateCase = defineRoute<CaseParams, unknown, z.infer<typeof update
   params: caseIdParams,
   body: updateCaseBody,
   responses: { 200: { description: 'Updated', schema: caseSchema } },
-  async handle({ access: grant, params, body, headers, deps }) {
-    const correction = { caseId: params.caseId, expectedVersion: expectedVersion(headers), changes: body };
-    return caseResponse(await correctCase(deps, grant, correction), grant);
-  },
+  change: ({ access: grant, params, body, deps }, expected) =>
+    correctCase(deps, grant, { caseId: params.caseId, expectedVersion: expected, changes: body }),
+  present: forCaller,
 });
 
-export const transitionCase = defineRoute<CaseParams, unknown, z.infer<typeof transitionBody>, InOffice>({
+export const transitionCase = recordRoute({
   operationId: 'transitionCase',
   method: 'POST',
   path: '/v1/offices/{officeId}/cases/{caseId}/transitions',
@@ -127,7 +99,6 @@ export const transitionCase = defineRoute<CaseParams, unknown, z.infer<typeof tr
   params: caseIdParams,
   body: transitionBody,
   responses: { 200: { description: 'The case in its new status', schema: caseSchema } },
-  async handle({ access: grant, params, body, deps }) {
-    return caseResponse(await moveCase(deps, grant, { caseId: params.caseId, ...body }), grant);
-  },
+  run: ({ access: grant, params, body, deps }) => moveCase(deps, grant, { caseId: params.caseId, ...body }),
+  present: forCaller,
 });

@@ -2,11 +2,9 @@ import type * as z from 'zod';
 import { getClient as readClient, listClients as readClients } from '../../actions/clients/queries';
 import { registerClient } from '../../actions/clients/register-client';
 import { revealClientNik } from '../../actions/clients/reveal-client-nik';
-import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
-import { etag } from '../preconditions';
-import { pageResponse, presentClient } from '../presenters';
-import { defineRoute } from '../route';
+import { presentClient } from '../presenters';
+import { officePath, pagedRoute, recordRoute } from '../route-kit';
 import {
   clientIdParams,
   clientListQuery,
@@ -15,7 +13,6 @@ import {
   createClientBody,
 } from '../schemas/clients';
 import { officeParams } from '../schemas/common';
-import { pageOf } from '../schemas/paging';
 
 /**
  * Who may read clients. Site supervisors are left out on purpose: they see a client only as a name on
@@ -24,12 +21,7 @@ import { pageOf } from '../schemas/paging';
 const CLIENT_READERS = ['admin', 'officer', 'prosecutor', 'regional', 'integration'] as const;
 const CLIENT_WRITERS = ['admin', 'officer', 'integration'] as const;
 
-export const createClient = defineRoute<
-  z.infer<typeof officeParams>,
-  unknown,
-  z.infer<typeof createClientBody>,
-  InOffice
->({
+export const createClient = recordRoute({
   operationId: 'createClient',
   method: 'POST',
   path: '/v1/offices/{officeId}/clients',
@@ -39,52 +31,30 @@ export const createClient = defineRoute<
   params: officeParams,
   body: createClientBody,
   responses: { 201: { description: 'Registered', schema: clientSchema } },
-  async handle({ access: grant, body, deps }) {
-    const client = await registerClient(deps, grant, body);
-    return {
-      status: 201,
-      body: presentClient(client),
-      headers: {
-        etag: etag(client.version),
-        location: `/v1/offices/${grant.office.id}/clients/${client.id}`,
-      },
-    };
-  },
+  run: ({ access: grant, body, deps }) => registerClient(deps, grant, body),
+  present: (client) => presentClient(client),
+  location: (client, grant) => officePath(grant, 'clients', client.id),
 });
 
-export const listClients = defineRoute<
-  z.infer<typeof officeParams>,
-  z.infer<typeof clientListQuery>,
-  unknown,
-  InOffice
->({
+export const listClients = pagedRoute({
   operationId: 'listClients',
-  method: 'GET',
   path: '/v1/offices/{officeId}/clients',
   summary: 'Clients of the office, by name (?q= name prefix); NIKs masked',
   tags: ['clients'],
   access: access.office(CLIENT_READERS, 'cases:read'),
   params: officeParams,
   query: clientListQuery,
-  responses: { 200: { description: 'A page of clients', schema: pageOf(clientSchema) } },
-  async handle({ access: grant, query, deps }) {
-    const scope = { officeId: grant.office.id, list: `clients:${query.q ?? ''}` };
-    return pageResponse(
-      deps.cursors,
-      scope,
-      query,
-      (page) => readClients(deps, grant, { namePrefix: query.q, page }),
-      (client) => presentClient(client),
-    );
-  },
+  items: 'clients',
+  item: clientSchema,
+  list: ({ query }) => `clients:${query.q ?? ''}`,
+  read: ({ query, access: grant, deps }, page) => readClients(deps, grant, { namePrefix: query.q, page }),
+  present: (client) => presentClient(client),
 });
 
-export const getClient = defineRoute<
-  z.infer<typeof clientIdParams>,
-  z.infer<typeof clientReadQuery>,
-  unknown,
-  InOffice
->({
+/** Asking for the NIK in clear (`?reveal=nik`) is a separate, audited use case. */
+const revealing = (query: z.infer<typeof clientReadQuery>) => query.reveal === 'nik';
+
+export const getClient = recordRoute({
   operationId: 'getClient',
   method: 'GET',
   path: '/v1/offices/{officeId}/clients/{clientId}',
@@ -94,11 +64,9 @@ export const getClient = defineRoute<
   params: clientIdParams,
   query: clientReadQuery,
   responses: { 200: { description: 'The client', schema: clientSchema } },
-  async handle({ access: grant, params, query, deps }) {
-    const reveal = query.reveal === 'nik';
-    const client = reveal
-      ? await revealClientNik(deps, grant, { clientId: params.clientId, reason: query.reason ?? '' })
-      : await readClient(deps, grant, params.clientId);
-    return { status: 200, body: presentClient(client, reveal), headers: { etag: etag(client.version) } };
-  },
+  run: ({ access: grant, params, query, deps }) =>
+    revealing(query)
+      ? revealClientNik(deps, grant, { clientId: params.clientId, reason: query.reason ?? '' })
+      : readClient(deps, grant, params.clientId),
+  present: (client, { query }) => presentClient(client, revealing(query)),
 });

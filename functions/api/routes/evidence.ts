@@ -6,6 +6,7 @@ import { requestEvidenceUpload } from '../../actions/evidence/request-evidence-u
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
 import { defineRoute } from '../route';
+import { officePath, pagedRoute } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
 import {
   createEvidenceBody,
@@ -15,7 +16,6 @@ import {
   evidenceSchema,
   uploadTicketSchema,
 } from '../schemas/evidence';
-import { pageOf } from '../schemas/paging';
 
 /**
  * Who uploads: the PK, the office admin, the site supervisor (for sessions at their own sites), and
@@ -79,48 +79,25 @@ export const createEvidence = defineRoute<
   },
   async handle({ access: grant, params, body, deps }) {
     const { record, upload } = await requestEvidenceUpload(deps, grant, { ...body, caseId: params.caseId });
-    return {
-      status: 201,
-      body: { id: record.id, status: 'pending', upload },
-      headers: { location: `/v1/offices/${grant.office.id}/cases/${record.caseId}/evidence/${record.id}` },
-    };
+    const location = officePath(grant, 'cases', record.caseId, 'evidence', record.id);
+    return { status: 201, body: { id: record.id, status: 'pending', upload }, headers: { location } };
   },
 });
 
-export const listEvidence = defineRoute<
-  z.infer<typeof caseIdParams>,
-  z.infer<typeof evidenceListQuery>,
-  unknown,
-  InOffice
->({
+export const listEvidence = pagedRoute({
   operationId: 'listEvidence',
-  method: 'GET',
   path: '/v1/offices/{officeId}/cases/{caseId}/evidence',
   summary: 'Evidence of a case, newest first, by session and status (each read is audited)',
   tags: ['evidence'],
   access: access.office(staff.readers, 'cases:read'),
   params: caseIdParams,
   query: evidenceListQuery,
-  responses: { 200: { description: 'A page of evidence', schema: pageOf(evidenceSchema) } },
-  async handle({ access: grant, params, query, deps }) {
-    const { cursor, ...rest } = query;
-    const scope = {
-      officeId: grant.office.id,
-      list: `evidence:${params.caseId}:${rest.status ?? ''}:${rest.sessionId ?? ''}`,
-    };
-    const page = await listCaseEvidence(deps, grant, {
-      ...rest,
-      caseId: params.caseId,
-      startKey: await deps.cursors.decode(scope, cursor),
-    });
-    return {
-      status: 200,
-      body: {
-        items: page.items.map(presentView),
-        nextCursor: await deps.cursors.encode(scope, page.lastKey),
-      },
-    };
-  },
+  items: 'evidence',
+  item: evidenceSchema,
+  list: ({ params, query }) => `evidence:${params.caseId}:${query.status ?? ''}:${query.sessionId ?? ''}`,
+  read: ({ params, query: { cursor: _cursor, ...filter }, access: grant, deps }, page) =>
+    listCaseEvidence(deps, grant, { ...filter, caseId: params.caseId, ...page }),
+  present: presentView,
 });
 
 export const getEvidence = defineRoute<z.infer<typeof evidenceIdParams>, unknown, unknown, InOffice>({

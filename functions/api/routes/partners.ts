@@ -1,13 +1,9 @@
-import type * as z from 'zod';
 import { changePartner } from '../../actions/partners/change-partner';
-import { findPartners, readPartner, type PartnerView } from '../../actions/partners/queries';
+import { findPartners, readPartner } from '../../actions/partners/queries';
 import { recordPartner } from '../../actions/partners/record-partner';
-import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { etag, expectedVersion } from '../preconditions';
-import { defineRoute } from '../route';
+import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
 import { officeParams } from '../schemas/common';
-import { pageOf } from '../schemas/paging';
 import {
   createPartnerBody,
   listPartnersQuery,
@@ -16,47 +12,21 @@ import {
   updatePartnerBody,
 } from '../schemas/partners';
 
-type PartnerParams = z.infer<typeof partnerParams>;
-
-const withEtag = (partner: PartnerView, status = 200, location?: string) => ({
-  status,
-  body: partner,
-  headers: { etag: etag(partner.version), ...(location ? { location } : {}) },
-});
-
-export const listPartners = defineRoute<
-  z.infer<typeof officeParams>,
-  z.infer<typeof listPartnersQuery>,
-  unknown,
-  InOffice
->({
+export const listPartners = pagedRoute({
   operationId: 'listPartners',
-  method: 'GET',
   path: '/v1/offices/{officeId}/partners',
   summary: "The office's partners and the state of their agreements (PKS), by name",
   tags: ['partners'],
   access: access.office(staff.readers, 'cases:read'),
   params: officeParams,
   query: listPartnersQuery,
-  responses: { 200: { description: 'A page of partners', schema: pageOf(partnerSchema) } },
-  async handle({ access: grant, query, deps }) {
-    // The filter is part of the list's identity: a cursor of one filter is refused by another.
-    const scope = { officeId: grant.office.id, list: `partners?kind=${query.kind ?? ''}` };
-    const startKey = await deps.cursors.decode(scope, query.cursor);
-    const page = await findPartners(deps, grant, { limit: query.limit, startKey, kind: query.kind });
-    return {
-      status: 200,
-      body: { items: page.items, nextCursor: await deps.cursors.encode(scope, page.lastKey) },
-    };
-  },
+  items: 'partners',
+  item: partnerSchema,
+  list: ({ query }) => `partners?kind=${query.kind ?? ''}`,
+  read: ({ query, access: grant, deps }, page) => findPartners(deps, grant, { ...page, kind: query.kind }),
 });
 
-export const createPartner = defineRoute<
-  z.infer<typeof officeParams>,
-  unknown,
-  z.infer<typeof createPartnerBody>,
-  InOffice
->({
+export const createPartner = recordRoute({
   operationId: 'createPartner',
   method: 'POST',
   path: '/v1/offices/{officeId}/partners',
@@ -66,13 +36,11 @@ export const createPartner = defineRoute<
   params: officeParams,
   body: createPartnerBody,
   responses: { 201: { description: 'Recorded', schema: partnerSchema } },
-  async handle({ access: grant, body, deps }) {
-    const partner = await recordPartner(deps, grant, body);
-    return withEtag(partner, 201, `/v1/offices/${grant.office.id}/partners/${partner.id}`);
-  },
+  run: ({ access: grant, body, deps }) => recordPartner(deps, grant, body),
+  location: (partner, grant) => officePath(grant, 'partners', partner.id),
 });
 
-export const getPartner = defineRoute<PartnerParams, unknown, unknown, InOffice>({
+export const getPartner = recordRoute({
   operationId: 'getPartner',
   method: 'GET',
   path: '/v1/offices/{officeId}/partners/{partnerId}',
@@ -81,28 +49,20 @@ export const getPartner = defineRoute<PartnerParams, unknown, unknown, InOffice>
   access: access.office(staff.readers, 'cases:read'),
   params: partnerParams,
   responses: { 200: { description: 'The partner', schema: partnerSchema } },
-  async handle({ access: grant, params, deps }) {
-    return withEtag(await readPartner(deps, grant, params.partnerId));
-  },
+  run: ({ access: grant, params, deps }) => readPartner(deps, grant, params.partnerId),
 });
 
-export const updatePartner = defineRoute<PartnerParams, unknown, z.infer<typeof updatePartnerBody>, InOffice>(
-  {
-    operationId: 'updatePartner',
-    method: 'PATCH',
-    path: '/v1/offices/{officeId}/partners/{partnerId}',
-    summary:
-      'Change a partner or renew its agreement (If-Match required); `contact` and `agreement` are replaced whole',
-    tags: ['partners'],
-    access: access.office(staff.adminOnly),
-    params: partnerParams,
-    body: updatePartnerBody,
-    responses: { 200: { description: 'Updated', schema: partnerSchema } },
-    async handle({ access: grant, params, body, deps, headers }) {
-      const expected = expectedVersion(headers);
-      return withEtag(
-        await changePartner(deps, grant, { partnerId: params.partnerId, expected, changes: body }),
-      );
-    },
-  },
-);
+export const updatePartner = ifMatchRoute({
+  operationId: 'updatePartner',
+  method: 'PATCH',
+  path: '/v1/offices/{officeId}/partners/{partnerId}',
+  summary:
+    'Change a partner or renew its agreement (If-Match required); `contact` and `agreement` are replaced whole',
+  tags: ['partners'],
+  access: access.office(staff.adminOnly),
+  params: partnerParams,
+  body: updatePartnerBody,
+  responses: { 200: { description: 'Updated', schema: partnerSchema } },
+  change: ({ access: grant, params, body, deps }, expected) =>
+    changePartner(deps, grant, { partnerId: params.partnerId, expected, changes: body }),
+});

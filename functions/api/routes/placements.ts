@@ -1,11 +1,11 @@
 import type * as z from 'zod';
 import { endPlacement as finishPlacement } from '../../actions/placements/end-placement';
 import { placeCase } from '../../actions/placements/place-case';
-import { placementsOfCase, type PageRequest, type PlacementRecord } from '../../actions/placements/queries';
+import { placementsOfCase, type PlacementRecord } from '../../actions/placements/queries';
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { pageResponse } from '../presenters';
 import { defineRoute } from '../route';
+import { caseListRoute, officePath } from '../route-kit';
 import {
   caseIdParams,
   createPlacementBody,
@@ -14,7 +14,6 @@ import {
   placementParams,
   placementSchema,
 } from '../schemas/placements';
-import { pageOf } from '../schemas/paging';
 
 type CaseParams = z.infer<typeof caseIdParams>;
 type CreateBody = z.infer<typeof createPlacementBody>;
@@ -49,32 +48,20 @@ export const createPlacement = defineRoute<CaseParams, unknown, CreateBody, InOf
   },
   async handle({ access: grant, params, body, deps }) {
     const placement = await placeCase(deps, grant, params.caseId, body);
-    return {
-      status: 201,
-      body: presentPlacement(placement),
-      headers: { location: `/v1/offices/${grant.office.id}/placements/${placement.id}` },
-    };
+    const location = officePath(grant, 'placements', placement.id);
+    return { status: 201, body: presentPlacement(placement), headers: { location } };
   },
 });
 
-export const listPlacements = defineRoute<CaseParams, z.infer<typeof listPlacementsQuery>, unknown, InOffice>(
-  {
-    operationId: 'listPlacements',
-    method: 'GET',
-    path: '/v1/offices/{officeId}/cases/{caseId}/placements',
-    summary: "A case's placements, newest first (a supervisor: those at their own sites)",
-    tags: ['placements'],
-    access: access.office(staff.readers, 'cases:read'),
-    params: caseIdParams,
-    query: listPlacementsQuery,
-    responses: { 200: { description: 'A page of placements', schema: pageOf(placementSchema) } },
-    async handle({ access: grant, params, query, deps }) {
-      const scope = { officeId: grant.office.id, list: `placements:${params.caseId}` };
-      const read = (page: PageRequest) => placementsOfCase(deps, grant, params.caseId, page);
-      return pageResponse(deps.cursors, scope, query, read, presentPlacement);
-    },
-  },
-);
+export const listPlacements = caseListRoute('placements', {
+  operationId: 'listPlacements',
+  summary: "A case's placements, newest first (a supervisor: those at their own sites)",
+  access: access.office(staff.readers, 'cases:read'),
+  query: listPlacementsQuery,
+  item: placementSchema,
+  read: placementsOfCase,
+  present: presentPlacement,
+});
 
 export const endPlacement = defineRoute<
   z.infer<typeof placementParams>,

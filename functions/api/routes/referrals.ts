@@ -1,13 +1,12 @@
 import type * as z from 'zod';
 import { recordReferralOutcome as recordOutcome } from '../../actions/referrals/record-referral-outcome';
 import { referCase } from '../../actions/referrals/refer-case';
-import { referralsOfCase, type PageRequest } from '../../actions/warnings/queries';
+import { referralsOfCase } from '../../actions/warnings/queries';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
-import { pageResponse } from '../presenters';
 import { defineRoute } from '../route';
+import { caseListRoute } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
-import { pageOf, pageQuery } from '../schemas/paging';
 import {
   createReferralBody,
   referralIdParams,
@@ -15,7 +14,7 @@ import {
   referralSchema,
   referralWithCaseSchema,
 } from '../schemas/referrals';
-import { caseState } from './warnings';
+import { withCaseState } from './warnings';
 
 type CaseParams = z.infer<typeof caseIdParams>;
 
@@ -42,25 +41,16 @@ export const createReferral = defineRoute<CaseParams, unknown, z.infer<typeof cr
   responses: { 201: { description: 'The referral, awaiting the outcome', schema: referralWithCaseSchema } },
   async handle({ access: grant, params, body, deps }) {
     const referred = await referCase(deps, grant, params.caseId, body);
-    return { status: 201, body: { ...referred.referral, case: caseState(referred.case) } };
+    return withCaseState(201, referred.referral, referred.case);
   },
 });
 
-export const listReferrals = defineRoute<CaseParams, z.infer<typeof pageQuery>, unknown, InOffice>({
+export const listReferrals = caseListRoute('referrals', {
   operationId: 'listReferrals',
-  method: 'GET',
-  path: '/v1/offices/{officeId}/cases/{caseId}/referrals',
   summary: 'Referrals of a case to the jaksa, newest first, with their outcomes',
-  tags: ['referrals'],
   access: access.office(REFERRAL_READERS, 'cases:read'),
-  params: caseIdParams,
-  query: pageQuery,
-  responses: { 200: { description: 'A page of referrals', schema: pageOf(referralSchema) } },
-  async handle({ access: grant, params, query, deps }) {
-    const scope = { officeId: grant.office.id, list: `referrals:${params.caseId}` };
-    const read = (page: PageRequest) => referralsOfCase(deps, grant, params.caseId, page);
-    return pageResponse(deps.cursors, scope, query, read);
-  },
+  item: referralSchema,
+  read: referralsOfCase,
 });
 
 export const recordReferralOutcome = defineRoute<
@@ -82,6 +72,6 @@ export const recordReferralOutcome = defineRoute<
   },
   async handle({ access: grant, params, body, deps }) {
     const decided = await recordOutcome(deps, grant, params.referralId, body);
-    return { status: 200, body: { ...decided.referral, case: caseState(decided.case) } };
+    return withCaseState(200, decided.referral, decided.case);
   },
 });

@@ -1,15 +1,10 @@
-import type * as z from 'zod';
 import { correctSession } from '../../actions/sessions/correct-session';
-import { sessionsOfCase, type PageRequest } from '../../actions/sessions/queries';
+import { sessionsOfCase } from '../../actions/sessions/queries';
 import { recordSession, type SessionRecord } from '../../actions/sessions/record-session';
 import { minutesToHours } from '../../domain';
-import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { etag, expectedVersion } from '../preconditions';
-import { pageResponse } from '../presenters';
-import { defineRoute } from '../route';
+import { caseListRoute, ifMatchRoute, officePath, recordRoute } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
-import { pageOf, pageQuery } from '../schemas/paging';
 import { createSessionBody, sessionIdParams, sessionSchema, updateSessionBody } from '../schemas/sessions';
 
 /** Who records sessions: the PK, the office admin, and the site's supervisor (pengawas lapangan). */
@@ -27,12 +22,7 @@ function present(session: SessionRecord) {
   };
 }
 
-export const createSession = defineRoute<
-  z.infer<typeof caseIdParams>,
-  unknown,
-  z.infer<typeof createSessionBody>,
-  InOffice
->({
+export const createSession = recordRoute({
   operationId: 'createSession',
   method: 'POST',
   path: '/v1/offices/{officeId}/cases/{caseId}/sessions',
@@ -42,44 +32,21 @@ export const createSession = defineRoute<
   params: caseIdParams,
   body: createSessionBody,
   responses: { 201: { description: 'Recorded, with the hours credited', schema: sessionSchema } },
-  async handle({ access: grant, params, body, deps }) {
-    const saved = await recordSession(deps, grant, params.caseId, body);
-    return {
-      status: 201,
-      body: present(saved),
-      headers: { etag: etag(saved.version), location: `/v1/offices/${grant.office.id}/sessions/${saved.id}` },
-    };
-  },
+  run: ({ access: grant, params, body, deps }) => recordSession(deps, grant, params.caseId, body),
+  present,
+  location: (saved, grant) => officePath(grant, 'sessions', saved.id),
 });
 
-export const listSessions = defineRoute<
-  z.infer<typeof caseIdParams>,
-  z.infer<typeof pageQuery>,
-  unknown,
-  InOffice
->({
+export const listSessions = caseListRoute('sessions', {
   operationId: 'listSessions',
-  method: 'GET',
-  path: '/v1/offices/{officeId}/cases/{caseId}/sessions',
   summary: 'Sessions of a case, newest first',
-  tags: ['sessions'],
   access: access.office(staff.readers, 'cases:read'),
-  params: caseIdParams,
-  query: pageQuery,
-  responses: { 200: { description: 'A page of sessions', schema: pageOf(sessionSchema) } },
-  async handle({ access: grant, params, query, deps }) {
-    const scope = { officeId: grant.office.id, list: `sessions:${params.caseId}` };
-    const read = (page: PageRequest) => sessionsOfCase(deps, grant, params.caseId, page);
-    return pageResponse(deps.cursors, scope, query, read, present);
-  },
+  item: sessionSchema,
+  read: sessionsOfCase,
+  present,
 });
 
-export const updateSession = defineRoute<
-  z.infer<typeof sessionIdParams>,
-  unknown,
-  z.infer<typeof updateSessionBody>,
-  InOffice
->({
+export const updateSession = ifMatchRoute({
   operationId: 'updateSession',
   method: 'PATCH',
   path: '/v1/offices/{officeId}/sessions/{sessionId}',
@@ -89,12 +56,7 @@ export const updateSession = defineRoute<
   params: sessionIdParams,
   body: updateSessionBody,
   responses: { 200: { description: 'The session as now recorded', schema: sessionSchema } },
-  async handle({ access: grant, params, body, headers, deps }) {
-    const saved = await correctSession(deps, grant, {
-      sessionId: params.sessionId,
-      expectedVersion: expectedVersion(headers),
-      changes: body,
-    });
-    return { status: 200, body: present(saved), headers: { etag: etag(saved.version) } };
-  },
+  change: ({ access: grant, params, body, deps }, expected) =>
+    correctSession(deps, grant, { sessionId: params.sessionId, expectedVersion: expected, changes: body }),
+  present,
 });

@@ -2,47 +2,27 @@ import * as z from 'zod';
 import { changeMemberAccess } from '../../actions/users/change-member-access';
 import { disableMember } from '../../actions/users/disable-member';
 import { inviteMember } from '../../actions/users/invite-member';
-import { findMembers, readMember, type OfficeMember } from '../../actions/users/queries';
+import { findMembers, readMember } from '../../actions/users/queries';
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { etag, expectedVersion } from '../preconditions';
 import { defineRoute } from '../route';
+import { ifMatchRoute, officePath, pagedRoute, recordRoute, versioned } from '../route-kit';
 import { officeParams } from '../schemas/common';
-import { pageOf, pageQuery } from '../schemas/paging';
+import { pageQuery } from '../schemas/paging';
 import { createUserBody, invitationSchema, memberSchema, updateUserBody, userParams } from '../schemas/users';
 
-type UserParams = z.infer<typeof userParams>;
-
-const withEtag = (member: OfficeMember) => ({
-  status: 200,
-  body: member,
-  headers: { etag: etag(member.version) },
-});
-
-export const listUsers = defineRoute<
-  z.infer<typeof officeParams>,
-  z.infer<typeof pageQuery>,
-  unknown,
-  InOffice
->({
+export const listUsers = pagedRoute({
   operationId: 'listUsers',
-  method: 'GET',
   path: '/v1/offices/{officeId}/users',
   summary: "The office's people and their roles",
   tags: ['users'],
   access: access.office(staff.adminOnly),
   params: officeParams,
   query: pageQuery,
-  responses: { 200: { description: 'A page of people', schema: pageOf(memberSchema) } },
-  async handle({ access: grant, query, deps }) {
-    const scope = { officeId: grant.office.id, list: 'users' };
-    const startKey = await deps.cursors.decode(scope, query.cursor);
-    const page = await findMembers(deps, grant, { limit: query.limit, startKey });
-    return {
-      status: 200,
-      body: { items: page.items, nextCursor: await deps.cursors.encode(scope, page.lastKey) },
-    };
-  },
+  items: 'people',
+  item: memberSchema,
+  list: () => 'users',
+  read: ({ access: grant, deps }, page) => findMembers(deps, grant, page),
 });
 
 export const createUser = defineRoute<
@@ -67,18 +47,11 @@ export const createUser = defineRoute<
   },
   async handle({ access: grant, body, deps }) {
     const { user, invitation } = await inviteMember(deps, grant, body);
-    return {
-      status: 201,
-      body: { user, invitation },
-      headers: {
-        etag: etag(user.version),
-        location: `/v1/offices/${grant.office.id}/users/${user.username}`,
-      },
-    };
+    return versioned({ user, invitation }, user.version, officePath(grant, 'users', user.username));
   },
 });
 
-export const getUser = defineRoute<UserParams, unknown, unknown, InOffice>({
+export const getUser = recordRoute({
   operationId: 'getUser',
   method: 'GET',
   path: '/v1/offices/{officeId}/users/{username}',
@@ -87,12 +60,10 @@ export const getUser = defineRoute<UserParams, unknown, unknown, InOffice>({
   access: access.office(staff.adminOnly),
   params: userParams,
   responses: { 200: { description: 'The person', schema: memberSchema } },
-  async handle({ access: grant, params, deps }) {
-    return withEtag(await readMember(deps, grant, params.username));
-  },
+  run: ({ access: grant, params, deps }) => readMember(deps, grant, params.username),
 });
 
-export const updateUser = defineRoute<UserParams, unknown, z.infer<typeof updateUserBody>, InOffice>({
+export const updateUser = ifMatchRoute({
   operationId: 'updateUser',
   method: 'PATCH',
   path: '/v1/offices/{officeId}/users/{username}',
@@ -102,13 +73,11 @@ export const updateUser = defineRoute<UserParams, unknown, z.infer<typeof update
   params: userParams,
   body: updateUserBody,
   responses: { 200: { description: 'Updated', schema: memberSchema } },
-  async handle({ access: grant, params, body, deps, headers }) {
-    const expected = expectedVersion(headers);
-    return withEtag(await changeMemberAccess(deps, grant, { ...body, username: params.username, expected }));
-  },
+  change: ({ access: grant, params, body, deps }, expected) =>
+    changeMemberAccess(deps, grant, { ...body, username: params.username, expected }),
 });
 
-export const disableUser = defineRoute<UserParams, unknown, unknown, InOffice>({
+export const disableUser = ifMatchRoute({
   operationId: 'disableUser',
   method: 'DELETE',
   path: '/v1/offices/{officeId}/users/{username}',
@@ -117,8 +86,6 @@ export const disableUser = defineRoute<UserParams, unknown, unknown, InOffice>({
   access: access.office(staff.adminOnly),
   params: userParams,
   responses: { 200: { description: 'Disabled', schema: memberSchema } },
-  async handle({ access: grant, params, deps, headers }) {
-    const expected = expectedVersion(headers);
-    return withEtag(await disableMember(deps, grant, { username: params.username, expected }));
-  },
+  change: ({ access: grant, params, deps }, expected) =>
+    disableMember(deps, grant, { username: params.username, expected }),
 });

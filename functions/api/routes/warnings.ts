@@ -1,12 +1,11 @@
 import type * as z from 'zod';
 import { issueWarning, type CaseRecord } from '../../actions/warnings/issue-warning';
-import { warningsOfCase, type PageRequest } from '../../actions/warnings/queries';
+import { warningsOfCase } from '../../actions/warnings/queries';
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
-import { pageResponse } from '../presenters';
 import { defineRoute } from '../route';
+import { caseListRoute } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
-import { pageOf, pageQuery } from '../schemas/paging';
 import { createdWarningSchema, createWarningBody, warningSchema } from '../schemas/warnings';
 
 type CaseParams = z.infer<typeof caseIdParams>;
@@ -22,6 +21,12 @@ export const caseState = (record: CaseRecord) => ({
   openWarnings: record.openWarnings,
 });
 
+/** A warning or referral as written, with the case as the write left it. */
+export const withCaseState = (status: 200 | 201, record: object, after: CaseRecord) => ({
+  status,
+  body: { ...record, case: caseState(after) },
+});
+
 export const createWarning = defineRoute<CaseParams, unknown, z.infer<typeof createWarningBody>, InOffice>({
   operationId: 'createWarning',
   method: 'POST',
@@ -34,23 +39,14 @@ export const createWarning = defineRoute<CaseParams, unknown, z.infer<typeof cre
   responses: { 201: { description: 'The warning, and the case after it', schema: createdWarningSchema } },
   async handle({ access: grant, params, body, deps }) {
     const issued = await issueWarning(deps, grant, params.caseId, body);
-    return { status: 201, body: { ...issued.warning, case: caseState(issued.case) } };
+    return withCaseState(201, issued.warning, issued.case);
   },
 });
 
-export const listWarnings = defineRoute<CaseParams, z.infer<typeof pageQuery>, unknown, InOffice>({
+export const listWarnings = caseListRoute('warnings', {
   operationId: 'listWarnings',
-  method: 'GET',
-  path: '/v1/offices/{officeId}/cases/{caseId}/warnings',
   summary: 'Warnings of a case, newest first',
-  tags: ['warnings'],
   access: access.office(staff.readers, 'cases:read'),
-  params: caseIdParams,
-  query: pageQuery,
-  responses: { 200: { description: 'A page of warnings', schema: pageOf(warningSchema) } },
-  async handle({ access: grant, params, query, deps }) {
-    const scope = { officeId: grant.office.id, list: `warnings:${params.caseId}` };
-    const read = (page: PageRequest) => warningsOfCase(deps, grant, params.caseId, page);
-    return pageResponse(deps.cursors, scope, query, read);
-  },
+  item: warningSchema,
+  read: warningsOfCase,
 });

@@ -12,6 +12,10 @@ export const officeParams = z.object({ officeId });
 /** An office-local calendar date. */
 export const localDate = z.iso.date('Use a YYYY-MM-DD date.');
 
+/** Up to 50 ids of the case's own records (sessions, warnings) that a write cites. */
+export const citedIds = (description: string) =>
+  z.array(z.string().min(1).max(100)).max(50).describe(description);
+
 /** A record id (a ULID: 26 characters, time-ordered), named in the message as `what`. */
 export const recordId = (what: string) => z.string().regex(/^[0-9A-Z]{26}$/, `Not a ${what} id.`);
 

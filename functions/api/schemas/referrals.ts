@@ -1,18 +1,13 @@
 import * as z from 'zod';
 import { REFERRAL_DECISIONS, REFERRAL_STATUSES } from '../../domain';
-import { officeId } from './common';
+import { citedIds, localDate, officeId } from './common';
 import { caseRecordId } from './sessions';
 import { caseStateSchema } from './warnings';
-
-const localDate = z.iso.date('Use a YYYY-MM-DD date.');
 
 export const createReferralBody = z
   .object({
     reason: z.string().trim().min(1).max(4000),
-    warningIds: z
-      .array(z.string().min(1).max(100))
-      .max(50)
-      .describe('Open warnings of this case; at least one'),
+    warningIds: citedIds('Open warnings of this case; at least one'),
   })
   .strict();
 

@@ -1,14 +1,14 @@
 import * as z from 'zod';
 import { CASE_STATUSES, WARNING_LEVELS, WARNING_STATUSES } from '../../domain';
+import { citedIds } from './common';
 
 export const createWarningBody = z
   .object({
     level: z.literal(WARNING_LEVELS).describe('1–3, the officer’s judgement of seriousness'),
     reason: z.string().trim().min(1).max(2000),
-    sessionIds: z
-      .array(z.string().min(1).max(100))
-      .max(50)
-      .describe('Sessions of this case with an unexcused absence or marked as misconduct; may be empty'),
+    sessionIds: citedIds(
+      'Sessions of this case with an unexcused absence or marked as misconduct; may be empty',
+    ),
   })
   .strict();
 

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as domain from '../../../functions/domain';
 import type { CaseStatus } from '../../../functions/domain';
+import { rules } from './violations';
 
 const { canCorrectSentence, endsWithOpenWarnings, SENTENCE_EDITABLE_STATUSES } = domain;
-
-const rules = (r: ReturnType<typeof canCorrectSentence>) =>
-  r.ok ? [] : r.violations.map((v) => `${v.rule} ${v.path}`);
 
 describe('correcting a case', () => {
   it('LC-SENTENCE-EDITABLE lets the decision and sentence change while received or assessed', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseListSite, checkCaseParties } from '../../../functions/domain';
+import { rules } from './violations';
 
 const officer = { status: 'active', roles: ['officer'] };
-const rules = (r: { ok: boolean; violations?: { rule: string; path: string }[] }) =>
-  r.ok ? [] : (r.violations ?? []).map((v) => `${v.rule} ${v.path}`);
 
 describe('the parties to a case', () => {
   it('accepts a registered client and an active PK', () => {

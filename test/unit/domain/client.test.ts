@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { isChild, nikAlreadyRegistered, validateClientRegistration } from '../../../functions/domain';
+import { rules } from './violations';
 
 const today = '2026-03-10';
 /** Born 15 January 1990, a man: the NIK's birth date digits are 150190. */
 const adult = { nik: '7373011501900001', birthDate: '1990-01-15', sex: 'M' as const };
 /** Born 1 February 2011, a woman (day + 40 in the NIK): 15 years old on `today`. */
 const child = { nik: '7373014102110001', birthDate: '2011-02-01', sex: 'F' as const };
-
-const rules = (r: ReturnType<typeof validateClientRegistration>) =>
-  r.ok ? [] : r.violations.map((v) => `${v.rule} ${v.path}`);
 
 describe('registering a client', () => {
   it('accepts an adult whose NIK agrees with the record', () => {

@@ -18,11 +18,10 @@ import {
   validateEvidenceRequest,
   type DeclaredFile,
 } from '../../../functions/domain';
+import { rules } from './violations';
 
 const MB = 1024 * 1024;
 const limits = { maxUploadBytes: 20 * MB };
-const rules = (r: { ok: boolean; violations?: { rule: string; path: string }[] }) =>
-  r.ok ? [] : (r.violations ?? []).map((v) => `${v.rule} ${v.path}`);
 
 const declared: DeclaredFile = { sizeBytes: 1000, sha256: 'ab'.repeat(32), contentType: 'image/jpeg' };
 

@@ -9,9 +9,7 @@ import {
   TRANSITIONS,
   type CaseStatus,
 } from '../../../functions/domain';
-
-const rules = (r: ReturnType<typeof canTransition>) =>
-  r.ok ? [] : r.violations.map((v) => `${v.rule} ${v.path}`);
+import { rules } from './violations';
 
 describe('case lifecycle', () => {
   it('LC-TRANSITION walks the happy path received → assessed → placed → active → completed → closed', () => {

@@ -10,9 +10,8 @@ import {
   type PlacementContext,
   type ScheduledPlacement,
 } from '../../../functions/domain';
+import { rules } from './violations';
 
-const rules = (r: { ok: boolean; violations?: { rule: string; path: string }[] }) =>
-  r.ok ? [] : (r.violations ?? []).map((v) => `${v.rule} ${v.path}`);
 const pathsOf = (violations: { rule: string; path: string }[]) =>
   violations.map((v) => `${v.rule} ${v.path}`);
 

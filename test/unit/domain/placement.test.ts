@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validatePlacement, type PlacementContext, type PlacementRequest } from '../../../functions/domain';
+import { rules } from './violations';
 
 const REQ: PlacementRequest = {
   siteId: 'site-1',
@@ -18,8 +19,7 @@ const CTX: PlacementContext = {
 };
 
 const check = (req: Partial<PlacementRequest> = {}, ctx: Partial<PlacementContext> = {}) => {
-  const r = validatePlacement({ ...REQ, ...req }, { ...CTX, ...ctx });
-  return r.ok ? [] : r.violations.map((v) => `${v.rule} ${v.path}`);
+  return rules(validatePlacement({ ...REQ, ...req }, { ...CTX, ...ctx }));
 };
 
 describe('placements', () => {

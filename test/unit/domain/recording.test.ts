@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canRecordSessions,
-  CASE_STATUSES,
-  RECORDING_STATUSES,
-  statusAfterSession,
-  validateSessionSite,
-} from '../../../functions/domain';
+import * as domain from '../../../functions/domain';
+import { rules } from './violations';
 
-const rules = (r: { ok: boolean; violations?: { rule: string; path: string }[] }) =>
-  r.ok ? [] : (r.violations ?? []).map((v) => `${v.rule} ${v.path}`);
+const { canRecordSessions, CASE_STATUSES, RECORDING_STATUSES, statusAfterSession, validateSessionSite } =
+  domain;
 
 describe('recording sessions', () => {
   it('CR-CASE-STATUS: placed, active, warned and repeated cases take sessions', () => {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  canDecideReferral,
-  canWarn,
-  validateNewReferral,
-  validateOutcomeDate,
-} from '../../../functions/domain';
+import * as domain from '../../../functions/domain';
+import { rules } from './violations';
 
-const rules = (r: { ok: boolean; violations?: { rule: string; path: string }[] }) =>
-  r.ok ? [] : (r.violations ?? []).map((v) => `${v.rule} ${v.path}`);
+const { canDecideReferral, canWarn, validateNewReferral, validateOutcomeDate } = domain;
 
 describe('warning and referring a case', () => {
   it('LC-TRANSITION: an active case becomes warned, a warned case stays warned, a placed one is refused', () => {

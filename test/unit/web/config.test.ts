@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseRuntimeConfig } from '../../../web/src/lib/config';
 
+/** A cognito-mode config.json: client `abc` in ap-southeast-3, with the given API URL and auth settings. */
+const cognito = (apiBaseUrl: string, auth: Record<string, unknown>) => ({
+  apiBaseUrl,
+  auth: { mode: 'cognito', clientId: 'abc', region: 'ap-southeast-3', ...auth },
+});
+
 describe('parseRuntimeConfig: the per-deployment config.json', () => {
   it('accepts local mode on the same origin', () => {
     expect(parseRuntimeConfig({ apiBaseUrl: '', auth: { mode: 'local' } })).toEqual({
@@ -10,16 +16,9 @@ describe('parseRuntimeConfig: the per-deployment config.json', () => {
   });
 
   it('accepts cognito mode with its settings and drops a trailing slash from the API URL', () => {
-    const config = parseRuntimeConfig({
-      apiBaseUrl: 'https://api.abdi.example/',
-      auth: {
-        mode: 'cognito',
-        domain: 'login.abdi.example',
-        clientId: 'abc',
-        region: 'ap-southeast-3',
-        extra: 1,
-      },
-    });
+    const config = parseRuntimeConfig(
+      cognito('https://api.abdi.example/', { domain: 'login.abdi.example', extra: 1 }),
+    );
     expect(config).toEqual({
       apiBaseUrl: 'https://api.abdi.example',
       auth: {
@@ -33,16 +32,12 @@ describe('parseRuntimeConfig: the per-deployment config.json', () => {
   });
 
   it('keeps a full https domain as its origin, and a redirect path that is a path', () => {
-    const config = parseRuntimeConfig({
-      apiBaseUrl: '',
-      auth: {
-        mode: 'cognito',
+    const config = parseRuntimeConfig(
+      cognito('', {
         domain: 'https://abdi-sulsel.auth.ap-southeast-3.amazoncognito.com/',
-        clientId: 'abc',
-        region: 'ap-southeast-3',
         redirectPath: '/masuk/kembali',
-      },
-    });
+      }),
+    );
     expect(config.auth).toMatchObject({
       domain: 'https://abdi-sulsel.auth.ap-southeast-3.amazoncognito.com',
       redirectPath: '/masuk/kembali',

@@ -11,18 +11,20 @@ import {
 } from '../../../web/src/lib/export';
 import { sheetName, tablesToXlsx } from '../../../web/src/lib/xlsx';
 import type { Case } from '../../../web/src/lib/api-types';
-import { aCase, aSession } from './fixtures';
+import { aCase, aSession, casesOf } from './fixtures';
 
 describe('CSV', () => {
-  it('quotes what needs quoting and keeps numbers as numbers', () => {
-    expect(csvCell('Rudi Hartono')).toBe('Rudi Hartono');
-    expect(csvCell('Jl. Merdeka, No. 1')).toBe('"Jl. Merdeka, No. 1"');
-    expect(csvCell('Kata "kunci"')).toBe('"Kata ""kunci"""');
-    expect(csvCell('baris\nkedua')).toBe('"baris\nkedua"');
-    expect(csvCell(12.5)).toBe('12.5');
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell(null)).toBe('');
-    expect(csvCell(true)).toBe('TRUE');
+  it.each([
+    ['Rudi Hartono', 'Rudi Hartono'],
+    ['Jl. Merdeka, No. 1', '"Jl. Merdeka, No. 1"'],
+    ['Kata "kunci"', '"Kata ""kunci"""'],
+    ['baris\nkedua', '"baris\nkedua"'],
+    [12.5, '12.5'],
+    [-3, '-3'],
+    [null, ''],
+    [true, 'TRUE'],
+  ])('quotes what needs quoting and keeps numbers as numbers: %j', (cell, csv) => {
+    expect(csvCell(cell)).toBe(csv);
   });
 
   it('defuses text that a spreadsheet would run as a formula', () => {
@@ -59,9 +61,7 @@ describe('CSV', () => {
 
 describe('the monthly office report', () => {
   it("counts each case's sessions of the month by outcome, with the hours they credited", () => {
-    const rudi = aCase({ id: 'C1', name: 'Rudi Hartono' });
-    const sri = aCase({ id: 'C2', name: 'Sri Wahyuni' });
-    const idle = aCase({ id: 'C3', name: 'Ahmad Fauzi' });
+    const [rudi, sri, idle] = casesOf('Rudi Hartono', 'Sri Wahyuni', 'Ahmad Fauzi');
     const report = monthlyReport(
       [
         {

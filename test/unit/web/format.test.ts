@@ -12,12 +12,17 @@ import {
 } from '../../../web/src/lib/format';
 
 describe('dates in the office zone', () => {
-  it('formats office-local dates per locale without shifting the day', () => {
-    expect(formatDate('2026-05-12', 'id')).toBe('12 Mei 2026');
-    expect(formatDate('2026-05-12', 'en')).toBe('12 May 2026');
-    expect(formatDate('2026-05-12', 'id', 'short')).toBe('12 Mei');
-    expect(formatDate('not a date', 'id')).toBe('not a date');
-  });
+  it.each([
+    ['2026-05-12', 'id', undefined, '12 Mei 2026'],
+    ['2026-05-12', 'en', undefined, '12 May 2026'],
+    ['2026-05-12', 'id', 'short', '12 Mei'],
+    ['not a date', 'id', undefined, 'not a date'],
+  ] as const)(
+    'formats office-local dates per locale without shifting the day: %s %s %s',
+    (date, lang, style, text) => {
+      expect(formatDate(date, lang, style)).toBe(text);
+    },
+  );
 
   it('shows instants in the office zone with WIB/WITA/WIT', () => {
     // 23:30 UTC on 11 May is already 07:30 on 12 May in Palopo (WITA, UTC+8).

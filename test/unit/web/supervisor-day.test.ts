@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { attendanceDefaults, expectedClients, expectsOn, timeIn } from '../../../web/src/lib/supervisor-day';
-import { aCase, aPlacement, aSession } from './fixtures';
+import { aCase, aPlacement, aSession, casesOf } from './fixtures';
 
 const MASJID = 'site-palopo-masjid-bara';
 // 2026-03-07 is a Saturday (ISO 6), 2026-03-08 a Sunday.
@@ -18,9 +18,7 @@ describe("the supervisor's expected clients", () => {
   });
 
   it("lists today's clients at the supervisor's sites by start time, with what is already recorded", () => {
-    const rudi = aCase({ id: 'C1', name: 'Rudi Hartono' });
-    const dewi = aCase({ id: 'C2', name: 'Dewi Lestari' });
-    const ahmad = aCase({ id: 'C3', name: 'Ahmad Fauzi' });
+    const [rudi, dewi, ahmad] = casesOf('Rudi Hartono', 'Dewi Lestari', 'Ahmad Fauzi');
     const result = expectedClients(
       [
         {

@@ -8,11 +8,16 @@ import {
 } from '../../../web/src/lib/users';
 
 describe('user management in the browser', () => {
-  it('asks for a password of at least 12 characters, typed twice the same', () => {
-    expect(passwordProblem('short', 'short')).toBe('tooShort');
-    expect(passwordProblem('twelve-chars', 'twelve-charz')).toBe('mismatch');
-    expect(passwordProblem('twelve-chars', 'twelve-chars')).toBeNull();
-  });
+  it.each([
+    ['short', 'short', 'tooShort'],
+    ['twelve-chars', 'twelve-charz', 'mismatch'],
+    ['twelve-chars', 'twelve-chars', null],
+  ])(
+    'asks for a password of at least 12 characters, typed twice the same: %s / %s',
+    (password, again, problem) => {
+      expect(passwordProblem(password, again)).toBe(problem);
+    },
+  );
 
   it("turns local mode's set-password path into a link on this site, and nothing else", () => {
     expect(invitationLink('/set-password?token=abc', 'http://localhost:3000')).toBe(

@@ -2,6 +2,7 @@
  * What every labelled form control takes (see `Field.svelte`), and the split of a control's props into
  * those and the attributes that go on its element, so each control declares only what is its own.
  */
+import type { HTMLInputAttributes, HTMLTextareaAttributes } from 'svelte/elements';
 import type { FormState } from '../lib/form.svelte';
 
 export interface FieldProps {
@@ -39,3 +40,39 @@ export function splitField<P extends FieldProps>(props: P): [FieldProps, Omit<P,
   const { form, name, label, hint, hintBad, optional, ...rest } = props;
   return [{ form, name, label, hint, hintBad, optional }, rest];
 }
+
+/** What a form binds a field to: text, a number input's number (or null), a checkbox, a choice list. */
+export type FieldValue = string | number | boolean | null | readonly (string | number)[];
+
+type SpecBase<K extends string> = Omit<FieldProps, 'form' | 'name'> & {
+  /** The member of the bound object, and (after the prefix) the request path errors are reported on. */
+  key: K;
+  /** The request path, where it is not `prefix` + `key`. */
+  name?: string;
+  /** Binds a member of this object instead of the form's `values` (a draft kept in parts). */
+  in?: Record<string, unknown>;
+  /** Spans the form grid's full width. */
+  wide?: boolean;
+};
+type Attributes<A> = Omit<A, 'value' | 'id' | 'name' | 'form'>;
+/** An input's own part of its spec: any input attribute. */
+export type InputSpec = { control?: 'input' } & Attributes<HTMLInputAttributes>;
+
+/**
+ * One field of a form, as data (see `Fields.svelte`): an input (the default, with any input
+ * attribute), a textarea, a select, radios or checkboxes (`choice`), or a single checkbox (`check`,
+ * whose `text` stands beside the box and whose `label` names the group).
+ */
+export type FieldSpec<K extends string = string> = SpecBase<K> &
+  (
+    | InputSpec
+    | ({ control: 'textarea' } & Attributes<HTMLTextareaAttributes>)
+    | { control: 'select'; options: readonly FieldOption<string | number>[]; placeholder?: string }
+    | {
+        control: 'choice';
+        options: readonly FieldOption<string | number>[];
+        multiple?: boolean;
+        column?: boolean;
+      }
+    | { control: 'check'; text: string }
+  );

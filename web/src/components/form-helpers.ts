@@ -62,3 +62,8 @@ export function saveRecord<T>(
 /** A number input's attributes: from `min` to `max` (if any), in steps of `step` (whole numbers by default). */
 export const range = (min: number, max?: number, step = '1') =>
   ({ type: 'number', min: String(min), ...(max === undefined ? {} : { max: String(max) }), step }) as const;
+
+/** A form's action: focuses its first control when it opens. */
+export function focusFirst(form: HTMLFormElement): void {
+  form.querySelector<HTMLElement>('input, select, textarea')?.focus();
+}

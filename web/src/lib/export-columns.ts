@@ -6,10 +6,19 @@ import { m } from '../paraglide/messages.js';
 import type { Column, MonthReport, MonthRow, Table } from './export';
 import { buildTable } from './export';
 import { formatInstant, zoneAbbreviation } from './format';
-import { locale, statusLabel } from './labels';
+import { SESSION_OUTCOME_KEYS } from '../../../functions/domain/attendance';
+import { locale, outcomeLabel, statusLabel } from './labels';
 import type { Case, Summary } from './api-types';
 
 const yesNo = (value: boolean) => (value ? m.export_yes() : m.export_no());
+
+/** A column of numbers. */
+const count = <R>(header: string, width: number, value: (row: R) => number | undefined): Column<R> => ({
+  header,
+  kind: 'number',
+  width,
+  value,
+});
 
 export function caseListTable(cases: readonly Case[], siteName: (id: string) => string): Table {
   const columns: Column<Case>[] = [
@@ -22,12 +31,7 @@ export function caseListTable(cases: readonly Case[], siteName: (id: string) => 
     { header: m.export_deadline(), kind: 'date', width: 12, value: (c) => c.progress.deadline },
     { header: m.export_hours_ordered(), kind: 'number', width: 10, value: (c) => c.progress.hoursOrdered },
     { header: m.export_hours_credited(), kind: 'number', width: 10, value: (c) => c.progress.hoursCredited },
-    {
-      header: m.export_hours_remaining(),
-      kind: 'number',
-      width: 10,
-      value: (c) => c.progress.hoursRemaining,
-    },
+    count(m.export_hours_remaining(), 10, (c) => c.progress.hoursRemaining),
     { header: m.export_days_left(), kind: 'number', width: 10, value: (c) => c.progress.daysLeft },
     { header: m.export_on_track(), width: 10, value: (c) => yesNo(c.progress.onTrack) },
     { header: m.export_open_warnings(), kind: 'number', width: 10, value: (c) => c.openWarnings },
@@ -43,54 +47,13 @@ export function monthRowsTable(report: MonthReport): Table {
     { header: m.export_status(), width: 14, value: (r) => (r ? statusLabel(r.case.status) : '') },
     { header: m.export_officer(), width: 14, value: (r) => r?.case.officerUsername ?? '' },
     { header: m.export_sessions(), kind: 'number', width: 8, value: (r) => (r ?? report.totals).sessions },
-    {
-      header: m.outcome_attended(),
-      kind: 'number',
-      width: 8,
-      value: (r) => (r ?? report.totals).outcomes.attended,
-    },
-    {
-      header: m.outcome_partial(),
-      kind: 'number',
-      width: 8,
-      value: (r) => (r ?? report.totals).outcomes.partial,
-    },
-    {
-      header: m.outcome_excused_absence(),
-      kind: 'number',
-      width: 8,
-      value: (r) => (r ?? report.totals).outcomes.excused_absence,
-    },
-    {
-      header: m.outcome_unexcused_absence(),
-      kind: 'number',
-      width: 8,
-      value: (r) => (r ?? report.totals).outcomes.unexcused_absence,
-    },
-    {
-      header: m.export_hours_credited_month(),
-      kind: 'number',
-      width: 12,
-      value: (r) => (r ?? report.totals).hoursCredited,
-    },
-    {
-      header: m.export_unverified(),
-      kind: 'number',
-      width: 10,
-      value: (r) => (r ?? report.totals).unverified,
-    },
-    {
-      header: m.export_hours_credited(),
-      kind: 'number',
-      width: 10,
-      value: (r) => r?.case.progress.hoursCredited,
-    },
-    {
-      header: m.export_hours_ordered(),
-      kind: 'number',
-      width: 10,
-      value: (r) => r?.case.progress.hoursOrdered,
-    },
+    ...SESSION_OUTCOME_KEYS.map((o): Column<MonthRow | null> =>
+      count(outcomeLabel(o), 8, (r) => (r ?? report.totals).outcomes[o]),
+    ),
+    count(m.export_hours_credited_month(), 12, (r) => (r ?? report.totals).hoursCredited),
+    count(m.export_unverified(), 10, (r) => (r ?? report.totals).unverified),
+    count(m.export_hours_credited(), 10, (r) => r?.case.progress.hoursCredited),
+    count(m.export_hours_ordered(), 10, (r) => r?.case.progress.hoursOrdered),
     { header: m.export_deadline(), kind: 'date', width: 12, value: (r) => r?.case.progress.deadline },
     { header: m.export_on_track(), width: 10, value: (r) => (r ? yesNo(r.case.progress.onTrack) : '') },
   ];
@@ -112,10 +75,7 @@ export function monthSummaryTable(
     [m.export_generated(), formatInstant(generatedAt.toISOString(), locale(), office.timeZone)],
     [m.export_cases_with_sessions(), t.cases],
     [m.export_sessions(), t.sessions],
-    [m.outcome_attended(), t.outcomes.attended],
-    [m.outcome_partial(), t.outcomes.partial],
-    [m.outcome_excused_absence(), t.outcomes.excused_absence],
-    [m.outcome_unexcused_absence(), t.outcomes.unexcused_absence],
+    ...SESSION_OUTCOME_KEYS.map((o): [string, number] => [outcomeLabel(o), t.outcomes[o]]),
     [m.export_hours_credited_month(), t.hoursCredited],
     [m.export_unverified(), t.unverified],
   ];

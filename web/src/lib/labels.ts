@@ -19,95 +19,45 @@ import type {
 
 export const locale = (): AppLocale => getLocale();
 
-export function statusLabel(status: CaseStatus): string {
-  switch (status) {
-    case 'received':
-      return m.status_received();
-    case 'assessed':
-      return m.status_assessed();
-    case 'placed':
-      return m.status_placed();
-    case 'active':
-      return m.status_active();
-    case 'warned':
-      return m.status_warned();
-    case 'referred':
-      return m.status_referred();
-    case 'repeated':
-      return m.status_repeated();
-    case 'completed':
-      return m.status_completed();
-    case 'converted':
-      return m.status_converted();
-    case 'terminated':
-      return m.status_terminated();
-    case 'closed':
-      return m.status_closed();
-    default:
-      return status satisfies never;
-  }
-}
+type Messages = typeof m;
 
-/** A colour family per status for badges: all pass AA as dark text on a light tint. */
-export function statusTone(status: CaseStatus): 'neutral' | 'info' | 'ok' | 'warn' | 'danger' | 'done' {
-  switch (status) {
-    case 'received':
-    case 'assessed':
-      return 'neutral';
-    case 'placed':
-    case 'active':
-      return 'info';
-    case 'warned':
-    case 'repeated':
-      return 'warn';
-    case 'referred':
-    case 'converted':
-    case 'terminated':
-      return 'danger';
-    case 'completed':
-      return 'ok';
-    case 'closed':
-      return 'done';
-    default:
-      return status satisfies never;
-  }
-}
+/**
+ * The labels of one vocabulary, whose messages are named `prefix_code` (status `placed` is
+ * `m.status_placed`). The type admits only codes that have a message, so a code the domain adds
+ * without a translation fails the build rather than showing a raw code.
+ */
+export const codeLabels =
+  <P extends string>(prefix: P) =>
+  <C extends string>(code: `${P}_${C}` extends keyof Messages ? C : never): string =>
+    (m[`${prefix}_${code}` as keyof Messages] as () => string)();
 
-export function outcomeLabel(outcome: SessionOutcome): string {
-  switch (outcome) {
-    case 'attended':
-      return m.outcome_attended();
-    case 'partial':
-      return m.outcome_partial();
-    case 'excused_absence':
-      return m.outcome_excused_absence();
-    case 'unexcused_absence':
-      return m.outcome_unexcused_absence();
-    default:
-      return outcome satisfies never;
-  }
-}
-
-export function kindLabel(kind: SentenceKind): string {
-  return kind === 'kerja_sosial' ? m.kind_kerja_sosial() : m.kind_pelayanan_masyarakat();
-}
-
-export function sanctionLabel(sanction: Sanction): string {
-  switch (sanction) {
-    case 'repeat':
-      return m.sanction_repeat();
-    case 'serve_prison':
-      return m.sanction_serve_prison();
-    case 'pay_fine':
-      return m.sanction_pay_fine();
-    default:
-      return sanction satisfies never;
-  }
-}
+export const statusLabel: (status: CaseStatus) => string = codeLabels('status');
+export const outcomeLabel: (outcome: SessionOutcome) => string = codeLabels('outcome');
+export const kindLabel: (kind: SentenceKind) => string = codeLabels('kind');
+export const sanctionLabel: (sanction: Sanction) => string = codeLabels('sanction');
+export const partnerKindLabel: (kind: PartnerKind) => string = codeLabels('partner_kind');
+export const agreementLabel: (status: AgreementStatus) => string = codeLabels('agreement');
 
 export function decisionLabel(decision: ReferralDecision): string {
   return decision === 'continue' ? m.referral_decision_continue() : sanctionLabel(decision);
 }
+
+/** A colour family per status for badges: all pass AA as dark text on a light tint. */
+const STATUS_TONES = {
+  received: 'neutral',
+  assessed: 'neutral',
+  placed: 'info',
+  active: 'info',
+  warned: 'warn',
+  repeated: 'warn',
+  referred: 'danger',
+  converted: 'danger',
+  terminated: 'danger',
+  completed: 'ok',
+  closed: 'done',
+} as const satisfies Record<CaseStatus, string>;
+
+export const statusTone = (status: CaseStatus): (typeof STATUS_TONES)[CaseStatus] => STATUS_TONES[status];
 
 export function auditActionLabel(action: string): string {
   const labels: Record<string, () => string> = {
@@ -170,42 +120,6 @@ export function fieldErrorText(error: FieldError): string {
     if (text) return text();
   }
   return error.message;
-}
-
-export function partnerKindLabel(kind: PartnerKind): string {
-  switch (kind) {
-    case 'government':
-      return m.partner_kind_government();
-    case 'religious':
-      return m.partner_kind_religious();
-    case 'education':
-      return m.partner_kind_education();
-    case 'health':
-      return m.partner_kind_health();
-    case 'social':
-      return m.partner_kind_social();
-    case 'ngo':
-      return m.partner_kind_ngo();
-    case 'other':
-      return m.partner_kind_other();
-    default:
-      return kind satisfies never;
-  }
-}
-
-export function agreementLabel(status: AgreementStatus): string {
-  switch (status) {
-    case 'valid':
-      return m.agreement_valid();
-    case 'expiring':
-      return m.agreement_expiring();
-    case 'expired':
-      return m.agreement_expired();
-    case 'not_yet_valid':
-      return m.agreement_not_yet_valid();
-    default:
-      return status satisfies never;
-  }
 }
 
 /** Expired and expiring agreements stand out; a placement needs a valid one (PL-AGREEMENT). */

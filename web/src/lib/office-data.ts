@@ -25,8 +25,16 @@ export function forgetSites(officeId: string): void {
   sites.delete(officeId);
 }
 
-/** Follows `nextCursor` for at most `maxPages` pages of 100; `path` may carry its own query. */
-export async function fetchAll<T>(api: ApiClient, path: string, maxPages: number): Promise<T[]> {
+/**
+ * Follows `nextCursor` for at most `maxPages` pages of 100, or until `enough` says the pages read so
+ * far suffice; `path` may carry its own query.
+ */
+export async function fetchAll<T>(
+  api: ApiClient,
+  path: string,
+  maxPages: number,
+  enough: (page: readonly T[]) => boolean = () => false,
+): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page++) {
@@ -37,7 +45,7 @@ export async function fetchAll<T>(api: ApiClient, path: string, maxPages: number
     );
     items.push(...result.items);
     cursor = result.nextCursor;
-    if (!cursor) break;
+    if (!cursor || enough(result.items)) break;
   }
   return items;
 }

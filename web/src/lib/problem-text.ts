@@ -1,6 +1,19 @@
 import { m } from '../paraglide/messages.js';
 import { ApiProblem, NETWORK_PROBLEM } from './api';
 
+/** The sentence for each status whose cause the user can act on. */
+const STATUS_TEXT: Partial<Record<number, () => string>> = {
+  400: m.error_invalid_input,
+  422: m.error_invalid_input,
+  401: m.error_unauthenticated,
+  403: m.error_forbidden,
+  404: m.error_not_found,
+  409: m.error_conflict,
+  412: m.error_conflict,
+  429: m.error_rate_limited,
+  503: m.error_unavailable,
+};
+
 /**
  * One sentence for the user, in their language, for any error a screen catches. The API's own
  * `detail` is English and meant for developers, so it is shown only when no better text exists.
@@ -10,24 +23,12 @@ export function problemText(error: unknown): string {
     return m.error_unexpected({ detail: error instanceof Error ? error.message : String(error) });
   }
   if (error.type === NETWORK_PROBLEM) return m.error_network();
-  switch (error.status) {
-    case 400:
-    case 422:
-      return m.error_invalid_input();
-    case 401:
-      return m.error_unauthenticated();
-    case 403:
-      return m.error_forbidden();
-    case 404:
-      return m.error_not_found();
-    case 409:
-    case 412:
-      return m.error_conflict();
-    case 429:
-      return m.error_rate_limited();
-    case 503:
-      return m.error_unavailable();
-  }
+  const text = STATUS_TEXT[error.status];
+  if (text) return text();
   if (error.status >= 500) return m.error_server();
   return m.error_unexpected({ detail: error.detail || error.title });
 }
+
+/** The sentence for a failed load, or null when the session ended (401: the app goes to sign-in). */
+export const loadProblem = (error: unknown): string | null =>
+  error instanceof ApiProblem && error.status === 401 ? null : problemText(error);

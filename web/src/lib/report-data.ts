@@ -7,7 +7,7 @@ import { addDays } from '../../../functions/domain/calendar';
 import type { ApiClient } from './api';
 import { caseListApiQuery, type CaseFilters } from './case-filters';
 import { monthBounds, reachedBefore } from './export';
-import { officeApi } from './office-data';
+import { fetchAll, officeApi } from './office-data';
 import type { Case, CaseStatus, Page, WorkSession } from './api-types';
 
 /** An export reads at most this many cases (40 pages of 100): far beyond an office's caseload. */
@@ -54,19 +54,12 @@ export async function sessionsSince(
   caseId: string,
   month: string,
 ): Promise<WorkSession[]> {
-  const sessions: WorkSession[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const query = new URLSearchParams({ limit: '100' });
-    if (cursor) query.set('cursor', cursor);
-    const result: Page<WorkSession> = await api.get<Page<WorkSession>>(
-      officeApi(officeId, `/cases/${encodeURIComponent(caseId)}/sessions?${query.toString()}`),
-    );
-    sessions.push(...result.items);
-    cursor = result.nextCursor;
-    if (!cursor || reachedBefore(result.items, month)) break;
-  }
-  return sessions;
+  return fetchAll<WorkSession>(
+    api,
+    officeApi(officeId, `/cases/${encodeURIComponent(caseId)}/sessions`),
+    MAX_PAGES,
+    (page) => reachedBefore(page, month),
+  );
 }
 
 /** Runs `task` over `items` with at most `limit` at once, reporting progress. */

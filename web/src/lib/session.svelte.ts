@@ -8,7 +8,7 @@
  * only then). A Cognito token is refreshed shortly before it expires while this page holds a refresh
  * token; otherwise expiry asks the user to sign in again and brings them back to the same page.
  */
-import { getContext, setContext } from 'svelte';
+import { sharedContext } from './context';
 import { createApiClient, type ApiClient } from './api';
 import type { CognitoAdapter, TokenGrant } from './cognito';
 import { cognitoLogoutUrl } from './cognito-urls';
@@ -210,15 +210,8 @@ export class Session {
   }
 }
 
-const KEY = Symbol('session');
+const context = sharedContext<Session>('Session', 'App');
 
-export function provideSession(session: Session): void {
-  setContext(KEY, session);
-}
-
+export const provideSession = context.provide;
 /** The session, from inside any component below `App`. */
-export function useSession(): Session {
-  const session = getContext<Session | undefined>(KEY);
-  if (!session) throw new Error('useSession() called outside App');
-  return session;
-}
+export const useSession = context.use;
