@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../functions/domain';
-import { registeredCase } from '../test/support/cases';
+import { registeredCase, workSite } from '../test/support/cases';
 import { withSeededApi } from './lib/environment';
 import { inParallel, percentile, ratio, round, timed } from './lib/stats';
 import { ledgerProblems, readLedger } from './lib/verify';
@@ -51,6 +51,8 @@ function shuffled<T>(items: readonly T[]): T[] {
  */
 export async function benchWritePath(options: WritePathOptions) {
   return withSeededApi(PREFIX, 'write', async (h, world) => {
+    // The office's work site, where registeredCase places every case and so where sessions happen.
+    const siteId = await workSite(h.call, world);
     const caseIds: string[] = [];
     await inParallel(
       Array.from({ length: options.cases }, (_, i) => i),
@@ -63,7 +65,7 @@ export async function benchWritePath(options: WritePathOptions) {
       caseIds.flatMap((caseId) =>
         Array.from({ length: options.sessionsPerCase }, (_, i) => ({
           caseId,
-          body: sessionBody(world.siteId, i),
+          body: sessionBody(siteId, i),
         })),
       ),
     );
@@ -71,7 +73,7 @@ export async function benchWritePath(options: WritePathOptions) {
     await inParallel(caseIds, options.clients, async (caseId) => {
       await h.call('POST', `/v1/offices/${world.home}/cases/${caseId}/sessions`, {
         claims: world.claims.officer,
-        body: { ...sessionBody(world.siteId, 0), date: '2026-03-01', endTime: '08:30' },
+        body: { ...sessionBody(siteId, 0), date: '2026-03-01', endTime: '08:30' },
       });
     });
 
@@ -94,7 +96,7 @@ export async function benchWritePath(options: WritePathOptions) {
     const seconds = (performance.now() - started) / 1000;
 
     // The reference: the smallest durable write, one PutItem of a session-sized item per request.
-    const sample = { ...sessionBody(world.siteId, 1), notes: 'x'.repeat(400) };
+    const sample = { ...sessionBody(siteId, 1), notes: 'x'.repeat(400) };
     const referenceLatencies: number[] = [];
     const referenceStart = performance.now();
     await inParallel(requests, options.clients, async (_, index) => {

@@ -1,4 +1,5 @@
 import type { IdentityProvider } from '../identity/identity-provider';
+import type { AssessmentStore } from '../store/assessment-store';
 import type { AuditStore } from '../store/audit-store';
 import type { CaseStore } from '../store/case-store';
 import type { ClientStore } from '../store/client-store';
@@ -6,6 +7,7 @@ import type { DirectoryStore } from '../store/directory-store';
 import type { EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceStore } from '../store/evidence-store';
 import type { PartnerStore } from '../store/partner-store';
+import type { PaymentStore } from '../store/payment-store';
 import type { PlacementStore } from '../store/placement-store';
 import type { SessionStore } from '../store/session-store';
 import type { SiteStore } from '../store/site-store';
@@ -29,6 +31,10 @@ export interface Ports {
   readonly placements: PlacementStore;
   /** Warnings and referrals to the jaksa, in the case partition. */
   readonly warnings: WarningStore;
+  /** Assessments (Litmas), in the case partition; written with the case. */
+  readonly assessments: AssessmentStore;
+  /** Payments toward a converted fine (KUHP 82), in the case partition; written with the case. */
+  readonly payments: PaymentStore;
   readonly audit: AuditStore;
   readonly summary: SummaryStore;
   /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */

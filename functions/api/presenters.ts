@@ -4,7 +4,10 @@ import { maskNik } from '../domain';
 import type { OfficeGrant } from '../identity/grant';
 import type { CursorCodec } from './cursor';
 
-/** A case as the API shows it: supervisors get the work-facing part only (no decision, no prosecutor). */
+/**
+ * A case as the API shows it: supervisors get the work-facing part only (no decision, no prosecutor,
+ * and only the flags about the sentence they supervise).
+ */
 export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>) {
   const common = {
     id: view.id,
@@ -14,17 +17,24 @@ export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>)
     updatedAt: view.updatedAt,
     client: { id: view.clientId, fullName: view.clientName },
     officerUsername: view.officerUsername,
+    origin: view.origin,
     sentence: view.sentence,
     ...(view.currentSiteId ? { currentSiteId: view.currentSiteId } : {}),
     openWarnings: view.openWarnings,
+    terms: view.terms,
+    clock: view.clock,
     progress: view.progress,
   };
-  if (grant.siteIds) return common;
+  if (grant.siteIds) return { ...common, flags: view.flags.filter((f) => f.path.startsWith('sentence.')) };
   return {
     ...common,
+    flags: view.flags,
     prosecutor: view.prosecutor,
     decision: view.decision,
-    consent: view.consent,
+    ...(view.diversion ? { diversion: view.diversion } : {}),
+    ...(view.conversion ? { conversion: view.conversion } : {}),
+    ...(view.consent ? { consent: view.consent } : {}),
+    ...(view.assessment ? { assessment: view.assessment } : {}),
     ...(view.notes ? { notes: view.notes } : {}),
   };
 }

@@ -10,7 +10,9 @@ import { createPartner, getPartner, listPartners, updatePartner } from './routes
 import { createPlacement, endPlacement, listPlacements } from './routes/placements';
 import { createSite, getSite, listSites, updateSite } from './routes/sites';
 import { createSession, listSessions, updateSession } from './routes/sessions';
+import { createAssessment, listAssessments } from './routes/assessments';
 import { getCaseAudit } from './routes/audit';
+import { createPayment } from './routes/payments';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
 import { getOfficeSummary } from './routes/summary';
 import { getHealth } from './routes/system';
@@ -36,6 +38,8 @@ const businessRoutes: readonly AnyRoute[] = [
   getCase,
   updateCase,
   transitionCase,
+  createAssessment,
+  listAssessments,
   createPlacement,
   listPlacements,
   endPlacement,
@@ -44,6 +48,7 @@ const businessRoutes: readonly AnyRoute[] = [
   createReferral,
   listReferrals,
   recordReferralOutcome,
+  createPayment,
   getCaseAudit,
   getOfficeSummary,
   createSession,

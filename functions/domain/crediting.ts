@@ -11,10 +11,16 @@
  * allow (possibly 0), and the decision says `clipped: true` with the rule ids that cut it, which the API
  * returns so the officer sees why. Refusals are for records that cannot be true or lawful: outside the
  * window, in the future, overlapping, or malformed.
+ *
+ * The daily cap counts **time worked**, not time credited (issue 10, item 11): a person's day holds at
+ * most 8 hours of work (KUHP 85(5)) and the case's hours per day, whatever each case could still credit.
+ * A session clipped by its case's total cap, or by another case's daily cap, still used the hours it
+ * lasted, so a second case the same day gets only what is left of the day.
  */
 import { isLocalDate, isLocalTime, parseTime, type LocalDate, type LocalTime } from './calendar';
 import { isSessionOutcome, outcomeFlags, type SessionOutcome } from './attendance';
 import { hoursToMinutes, minutesToHours } from './hours';
+import { MAX_HOURS_PER_DAY } from './sentence';
 import { fail, ok, Rule, violation, type Result, type RuleId, type RuleViolation } from './rules';
 
 /** The session being recorded or corrected, as in `POST /cases/{caseId}/sessions`. */
@@ -36,7 +42,7 @@ export interface CaseForCrediting {
 
 /**
  * Another session of the same client on the same local date, in any of the client's cases, **excluding**
- * the session being corrected. Its credited minutes count against this case's daily cap: the cap limits
+ * the session being corrected. The time it worked counts against this case's daily cap: the cap limits
  * what the person works in a day, not what one case records.
  */
 export interface SameDaySession {
@@ -44,7 +50,27 @@ export interface SameDaySession {
   readonly startTime: LocalTime;
   readonly endTime: LocalTime;
   readonly creditedMinutes: number;
+  /**
+   * Minutes the person worked in it (its length when attended or partial, else 0), however much it
+   * credited. Absent on days recorded before time worked was kept: its credited minutes stand in.
+   */
+  readonly workedMinutes?: number;
+  /** False while it awaits the PK's verification; absent (as before verification was kept) counts as true. */
+  readonly verified?: boolean;
 }
+
+/**
+ * The minutes of the person's day another session used (CR-DAILY-CAP): the time it worked, once it
+ * counts. A session awaiting verification uses none yet: it is the supervisor's claim until the PK
+ * verifies it, and counting unverified time both ways would let two sessions of one day clip each other
+ * to nothing. Verified first, credited first.
+ */
+export const minutesOfDayUsed = (other: SameDaySession): number =>
+  other.verified === false ? 0 : (other.workedMinutes ?? other.creditedMinutes);
+
+/** The time a session of `outcome` lasting `durationMinutes` worked: all of it for work, none for an absence. */
+export const workedMinutesOf = (outcome: SessionOutcome, durationMinutes: number): number =>
+  outcomeFlags(outcome).credits ? durationMinutes : 0;
 
 export interface CreditingInput {
   readonly session: SessionToCredit;
@@ -58,6 +84,8 @@ export interface CreditingInput {
 export interface CreditDecision {
   /** Length of the session from start to end, in minutes. */
   readonly durationMinutes: number;
+  /** The time the person worked in it (`workedMinutesOf`), which uses their day whatever it credits. */
+  readonly workedMinutes: number;
   readonly creditedMinutes: number;
   /** `creditedMinutes` in hours, 2 decimals, for the API response. */
   readonly hoursCredited: number;
@@ -132,7 +160,7 @@ export const creditSession = (input: CreditingInput): Result<CreditDecision> => 
   if (v.length > 0) return fail(v);
 
   const durationMinutes = end - start;
-  const base = { durationMinutes };
+  const base = { durationMinutes, workedMinutes: workedMinutesOf(session.outcome, durationMinutes) };
   if (!outcomeFlags(session.outcome).credits) {
     // CR-ABSENCE-ZERO
     return ok({
@@ -148,8 +176,10 @@ export const creditSession = (input: CreditingInput): Result<CreditDecision> => 
   const clippedBy: RuleId[] = [];
   let credit = durationMinutes;
 
-  const creditedThatDay = sameDaySessions.reduce((sum, o) => sum + o.creditedMinutes, 0);
-  const dayLeft = Math.max(0, hoursToMinutes(c.maxHoursPerDay) - creditedThatDay);
+  // CR-DAILY-CAP: what is left of the person's day after the time already worked in it, in any case.
+  const usedThatDay = sameDaySessions.reduce((sum, o) => sum + minutesOfDayUsed(o), 0);
+  const dayCap = hoursToMinutes(Math.min(c.maxHoursPerDay, MAX_HOURS_PER_DAY));
+  const dayLeft = Math.max(0, dayCap - usedThatDay);
   if (credit > dayLeft) {
     credit = dayLeft;
     clippedBy.push(Rule.CR_DAILY_CAP);

@@ -22,8 +22,11 @@
  * - `warned → active` is allowed: the officer lifts the warned status once the client complies again.
  * - Completion is refused while any minute remains (LC-COMPLETE-HOURS); a repeated case completes only
  *   after going back to `active`.
+ * - `assessed`, `placed`, `warned` and `referred` come only with their record (an assessment, a
+ *   placement, a warning, a referral) through its own route; the generic transitions route refuses them
+ *   and names that route (`routeElsewhere`, issue 10 "no bypass").
  */
-import { fail, ok, Rule, violation, type Result, type RuleViolation } from './rules';
+import { fail, ok, Rule, violation, type Result, type RuleId, type RuleViolation } from './rules';
 
 export const CASE_STATUSES = [
   'received',
@@ -203,3 +206,57 @@ export const statusAfterReferralOutcome = (
   const r = canTransition(current, to, { referralOutcome: decision });
   return r.ok ? ok(to) : r;
 };
+
+const CASE_PATH = 'POST /v1/offices/{officeId}/cases/{caseId}';
+
+/**
+ * Statuses that a record of their own brings about, with the rule that sends the generic transitions
+ * route to it: the record (the Litmas, the placement, the teguran, the referral, the outcome) is what
+ * makes the status true, so a bare status change would be a status without its reason.
+ */
+const REACHED_BY_RECORD: Readonly<Partial<Record<CaseStatus, readonly [RuleId, string]>>> = {
+  assessed: [Rule.LC_VIA_ASSESSMENT, `Record an assessment (Litmas): ${CASE_PATH}/assessments.`],
+  placed: [Rule.LC_VIA_PLACEMENT, `Place the case at a work site: ${CASE_PATH}/placements.`],
+  warned: [Rule.LC_VIA_WARNING, `Issue a warning (teguran): ${CASE_PATH}/warnings.`],
+  referred: [Rule.LC_VIA_REFERRAL, `Refer the case to the jaksa: ${CASE_PATH}/referrals.`],
+};
+
+/**
+ * Why the generic transitions route may not make this move although another route can, or undefined
+ * when it is the transitions route's to make (or refuse with `canTransition`). The violation's message
+ * names the route to use. Rules: LC-VIA-ASSESSMENT, LC-VIA-PLACEMENT, LC-VIA-WARNING, LC-VIA-REFERRAL,
+ * LC-REFERRAL-OUTCOME (a referred case moves by its outcome), LC-COMPLETE-HOURS (hours remain: record
+ * sessions) and LC-CLOSE (a case is closed once it has ended).
+ *
+ * @example routeElsewhere('received', 'assessed', {}) // LC-VIA-ASSESSMENT, naming …/assessments
+ */
+export function routeElsewhere(
+  from: CaseStatus,
+  to: CaseStatus,
+  context: TransitionContext = {},
+): RuleViolation | undefined {
+  const record = REACHED_BY_RECORD[to];
+  if (record) return violation(record[0], 'to', record[1]);
+  if (from === 'referred' && to !== 'terminated' && TRANSITIONS.referred.includes(to)) {
+    return violation(
+      Rule.LC_REFERRAL_OUTCOME,
+      'to',
+      'Record the jaksa/court outcome: POST /v1/offices/{officeId}/referrals/{referralId}/outcome.',
+    );
+  }
+  if (to === 'completed' && TRANSITIONS[from].includes(to) && (context.remainingMinutes ?? 1) > 0) {
+    return violation(
+      Rule.LC_COMPLETE_HOURS,
+      'to',
+      `Hours remain: credit them first (${CASE_PATH}/sessions); the case is completed when none remain.`,
+    );
+  }
+  if (to === 'closed' && !TRANSITIONS[from].includes(to)) {
+    return violation(
+      Rule.LC_CLOSE,
+      'to',
+      `A ${from} case is not closed: it ends first as completed (no hours left) or terminated (with a reason).`,
+    );
+  }
+  return undefined;
+}

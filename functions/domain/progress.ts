@@ -1,9 +1,52 @@
 /**
- * Where a case stands: hours credited and remaining, days left, and whether it is on track.
+ * Where a case stands: the terms in force, hours credited and remaining, days left, and whether it is
+ * on track.
  */
 import { addDays, availableDays, diffDays, maxDate, type LocalDate } from './calendar';
 import { hoursToMinutes, minutesToHours } from './hours';
+import type { CaseStatus } from './lifecycle';
 import { Rule } from './rules';
+
+/** What set the terms in force: the decision, a referral's outcome, or a payment of a converted fine. */
+export const TERMS_SOURCES = ['decision', 'referral_outcome', 'payment'] as const;
+export type TermsSource = (typeof TERMS_SOURCES)[number];
+
+/**
+ * The hours and deadline in force (rule PROGRESS-TERMS). `hours` counts every hour that goes toward the
+ * sentence, those already credited included: after a repeat it is the hours credited before the outcome
+ * plus the hours to repeat; after a payment it is `ceil(H × (F − P) ÷ F)` (KUHP 82). What remains is
+ * always `hours` less what is credited, so the credited history is never rewritten.
+ */
+export interface CaseTerms {
+  readonly hours: number;
+  readonly deadline: LocalDate;
+  readonly source: TermsSource;
+  /** A fine conversion: the rupiah paid so far. */
+  readonly paidRupiah?: number;
+  /** A `serve_prison` outcome: the days of the replaced prison term to serve. */
+  readonly prisonDays?: number;
+  /** A `pay_fine` outcome: the rupiah of the replaced fine to pay. */
+  readonly fineRupiah?: number;
+}
+
+/**
+ * The terms in force (PROGRESS-TERMS): the latest ones recorded, or the sentence's own for a case that
+ * has none (every case registered before the terms existed).
+ */
+export const termsOf = (record: {
+  readonly sentence: { readonly hours: number; readonly deadline: LocalDate };
+  readonly terms?: CaseTerms;
+}): CaseTerms =>
+  record.terms ?? { hours: record.sentence.hours, deadline: record.sentence.deadline, source: 'decision' };
+
+/**
+ * The case's completion clock (PROGRESS-PAUSED): it stands still while a referral awaits the jaksa's or
+ * court's outcome, which sets the deadline the case goes on with. Derived from the status, so it needs
+ * no migration and can never disagree with it.
+ */
+export const clockOf = (status: CaseStatus): { readonly paused: boolean } => ({
+  paused: status === 'referred',
+});
 
 /** Rule id of the on-track computation (a derived flag, not a refusal). */
 export const PROGRESS_ON_TRACK = Rule.PROGRESS_ON_TRACK;
@@ -19,6 +62,8 @@ export interface ProgressInput {
   readonly deadline: LocalDate;
   readonly maxHoursPerDay: number;
   readonly daysPerWeek?: number | null;
+  /** The clock stands still (a referral awaits its outcome, PROGRESS-PAUSED). */
+  readonly paused?: boolean;
 }
 
 /** The `progress` object of a case response. */
@@ -30,6 +75,8 @@ export interface CaseProgress {
   /** `deadline − today` in days: 0 on the last day, negative once overdue. */
   readonly daysLeft: number;
   readonly onTrack: boolean;
+  /** Present while the clock stands still: `daysLeft` is not running against the client. */
+  readonly paused?: true;
 }
 
 /** Minutes still to credit, never negative. */
@@ -61,6 +108,7 @@ export const computeProgress = (input: ProgressInput): CaseProgress => {
     deadline: input.deadline,
     daysLeft: diffDays(input.deadline, input.today),
     onTrack: remaining === 0 || capacity >= remaining,
+    ...(input.paused ? { paused: true as const } : {}),
   };
 };
 

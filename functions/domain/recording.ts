@@ -22,22 +22,16 @@ export const statusAfterSession = (status: CaseStatus): CaseStatus =>
   status === 'placed' ? 'active' : status;
 
 /**
- * Whether a new session may take place at `siteId`:
- * - CR-SESSION-SITE: a case placed at a work site (`caseSiteId`, its current site) works there;
- * - CR-OWN-SITE: a site supervisor (`ownSiteIds`, undefined for the office's staff) records only at
- *   their own sites.
+ * CR-OWN-SITE: a site supervisor (`ownSiteIds`, undefined for the office's staff) records sessions only
+ * at their own sites. (Whether the case works at that site that day is session-reality.ts.)
  */
 export const validateSessionSite = (input: {
   readonly siteId: string;
-  readonly caseSiteId?: string;
   readonly ownSiteIds?: readonly string[];
 }): Result<string> => {
   const v: RuleViolation[] = [];
   if (input.ownSiteIds && !input.ownSiteIds.includes(input.siteId)) {
     v.push(violation(Rule.CR_OWN_SITE, 'siteId', 'Not one of your work sites.'));
-  }
-  if (input.caseSiteId !== undefined && input.siteId !== input.caseSiteId) {
-    v.push(violation(Rule.CR_SESSION_SITE, 'siteId', "Not the case's work site; record the session there."));
   }
   return resultOf(v, () => input.siteId);
 };

@@ -13,34 +13,61 @@ export const RULE_CATALOGUE = {
   'TIME-RANGE': 'A session or schedule ends after it starts, on the same local date.',
   'ID-NIK': 'NIK is 16 digits: province, regency, district, birth date DDMMYY (women day+40), serial.',
   'ID-NIK-MATCH': "The NIK's birth date and sex agree with the client's recorded birth date and sex.",
-  'ID-DECISION-NUMBER': 'Nomor putusan follows `number/type/year/PN code`, e.g. `231/Pid.B/2026/PN Mks`.',
+  'ID-DECISION-NUMBER':
+    'Nomor putusan of any level, in any letter case: `231/Pid.B/2026/PN Mks`, `45/Pid/2026/PT Mks`, `1234 K/Pid.Sus/2026`, `56 PK/Pid/2026`; types Pid.B, Pid.S, Pid.C, Pid.Sus, Pid.Sus-Anak, Pid.',
   'KS-HOURS':
     'Hours ordered: kerja_sosial 8–240 (KUHP 85(4)), pelayanan_masyarakat 7–120 (SPPA 76(3)), whole.',
   'KS-ELIGIBILITY':
-    'kerja_sosial needs a threatened maximum under 5 years and prison ≤ 6 months or fine ≤ Rp10,000,000 (KUHP 85(1)).',
+    'kerja_sosial by decision needs a threatened maximum under 5 years (0 = fine only) and replaces prison ≤ 6 months or a fine ≤ Rp10,000,000 (KUHP 85(1)); a fine-only offence has no prison.',
   'KS-SANCTION':
-    'The non-compliance sanction refers to something imposed: serve_prison needs a prison term, pay_fine a fine (85(7)).',
+    'The adult non-compliance sanction matches what the kerja sosial replaces: serve_prison the prison term, pay_fine the fine (85(7)(b)/(c)).',
   'KS-START': 'The sentence starts on or after the decision date.',
-  'KS-DEADLINE': 'The deadline is after the start and at most 180 days (6 × 30, KUHP 184) after it (85(5)).',
-  'KS-PER-DAY': 'Hours per day 1–8 (KUHP 85(5)); for children at most the office limit (default 3).',
+  'KS-DEADLINE':
+    'The deadline is after the start; for adults at most 180 days counted from the start day inclusive (start + 179; 85(5), KUHP 184).',
+  'KS-PER-DAY':
+    "Hours per day 1–8 (KUHP 85(5)); for a child the court's order binds, above the office advisory it is flagged (CHILD-ADVISORY-HOURS).",
   'KS-DAYS-PER-WEEK': 'Days per week, when stated, is a whole number 1–7.',
-  'KS-CONSENT': "The client's consent after explanation is recorded as given (KUHP 85(2)).",
+  'KS-CONSENT':
+    "The client's consent after explanation (85(2)) is weighed by the judge: Abdi records it and flags it when missing or refused, never refuses.",
   'KS-FEASIBLE': 'The ordered hours fit in the window at the per-day limit and days per week.',
   'KS-FINE-SUBSTITUTE':
     'An unpaid fine ≤ Rp10,000,000 converts to 1 hour per Rp50,000 or part, 8–240 hours; payment reduces it (KUHP 82).',
   'CHILD-CASE':
-    'pelayanan_masyarakat needs a Pid.Sus-Anak decision and a client aged 12–17 on the decision date, and vice versa.',
+    'pelayanan_masyarakat needs a Pid.Sus-Anak (or generically numbered Pid) decision, and a Pid.Sus-Anak decision imposes pelayanan_masyarakat.',
+  'KS-REPLACES':
+    'A decision imposing prison and a fine says which one the kerja sosial replaces, and it replaces an imposed penalty (85(7)).',
+  'CHILD-OFFENCE-AGE':
+    "A child's case states the offence date; an Anak is 12 to under 18 at the offence (SPPA 1(3)).",
+  'CHILD-UNDER-14':
+    'A child under 14 at the offence receives only a tindakan, never pelayanan masyarakat (SPPA 69(2)).',
+  'CHILD-ADULT-AT-DECISION':
+    'Pelayanan masyarakat for a person aged 21 or more at the decision is flagged for the PK and the jaksa (SPPA 20).',
+  'CHILD-PERIOD': "A child's conditional period is at most 3 years from the start (SPPA 73(6)).",
+  'CHILD-SANCTION': "A child's non-compliance can only lead to repeating the hours (SPPA 76(2)).",
+  'CHILD-ADVISORY-HOURS':
+    "A child's order above the office's advisory hours a day (default 3) is flagged, never refused: the court's order binds.",
+  'ORIGIN-DIVERSION':
+    'A diversion case is pelayanan_masyarakat registered from its penetapan number, with the agreement dated before it (SPPA 6-14).',
+  'DIV-PERIOD':
+    'Service agreed in diversion for an offence without a victim lasts at most 3 months (SPPA 10(2)).',
+  'CONV-LEGAL-BASIS':
+    'A conversion into kerja_sosial states its legal basis: KUHP 82, 92(3), 93(2), 94(2) or 96(4).',
   'PROGRESS-ON-TRACK': 'A case is on track when its remaining hours still fit before the deadline.',
   'CR-WINDOW': 'A session lies within the case window [startDate, deadline].',
   'CR-NOT-FUTURE': 'A session is not in the future (its date, or its end time today, has passed).',
   'CR-OVERLAP': 'A session does not overlap another session of the same client, in any case.',
-  'CR-DAILY-CAP': "Credited time for one client on one local date never exceeds the case's hours per day.",
+  'CR-DAILY-CAP':
+    "Credited time for one client on one local date never exceeds the case's hours per day (at most 8), less the time already worked that day in any of their cases: a clipped session still used the day.",
   'CR-TOTAL-CAP': 'Credited time for a case never exceeds the hours ordered.',
   'CR-ABSENCE-ZERO': 'Absences, excused or not, credit nothing.',
   'CR-CASE-STATUS':
     'Sessions are recorded and corrected only while the work is under way: placed, active, warned or repeated.',
   'CR-SESSION-SITE':
-    "A session of a case placed at a work site takes place at that site (the case's current site).",
+    'A session takes place at the site of a placement of its case in force on its date (within its period, on one of its weekdays).',
+  'CR-SESSION-PARTNER':
+    "A session's site belongs to a non-commercial partner (KUHP 85(3)) whose agreement (PKS) is valid on the session's date.",
+  'CR-DAYS-PER-WEEK':
+    "Work on a case takes at most the decision's days per week: work on a further day of the same ISO week is refused.",
   'CR-OWN-SITE': 'A site supervisor records sessions only at their own work sites.',
   'LC-TRANSITION': 'A case moves only along the lifecycle in domain.md.',
   'LC-COMPLETE-HOURS': 'A case is completed only when no ordered hours remain.',
@@ -51,6 +78,16 @@ export const RULE_CATALOGUE = {
     'The decision and sentence may be corrected only while the case is received or assessed (before placement).',
   'LC-END-WARNINGS':
     'A case that ends (leaves the open statuses) resolves its open warnings in the same write.',
+  'LC-VIA-ASSESSMENT':
+    'A case becomes assessed only by recording an assessment (Litmas), never by a bare status change.',
+  'LC-VIA-PLACEMENT': 'A case becomes placed only by a placement at a work site.',
+  'LC-VIA-WARNING': 'A case becomes warned only by a warning (teguran).',
+  'LC-VIA-REFERRAL': 'A case becomes referred only by a referral to the jaksa.',
+  'LC-CLOSE': 'A case is closed only after it has ended: completed, converted or terminated.',
+  'AS-LITMAS': "An assessment's Litmas and the consent it records are not dated after today.",
+  'AS-AVOID-KIND':
+    'A placement with a kind of partner the latest assessment advises against is flagged, never refused.',
+  'CHILD-LITMAS': "A child's case is placed only once its Litmas is recorded (SPPA 60(3)-(4)).",
   'CL-BIRTH-DATE': "A client's birth date is not in the future.",
   'CL-GUARDIAN': 'A child client (under 18, Anak) has a guardian (wali) on record.',
   'CL-NIK-UNIQUE': 'A NIK belongs to at most one client of an office.',
@@ -63,6 +100,23 @@ export const RULE_CATALOGUE = {
   'REFERRAL-NEEDS-WARNING': "A referral cites at least the office's minimum number of the case's warnings.",
   'REFERRAL-ONE-OUTCOME': 'A referral takes one outcome; a decided referral is not decided again.',
   'REFERRAL-OUTCOME-DATE': "A referral's outcome is decided on or after the referral and not after today.",
+  'OUTCOME-ALLOWED':
+    "A referral's outcome is one the decision allows: for an adult its non-compliance sanction or continue (85(7)); for a child repeat or continue (SPPA 76(2)).",
+  'OUTCOME-DECIDED-BY':
+    "A child's repeat is decided by the hakim pengawas, and the outcome records it (SPPA 76(2)).",
+  'OUTCOME-TERMS':
+    'An outcome carries only its own terms (repeat: hours and deadline; serve_prison: days; pay_fine: rupiah; continue: deadline), never more than all of it, all meaning the whole, a deadline on or after the decision.',
+  'PROGRESS-TERMS':
+    'The hours and deadline in force are the latest terms (decision, referral outcome, payment); remaining hours, crediting and progress follow them, credited history is kept.',
+  'PROGRESS-PAUSED':
+    'While a referral awaits its outcome the completion clock stands still: no session is recorded and daysLeft is shown paused.',
+  'WARN-RESOLUTION':
+    'A referral outcome or the end of a case resolves every open warning by naming them in its own record, never by rewriting each warning; any number of warnings.',
+  'PAY-CONVERSION': 'Payments toward the fine are recorded on an open fine conversion (KUHP 82) only.',
+  'PAY-AMOUNT': 'A payment is whole rupiah above 0, and payments never exceed the converted fine.',
+  'PAY-DATE': 'A payment is dated between the conversion and today.',
+  'PAY-HOURS':
+    'After payments P of fine F converted to H hours and S hours served, max(0, ceil(H × (F − P) ÷ F) − S) hours are owed (KUHP 82).',
   'PL-NONCOMMERCIAL': 'A placement is only with a non-commercial partner (KUHP 85(3)).',
   'PL-AGREEMENT': "The partner's agreement (PKS) is valid for the whole placement period.",
   'PL-SITE-ACTIVE': 'A placement is only at an active site.',
@@ -120,6 +174,16 @@ export const Rule = {
   KS_FEASIBLE: 'KS-FEASIBLE',
   KS_FINE_SUBSTITUTE: 'KS-FINE-SUBSTITUTE',
   CHILD_CASE: 'CHILD-CASE',
+  KS_REPLACES: 'KS-REPLACES',
+  CHILD_OFFENCE_AGE: 'CHILD-OFFENCE-AGE',
+  CHILD_UNDER_14: 'CHILD-UNDER-14',
+  CHILD_ADULT_AT_DECISION: 'CHILD-ADULT-AT-DECISION',
+  CHILD_PERIOD: 'CHILD-PERIOD',
+  CHILD_SANCTION: 'CHILD-SANCTION',
+  CHILD_ADVISORY_HOURS: 'CHILD-ADVISORY-HOURS',
+  ORIGIN_DIVERSION: 'ORIGIN-DIVERSION',
+  DIV_PERIOD: 'DIV-PERIOD',
+  CONV_LEGAL_BASIS: 'CONV-LEGAL-BASIS',
   PROGRESS_ON_TRACK: 'PROGRESS-ON-TRACK',
   CR_WINDOW: 'CR-WINDOW',
   CR_NOT_FUTURE: 'CR-NOT-FUTURE',
@@ -130,12 +194,22 @@ export const Rule = {
   CR_CASE_STATUS: 'CR-CASE-STATUS',
   CR_SESSION_SITE: 'CR-SESSION-SITE',
   CR_OWN_SITE: 'CR-OWN-SITE',
+  CR_SESSION_PARTNER: 'CR-SESSION-PARTNER',
+  CR_DAYS_PER_WEEK: 'CR-DAYS-PER-WEEK',
   LC_TRANSITION: 'LC-TRANSITION',
   LC_COMPLETE_HOURS: 'LC-COMPLETE-HOURS',
   LC_REASON: 'LC-REASON',
   LC_REFERRAL_OUTCOME: 'LC-REFERRAL-OUTCOME',
   LC_SENTENCE_EDITABLE: 'LC-SENTENCE-EDITABLE',
   LC_END_WARNINGS: 'LC-END-WARNINGS',
+  LC_VIA_ASSESSMENT: 'LC-VIA-ASSESSMENT',
+  LC_VIA_PLACEMENT: 'LC-VIA-PLACEMENT',
+  LC_VIA_WARNING: 'LC-VIA-WARNING',
+  LC_VIA_REFERRAL: 'LC-VIA-REFERRAL',
+  LC_CLOSE: 'LC-CLOSE',
+  AS_LITMAS: 'AS-LITMAS',
+  AS_AVOID_KIND: 'AS-AVOID-KIND',
+  CHILD_LITMAS: 'CHILD-LITMAS',
   CL_BIRTH_DATE: 'CL-BIRTH-DATE',
   CL_GUARDIAN: 'CL-GUARDIAN',
   CL_NIK_UNIQUE: 'CL-NIK-UNIQUE',
@@ -148,6 +222,16 @@ export const Rule = {
   REFERRAL_NEEDS_WARNING: 'REFERRAL-NEEDS-WARNING',
   REFERRAL_ONE_OUTCOME: 'REFERRAL-ONE-OUTCOME',
   REFERRAL_OUTCOME_DATE: 'REFERRAL-OUTCOME-DATE',
+  OUTCOME_ALLOWED: 'OUTCOME-ALLOWED',
+  OUTCOME_DECIDED_BY: 'OUTCOME-DECIDED-BY',
+  OUTCOME_TERMS: 'OUTCOME-TERMS',
+  PROGRESS_TERMS: 'PROGRESS-TERMS',
+  PROGRESS_PAUSED: 'PROGRESS-PAUSED',
+  WARN_RESOLUTION: 'WARN-RESOLUTION',
+  PAY_CONVERSION: 'PAY-CONVERSION',
+  PAY_AMOUNT: 'PAY-AMOUNT',
+  PAY_DATE: 'PAY-DATE',
+  PAY_HOURS: 'PAY-HOURS',
   PL_NONCOMMERCIAL: 'PL-NONCOMMERCIAL',
   PL_AGREEMENT: 'PL-AGREEMENT',
   PL_SITE_ACTIVE: 'PL-SITE-ACTIVE',

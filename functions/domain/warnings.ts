@@ -10,7 +10,10 @@ import type { LocalDate } from './calendar';
 import { canTransition, type CaseStatus, type ReferralDecision } from './lifecycle';
 import { fail, joinPath, ok, Rule, violation, resultOf, type Result, type RuleViolation } from './rules';
 
-/** A warning is open until a referral's outcome, or the end of its case, resolves it. */
+/**
+ * A warning is open until a referral's outcome, or the end of its case, resolves it; the resolving record
+ * names what it resolves (`WarningResolution`), the warning itself is never rewritten.
+ */
 export const WARNING_STATUSES = ['open', 'resolved'] as const;
 export type WarningStatus = (typeof WARNING_STATUSES)[number];
 
@@ -190,3 +193,66 @@ export const validateOutcomeDate = (
         ),
       ])
     : ok(decidedOn);
+
+/**
+ * One resolution of a case's open warnings, kept in the resolving record itself (the referral's outcome,
+ * or the case's end): the newest warning it resolves (`through`, warning ids are time-ordered ULIDs) and
+ * how many were open. Every warning up to `through` that no earlier resolution resolved is resolved by
+ * this one (WARN-RESOLUTION), so a resolution writes one record however many warnings it resolves.
+ */
+export interface WarningResolution {
+  readonly through: string;
+  readonly count: number;
+  readonly at: string;
+  readonly referralId?: string;
+  readonly endedAs?: CaseStatus;
+}
+
+/** A warning's status as its resolutions make it, with what resolved it. */
+export interface WarningStanding {
+  readonly status: WarningStatus;
+  readonly resolvedAt?: string;
+  readonly resolvedByReferralId?: string;
+  readonly resolvedByCaseStatus?: CaseStatus;
+}
+
+/**
+ * WARN-RESOLUTION: a warning's standing, read from the resolutions of its case, oldest first. A warning
+ * stored as resolved (written one by one before resolutions existed) keeps what it stored.
+ */
+export const warningStanding = <W extends { readonly id: string; readonly status: WarningStatus }>(
+  warning: W,
+  resolutions: readonly WarningResolution[] = [],
+): W & WarningStanding => {
+  if (warning.status === 'resolved') return warning;
+  const by = resolutions.find((r) => warning.id <= r.through);
+  if (!by) return warning;
+  return {
+    ...warning,
+    status: 'resolved',
+    resolvedAt: by.at,
+    ...(by.referralId ? { resolvedByReferralId: by.referralId } : {}),
+    ...(by.endedAs ? { resolvedByCaseStatus: by.endedAs } : {}),
+  };
+};
+
+/**
+ * WARN-RESOLUTION: the resolutions after resolving every open warning of a case whose newest warning is
+ * `newest` and which has `open` of them; unchanged when none is open. The open ones are always the
+ * newest, since every resolution takes all open warnings and a warning issued later gets a later id
+ * (`warningIdFloor`).
+ */
+export const resolveOpenWarnings = (
+  resolutions: readonly WarningResolution[] = [],
+  open: number,
+  newest: string | undefined,
+  by: { readonly at: string; readonly referralId?: string; readonly endedAs?: CaseStatus },
+): readonly WarningResolution[] =>
+  open > 0 && newest !== undefined ? [...resolutions, { through: newest, count: open, ...by }] : resolutions;
+
+/**
+ * WARN-RESOLUTION: the id every new warning of the case must sort after (the newest one resolved), so a
+ * warning issued after a resolution is never taken for one it resolved, whatever the clocks say.
+ */
+export const warningIdFloor = (resolutions: readonly WarningResolution[] = []): string | undefined =>
+  resolutions.at(-1)?.through;

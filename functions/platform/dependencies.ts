@@ -12,12 +12,14 @@ import { SessionStore } from '../store/session-store';
 import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
 import { PartnerStore } from '../store/partner-store';
+import { PaymentStore } from '../store/payment-store';
 import { PlacementStore } from '../store/placement-store';
 import { SiteStore } from '../store/site-store';
 import { UserStore } from '../store/user-store';
 import { AuditStore } from '../store/audit-store';
 import { SummaryStore } from '../store/summary-store';
 import { WarningStore } from '../store/warning-store';
+import { AssessmentStore } from '../store/assessment-store';
 import { EvidenceStore } from '../store/evidence-store';
 import { S3EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceWorkerPorts, VerifierLogger } from '../actions/evidence/worker-ports';
@@ -57,6 +59,8 @@ export function createDependencies(
     sites: new SiteStore(db, config.tableName),
     placements: new PlacementStore(db, config.tableName),
     warnings: new WarningStore(db, config.tableName),
+    assessments: new AssessmentStore(db, config.tableName),
+    payments: new PaymentStore(db, config.tableName),
     audit: new AuditStore(db, config.tableName),
     summary: new SummaryStore(db, config.tableName),
     evidence: new EvidenceStore(db, config.tableName),

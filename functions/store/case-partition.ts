@@ -68,6 +68,25 @@ export abstract class CasePartitionStore {
   }
 
   /**
+   * Transaction item: a new record of the case's (`type`, a `caseId`, written under `<sk>`), refused if
+   * one is already there.
+   */
+  protected putNew(
+    officeId: string,
+    sk: string,
+    type: string,
+    record: { readonly caseId: string },
+  ): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: { pk: keys.casePartition(officeId, record.caseId), sk, type, ...record },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
+  }
+
+  /**
    * Saves the case (version-checked, with its counters and audit entry) together with `items`. The
    * case's own condition is already a `WriteConflict`; a failed condition of `items` means the record
    * moved meanwhile: a `WriteConflict` on `on`.

@@ -1,79 +1,22 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { onTrackUntil, OPEN_STATUSES, type CaseStatus } from '../domain';
+import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { keys, withoutKeys } from './keys';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
-export interface CaseDecision {
-  readonly number: string;
-  readonly court: string;
-  readonly date: string;
-  readonly offenceArticles: readonly string[];
-  readonly threatenedMaxMonths: number;
-  readonly imposed: { readonly prisonMonths?: number; readonly fineRupiah?: number };
-  readonly nonComplianceSanction: 'repeat' | 'serve_prison' | 'pay_fine';
-}
-
-export interface CaseSentence {
-  readonly kind: 'kerja_sosial' | 'pelayanan_masyarakat';
-  readonly hours: number;
-  readonly maxHoursPerDay: number;
-  readonly daysPerWeek?: number;
-  readonly startDate: string;
-  readonly deadline: string;
-}
-
-/** The fields a person enters; everything else on a case is derived or maintained by the store. */
-export interface CaseInput {
-  readonly clientId: string;
-  readonly officerUsername: string;
-  readonly prosecutor: { readonly name: string; readonly office: string };
-  readonly decision: CaseDecision;
-  readonly sentence: CaseSentence;
-  readonly consent: { readonly given: boolean; readonly recordedOn: string };
-  readonly notes?: string;
-}
-
-export interface CaseRecord extends CaseInput {
-  readonly id: string;
-  readonly officeId: string;
-  /** Denormalised for lists and supervisors, who never read the client record itself. */
-  readonly clientName: string;
-  readonly status: CaseStatus;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** Whole minutes; the domain works in minutes so totals never drift. */
-  readonly creditedMinutes: number;
-  readonly remainingMinutes: number;
-  /** The work site of the latest placement, which also decides what a supervisor sees. */
-  readonly currentSiteId?: string;
-  readonly openWarnings: number;
-}
-
-export interface CaseListFilter {
-  readonly status?: CaseStatus;
-  readonly officerUsername?: string;
-  readonly siteId?: string;
-  /** Deadline on or before this date. */
-  readonly dueBefore?: string;
-}
-
-/** What registration decides about a new case; the store adds its id, office, version and timestamps. */
-export type NewCase = Omit<CaseRecord, 'id' | 'officeId' | 'version' | 'createdAt' | 'updatedAt'>;
-
-/** Who made a change to a case and why, with the audit action it is recorded as. */
-export type CaseChange = Actor & { action: string; record?: RecordChange };
-
-/** A record written together with its case (placement, warning, referral), for the audit entry. */
-export interface RecordChange {
-  /** Prefix of its fields in the entry, e.g. `placement` → `placement.siteId`. */
-  readonly name: string;
-  readonly before?: object;
-  readonly after: object;
-}
+export type {
+  CaseChange,
+  CaseDecision,
+  CaseInput,
+  CaseListFilter,
+  CaseRecord,
+  CaseSentence,
+  NewCase,
+  RecordChange,
+} from './case-record';
+import type { CaseListFilter, CaseRecord, NewCase, CaseChange, RecordChange } from './case-record';
 
 const OPEN = new Set<CaseStatus>(OPEN_STATUSES);
 
@@ -202,8 +145,10 @@ export class CaseStore {
           Put: {
             TableName: this.tableName,
             Item: caseItem(saved),
-            ConditionExpression: 'version = :expected',
-            ExpressionAttributeValues: { ':expected': current.version },
+            // Sessions add to the totals without a new version: a Put decided on older totals (a
+            // payment's or an outcome's remaining hours) would undo their credit, so they are checked too.
+            ConditionExpression: 'version = :expected AND creditedMinutes = :credited',
+            ExpressionAttributeValues: { ':expected': current.version, ':credited': current.creditedMinutes },
           },
         },
         ...(current.status === saved.status
@@ -305,7 +250,7 @@ export class CaseStore {
 
 /** The stored item: the record plus every index key derived from it. */
 export function caseItem(record: CaseRecord): Record<string, unknown> {
-  const sortKey = keys.caseByDay(record.sentence.deadline, record.id);
+  const sortKey = keys.caseByDay(termsOf(record).deadline, record.id);
   const open = OPEN.has(record.status);
   return {
     pk: keys.casePartition(record.officeId, record.id),
@@ -327,10 +272,10 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
 function trackKeys(record: CaseRecord): { trackpk: string; tracksk: string } | undefined {
   if (!OPEN.has(record.status)) return undefined;
   const until = onTrackUntil({
-    hoursOrdered: record.sentence.hours,
+    hoursOrdered: termsOf(record).hours,
     creditedMinutes: record.creditedMinutes,
     startDate: record.sentence.startDate,
-    deadline: record.sentence.deadline,
+    deadline: termsOf(record).deadline,
     maxHoursPerDay: record.sentence.maxHoursPerDay,
     daysPerWeek: record.sentence.daysPerWeek,
   });

@@ -1,16 +1,21 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  isoWeekOf,
   RECORDING_STATUSES,
   weekStart,
   type CaseStatus,
-  type SameDaySession,
+  type PartnerForPlacement,
   type SessionOutcome,
+  type WorkInWeek,
 } from '../domain';
 import { auditItem, fieldChanges } from './audit';
 import { CasePartitionStore } from './case-partition';
+import { clientDayPut, minutesOfDayWorked, toClientDay, type ClientDay } from './client-day';
+
+export type { ClientDay } from './client-day';
 import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
-import type { Page } from './office-records';
+import { mapOf, type Page } from './office-records';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
@@ -43,17 +48,21 @@ export interface SessionRecord {
   readonly updatedAt: string;
 }
 
-/** One client's sessions on one local date, across all cases: the record the daily cap is checked on. */
-export interface ClientDay {
-  readonly version: number;
-  readonly sessions: Readonly<Record<string, SameDaySession>>;
-}
-
 /** The state a crediting decision is made on, read in one BatchGet. */
 export interface CreditingState {
   readonly case: CaseRecord;
   readonly day: ClientDay;
+  /** The case's other sessions in the ISO week of the session's date (CR-DAYS-PER-WEEK). */
+  readonly caseWeek: readonly WorkInWeek[];
+  /** The partner of the session's site, when one was asked for and is on record (CR-SESSION-PARTNER). */
+  readonly partner?: PartnerForPlacement;
   readonly session?: SessionRecord;
+}
+
+/** The case a new session is recorded on, and the partner of the site it names (if the site exists). */
+export interface RecordingTarget {
+  readonly case?: CaseRecord;
+  readonly partnerId?: string;
 }
 
 /** The state a correction is decided on: the session as stored, with its case and the client's day. */
@@ -80,15 +89,36 @@ export interface SessionChange extends Actor {
  * write throws `WriteConflict` and the use case reads and decides again.
  */
 export class SessionStore extends CasePartitionStore {
-  /** The state a new session of the case on `date` is decided on; undefined when there is no case. */
+  /**
+   * The case a new session names and the partner id of the site it names, in one BatchGet: who the
+   * client is (their days are keyed by it) and whose agreement the session relies on. The decision
+   * itself is made on `forNewSession`, which reads the case again with the partner.
+   */
+  async forRecording(officeId: string, caseId: string, siteId: string): Promise<RecordingTarget> {
+    const caseKey = { pk: keys.casePartition(officeId, caseId), sk: keys.caseRoot as string };
+    const siteKey = keys.site(officeId, siteId);
+    const found = await this.batchGet([caseKey, siteKey]);
+    const caseRaw = found(caseKey);
+    const siteRaw = found(siteKey);
+    return {
+      ...(caseRaw ? { case: toCase(caseRaw) } : {}),
+      ...(typeof siteRaw?.partnerId === 'string' ? { partnerId: siteRaw.partnerId } : {}),
+    };
+  }
+
+  /**
+   * The state a new session of the case on `date` is decided on (with the partner `partnerId` of its
+   * site, when given); undefined when there is no case.
+   */
   async forNewSession(
     officeId: string,
     caseId: string,
     clientId: string,
     date: string,
+    partnerId?: string,
   ): Promise<CreditingState | undefined> {
-    const state = await this.read(officeId, caseId, clientId, date);
-    return state.case && { case: state.case, day: state.day };
+    const { session: _none, ...state } = await this.read(officeId, caseId, { clientId, date, partnerId });
+    return state.case && { ...state, case: state.case };
   }
 
   /**
@@ -99,15 +129,16 @@ export class SessionStore extends CasePartitionStore {
     const caseId = this.caseOf(sessionId);
     if (!caseId) return undefined;
     // The client's day is keyed by the session's date, known only once the session is read.
-    const first = await this.read(officeId, caseId, undefined, '', sessionId);
+    const first = await this.read(officeId, caseId, { sessionId });
     if (!first.session || !first.case) return undefined;
-    const state = await this.read(officeId, caseId, first.session.clientId, first.session.date, sessionId);
-    return state.session && state.case && { case: state.case, day: state.day, session: state.session };
+    const { clientId, date } = first.session;
+    const state = await this.read(officeId, caseId, { clientId, date, sessionId });
+    return state.session && state.case && { ...state, case: state.case, session: state.session };
   }
 
   /** Records a new session decided on `state`; throws `WriteConflict` when `state` is no longer current. */
   async record(officeId: string, state: CreditingState, session: SessionRecord, change: SessionChange) {
-    await this.write(officeId, { case: state.case, day: state.day }, session, change);
+    await this.write(officeId, { ...state, session: undefined }, session, change);
   }
 
   /**
@@ -128,35 +159,52 @@ export class SessionStore extends CasePartitionStore {
     return { items: result.items.map(toSession), lastKey: result.lastKey };
   }
 
-  /** The case, and optionally the client's day and the session, in one strongly consistent BatchGet. */
+  /**
+   * The case, and optionally the session, the client's days of the ISO week of `date` (the session's
+   * day among them) and a partner, in one strongly consistent BatchGet (at most ten keys).
+   */
   private async read(
     officeId: string,
     caseId: string,
-    clientId: string | undefined,
-    date: string,
-    sessionId?: string,
+    options: { clientId?: string; date?: string; sessionId?: string; partnerId?: string },
   ) {
+    const { clientId, date, sessionId, partnerId } = options;
     const caseKey = { pk: keys.casePartition(officeId, caseId), sk: keys.caseRoot as string };
     const sessionKey = sessionId ? { pk: caseKey.pk, sk: sessionSortKey(sessionId) } : undefined;
-    const dayKey = clientId ? keys.clientDay(officeId, clientId, date) : undefined;
-    const requested = [caseKey, sessionKey, dayKey].filter((key) => key !== undefined);
-    const result = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: requested, ConsistentRead: true } } }),
-    );
-    const items = result.Responses?.[this.tableName] ?? [];
-    const find = (key: { pk: string; sk: string } | undefined) =>
-      key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
-    const caseRaw = find(caseKey);
-    const dayRaw = find(dayKey);
-    const sessionRaw = find(sessionKey);
+    const partnerKey = partnerId ? keys.partner(officeId, partnerId) : undefined;
+    const week = clientId && date ? isoWeekOf(date) : [];
+    const dayKeys = week.map((day) => keys.clientDay(officeId, clientId!, day));
+    const found = await this.batchGet([caseKey, sessionKey, partnerKey, ...dayKeys]);
+    const caseRaw = found(caseKey);
+    const sessionRaw = found(sessionKey);
+    const partnerRaw = found(partnerKey);
+    const days = week.map((day, i) => ({ date: day, ...toClientDay(found(dayKeys[i])) }));
     return {
       case: caseRaw ? toCase(caseRaw) : undefined,
-      day: {
-        version: Number(dayRaw?.version ?? 0),
-        sessions: (dayRaw?.sessions as Record<string, SameDaySession> | undefined) ?? {},
-      },
+      day: days.find((d) => d.date === date) ?? toClientDay(undefined),
+      caseWeek: days.flatMap((d) =>
+        Object.values(d.sessions)
+          .filter((s) => s.id !== sessionId && s.id !== undefined && this.caseOf(s.id) === caseId)
+          .map((s) => ({ date: d.date, workedMinutes: minutesOfDayWorked(s) })),
+      ),
+      ...(partnerRaw ? { partner: toPartnerTerms(partnerRaw) } : {}),
       session: sessionRaw ? toSession(sessionRaw) : undefined,
     };
+  }
+
+  /**
+   * One strongly consistent BatchGet of `requested` (undefined keys skipped); the answer finds an item
+   * by its key. Keys left unprocessed (throttling) throw `WriteConflict`: the use case reads again.
+   */
+  private async batchGet(requested: readonly ({ pk: string; sk: string } | undefined)[]) {
+    const wanted = requested.filter((key) => key !== undefined);
+    const result = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
+    );
+    if ((result.UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new WriteConflict('read');
+    const items = result.Responses?.[this.tableName] ?? [];
+    return (key: { pk: string; sk: string } | undefined) =>
+      key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
   }
 
   /**
@@ -185,7 +233,7 @@ export class SessionStore extends CasePartitionStore {
         },
       },
       this.caseTotals(current, delta, actor.at, status),
-      this.clientDay(officeId, after, state.day),
+      clientDayPut(this.tableName, officeId, after, state.day),
       {
         Put: {
           TableName: this.tableName,
@@ -276,33 +324,6 @@ export class SessionStore extends CasePartitionStore {
       },
     };
   }
-
-  /** The client's day, replaced whole under a version condition (sessions that day are few). */
-  private clientDay(officeId: string, session: SessionRecord, day: ClientDay): TransactItem {
-    const sessions = {
-      ...day.sessions,
-      [session.id]: {
-        id: session.id,
-        startTime: session.startTime,
-        endTime: session.endTime,
-        creditedMinutes: session.creditedMinutes,
-      },
-    };
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          ...keys.clientDay(officeId, session.clientId, session.date),
-          type: 'client-day',
-          sessions,
-          creditedMinutes: Object.values(sessions).reduce((sum, s) => sum + s.creditedMinutes, 0),
-          version: day.version + 1,
-        },
-        ConditionExpression: day.version === 0 ? 'attribute_not_exists(pk)' : 'version = :v',
-        ...(day.version === 0 ? {} : { ExpressionAttributeValues: { ':v': day.version } }),
-      },
-    };
-  }
 }
 
 /** The conditioned items of a session write, by their index in the transaction. */
@@ -320,6 +341,18 @@ function sessionItem(officeId: string, session: SessionRecord): Record<string, u
     sk: sessionSortKey(session.id),
     type: 'session',
     ...session,
+  };
+}
+
+/** What the session rules read of a partner item (CR-SESSION-PARTNER); the partner store owns the rest. */
+function toPartnerTerms(item: Record<string, unknown>): PartnerForPlacement {
+  const agreement = mapOf(item.agreement);
+  return {
+    nonCommercial: item.nonCommercial === true,
+    agreement: {
+      validFrom: String(agreement.validFrom ?? ''),
+      ...(typeof agreement.validUntil === 'string' ? { validUntil: agreement.validUntil } : {}),
+    },
   };
 }
 

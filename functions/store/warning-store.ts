@@ -1,11 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { decodeTime } from 'ulidx';
 import type {
+  CaseStatus,
+  CaseTerms,
+  OutcomeDecider,
+  OutcomeScope,
   ReferralDecision,
   ReferralStatus,
   SessionForWarning,
   SessionOutcome,
   WarningLevel,
   WarningState,
+  WarningResolution,
   WarningStatus,
 } from '../domain';
 import { newId } from './audit';
@@ -24,12 +30,16 @@ export interface WarningRecord {
   readonly level: WarningLevel;
   readonly reason: string;
   readonly sessionIds: readonly string[];
-  /** `open` until the jaksa/court outcome of a referral (or the end of the case) resolves it. */
+  /**
+   * As stored: `open`. What resolved it is named by the resolving record (`WarningResolution`, on the
+   * case and the referral); warnings resolved before that are stored `resolved` with what resolved them.
+   */
   readonly status: WarningStatus;
   readonly issuedBy: string;
   readonly issuedAt: string;
   readonly resolvedAt?: string;
   readonly resolvedByReferralId?: string;
+  readonly resolvedByCaseStatus?: CaseStatus;
 }
 
 export interface ReferralOutcome {
@@ -37,6 +47,14 @@ export interface ReferralOutcome {
   readonly decidedOn: string;
   /** The jaksa's or court's document (penetapan, surat), as written on it. */
   readonly reference: string;
+  /** Who decided, and their name (absent on outcomes recorded before it was asked). */
+  readonly decidedBy?: OutcomeDecider;
+  readonly deciderName?: string;
+  readonly scope?: OutcomeScope;
+  /** The terms the case follows after the outcome. */
+  readonly terms?: CaseTerms;
+  /** The open warnings the outcome resolved, named by the newest of them and their number. */
+  readonly resolvedWarnings?: WarningResolution;
   readonly recordedBy: string;
   readonly recordedAt: string;
 }
@@ -54,15 +72,6 @@ export interface ReferralRecord {
 }
 
 /**
- * Items an outcome's transaction holds besides the open warnings it resolves: the case, its status
- * counter, the audit entry, the referral and the office's warning counter. DynamoDB allows 100.
- */
-const OUTCOME_FIXED_ITEMS = 5;
-
-/** The most open warnings one referral outcome can resolve in its one transaction. */
-export const MAX_WARNINGS_RESOLVED_AT_ONCE = 100 - OUTCOME_FIXED_ITEMS;
-
-/**
  * The office's open-warning counter. It is its own item, not an attribute of `keys.officeStats`, because
  * a warning or a referral outcome usually changes the case status too, and the status counter already
  * updates `officeStats` in the same transaction: DynamoDB refuses two operations on one item in one
@@ -78,11 +87,19 @@ const REFERRAL = 'REFERRAL#';
  * `REFERRAL#<caseId>-<ulid>`), so a case's history is one partition and ids sort by time. Each is
  * written with the case change it causes (version check, status counter, audit entry) in one
  * transaction, so a warning never exists without the case change it caused, or the reverse.
+ *
+ * Resolving warnings never writes the warnings: the outcome or the case's end names them in its own
+ * record (WARN-RESOLUTION), so a transaction has the same few items however many warnings a case has
+ * (DynamoDB allows 100 per transaction).
  */
 export class WarningStore extends CasePartitionStore {
-  /** A new warning's id: a ULID (a warning is only ever reached through its case). */
-  newWarningId(at: Date): string {
-    return newId(at);
+  /**
+   * A new warning's id: a ULID (a warning is only ever reached through its case), later than `after`
+   * (the newest warning a resolution named) even when this machine's clock is behind.
+   */
+  newWarningId(at: Date, after?: string): string {
+    const floor = after === undefined ? 0 : decodeTime(after) + 1;
+    return newId(new Date(Math.max(at.getTime(), floor)));
   }
 
   /**
@@ -99,7 +116,10 @@ export class WarningStore extends CasePartitionStore {
       current,
       next,
       { ...actor, action: 'warning.create', record: { name: 'warning', after: warning } },
-      [this.putWarning(current.officeId, warning), this.countOpenWarnings(current.officeId, 1)],
+      [
+        this.putNew(current.officeId, `${WARNING}${warning.id}`, 'warning', warning),
+        this.countOpenWarnings(current.officeId, 1),
+      ],
       'warning',
     );
   }
@@ -115,23 +135,21 @@ export class WarningStore extends CasePartitionStore {
       current,
       next,
       { ...actor, action: 'referral.create', record: { name: 'referral', after: referral } },
-      [this.putReferral(current.officeId, referral)],
+      [this.putNew(current.officeId, `${REFERRAL}${referral.id}`, 'referral', referral)],
       'referral',
     );
   }
 
   /**
-   * Records the jaksa/court outcome of `referral`: the case becomes `next` (its status after the
-   * outcome, no open warnings), the open warnings `resolving` are resolved by the referral, and the
-   * office's counter drops by the case's own. At most `MAX_WARNINGS_RESOLVED_AT_ONCE` warnings. Throws
-   * `WriteConflict` when the case moved, or the referral or a warning was decided meanwhile.
+   * Records the jaksa/court outcome of `referral`: the case becomes `next` (its status and terms after
+   * the outcome, no open warnings, the outcome's resolution of them), and the office's counter drops by
+   * the case's own. Throws `WriteConflict` when the case moved or the referral was decided meanwhile.
    */
   async decide(
     current: CaseRecord,
     next: CaseRecord,
     referral: ReferralRecord,
     outcome: ReferralOutcome,
-    resolving: readonly string[],
     actor: Actor,
   ): Promise<CaseRecord> {
     const { officeId } = current;
@@ -143,44 +161,35 @@ export class WarningStore extends CasePartitionStore {
         action: 'referral.outcome',
         record: { name: 'referral', before: { id: referral.id }, after: { id: referral.id, outcome } },
       },
-      [
-        this.decideReferral(officeId, referral, outcome),
-        ...resolving.map((id) =>
-          this.resolveWarning(officeId, current.id, id, outcome.recordedAt, {
-            resolvedByReferralId: referral.id,
-          }),
-        ),
-        // The office counter moves by the case's own counter, so it stays the sum over cases.
-        ...(current.openWarnings !== 0 ? [this.countOpenWarnings(officeId, -current.openWarnings)] : []),
-      ],
+      [this.decideReferral(officeId, referral, outcome), ...this.closeOpenWarnings(current)],
       'referral',
     );
   }
 
   /**
    * Ends the case with its open warnings: the case becomes `next` (completed, converted or terminated;
-   * `actor.reason` says why) and the warnings `resolving` are resolved by its end, since nothing is left
+   * `actor.reason` says why; its resolutions name the warnings its end resolved), since nothing is left
    * to act on: they stop counting as open on the case and in the office summary. Throws `WriteConflict`
-   * when the case or a warning moved meanwhile.
+   * when the case moved meanwhile.
    */
-  async endCase(
-    current: CaseRecord,
-    next: CaseRecord,
-    resolving: readonly string[],
-    actor: Actor,
-  ): Promise<CaseRecord> {
-    const { officeId } = current;
-    const at = actor.at.toISOString();
+  async endCase(current: CaseRecord, next: CaseRecord, actor: Actor): Promise<CaseRecord> {
     return this.saveWithCase(
       current,
       next,
       { ...actor, action: 'case.transition' },
-      [
-        ...resolving.map((id) => this.resolveWarningOnCaseEnd(officeId, current.id, id, next.status, at)),
-        ...(current.openWarnings !== 0 ? [this.countOpenWarnings(officeId, -current.openWarnings)] : []),
-      ],
+      this.closeOpenWarnings(current),
       'warning',
     );
+  }
+
+  /** The id of the case's newest warning (one item read, however many it has), or undefined. */
+  async newestWarningId(officeId: string, caseId: string): Promise<string | undefined> {
+    const page = await this.queryCase(officeId, caseId, WARNING, {
+      limit: 1,
+      consistent: true,
+      projection: 'id',
+    });
+    return page.items[0] ? String(page.items[0].id) : undefined;
   }
 
   /** Every session of the case, as far as a warning cares (id, outcome, misconduct flag). */
@@ -193,7 +202,7 @@ export class WarningStore extends CasePartitionStore {
     }));
   }
 
-  /** Every warning of the case (ids and status only), for referrals and outcomes. */
+  /** Every warning of the case (ids and status as stored), for referrals. */
   async warningStatesOf(officeId: string, caseId: string): Promise<WarningState[]> {
     const items = await this.all(officeId, caseId, WARNING, 'id, #status');
     return items.map((i) => ({ id: String(i.id), status: i.status as WarningRecord['status'] }));
@@ -224,74 +233,6 @@ export class WarningStore extends CasePartitionStore {
     return Item ? strip<ReferralRecord>(Item) : undefined;
   }
 
-  /** Transaction item: a new warning. */
-  private putWarning(officeId: string, warning: WarningRecord): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          pk: keys.casePartition(officeId, warning.caseId),
-          sk: `${WARNING}${warning.id}`,
-          type: 'warning',
-          ...warning,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
-  /**
-   * Transaction item (for `CaseStore.transition`): resolves an open warning because its case ended
-   * (completed, converted or terminated): nothing is left to act on, so it must stop counting as open
-   * in the office summary.
-   */
-  private resolveWarningOnCaseEnd(
-    officeId: string,
-    caseId: string,
-    warningId: string,
-    endedAs: string,
-    at: string,
-  ): TransactItem {
-    return this.resolveWarning(officeId, caseId, warningId, at, { resolvedByCaseStatus: endedAs });
-  }
-
-  /** Transaction item: an open warning resolved, by a referral's outcome or the end of its case. */
-  private resolveWarning(
-    officeId: string,
-    caseId: string,
-    warningId: string,
-    at: string,
-    by: { resolvedByReferralId: string } | { resolvedByCaseStatus: string },
-  ): TransactItem {
-    const [field, value] = Object.entries(by)[0]!;
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(officeId, caseId), sk: `${WARNING}${warningId}` },
-        UpdateExpression: `SET #status = :resolved, resolvedAt = :at, #by = :by`,
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status', '#by': field },
-        ExpressionAttributeValues: { ':resolved': 'resolved', ':open': 'open', ':at': at, ':by': value },
-      },
-    };
-  }
-
-  /** Transaction item: a new referral, awaiting the jaksa/court outcome. */
-  private putReferral(officeId: string, referral: ReferralRecord): TransactItem {
-    return {
-      Put: {
-        TableName: this.tableName,
-        Item: {
-          pk: keys.casePartition(officeId, referral.caseId),
-          sk: `${REFERRAL}${referral.id}`,
-          type: 'referral',
-          ...referral,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    };
-  }
-
   /** Transaction item: the recorded outcome; the condition makes a second outcome fail. */
   private decideReferral(officeId: string, referral: ReferralRecord, outcome: ReferralOutcome): TransactItem {
     return {
@@ -310,7 +251,17 @@ export class WarningStore extends CasePartitionStore {
     };
   }
 
-  /** Transaction item (also for `CaseStore.transition`): moves the office's open-warning counter by `delta`. */
+  /**
+   * Transaction items closing the case's open warnings: the office counter moves by the case's own
+   * counter, so it stays the sum over cases.
+   */
+  private closeOpenWarnings(current: CaseRecord): TransactItem[] {
+    return current.openWarnings !== 0
+      ? [this.countOpenWarnings(current.officeId, -current.openWarnings)]
+      : [];
+  }
+
+  /** Transaction item: moves the office's open-warning counter by `delta`. */
   private countOpenWarnings(officeId: string, delta: number): TransactItem {
     return {
       Update: {

@@ -66,18 +66,19 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     sentence('kerja_sosial', 60, ago(60), addDays(ago(60), 170), { daysPerWeek: 2 }),
     '101/Pid.B/2026/PN Plp',
   );
-  await walk(call, active.id, ['assessed']);
+  await assess(call, active.id, ago(60));
   await place(call, active.id, DEMO_SITES.palopoMasjidBara, [1, 6], ago(59), addDays(ago(60), 170));
   for (const [days, start, end, outcome] of [
-    [55, '08:00', '12:00', 'attended'],
-    [48, '08:00', '11:30', 'attended'],
-    [41, '08:00', '12:00', 'attended'],
-    [34, '08:30', '11:00', 'partial'],
-    [27, '08:00', '12:00', 'attended'],
-    [13, '08:00', '12:00', 'attended'],
-    [6, '08:00', '12:00', 'attended'],
+    [52, '08:00', '12:00', 'attended'],
+    [45, '08:00', '11:30', 'attended'],
+    [38, '08:00', '12:00', 'attended'],
+    [31, '08:30', '11:00', 'partial'],
+    [24, '08:00', '12:00', 'attended'],
+    [10, '08:00', '12:00', 'attended'],
+    [3, '08:00', '12:00', 'attended'],
   ] as const) {
-    await session(call, active.id, ago(days), start, end, outcome, DEMO_SITES.palopoMasjidBara);
+    const date = onOrBefore(ago(days), [1, 6]);
+    await session(call, active.id, date, start, end, outcome, DEMO_SITES.palopoMasjidBara);
   }
 
   // 2. Warned: an absence without lawful reason, and a first warning.
@@ -92,13 +93,21 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     sentence('kerja_sosial', 40, ago(40), addDays(ago(40), 150), { daysPerWeek: 2 }),
     '117/Pid.B/2026/PN Plp',
   );
-  await walk(call, warned.id, ['assessed']);
+  await assess(call, warned.id, ago(40));
   await place(call, warned.id, DEMO_SITES.palopoKelurahanBalandai, [2, 4], ago(39), addDays(ago(40), 150));
-  await session(call, warned.id, ago(30), '08:00', '12:00', 'attended', DEMO_SITES.palopoKelurahanBalandai);
+  await session(
+    call,
+    warned.id,
+    onOrBefore(ago(30), [2, 4]),
+    '08:00',
+    '12:00',
+    'attended',
+    DEMO_SITES.palopoKelurahanBalandai,
+  );
   const absent = await session(
     call,
     warned.id,
-    ago(16),
+    onOrBefore(ago(16), [2, 4]),
     '08:00',
     '12:00',
     'unexcused_absence',
@@ -138,6 +147,8 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
       number: '9/Pid.Sus-Anak/2026/PN Plp',
       court: 'PN Palopo',
       date: ago(45),
+      // A child's age counts at the offence (SPPA 1(3)).
+      offenceDate: ago(120),
       offenceArticles: ['Pasal 476 UU 1/2023'],
       threatenedMaxMonths: 36,
       imposed: { prisonMonths: 2 },
@@ -145,13 +156,13 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     },
     consent: { given: true, recordedOn: ago(40) },
   });
-  await walk(call, child.id, ['assessed']);
+  await assess(call, child.id, ago(35));
   await place(call, child.id, DEMO_SITES.palopoMasjidBara, [7], ago(34), addDays(ago(35), 120));
   for (const days of [28, 21, 14]) {
     await session(
       call,
       child.id,
-      sundayOnOrBefore(ago(days)),
+      onOrBefore(ago(days), [7]),
       '08:00',
       '11:00',
       'attended',
@@ -171,10 +182,12 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     sentence('kerja_sosial', 8, ago(30), addDays(ago(30), 60)),
     '88/Pid.C/2026/PN Plp',
   );
-  await walk(call, done.id, ['assessed']);
+  await assess(call, done.id, ago(30));
   await place(call, done.id, DEMO_SITES.palopoCamatWara, [3, 5], ago(29), addDays(ago(30), 60));
-  await session(call, done.id, ago(20), '08:00', '12:00', 'attended', DEMO_SITES.palopoCamatWara);
-  await session(call, done.id, ago(18), '08:00', '12:00', 'attended', DEMO_SITES.palopoCamatWara);
+  for (const days of [20, 13]) {
+    const date = onOrBefore(ago(days), [3, 5]);
+    await session(call, done.id, date, '08:00', '12:00', 'attended', DEMO_SITES.palopoCamatWara);
+  }
   await walk(call, done.id, ['completed']);
 
   // 6. Off track: 80 hours, one day a week, two weeks left and 76 hours to go.
@@ -184,9 +197,76 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     '55/Pid.B/2026/PN Plp',
     170,
   );
-  await walk(call, behind.id, ['assessed']);
+  await assess(call, behind.id, ago(160));
   await place(call, behind.id, DEMO_SITES.palopoKelurahanBalandai, [6], ago(159), addDays(today, 15));
-  await session(call, behind.id, ago(100), '08:00', '12:00', 'attended', DEMO_SITES.palopoKelurahanBalandai);
+  await session(
+    call,
+    behind.id,
+    onOrBefore(ago(100), [6]),
+    '08:00',
+    '12:00',
+    'attended',
+    DEMO_SITES.palopoKelurahanBalandai,
+  );
+
+  // 7. Received on appeal: the Pengadilan Tinggi's decision is the one executed (decision.level appeal).
+  await enrol(
+    demoClient('Hendra Saputra', '7373012504930008', '1993-04-25', 'M', 'Jl. Kartini, Kelurahan Tompotikka'),
+    sentence('kerja_sosial', 30, addDays(today, 5), addDays(today, 120)),
+    '45/Pid/2026/PT Mks',
+    40,
+  );
+
+  // 8. A Pasal 82 conversion: an unpaid fine of Rp1,025,000 becomes 21 hours (one per Rp50,000 or part).
+  const { id: conversionClient } = await call(
+    'POST',
+    `${PALOPO}/clients`,
+    demoClient('Nurhayati', '7373015712850009', '1985-12-17', 'F', 'Jl. Landau, Kelurahan Purangi'),
+  );
+  const { consent: _consent, ...conversionBase } = adultCase(
+    conversionClient,
+    sentence('kerja_sosial', 21, addDays(today, 3), addDays(today, 90)),
+    '61/Pid.C/2026/PN Plp',
+    30,
+  );
+  await call('POST', `${PALOPO}/cases`, {
+    ...conversionBase,
+    origin: 'fine_conversion',
+    decision: {
+      ...conversionBase.decision,
+      offenceArticles: ['Pasal 331 UU 1/2023'],
+      imposed: { fineRupiah: 1_025_000 },
+      nonComplianceSanction: 'pay_fine',
+    },
+    conversion: { fineRupiah: 1_025_000, legalBasis: 'KUHP 82' },
+  });
+
+  // 9. A children's diversion agreement and its penetapan: no decision number, at most 3 months.
+  const { id: diversionClient } = await call(
+    'POST',
+    `${PALOPO}/clients`,
+    demoClient('Aditya Pratama', '7373010909100010', '2010-09-09', 'M', 'Jl. Bakau, Kelurahan Binturu', {
+      guardian: { name: 'Syamsul', relation: 'ayah', phone: '+62 852 9900 5678' },
+    }),
+  );
+  await call('POST', `${PALOPO}/cases`, {
+    clientId: diversionClient,
+    officerUsername: 'pk.palopo',
+    prosecutor: { name: 'Rahmawati Said', office: 'Kejaksaan Negeri Palopo' },
+    origin: 'diversion',
+    decision: {
+      court: 'PN Palopo',
+      date: ago(10),
+      offenceDate: ago(60),
+      offenceArticles: ['Pasal 407 UU 1/2023'],
+      nonComplianceSanction: 'repeat',
+    },
+    diversion: { penetapanNumber: '4/Pen.Div/2026/PN Plp', agreementDate: ago(14), withoutVictim: true },
+    sentence: sentence('pelayanan_masyarakat', 12, addDays(today, 2), addDays(today, 80), {
+      maxHoursPerDay: 2,
+      daysPerWeek: 1,
+    }),
+  });
 
   // Makassar: a client of another office, which no Palopo user may ever see.
   await caller(api, 'admin.makassar')(
@@ -246,6 +326,16 @@ function caller(api: ApiLambda, username = 'pk.palopo'): Call {
   };
 }
 
+/** The PK's Litmas, which makes the case `assessed` (the only way there): consent given on `date`. */
+async function assess(call: Call, caseId: string, date: string) {
+  await call('POST', `${PALOPO}/cases/${caseId}/assessments`, {
+    litmas: { number: `W23.PAS.PAS12-PK.01.05.02-${caseId.slice(-4)}`, date },
+    recommendation: 'Layak menjalani pidana kerja sosial / pelayanan masyarakat di lingkungan sekitar',
+    consent: { status: 'given', recordedOn: date },
+    workSafety: 'Sehat, dapat bekerja di luar ruangan',
+  });
+}
+
 async function walk(call: Call, caseId: string, statuses: readonly string[]) {
   for (const to of statuses) {
     await call('POST', `${PALOPO}/cases/${caseId}/transitions`, { to, reason: `Demo: ${to}` });
@@ -289,8 +379,14 @@ async function session(
   });
 }
 
-/** Children work on Sundays in the demo, as many decisions in practice order. */
-function sundayOnOrBefore(date: string): string {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return addDays(date, -weekday);
+/**
+ * The latest day on or before `date` that is one of the placement's ISO weekdays (1 Monday … 7 Sunday):
+ * a session is recorded only on a day its placement covers (CR-SESSION-SITE). Children work on Sundays
+ * in the demo, as many decisions in practice order.
+ */
+function onOrBefore(date: string, weekdays: readonly number[]): string {
+  for (let back = 0; ; back += 1) {
+    const day = addDays(date, -back);
+    if (weekdays.includes(new Date(`${day}T00:00:00Z`).getUTCDay() || 7)) return day;
+  }
 }

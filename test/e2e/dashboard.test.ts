@@ -84,7 +84,7 @@ describe("a PK's day", () => {
     await hours.fill('20');
     await expect.poll(() => hoursHint.getAttribute('class')).not.toContain('hint-bad');
     await page.getByLabel('Nomor putusan').fill(`${serial}/Pid.B/2026/PN Plp`);
-    await page.getByLabel('Pengadilan').fill('PN Palopo');
+    await page.getByLabel('Pengadilan', { exact: true }).fill('PN Palopo');
     await page.getByLabel('Tanggal putusan').fill(palopoDate(-10));
     await page.getByLabel('Ancaman pidana maksimum (bulan)').fill('36');
     await page.getByLabel('Pasal yang didakwakan').fill('Pasal 476 UU 1/2023');
@@ -105,21 +105,27 @@ describe("a PK's day", () => {
     const credited = page.locator('.head').getByTestId('hours-credited');
     expect(await credited.textContent()).toBe('0 dari 20 jam');
 
-    // Assessment (Litmas): a status change with a reason.
-    await page.getByRole('button', { name: 'Ubah status' }).click();
-    await page.getByLabel('Status baru').selectOption('assessed');
-    await page.getByLabel('Alasan').fill('Litmas selesai, klien bersedia.');
-    await page.getByRole('button', { name: 'Simpan status' }).click();
+    // Assessment (Litmas): its own form, not a status change (the status form no longer offers it).
+    await page.getByRole('button', { name: 'Catat asesmen (Litmas)' }).click();
+    await page.getByLabel('Nomor Litmas').fill(`LITMAS-${serial}/2026`);
+    await page.getByLabel('Rekomendasi').fill('Layak menjalani kerja sosial di masjid.');
+    await page.getByLabel('Diberikan', { exact: true }).check();
+    await screenshot(page, 'case-assessment-received-desktop');
+    await page.getByRole('button', { name: 'Simpan asesmen' }).click();
     await expect.poll(() => status.textContent()).toBe('Diasesmen');
+    expect(await page.getByTestId('assessment-summary').textContent()).toContain(`LITMAS-${serial}/2026`);
 
     // Placement at the mosque in Kecamatan Bara; first with a day too long, which the API refuses
     // and the form shows beside the end time with the rule id.
     await page.getByRole('button', { name: 'Tempatkan di lokasi' }).click();
     await page.getByLabel('Lokasi kerja').selectOption('site-palopo-masjid-bara');
+    // Yesterday's weekday, from the sentence's start: a session is credited only at a placement in force
+    // on its date and weekday (CR-SESSION-SITE).
     const weekday = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'][
-      isoWeekday(palopoDate()) - 1
+      isoWeekday(palopoDate(-1)) - 1
     ]!;
     await page.getByLabel(weekday, { exact: true }).check();
+    await page.getByLabel('Dari tanggal').fill(palopoDate(-5));
     await page.getByLabel('Jam mulai').fill('08:00');
     await page.getByLabel('Jam selesai').fill('17:00');
     await page.getByRole('button', { name: 'Simpan penempatan' }).click();

@@ -4,7 +4,7 @@ import { newId } from '../../functions/store/audit';
 import { keys } from '../../functions/store/keys';
 import { apiCaller, type ApiResponse } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
-import { adultClient, lawfulCase } from '../support/cases';
+import { adultClient, lawfulCase, stepsToActive } from '../support/cases';
 import { seedDirectory } from '../support/fixtures';
 
 /**
@@ -57,9 +57,10 @@ function officeActions(world: World, clientId: string) {
       );
       return created.body.id as string;
     },
+    /** As an office does it: the Litmas (assessed), a placement (placed), then active by hand. */
     async activate(caseId: string) {
-      for (const to of ['assessed', 'placed', 'active']) {
-        await write('POST', `${casePath(caseId)}/transitions`, { to, reason: `Langkah ke ${to}` });
+      for (const [route, body] of await stepsToActive(call, world)) {
+        await write('POST', `${casePath(caseId)}/${route}`, body);
       }
     },
     /**
@@ -119,7 +120,7 @@ describe('GET /cases/{caseId}/audit: the case timeline', () => {
     const setUp = await setUpOffice();
     world = setUp.world;
     actions = officeActions(world, setUp.clientId);
-    // Seven writes: create, three transitions, a warning, a referral and its outcome.
+    // Seven writes: create, an assessment, a placement, a transition, a warning, a referral and its outcome.
     caseId = await actions.register();
     await actions.activate(caseId);
     warningId = await actions.warn(caseId, [await actions.absence(caseId)]);
@@ -141,8 +142,8 @@ describe('GET /cases/{caseId}/audit: the case timeline', () => {
       'referral.create',
       'warning.create',
       'case.transition',
-      'case.transition',
-      'case.transition',
+      'placement.create',
+      'assessment.create',
       'case.create',
     ]);
     expect(items[0]!.actor).toBe(world.people.prosecutor);

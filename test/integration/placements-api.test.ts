@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/keys';
 import { apiCaller, userClaims, type ApiResponse } from '../support/api';
-import { adultClient, lawfulCase, newPartner, newSite } from '../support/cases';
+import { adultClient, lawfulCase, litmasAssessment, newPartner, newSite } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 import { created, weekdayPlacement } from '../support/requests';
@@ -61,11 +61,11 @@ async function createCase(options: { assessed?: boolean } = {}) {
     }),
   );
   if (options.assessed !== false) {
-    const moved = await call('POST', `${office()}/cases/${registered.id}/transitions`, {
+    const assessed = await call('POST', `${office()}/cases/${registered.id}/assessments`, {
       claims: world.claims.officer,
-      body: { to: 'assessed', reason: 'Litmas selesai' },
+      body: litmasAssessment(),
     });
-    expect(moved.status).toBe(200);
+    expect(assessed.status).toBe(201);
   }
   return registered;
 }

@@ -2,9 +2,10 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../functions/domain';
 import { apiCaller } from '../support/api';
-import { newPartner, newSite, registeredCase } from '../support/cases';
+import { registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { fixtureSite, placedCase } from '../support/placed-case';
 import { patch, weekdayPlacement } from '../support/requests';
 
 // 29 June 2026, 16:00 in Palopo (WITA): the cases' whole window (1 March – 30 June) is in the past.
@@ -14,6 +15,8 @@ let world: Awaited<ReturnType<typeof seedDirectory>>;
 
 beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());
+  // The fixture supervisor's site: every case recording sessions here is placed there (CR-SESSION-SITE).
+  await fixtureSite(env.deps, world);
 });
 
 const session = (date: string, startTime: string, endTime: string, extra: Record<string, unknown> = {}) => ({
@@ -39,7 +42,7 @@ async function caseTotals(caseId: string) {
 
 describe('recording sessions', () => {
   it('credits attended time, activates a placed case and shows the progress', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
 
     const recorded = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
@@ -59,7 +62,7 @@ describe('recording sessions', () => {
   });
 
   it('CR-DAILY-CAP clips a long day to the per-day limit and says so', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const response = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
       body: session('2026-03-03', '07:00', '13:00'),
@@ -73,7 +76,7 @@ describe('recording sessions', () => {
   });
 
   it('CR-ABSENCE-ZERO: an unexcused absence is recorded and credits nothing', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const response = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
       body: session('2026-03-04', '08:00', '10:00', { outcome: 'unexcused_absence' }),
@@ -84,7 +87,7 @@ describe('recording sessions', () => {
   });
 
   it('CR-WINDOW, CR-NOT-FUTURE and CR-OVERLAP refuse with the rule and the field', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const url = `${base}/cases/${caseId}/sessions`;
     await call('POST', url, { claims: world.claims.officer, body: session('2026-03-05', '08:00', '10:00') });
 
@@ -117,7 +120,7 @@ describe('recording sessions', () => {
   });
 
   it('lists sessions newest first', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const url = `${base}/cases/${caseId}/sessions`;
     await call('POST', url, { claims: world.claims.officer, body: session('2026-03-09', '08:00', '09:00') });
     await call('POST', url, { claims: world.claims.officer, body: session('2026-03-10', '08:00', '09:00') });
@@ -128,7 +131,7 @@ describe('recording sessions', () => {
 
 describe('verifying and correcting (PATCH /sessions/{id})', () => {
   it('corrects the times with If-Match and moves the credit by the difference', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const { body: recorded } = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
       body: session('2026-03-11', '08:00', '10:00'),
@@ -145,7 +148,7 @@ describe('verifying and correcting (PATCH /sessions/{id})', () => {
   });
 
   it('verifying an already verified session is harmless: the credit stays as it was', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const { body: recorded } = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
       body: session('2026-03-12', '08:00', '10:00'),
@@ -164,16 +167,7 @@ describe('verifying and correcting (PATCH /sessions/{id})', () => {
 
 describe('a site supervisor (pengawas lapangan) records, the PK verifies', () => {
   it("counts a supervisor's session only once the officer verifies it", async () => {
-    // The fixture supervisor's site, as a real site of a real partner, and a case placed there.
-    const at = { actor: 'test', at: new Date('2026-02-01T00:00:00Z') };
-    const partnerId = `partner-${uniqueSuffix()}`;
-    await env.deps.partners.create(world.home, partnerId, newPartner(), at);
-    await env.deps.sites.create(
-      world.home,
-      world.siteId,
-      { ...newSite(partnerId, { name: 'Masjid Pengawas' }), active: true },
-      at,
-    );
+    // A case placed at the fixture supervisor's site (a real site of a real partner).
     const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
     const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
       claims: world.claims.officer,
@@ -221,7 +215,7 @@ describe('a site supervisor (pengawas lapangan) records, the PK verifies', () =>
 
 describe('the office summary follows the sessions', () => {
   it('counts hours per week of the work and sessions this week', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const before = await call('GET', `${base}/summary`, { claims: world.claims.admin });
 
     // Today is Monday 29 June 2026: one session this week, one in the week of 22 June.
@@ -246,7 +240,7 @@ describe('the office summary follows the sessions', () => {
 
 describe('ending a case', () => {
   it('resolves its open warnings, so the office no longer counts them', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const absence = await call('POST', `${base}/cases/${caseId}/sessions`, {
       claims: world.claims.officer,
       body: session('2026-03-20', '08:00', '10:00', { outcome: 'unexcused_absence' }),
@@ -272,7 +266,7 @@ describe('ending a case', () => {
 
 describe('concurrency: nothing is over-credited', () => {
   it('50 parallel sessions on one 40-hour case credit exactly 40 hours and are all recorded', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const url = `${base}/cases/${caseId}/sessions`;
 
     const responses = await Promise.all(
@@ -293,7 +287,7 @@ describe('concurrency: nothing is over-credited', () => {
   });
 
   it('20 parallel one-hour sessions of one client on one day credit exactly the 4-hour daily cap', async () => {
-    const { caseId, base } = await registeredCase(call, world);
+    const { caseId, base } = await placedCase(call, world);
     const url = `${base}/cases/${caseId}/sessions`;
     const hours = Array.from({ length: 20 }, (_, i) => i);
 

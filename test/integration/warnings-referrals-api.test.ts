@@ -1,56 +1,20 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/store/keys';
 import { newId } from '../../functions/store/audit';
-import { warningStats } from '../../functions/store/warning-store';
-import { apiCaller, type ApiResponse } from '../support/api';
-import { testEnvironment, uniqueSuffix } from '../support/environment';
-import { adultClient, lawfulCase } from '../support/cases';
-import { seedDirectory } from '../support/fixtures';
+import type { ApiResponse } from '../support/api';
+import { lawfulCase } from '../support/cases';
+import { nonComplianceSuite } from '../support/non-compliance';
 
 /** 10:00 WITA on 10 June 2026 in the office (Asia/Makassar). */
-const env = testEnvironment({ now: () => new Date('2026-06-10T02:00:00Z') });
-const call = apiCaller(env.handler);
-let world: Awaited<ReturnType<typeof seedDirectory>>;
-let clientId: string;
+const { env, call, world, officeOpenWarnings, api } = nonComplianceSuite('2026-06-10T02:00:00Z');
+const { casePath, getCase, warn, refer, recordOutcome } = api;
 
-const office = () => `/v1/offices/${world.home}`;
-const casePath = (caseId: string) => `${office()}/cases/${caseId}`;
+/** A case as PN Palopo decided it (40 hours of kerja sosial, March to June 2026), still received. */
+const registerCase = () => api.receivedCase();
 
-beforeAll(async () => {
-  world = await seedDirectory(env.directory, uniqueSuffix());
-  const client = await call('POST', `${office()}/clients`, {
-    claims: world.claims.officer,
-    body: adultClient(),
-  });
-  expect(client.status).toBe(201);
-  clientId = client.body.id;
-});
-
-/** Registers a case as PN Palopo decided it (40 hours of kerja sosial, March to June 2026). */
-async function registerCase(): Promise<string> {
-  const response = await call('POST', `${office()}/cases`, {
-    claims: world.claims.officer,
-    body: lawfulCase(clientId, world.people.officer, {
-      sentence: { ...lawfulCase('', '').sentence, daysPerWeek: 2 },
-    }),
-  });
-  expect(response.status).toBe(201);
-  return response.body.id as string;
-}
-
-/** An `active` case, reached through the public transitions route (received → assessed → placed → active). */
-async function activeCase(): Promise<string> {
-  const caseId = await registerCase();
-  for (const to of ['assessed', 'placed', 'active']) {
-    const moved = await call('POST', `${casePath(caseId)}/transitions`, {
-      claims: world.claims.officer,
-      body: { to, reason: `Langkah ke ${to}` },
-    });
-    expect(moved.status).toBe(200);
-  }
-  return caseId;
-}
+/** An `active` case: assessed, placed at the office's work site, then active. */
+const activeCase = async (overrides?: Record<string, unknown>) => (await api.activeCase(overrides)).caseId;
 
 /**
  * Writes a session straight into the case partition. The session API is being built alongside this
@@ -68,7 +32,7 @@ async function plantSession(
     new PutCommand({
       TableName: env.tableName,
       Item: {
-        pk: keys.casePartition(world.home, caseId),
+        pk: keys.casePartition(world().home, caseId),
         sk: `SESSION#${date}#08:00#${id}`,
         type: 'session',
         id,
@@ -84,32 +48,14 @@ async function plantSession(
   return id;
 }
 
-const warn = (caseId: string, body: Record<string, unknown>, claims = world.claims.officer) =>
-  call('POST', `${casePath(caseId)}/warnings`, { claims, body });
-
-const refer = (caseId: string, warningIds: string[], claims = world.claims.officer) =>
-  call('POST', `${casePath(caseId)}/referrals`, {
-    claims,
-    body: { reason: 'Tiga kali tidak hadir tanpa alasan yang sah', warningIds },
-  });
-
-const recordOutcome = (referralId: string, body: Record<string, unknown>, claims = world.claims.prosecutor) =>
-  call('POST', `${office()}/referrals/${referralId}/outcome`, { claims, body });
-
-const getCase = async (caseId: string) =>
-  (await call('GET', casePath(caseId), { claims: world.claims.officer })).body;
-
-/** The office's open-warning counter, read from its item. */
-async function officeOpenWarnings(): Promise<number> {
-  const { Item } = await env.db.send(
-    new GetCommand({ TableName: env.tableName, Key: warningStats(world.home), ConsistentRead: true }),
+/**
+ * A warned case with one open warning citing an unexcused absence, and a referral awaiting its outcome.
+ * `sanction` is the decision's non-compliance sanction (lawfulCase's: serve_prison).
+ */
+async function referredCase(sanction?: 'repeat' | 'serve_prison' | 'pay_fine') {
+  const caseId = await activeCase(
+    sanction && { decision: { ...lawfulCase('', '').decision, nonComplianceSanction: sanction } },
   );
-  return Number(Item?.openWarnings ?? 0);
-}
-
-/** A warned case with one open warning citing an unexcused absence, and a referral awaiting its outcome. */
-async function referredCase() {
-  const caseId = await activeCase();
   const absence = await plantSession(caseId, 'unexcused_absence');
   const warning = await warn(caseId, { level: 1, reason: 'Tidak hadir 9 Mei', sessionIds: [absence] });
   expect(warning.status).toBe(201);
@@ -139,7 +85,7 @@ describe('warnings (teguran)', () => {
       level: 1,
       sessionIds: [absence],
       status: 'open',
-      issuedBy: world.people.officer,
+      issuedBy: world().people.officer,
       case: { id: caseId, status: 'warned', openWarnings: 1 },
     });
     expect(await getCase(caseId)).toMatchObject({ status: 'warned', openWarnings: 1 });
@@ -158,7 +104,7 @@ describe('warnings (teguran)', () => {
     expect(second.status).toBe(201);
     expect(second.body.case).toMatchObject({ status: 'warned', openWarnings: 2 });
     expect(await officeOpenWarnings()).toBe(before + 1);
-    const list = await call('GET', `${casePath(caseId)}/warnings`, { claims: world.claims.prosecutor });
+    const list = await call('GET', `${casePath(caseId)}/warnings`, { claims: world().claims.prosecutor });
     expect(list.status).toBe(200);
     expect(list.body.items.map((w: { id: string }) => w.id)).toEqual([second.body.id, first.body.id]);
     expect(list.body.nextCursor).toBeNull();
@@ -188,7 +134,7 @@ describe('warnings (teguran)', () => {
       version: before.version,
       openWarnings: 0,
     });
-    const list = await call('GET', `${casePath(caseId)}/warnings`, { claims: world.claims.officer });
+    const list = await call('GET', `${casePath(caseId)}/warnings`, { claims: world().claims.officer });
     expect(list.body.items).toEqual([]);
   });
 
@@ -226,7 +172,7 @@ describe('warnings (teguran)', () => {
     const caseId = await activeCase();
 
     expect(
-      (await warn(caseId, { level: 1, reason: 'x', sessionIds: [] }, world.claims.prosecutor)).status,
+      (await warn(caseId, { level: 1, reason: 'x', sessionIds: [] }, world().claims.prosecutor)).status,
     ).toBe(403);
     expect((await warn('0'.repeat(26), { level: 1, reason: 'x', sessionIds: [] })).status).toBe(404);
   });
@@ -254,7 +200,7 @@ describe('referrals to the jaksa', () => {
 
     expect(referralId).toMatch(new RegExp(`^${caseId}-[0-9A-Z]{26}$`));
     expect(await getCase(caseId)).toMatchObject({ status: 'referred', openWarnings: 1 });
-    const list = await call('GET', `${casePath(caseId)}/referrals`, { claims: world.claims.prosecutor });
+    const list = await call('GET', `${casePath(caseId)}/referrals`, { claims: world().claims.prosecutor });
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
       expect.objectContaining({ id: referralId, status: 'awaiting_outcome', warningIds: [warningId] }),
@@ -273,7 +219,7 @@ describe('referrals to the jaksa', () => {
   it('a prosecutor cannot refer a case (the PK refers it)', async () => {
     const { caseId, warningId } = await referredCase();
 
-    expect((await refer(caseId, [warningId], world.claims.prosecutor)).status).toBe(403);
+    expect((await refer(caseId, [warningId], world().claims.prosecutor)).status).toBe(403);
   });
 });
 
@@ -281,7 +227,9 @@ describe('referral outcomes (KUHP 85(7)), recorded as the jaksa/court decided', 
   const decided = { decidedOn: '2026-06-10', reference: 'B-123/P.4.14/Eoh.1/06/2026' };
 
   it('repeat → repeated; the prosecutor records it; open warnings are resolved on the case and the office', async () => {
-    const { caseId, warningId, referralId } = await referredCase();
+    // Issue 10: an adult's outcome is the sanction the decision names (OUTCOME-ALLOWED), so this
+    // decision orders a repeat; the body without terms means all of it by the deadline in force.
+    const { caseId, warningId, referralId } = await referredCase('repeat');
     const before = await officeOpenWarnings();
 
     const recorded = await recordOutcome(referralId, { decision: 'repeat', ...decided });
@@ -290,12 +238,12 @@ describe('referral outcomes (KUHP 85(7)), recorded as the jaksa/court decided', 
     expect(recorded.body).toMatchObject({
       id: referralId,
       status: 'decided',
-      outcome: { decision: 'repeat', ...decided, recordedBy: world.people.prosecutor },
+      outcome: { decision: 'repeat', ...decided, recordedBy: world().people.prosecutor },
       case: { id: caseId, status: 'repeated', openWarnings: 0 },
     });
     expect(await getCase(caseId)).toMatchObject({ status: 'repeated', openWarnings: 0 });
     expect(await officeOpenWarnings()).toBe(before - 1);
-    const warnings = await call('GET', `${casePath(caseId)}/warnings`, { claims: world.claims.officer });
+    const warnings = await call('GET', `${casePath(caseId)}/warnings`, { claims: world().claims.officer });
     expect(warnings.body.items).toEqual([
       expect.objectContaining({ id: warningId, status: 'resolved', resolvedByReferralId: referralId }),
     ]);
@@ -316,7 +264,7 @@ describe('referral outcomes (KUHP 85(7)), recorded as the jaksa/court decided', 
     const recorded = await recordOutcome(
       referralId,
       { decision: 'serve_prison', ...decided },
-      world.claims.officer,
+      world().claims.officer,
     );
 
     expect(recorded.status).toBe(200);
@@ -373,7 +321,7 @@ describe('referral outcomes (KUHP 85(7)), recorded as the jaksa/court decided', 
     ).toBe(404);
     expect((await recordOutcome('not-a-referral', { decision: 'repeat', ...decided })).status).toBe(400);
     expect(
-      (await recordOutcome(referralId, { decision: 'repeat', ...decided }, world.claims.supervisor)).status,
+      (await recordOutcome(referralId, { decision: 'repeat', ...decided }, world().claims.supervisor)).status,
     ).toBe(403);
   });
 });

@@ -10,7 +10,7 @@ import { freePort } from '../../infra/local/ports';
 import { createTables } from '../../bench/lib/emulators';
 import { apiHarness, type Harness } from '../../bench/lib/environment';
 import { ledgerProblems, readLedger } from '../../bench/lib/verify';
-import { registeredCase } from '../support/cases';
+import { registeredCase, workSite } from '../support/cases';
 import { uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 import { NOW, sendRaw, type RawResponse } from './support/world';
@@ -39,6 +39,7 @@ let dynamo: DynamoDbLocal;
 let h: Harness;
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 const caseIds: string[] = [];
+let siteId: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'abdi-faults-'));
@@ -48,6 +49,8 @@ beforeAll(async () => {
   h = apiHarness({ prefix: PREFIX, dynamoEndpoint: dynamo.endpoint, now: () => NOW });
   world = await seedDirectory(h.directory, `ft${uniqueSuffix()}`);
   for (let i = 0; i < CASES; i += 1) caseIds.push((await registeredCase(h.call, world)).caseId);
+  // Where registeredCase placed them: sessions are recorded at the case's site (CR-SESSION-SITE).
+  siteId = await workSite(h.call, world);
 });
 
 afterAll(async () => {
@@ -78,7 +81,7 @@ describe('DynamoDB Local stops mid-burst and comes back', () => {
             date: addDays('2026-03-02', i * 2 + (c % 2)),
             startTime: '08:00',
             endTime: '10:30',
-            siteId: world.siteId,
+            siteId,
             outcome: 'attended',
           },
         })),
@@ -179,7 +182,7 @@ describe('DynamoDB Local stops mid-burst and comes back', () => {
             date: '2026-06-20',
             startTime: '08:00',
             endTime: '08:30',
-            siteId: world.siteId,
+            siteId,
             outcome: 'attended',
           },
         });

@@ -105,12 +105,12 @@ describe(`the same Idempotency-Key ${STORM} times at once`, () => {
   });
 
   it('records exactly one session and credits it once', async () => {
-    const { caseId, base } = await registeredCase(h.call, world);
+    const { caseId, base, siteId } = await registeredCase(h.call, world);
     const auditBefore = await auditCount(h, world.home);
 
     const { created } = await storm(
       `${base}/cases/${caseId}/sessions`,
-      { date: '2026-03-02', startTime: '08:00', endTime: '11:00', siteId: world.siteId, outcome: 'attended' },
+      { date: '2026-03-02', startTime: '08:00', endTime: '11:00', siteId, outcome: 'attended' },
       `storm-session-${uniqueSuffix()}`,
     );
 

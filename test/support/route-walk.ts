@@ -1,5 +1,5 @@
 import type { ApiResponse, apiCaller } from './api';
-import { adultClient, lawfulCase, newPartner, newSite } from './cases';
+import { adultClient, conversionCase, lawfulCase, litmasAssessment, newPartner, newSite } from './cases';
 import { uniqueSuffix } from './environment';
 import type { seedDirectory } from './fixtures';
 
@@ -94,9 +94,9 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
     body: { notes: 'Litmas selesai' },
     headers: { 'if-match': read.headers.etag! },
   });
-  await step('transitionCase', 'POST', `${caseUrl}/transitions`, {
-    body: { to: 'assessed', reason: 'Litmas selesai' },
-  });
+  // A case becomes assessed only by its assessment (LC-VIA-ASSESSMENT); transitions come at the end.
+  await step('createAssessment', 'POST', `${caseUrl}/assessments`, { ...officer, body: litmasAssessment() });
+  await step('listAssessments', 'GET', `${caseUrl}/assessments`);
   const placement = await step('createPlacement', 'POST', `${caseUrl}/placements`, {
     body: {
       siteId: site.body.id,
@@ -155,9 +155,20 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   await step('recordReferralOutcome', 'POST', `${office}/referrals/${referral.body.id}/outcome`, {
     body: { decision: 'continue', decidedOn: '2026-06-29', reference: 'B-123/P.4.22/06/2026' },
   });
+  // A fine conversion (KUHP 82) takes payments toward its fine; registering it measures nothing here.
+  const conversion = await step(undefined, 'POST', `${office}/cases`, {
+    ...officer,
+    body: conversionCase(client.body.id, world.people.officer),
+  });
+  await step('createPayment', 'POST', `${office}/cases/${conversion.body.id}/payments`, {
+    body: { amountRupiah: 500_000, paidOn: '2026-06-29' },
+  });
   await step('getCaseAudit', 'GET', `${caseUrl}/audit`);
   await step('getOfficeSummary', 'GET', `${office}/summary`);
   await step('endPlacement', 'DELETE', `${office}/placements/${placement.body.id}?endOn=2026-06-29`);
+  await step('transitionCase', 'POST', `${caseUrl}/transitions`, {
+    body: { to: 'terminated', reason: 'Klien pindah domisili; putusan dialihkan' },
+  });
   await step('disableUser', 'DELETE', `${office}/users/${username}`, {
     headers: { 'if-match': updatedUser.headers.etag! },
   });

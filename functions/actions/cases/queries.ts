@@ -1,4 +1,16 @@
-import { caseListSite, computeProgress, officeToday, type CaseProgress, type Office } from '../../domain';
+import {
+  caseListSite,
+  clockOf,
+  computeProgress,
+  officeToday,
+  parseDecisionNumber,
+  termsOf,
+  type CaseFlag,
+  type CaseOrigin,
+  type CaseProgress,
+  type CaseTerms,
+  type Office,
+} from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
 import type { CaseListFilter, CaseRecord } from '../../store/case-store';
 import type { Ports } from '../ports';
@@ -7,8 +19,18 @@ import { loadVisibleCase } from './visible-case';
 
 export type { CaseInput, CaseListFilter, CaseRecord } from '../../store/case-store';
 
-/** A case as its readers see it: the record and its progress as of today in the office's zone. */
-export type CaseView = CaseRecord & { readonly progress: CaseProgress };
+/**
+ * A case as its readers see it: the record, with registration v2's defaults for a v1 record (origin
+ * `decision`, the level read from its number, no flags), and its progress as of today in the office's zone.
+ */
+export type CaseView = CaseRecord & {
+  readonly origin: CaseOrigin;
+  readonly flags: readonly CaseFlag[];
+  /** The hours and deadline in force (the sentence's until an outcome or a payment sets others). */
+  readonly terms: CaseTerms;
+  readonly clock: { readonly paused: boolean };
+  readonly progress: CaseProgress;
+};
 
 /** Where the previous page of a list ended (the API's cursor, decoded), and how many to read. */
 export interface PageRequest {
@@ -31,14 +53,20 @@ const viewOn =
   (today: string) =>
   (record: CaseRecord): CaseView => ({
     ...record,
+    origin: record.origin ?? 'decision',
+    decision: withLevel(record.decision),
+    flags: record.flags ?? [],
+    terms: termsOf(record),
+    clock: clockOf(record.status),
     progress: computeProgress({
-      hoursOrdered: record.sentence.hours,
+      hoursOrdered: termsOf(record).hours,
       creditedMinutes: record.creditedMinutes,
       today,
       startDate: record.sentence.startDate,
-      deadline: record.sentence.deadline,
+      deadline: termsOf(record).deadline,
       maxHoursPerDay: record.sentence.maxHoursPerDay,
       daysPerWeek: record.sentence.daysPerWeek,
+      paused: clockOf(record.status).paused,
     }),
   });
 
@@ -61,4 +89,11 @@ export async function listCases(
   if (!site.ok) throw refuse.invalid(site.violations);
   const page = await ports.cases.list(grant.office.id, { ...input.filter, siteId: site.value }, input.page);
   return { items: page.items.map(viewOn(officeToday(grant.office, ports.now()))), lastKey: page.lastKey };
+}
+
+/** v1 stored no level: it is read from the number, which every v1 case has. */
+function withLevel(decision: CaseRecord['decision']): CaseRecord['decision'] {
+  if (decision.level || !decision.number) return decision;
+  const parsed = parseDecisionNumber(decision.number);
+  return parsed.ok ? { ...decision, level: parsed.value.level } : decision;
 }

@@ -1,9 +1,12 @@
 import {
   canPlace,
+  flagsAfterPlacement,
+  litmasBeforePlacement,
   occupancyByIsoWeekday,
   officeToday,
   Rule,
   statusAfterPlacement,
+  termsOf,
   validateNewPlacement,
   type PlacementRequest,
 } from '../../domain';
@@ -22,7 +25,10 @@ export type { PlacementRecord } from '../../store/placement-store';
  * Places a case at a work site on a weekly schedule: an assessed case becomes placed, the case's current
  * site becomes this one, and the site keeps one place on each weekday.
  *
+ * A partner of a kind the latest assessment advises against is allowed and flagged (AS-AVOID-KIND).
+ *
  * Refuses: not-found (no such case the caller may see); conflict (LC-TRANSITION: not placeable now;
+ * CHILD-LITMAS: a child's case without its Litmas;
  * PL-CAPACITY or PL-SITE-ACTIVE as the site stands; the case or site kept changing); invalid (the
  * placement rules: PL-NONCOMMERCIAL, PL-AGREEMENT, PL-SITE-ACTIVE, PL-PER-DAY, PL-WINDOW, PL-WEEKDAYS,
  * TIME-RANGE, or a site that is not this office's).
@@ -42,6 +48,8 @@ export async function placeCase(
     if (!placeable.ok) {
       throw refuse.conflict('A case is placed once assessed, and until its work ends.', placeable.violations);
     }
+    const litmas = litmasBeforePlacement(current.sentence.kind, current.assessment);
+    if (!litmas.ok) throw refuse.conflict(litmas.violations[0]!.message, litmas.violations);
     const [{ site, partner }, others] = await Promise.all([
       loadSiteOfPlacement(ports, grant, input.siteId),
       ports.placements.list(officeId, current.id),
@@ -51,7 +59,8 @@ export async function placeCase(
       site: { active: site.active, capacity: site.capacity },
       case: {
         startDate: current.sentence.startDate,
-        deadline: current.sentence.deadline,
+        // The window in force: a repeat's new deadline lets a new placement run to it (PROGRESS-TERMS).
+        deadline: termsOf(current).deadline,
         maxHoursPerDay: current.sentence.maxHoursPerDay,
       },
       occupancyByWeekday: occupancyByIsoWeekday(site.occupancy),
@@ -76,7 +85,13 @@ export async function placeCase(
       status: 'active',
       createdAt: now.toISOString(),
     };
-    const next = { ...current, status: statusAfterPlacement(current.status), currentSiteId: site.id };
+    const next = {
+      ...current,
+      status: statusAfterPlacement(current.status),
+      currentSiteId: site.id,
+      // AS-AVOID-KIND: a partner the Litmas advises against is the PK's call, flagged on the case.
+      flags: flagsAfterPlacement(current.flags ?? [], current.assessment, partner.kind),
+    };
     try {
       await ports.placements.place(current, next, placement, actorOf(grant, now));
     } catch (error) {

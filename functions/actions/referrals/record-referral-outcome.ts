@@ -1,41 +1,55 @@
 import {
   canDecideReferral,
+  decideOutcome,
   localDateOf,
   officeToday,
   statusAfterReferralOutcome,
+  termsOf,
   validateOutcomeDate,
+  type CaseForOutcome,
   type OfficeTimeZone,
-  type ReferralDecision,
+  type OutcomeTermsInput,
 } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
-import {
-  MAX_WARNINGS_RESOLVED_AT_ONCE,
-  type ReferralOutcome,
-  type ReferralRecord,
-} from '../../store/warning-store';
+import type { ReferralOutcome, ReferralRecord } from '../../store/warning-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
+import { closeOpenWarnings } from '../warnings/resolution';
 import { retryCaseChange } from '../warnings/retry';
 
 export type { CaseRecord } from '../../store/case-store';
 export type { ReferralRecord } from '../../store/warning-store';
 
-/** What the jaksa/court decided, as written on its document. */
-export interface OutcomeInput {
-  readonly decision: ReferralDecision;
-  readonly decidedOn: string;
+/** What the jaksa/court decided, as written on its document, with the terms it set. */
+export interface OutcomeInput extends OutcomeTermsInput {
   readonly reference: string;
+  /** The name of who decided (the jaksa, the hakim pengawas, the court's panel). */
+  readonly deciderName?: string;
 }
 
+/** The case as the outcome's rules see it: the sanction, the whole of each penalty, the terms in force. */
+const caseForOutcome = (record: CaseRecord): CaseForOutcome => ({
+  sentenceKind: record.sentence.kind,
+  sentenceHours: record.sentence.hours,
+  sanction: record.decision.nonComplianceSanction,
+  terms: termsOf(record),
+  creditedMinutes: record.creditedMinutes,
+  prisonMonths: record.decision.imposed?.prisonMonths,
+  fineRupiah: record.conversion?.fineRupiah ?? record.decision.imposed?.fineRupiah,
+});
+
 /**
- * Records what the jaksa/court decided on a referral (KUHP 85(7)); the software never decides it. The
- * case takes the status the outcome means, and its open warnings are resolved by the referral.
+ * Records what the jaksa/court decided on a referral (KUHP 85(7), SPPA 76(2)); the software never
+ * decides it. The case takes the status and the terms the outcome sets (a repeat: the hours credited so
+ * far plus those to repeat, by the new deadline; continue: the new deadline; a conversion: the days or
+ * rupiah), its clock runs again, and the outcome names the open warnings it resolves (WARN-RESOLUTION),
+ * however many there are.
  *
  * Refuses: not-found (no such referral the caller may see); conflict (REFERRAL-ONE-OUTCOME: already
- * decided; too many open warnings for one write; the referral kept changing); invalid (LC-TRANSITION,
- * REFERRAL-OUTCOME-DATE).
+ * decided; the referral kept changing); invalid (LC-TRANSITION, REFERRAL-OUTCOME-DATE, OUTCOME-ALLOWED,
+ * OUTCOME-DECIDED-BY, OUTCOME-TERMS).
  */
 export async function recordReferralOutcome(
   ports: Pick<Ports, 'cases' | 'warnings' | 'now'>,
@@ -61,21 +75,36 @@ export async function recordReferralOutcome(
     const referredOn = localDateOf(referral.referredAt, grant.office.timeZone as OfficeTimeZone);
     const dated = validateOutcomeDate(input.decidedOn, referredOn, officeToday(grant.office, now));
     if (!dated.ok) throw refuse.invalid(dated.violations, 'The request has invalid fields.');
-    const resolving = (await ports.warnings.warningStatesOf(officeId, caseId))
-      .filter((w) => w.status === 'open')
-      .map((w) => w.id);
-    if (resolving.length > MAX_WARNINGS_RESOLVED_AT_ONCE) {
-      throw refuse.conflict('This case has too many open warnings to resolve in one step; contact support.');
-    }
+    const decided = decideOutcome(input, caseForOutcome(current));
+    if (!decided.ok) throw refuse.invalid(decided.violations, 'The decision cannot have ordered this.');
+    const at = now.toISOString();
+    const closed = await closeOpenWarnings(ports, current, { at, referralId: referral.id });
     const actor = actorOf(grant, now);
-    const outcome: ReferralOutcome = { ...input, recordedBy: actor.actor, recordedAt: now.toISOString() };
+    const { reference, decision, decidedOn, decidedBy, deciderName } = input;
+    const outcome: ReferralOutcome = {
+      decision,
+      decidedOn,
+      reference,
+      ...(decidedBy ? { decidedBy } : {}),
+      ...(deciderName ? { deciderName } : {}),
+      ...(decided.value.scope ? { scope: decided.value.scope } : {}),
+      terms: decided.value.terms,
+      ...(closed.resolution ? { resolvedWarnings: closed.resolution } : {}),
+      recordedBy: actor.actor,
+      recordedAt: at,
+    };
     const saved = await ports.warnings.decide(
       current,
-      { ...current, status: next.value, openWarnings: 0 },
+      {
+        ...current,
+        status: next.value,
+        terms: decided.value.terms,
+        remainingMinutes: decided.value.remainingMinutes,
+        ...closed.fields,
+      },
       referral,
       outcome,
-      resolving,
-      { ...actor, reason: `${input.decision} (${input.reference}, ${input.decidedOn})` },
+      { ...actor, reason: `${decision} (${reference}, ${decidedOn})` },
     );
     return { referral: { ...referral, status: 'decided', outcome }, case: saved };
   });

@@ -1,4 +1,4 @@
-import { validateNewReferral } from '../../domain';
+import { validateNewReferral, warningStanding } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
 import type { ReferralRecord } from '../../store/warning-store';
@@ -12,7 +12,8 @@ export type { ReferralRecord } from '../../store/warning-store';
 
 /**
  * Refers the case to the jaksa for non-compliance, citing its open warnings; the case becomes referred
- * and awaits the recorded outcome.
+ * and awaits the recorded outcome, its clock paused (PROGRESS-PAUSED: no session is recorded on a
+ * referred case). The referral writes one record however many warnings it cites.
  *
  * Refuses: not-found (no such case the caller may see); invalid (LC-TRANSITION,
  * REFERRAL-NEEDS-WARNING); conflict (the case kept changing).
@@ -27,7 +28,8 @@ export async function referCase(
     'The case kept changing while the referral was being recorded; try again.',
     async () => {
       const current = await loadVisibleCase(ports, grant, caseId);
-      const warnings = await ports.warnings.warningStatesOf(grant.office.id, current.id);
+      const stored = await ports.warnings.warningStatesOf(grant.office.id, current.id);
+      const warnings = stored.map((w) => warningStanding(w, current.warningResolutions));
       const verdict = validateNewReferral(input, current.status, warnings);
       if (!verdict.ok) throw refuse.invalid(verdict.violations, 'This case cannot be referred.');
       const now = ports.now();

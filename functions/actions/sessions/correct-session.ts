@@ -1,7 +1,9 @@
 import {
   canRecordSessions,
   creditSession,
+  daysPerWeekViolations,
   officeLocalNow,
+  outcomeFlags,
   statusAfterSession,
   type SessionOutcome,
 } from '../../domain';
@@ -28,10 +30,12 @@ export interface SessionCorrection {
 
 /**
  * Verifies or corrects a session the caller read at `expectedVersion`; the credit is decided again
- * (a verified session counts from now on), and the case total moves by the difference.
+ * (a verified session counts from now on), and the case total moves by the difference. Its site and
+ * date cannot change, so its placement and partner stand as checked when it was recorded; an absence
+ * corrected into work must still fit the decision's days per week.
  *
  * Refuses: not-found (no such session the caller may see); stale (the session is no longer at
- * `expectedVersion`); conflict (CR-CASE-STATUS); invalid (crediting's rules); busy.
+ * `expectedVersion`); conflict (CR-CASE-STATUS); invalid (crediting's rules, CR-DAYS-PER-WEEK); busy.
  */
 export async function correctSession(
   ports: Pick<Ports, 'cases' | 'sessions' | 'now'>,
@@ -68,7 +72,16 @@ export async function correctSession(
       today,
       nowTime: merged.date < today ? '23:59' : nowTime,
     });
-    if (!decision.ok) throw refuse.invalid(decision.violations, 'This correction cannot be recorded.');
+    // An attended session already made its day one of work; only an absence turned into work adds one.
+    const days = outcomeFlags(before.outcome).credits
+      ? []
+      : daysPerWeekViolations(merged, state.case.sentence.daysPerWeek, state.caseWeek);
+    if (!decision.ok || days.length > 0) {
+      throw refuse.invalid(
+        [...(decision.ok ? [] : decision.violations), ...days],
+        'This correction cannot be recorded.',
+      );
+    }
     const session: SessionRecord = {
       ...merged,
       durationMinutes: decision.value.durationMinutes,

@@ -1,5 +1,5 @@
 import type { CaseForCrediting, CaseStatus } from '../../domain';
-import { officeLocalNow } from '../../domain';
+import { officeLocalNow, termsOf } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
 import { retryOnConflict } from '../../store/optimistic';
@@ -25,11 +25,14 @@ export const creditAgainOnConflict = <T>(attempt: () => Promise<T>): Promise<T> 
     onExhausted: () => refuse.busy('Many sessions of this client are being recorded at once; retry shortly.'),
   });
 
-/** The case as crediting sees it, with `creditedMinutes` the case's total less the session corrected. */
+/**
+ * The case as crediting sees it, with `creditedMinutes` the case's total less the session corrected;
+ * its hours and deadline are the terms in force (PROGRESS-TERMS), e.g. a repeat's.
+ */
 export const caseForCrediting = (record: CaseRecord, creditedMinutes: number): CaseForCrediting => ({
   startDate: record.sentence.startDate,
-  deadline: record.sentence.deadline,
-  hoursOrdered: record.sentence.hours,
+  deadline: termsOf(record).deadline,
+  hoursOrdered: termsOf(record).hours,
   creditedMinutes,
   maxHoursPerDay: record.sentence.maxHoursPerDay,
 });

@@ -2,6 +2,7 @@ import {
   canRecordSessions,
   creditSession,
   officeLocalNow,
+  sessionRealityViolations,
   statusAfterSession,
   validateSessionSite,
   type SessionOutcome,
@@ -9,7 +10,7 @@ import {
 import type { OfficeGrant } from '../../identity/grant';
 import { principalId } from '../../identity/principal';
 import type { SessionRecord } from '../../store/session-store';
-import { loadVisibleCase } from '../cases/visible-case';
+import { canSeeCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
 import { caseForCrediting, creditAgainOnConflict, sessionChange } from './crediting';
@@ -31,19 +32,30 @@ export interface NewSession {
 /**
  * Records a work session of a case. A PK's (or an admin's) session counts at once; a site supervisor's
  * waits, uncredited, for the PK to verify it. The first session of a placed case starts its work.
+ * Whoever records it, the session is checked against the case's placements, the site's partner and the
+ * decision's days per week (session-reality.ts), and the day's cap counts the time the person worked.
+ *
+ * Reads: the case with the named site, and the case's placements (at once); then, per attempt, the case,
+ * the client's days of that week and the site's partner in one BatchGet; writes one transaction.
  *
  * Refuses: not-found (no such case the caller may see); conflict (CR-CASE-STATUS: the case takes no
- * sessions); invalid (CR-OWN-SITE, CR-SESSION-SITE, and crediting's CR-WINDOW, CR-NOT-FUTURE,
- * CR-OVERLAP, TIME-RANGE); busy (concurrent sessions of the client kept winning).
+ * sessions); invalid (crediting's CR-WINDOW, CR-NOT-FUTURE, CR-OVERLAP, TIME-RANGE, then CR-OWN-SITE,
+ * CR-SESSION-SITE, CR-SESSION-PARTNER, CR-DAYS-PER-WEEK); busy (concurrent sessions of the client kept
+ * winning).
  */
 export async function recordSession(
-  ports: Pick<Ports, 'cases' | 'sessions' | 'now'>,
+  ports: Pick<Ports, 'sessions' | 'placements' | 'now'>,
   grant: OfficeGrant,
   caseId: string,
   input: NewSession,
 ): Promise<SessionRecord> {
-  const visible = await loadVisibleCase(ports, grant, caseId);
   const officeId = grant.office.id;
+  const [target, placements] = await Promise.all([
+    creditAgainOnConflict(() => ports.sessions.forRecording(officeId, caseId, input.siteId)),
+    ports.placements.list(officeId, caseId),
+  ]);
+  const visible = target.case;
+  if (!visible || !canSeeCase(grant, visible)) throw refuse.notFound('No such case in this office.');
   const now = ports.now();
   const { today, nowTime } = officeLocalNow(grant.office, now);
   const verified = grant.siteIds === undefined;
@@ -51,17 +63,18 @@ export async function recordSession(
   const id = ports.sessions.newId(visible.id, now);
 
   return creditAgainOnConflict(async () => {
-    const state = await ports.sessions.forNewSession(officeId, visible.id, visible.clientId, input.date);
+    const state = await ports.sessions.forNewSession(
+      officeId,
+      visible.id,
+      visible.clientId,
+      input.date,
+      target.partnerId,
+    );
     if (!state) throw refuse.notFound('No such case in this office.');
     const status = state.case.status;
     const recording = canRecordSessions(status);
     if (!recording.ok)
       throw refuse.conflict(`Sessions cannot be recorded on a ${status} case.`, recording.violations);
-    const site = validateSessionSite({
-      siteId: input.siteId,
-      caseSiteId: state.case.currentSiteId,
-      ownSiteIds: grant.siteIds,
-    });
     const decision = creditSession({
       session: input,
       case: caseForCrediting(state.case, state.case.creditedMinutes),
@@ -69,9 +82,17 @@ export async function recordSession(
       today,
       nowTime,
     });
-    if (!site.ok || !decision.ok) {
+    const site = validateSessionSite({ siteId: input.siteId, ownSiteIds: grant.siteIds });
+    const reality = sessionRealityViolations({
+      session: input,
+      placements: placements.items,
+      partner: state.partner,
+      daysPerWeek: state.case.sentence.daysPerWeek,
+      otherWork: state.caseWeek,
+    });
+    if (!decision.ok || !site.ok || reality.length > 0) {
       throw refuse.invalid(
-        [...(site.ok ? [] : site.violations), ...(decision.ok ? [] : decision.violations)],
+        [...(decision.ok ? [] : decision.violations), ...(site.ok ? [] : site.violations), ...reality],
         'This session cannot be recorded.',
       );
     }

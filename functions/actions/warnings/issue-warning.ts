@@ -1,4 +1,4 @@
-import { canWarn, validateWarning } from '../../domain';
+import { canWarn, validateWarning, warningIdFloor } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
 import type { WarningRecord } from '../../store/warning-store';
@@ -41,7 +41,8 @@ export async function issueWarning(
       if (!checked.ok) throw refuse.invalid(checked.violations);
       const now = ports.now();
       const warning: WarningRecord = {
-        id: ports.warnings.newWarningId(now),
+        // Later than every warning a resolution named, so it is never taken for one of them.
+        id: ports.warnings.newWarningId(now, warningIdFloor(current.warningResolutions)),
         caseId: current.id,
         level: checked.value.level,
         reason: input.reason,

@@ -30,7 +30,8 @@ export const createCase = recordRoute({
   operationId: 'createCase',
   method: 'POST',
   path: '/v1/offices/{officeId}/cases',
-  summary: 'Register a court decision (putusan) imposing kerja sosial or pelayanan masyarakat',
+  summary:
+    'Register a court order imposing kerja sosial or pelayanan masyarakat: a putusan of any level, a diversion agreement or a fine conversion; what the judge weighs is flagged, not refused',
   tags: ['cases'],
   access: access.office(CASE_WRITERS, 'cases:write'),
   params: officeParams,

@@ -1,28 +1,91 @@
 import * as z from 'zod';
-import { CASE_STATUSES, NON_COMPLIANCE_SANCTIONS, SENTENCE_KINDS } from '../../domain';
+import {
+  CASE_ORIGINS,
+  CASE_STATUSES,
+  CONVERSION_BASES,
+  DECISION_LEVELS,
+  NON_COMPLIANCE_SANCTIONS,
+  REPLACED_PENALTIES,
+  SENTENCE_KINDS,
+  TERMS_SOURCES,
+} from '../../domain';
+import { assessmentSummarySchema } from './assessments';
 import { localDate, recordId } from './common';
 
 export const caseIdParams = z.object({ officeId: z.string(), caseId: recordId('case') });
 
+const imposed = z
+  .object({
+    prisonMonths: z.number().min(0).max(600).optional(),
+    fineRupiah: z.number().int().min(0).optional(),
+  })
+  .strict()
+  .refine((i) => i.prisonMonths !== undefined || i.fineRupiah !== undefined, {
+    message: 'State the prison term or the fine the court imposed.',
+  });
+
+/**
+ * The court order. What the law needs depends on the origin and the client, so the domain
+ * (validateCaseRegistration) decides which of the optional fields are required, with its rule ids.
+ */
 const decision = z
   .object({
-    number: z.string().trim().min(1).max(80).describe('Nomor putusan, e.g. 231/Pid.B/2026/PN Mks'),
-    court: z.string().trim().min(1).max(120).describe('Pengadilan Negeri, e.g. PN Palopo'),
-    date: localDate,
+    number: z
+      .string()
+      .trim()
+      .min(1)
+      .max(80)
+      .optional()
+      .describe(
+        'Nomor putusan of any level: 231/Pid.B/2026/PN Mks, 45/Pid/2026/PT Mks, 1234 K/Pid.Sus/2026, 56 PK/Pid/2026. Required unless the origin is diversion',
+      ),
+    court: z.string().trim().min(1).max(120).describe('The court, e.g. PN Palopo'),
+    date: localDate.describe("The decision's date (a diversion's: its penetapan's)"),
+    offenceDate: localDate
+      .optional()
+      .describe("Required for pelayanan masyarakat: a child's age counts at the offence"),
     offenceArticles: z.array(z.string().trim().min(1).max(120)).min(1).max(20),
-    threatenedMaxMonths: z.number().int().min(0).max(2400),
-    imposed: z
-      .object({
-        prisonMonths: z.number().min(0).max(600).optional(),
-        fineRupiah: z.number().int().min(0).optional(),
-      })
-      .strict()
-      .refine((i) => i.prisonMonths !== undefined || i.fineRupiah !== undefined, {
-        message: 'State the prison term or the fine the court imposed.',
-      }),
+    threatenedMaxMonths: z
+      .number()
+      .int()
+      .min(0)
+      .max(2400)
+      .optional()
+      .describe(
+        "The offence's threatened maximum; 0 when it carries only a fine. Required for an adult's decision",
+      ),
+    imposed: imposed.optional().describe("Required for an adult's decision"),
+    replaces: z
+      .enum(REPLACED_PENALTIES)
+      .optional()
+      .describe(
+        'The penalty the kerja sosial replaces (85(7)); required when both prison and a fine are imposed',
+      ),
     nonComplianceSanction: z.enum(NON_COMPLIANCE_SANCTIONS),
   })
   .strict();
+
+const diversion = z
+  .object({
+    penetapanNumber: z.string().trim().min(1).max(80).describe("Nomor penetapan of the agreement's court"),
+    agreementDate: localDate,
+    withoutVictim: z
+      .boolean()
+      .optional()
+      .describe('An offence without a victim: at most 3 months (SPPA 10(2))'),
+  })
+  .strict();
+
+const conversion = z
+  .object({
+    fineRupiah: z.number().int().min(1).describe('The unpaid fine converted: one hour per Rp50,000 or part'),
+    legalBasis: z.enum(CONVERSION_BASES),
+  })
+  .strict();
+
+const origin = z
+  .enum(CASE_ORIGINS)
+  .describe('decision (a putusan), diversion (an agreement and its penetapan) or fine_conversion (KUHP 82)');
 
 const prosecutor = z
   .object({ name: z.string().trim().min(1).max(200), office: z.string().trim().min(1).max(200) })
@@ -45,9 +108,12 @@ export const createCaseBody = z
     clientId: recordId('client'),
     officerUsername: z.string().min(1).max(64),
     prosecutor,
+    origin: origin.default('decision'),
     decision,
+    diversion: diversion.optional(),
+    conversion: conversion.optional(),
     sentence,
-    consent,
+    consent: consent.optional().describe('The consent the judge weighed; missing or refused is flagged'),
     notes: z.string().max(4000).optional(),
   })
   .strict();
@@ -57,7 +123,10 @@ export const updateCaseBody = z
   .object({
     officerUsername: z.string().min(1).max(64).optional(),
     prosecutor: prosecutor.optional(),
+    origin: origin.optional(),
     decision: decision.optional(),
+    diversion: diversion.optional(),
+    conversion: conversion.optional(),
     sentence: sentence.optional(),
     consent: consent.optional(),
     notes: z.string().max(4000).optional(),
@@ -86,8 +155,28 @@ export const progressSchema = z
     deadline: z.string(),
     daysLeft: z.number().int(),
     onTrack: z.boolean(),
+    paused: z
+      .literal(true)
+      .optional()
+      .describe('Present while a referral awaits its outcome: the clock stands still (PROGRESS-PAUSED)'),
   })
   .meta({ id: 'CaseProgress' });
+
+/** The hours and deadline in force, and what set them (PROGRESS-TERMS). */
+export const termsSchema = z
+  .object({
+    hours: z.number().describe('Every hour that counts toward the sentence, those already credited included'),
+    deadline: z.string(),
+    source: z.enum(TERMS_SOURCES),
+    paidRupiah: z.number().int().optional().describe('A fine conversion: paid so far (KUHP 82)'),
+    prisonDays: z.number().int().optional().describe('serve_prison: days of the replaced prison term'),
+    fineRupiah: z.number().int().optional().describe('pay_fine: rupiah of the replaced fine'),
+  })
+  .meta({ id: 'CaseTerms' });
+
+export const caseFlagSchema = z
+  .object({ rule: z.string(), path: z.string(), message: z.string() })
+  .meta({ id: 'CaseFlag' });
 
 export const caseSchema = z
   .object({
@@ -99,12 +188,23 @@ export const caseSchema = z
     client: z.object({ id: z.string(), fullName: z.string() }),
     officerUsername: z.string(),
     prosecutor: z.object({ name: z.string(), office: z.string() }).optional(),
-    decision: decision.optional(),
+    origin,
+    decision: decision.extend({ level: z.enum(DECISION_LEVELS).optional() }).optional(),
+    diversion: diversion.optional(),
+    conversion: conversion.optional(),
     sentence,
     consent: z.object({ given: z.boolean(), recordedOn: z.string() }).optional(),
+    flags: z
+      .array(caseFlagSchema)
+      .describe('What to look at: recorded, never a refusal (a site supervisor sees those on the sentence)'),
     notes: z.string().optional(),
+    assessment: assessmentSummarySchema.optional().describe('The latest assessment (Litmas)'),
     currentSiteId: z.string().optional(),
     openWarnings: z.number().int(),
+    terms: termsSchema,
+    clock: z
+      .object({ paused: z.boolean() })
+      .describe('Paused while a referral awaits its outcome (PROGRESS-PAUSED)'),
     progress: progressSchema,
   })
   .meta({ id: 'Case' });

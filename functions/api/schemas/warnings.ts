@@ -34,6 +34,7 @@ export const warningSchema = z
     issuedAt: z.string(),
     resolvedAt: z.string().optional(),
     resolvedByReferralId: z.string().optional(),
+    resolvedByCaseStatus: z.enum(CASE_STATUSES).optional(),
   })
   .meta({ id: 'Warning' });
 

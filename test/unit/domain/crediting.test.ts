@@ -50,6 +50,7 @@ describe('crediting a session', () => {
       ok: true,
       value: {
         durationMinutes: 120,
+        workedMinutes: 120,
         creditedMinutes: 120,
         hoursCredited: 2,
         clipped: false,
@@ -122,6 +123,58 @@ describe('crediting a session', () => {
       input({ session: { startTime: '13:00', endTime: '14:00' }, sameDaySessions: [earlier] }),
     );
     expect(r.ok && r.value).toMatchObject({ creditedMinutes: 0, clipped: true, clippedBy: ['CR-DAILY-CAP'] });
+  });
+
+  it('CR-DAILY-CAP counts the time other sessions worked that day, not what they credited', () => {
+    // 2.5 hours worked on another case that had only 30 minutes left to credit: the day is still used.
+    const otherCase = { startTime: '07:00', endTime: '09:30', creditedMinutes: 30, workedMinutes: 150 };
+    const r = creditSession(
+      input({ session: { startTime: '13:00', endTime: '14:00' }, sameDaySessions: [otherCase] }),
+    );
+    expect(r.ok && r.value).toMatchObject({
+      workedMinutes: 60,
+      creditedMinutes: 30,
+      clipped: true,
+      clippedBy: ['CR-DAILY-CAP'],
+    });
+  });
+
+  it('CR-DAILY-CAP reads a day recorded before time worked was kept by its credited minutes', () => {
+    const v1 = { startTime: '07:00', endTime: '09:30', creditedMinutes: 150 };
+    const r = creditSession(
+      input({ session: { startTime: '13:00', endTime: '14:00' }, sameDaySessions: [v1] }),
+    );
+    expect(r.ok && r.value.creditedMinutes).toBe(30);
+  });
+
+  it('CR-DAILY-CAP leaves a session awaiting verification out of the day until it is verified', () => {
+    const pending = { startTime: '07:00', endTime: '10:00', creditedMinutes: 0, workedMinutes: 180 };
+    const waiting = creditSession(
+      input({
+        sameDaySessions: [{ ...pending, verified: false }],
+        session: { startTime: '13:00', endTime: '14:00' },
+      }),
+    );
+    const verified = creditSession(
+      input({
+        sameDaySessions: [{ ...pending, verified: true }],
+        session: { startTime: '13:00', endTime: '14:00' },
+      }),
+    );
+    expect(waiting.ok && waiting.value).toMatchObject({ creditedMinutes: 60, clipped: false });
+    expect(verified.ok && verified.value).toMatchObject({ creditedMinutes: 0, clippedBy: ['CR-DAILY-CAP'] });
+  });
+
+  it('CR-DAILY-CAP never credits more than 8 hours of a day, whatever the case says', () => {
+    const r = creditSession(
+      input({ case: { maxHoursPerDay: 10 }, session: { startTime: '07:00', endTime: '17:00' } }),
+    );
+    expect(r.ok && r.value).toMatchObject({ workedMinutes: 600, creditedMinutes: 480, clipped: true });
+  });
+
+  it('CR-ABSENCE-ZERO: an absence works no time, so it uses none of the day', () => {
+    const r = creditSession(input({ session: { outcome: 'unexcused_absence' } }));
+    expect(r.ok && r.value).toMatchObject({ durationMinutes: 120, workedMinutes: 0, creditedMinutes: 0 });
   });
 
   it('CR-DAILY-CAP allows exactly 8 hours on a day for an 8-hour case', () => {

@@ -31,22 +31,9 @@ describe('recording sessions', () => {
     expect(statusAfterSession('repeated')).toBe('repeated');
   });
 
-  it('CR-SESSION-SITE: a case with a current site takes sessions at that site only', () => {
-    // Act
-    const there = validateSessionSite({ siteId: 'site-a', caseSiteId: 'site-a' });
-    const elsewhere = validateSessionSite({ siteId: 'site-b', caseSiteId: 'site-a' });
-    // Assess
-    expect(there).toEqual({ ok: true, value: 'site-a' });
-    expect(rules(elsewhere)).toEqual(['CR-SESSION-SITE siteId']);
-  });
-
-  it('CR-SESSION-SITE: a case without a current site (placed by a transition) takes any site', () => {
-    expect(validateSessionSite({ siteId: 'site-b' }).ok).toBe(true);
-  });
-
   it('CR-OWN-SITE: a site supervisor records at their own sites; staff (no site list) anywhere', () => {
     // Act
-    const own = validateSessionSite({ siteId: 'site-a', caseSiteId: 'site-a', ownSiteIds: ['site-a'] });
+    const own = validateSessionSite({ siteId: 'site-a', ownSiteIds: ['site-a'] });
     const notMine = validateSessionSite({ siteId: 'site-b', ownSiteIds: ['site-a'] });
     const staff = validateSessionSite({ siteId: 'site-b' });
     // Assess
@@ -54,11 +41,5 @@ describe('recording sessions', () => {
     expect(rules(notMine)).toEqual(['CR-OWN-SITE siteId']);
     expect(notMine.ok ? '' : notMine.violations[0]!.message).toBe('Not one of your work sites.');
     expect(staff.ok).toBe(true);
-  });
-
-  it('CR-OWN-SITE and CR-SESSION-SITE are both reported when both are broken', () => {
-    expect(rules(validateSessionSite({ siteId: 'x', caseSiteId: 'site-a', ownSiteIds: ['site-a'] }))).toEqual(
-      ['CR-OWN-SITE siteId', 'CR-SESSION-SITE siteId'],
-    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { caseHints, draftViolations, type CaseDraft } from '../../../web/src/screens/new-case/case-hints';
+import {
+  caseHints,
+  conversionHours,
+  draftFlags,
+  draftViolations,
+  type CaseDraft,
+} from '../../../web/src/screens/new-case/case-hints';
 
 const draft: CaseDraft = {
   kind: 'kerja_sosial',
@@ -13,7 +19,24 @@ const draft: CaseDraft = {
   threatenedMaxMonths: 36,
   prisonMonths: 4,
   fineRupiah: null,
+  sanction: 'repeat',
   consentGiven: true,
+  clientBirthDate: '1990-04-15',
+};
+
+/** A child's case: Pid.Sus-Anak, 15 at the offence, repeat on non-compliance, 3 hours a day. */
+const child: CaseDraft = {
+  ...draft,
+  kind: 'pelayanan_masyarakat',
+  hours: 30,
+  maxHoursPerDay: 3,
+  decisionNumber: '9/Pid.Sus-Anak/2026/PN Plp',
+  offenceDate: '2025-11-10',
+  // The form hides and leaves out what only an adult's decision states.
+  threatenedMaxMonths: null,
+  prisonMonths: null,
+  clientBirthDate: '2010-06-01',
+  sanction: 'repeat',
 };
 
 describe('the new-case hints from the domain validator', () => {
@@ -23,7 +46,7 @@ describe('the new-case hints from the domain validator', () => {
     expect(hints['sentence.hours']).toMatchObject({ code: 'hours', values: { min: 8, max: 240 } });
     expect(hints['sentence.deadline']).toMatchObject({
       code: 'window',
-      values: { days: 90, max: 180, latest: '2026-08-28' },
+      values: { scope: 'adult', days: 91, max: 180, latest: '2026-08-27' },
     });
   });
 
@@ -40,15 +63,17 @@ describe('the new-case hints from the domain validator', () => {
     expect(child['sentence.hours']).toMatchObject({ ok: true, values: { min: 7, max: 120 } });
   });
 
-  it('caps a day at 8 hours, and a child at the office default of 3', () => {
+  it("caps a day at 8 hours; a child's order above the office's advisory 3 is flagged, not refused", () => {
     expect(caseHints({ ...draft, maxHoursPerDay: 9 })['sentence.maxHoursPerDay']?.ok).toBe(false);
-    expect(
-      caseHints({ ...draft, kind: 'pelayanan_masyarakat', maxHoursPerDay: 4 })['sentence.maxHoursPerDay'],
-    ).toMatchObject({ ok: false, values: { max: 3 } });
+    const perDay = caseHints({ ...child, maxHoursPerDay: 5 })['sentence.maxHoursPerDay'];
+    expect(perDay).toMatchObject({ code: 'flag', ok: true, flag: { rule: 'CHILD-ADVISORY-HOURS' } });
+    expect(draftFlags({ ...child, maxHoursPerDay: 5 }).map((f) => f.rule)).toEqual(['CHILD-ADVISORY-HOURS']);
+    expect(draftFlags(child)).toEqual([]);
   });
 
-  it('keeps the window within 180 days, after the start, and feasible', () => {
-    expect(caseHints({ ...draft, deadline: '2026-08-29' })['sentence.deadline']).toMatchObject({
+  it('keeps the window within 180 days counted inclusive, after the start, and feasible', () => {
+    expect(caseHints({ ...draft, deadline: '2026-08-27' })['sentence.deadline']?.ok).toBe(true);
+    expect(caseHints({ ...draft, deadline: '2026-08-28' })['sentence.deadline']).toMatchObject({
       code: 'window',
       ok: false,
     });
@@ -64,17 +89,78 @@ describe('the new-case hints from the domain validator', () => {
     });
   });
 
-  it('requires consent and a start on or after the decision', () => {
-    expect(caseHints({ ...draft, consentGiven: false })['consent.given']?.ok).toBe(false);
+  it('flags missing consent without refusing it, and requires a start on or after the decision', () => {
+    expect(caseHints({ ...draft, consentGiven: false })['consent.given']).toMatchObject({
+      code: 'flag',
+      ok: true,
+      flag: { rule: 'KS-CONSENT' },
+    });
     expect(caseHints({ ...draft, startDate: '2026-02-19' })['sentence.startDate']?.ok).toBe(false);
+  });
+
+  it("gives a child's conditional period up to 3 years, and a diversion without a victim 3 months", () => {
+    expect(caseHints({ ...child, deadline: '2028-12-31' })['sentence.deadline']).toMatchObject({
+      ok: true,
+      values: { scope: 'child', latest: '2029-02-28' },
+    });
+    expect(caseHints({ ...child, deadline: '2029-03-01' })['sentence.deadline']?.ok).toBe(false);
+    const diversion = { ...child, origin: 'diversion' as const, decisionNumber: '' };
+    const agreed = { penetapanNumber: '3/Pen.Div/2026/PN Plp', agreementDate: '2026-02-15' };
+    expect(
+      caseHints({ ...diversion, diversion: { ...agreed, withoutVictim: true }, deadline: '2026-05-29' })[
+        'sentence.deadline'
+      ],
+    ).toMatchObject({ ok: true, values: { scope: 'diversion', max: 90, latest: '2026-05-29' } });
+    expect(
+      caseHints({ ...diversion, diversion: { ...agreed, withoutVictim: true }, deadline: '2026-05-30' })[
+        'sentence.deadline'
+      ]?.ok,
+    ).toBe(false);
+    expect(draftViolations({ ...diversion, diversion: { ...agreed, withoutVictim: false } })).toEqual([]);
+  });
+
+  it('converts an unpaid fine into hours: Rp1.025.000 → 21 jam (KUHP 82)', () => {
+    expect(conversionHours(1_025_000)).toBe(21);
+    expect(conversionHours(null)).toBeNull();
+    const conversion = {
+      ...draft,
+      origin: 'fine_conversion' as const,
+      threatenedMaxMonths: null,
+      prisonMonths: null,
+      hours: 21,
+      conversion: { fineRupiah: 1_025_000, legalBasis: 'KUHP 82' as const },
+    };
+    expect(caseHints(conversion)['conversion.fineRupiah']).toMatchObject({
+      code: 'conversion',
+      ok: true,
+      values: { hours: 21 },
+    });
+    expect(draftViolations(conversion)).toEqual([]);
+    expect(caseHints({ ...conversion, hours: 20 })['sentence.hours']).toMatchObject({
+      ok: false,
+      violation: { rule: 'KS-FINE-SUBSTITUTE' },
+    });
+  });
+
+  it('asks which penalty is replaced when both prison and a fine are imposed', () => {
+    const both = { ...draft, prisonMonths: 4, fineRupiah: 5_000_000 };
+    expect(caseHints(both)['decision.replaces']).toMatchObject({
+      ok: false,
+      violation: { rule: 'KS-REPLACES' },
+    });
+    expect(draftViolations({ ...both, replaces: 'prison' })).toEqual([]);
+    expect(
+      caseHints({ ...draft, threatenedMaxMonths: 0, prisonMonths: null, fineRupiah: 2_000_000 }),
+    ).not.toHaveProperty('decision.imposed.ok', false);
   });
 
   it('checks kerja sosial eligibility: threatened under 5 years, prison ≤ 6 months or fine ≤ Rp10 million', () => {
     expect(caseHints({ ...draft, threatenedMaxMonths: 60 })['decision.threatenedMaxMonths']?.ok).toBe(false);
     expect(caseHints({ ...draft, prisonMonths: 7 })['decision.imposed']?.ok).toBe(false);
-    expect(caseHints({ ...draft, prisonMonths: 7, fineRupiah: 5_000_000 })['decision.imposed']?.ok).toBe(
-      true,
-    );
+    expect(
+      caseHints({ ...draft, prisonMonths: 7, fineRupiah: 5_000_000, replaces: 'fine' })['decision.imposed']
+        ?.ok,
+    ).toBe(true);
   });
 
   it('matches the decision type to the kind and the child to the age', () => {
@@ -87,7 +173,8 @@ describe('the new-case hints from the domain validator', () => {
     expect(
       caseHints({ ...draft, decisionNumber: '9/Pid.Sus-Anak/2026/PN Plp' })['decision.number']?.code,
     ).toBe('adultDecision');
-    const tooYoung = caseHints({ ...draft, kind: 'pelayanan_masyarakat', clientBirthDate: '2015-01-01' });
+    // A child's age counts at the offence (SPPA 1(3)): 11 then, though 12 at the decision.
+    const tooYoung = caseHints({ ...child, clientBirthDate: '2014-01-15', offenceDate: '2025-12-01' });
     expect(tooYoung.clientId).toMatchObject({ code: 'childAge', values: { age: 11 } });
   });
 
@@ -121,6 +208,6 @@ describe('the new-case hints from the domain validator', () => {
 
   it('leaves format and required checks to the inputs and the submit', () => {
     expect(draftViolations({ ...draft, decisionDate: '', startDate: '', sanction: '' })).toEqual([]);
-    expect(draftViolations({ ...draft, consentGiven: false }).map((v) => v.rule)).toEqual(['KS-CONSENT']);
+    expect(draftViolations({ ...draft, consentGiven: false })).toEqual([]);
   });
 });

@@ -15,6 +15,8 @@ export function aCase(overrides: Partial<Case> & { name?: string } = {}): Case {
     updatedAt: '2026-01-01T00:00:00Z',
     client: { id: 'K1', fullName: name ?? 'Rudi Hartono' },
     officerUsername: 'pk.palopo',
+    origin: 'decision',
+    flags: [],
     sentence: {
       kind: 'kerja_sosial',
       hours: 60,
@@ -23,6 +25,8 @@ export function aCase(overrides: Partial<Case> & { name?: string } = {}): Case {
       deadline: '2026-06-30',
     },
     openWarnings: 0,
+    terms: { hours: 60, deadline: '2026-06-30', source: 'decision' },
+    clock: { paused: false },
     progress: {
       hoursOrdered: 60,
       hoursCredited: 12,

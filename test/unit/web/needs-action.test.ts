@@ -16,6 +16,8 @@ function aCase(
     updatedAt: '2026-01-01T00:00:00Z',
     client: { id: `c-${id}`, fullName: id },
     officerUsername: 'pk.palopo',
+    origin: 'decision',
+    flags: [],
     sentence: {
       kind: 'kerja_sosial',
       hours: 40,
@@ -24,6 +26,8 @@ function aCase(
       deadline: '2026-06-01',
     },
     openWarnings,
+    terms: { hours: 40, deadline: '2026-06-01', source: 'decision' },
+    clock: { paused: status === 'referred' },
     progress: {
       hoursOrdered: 40,
       hoursCredited: 10,
@@ -50,6 +54,22 @@ describe('the needs-action list', () => {
   it('leaves out cases on track and far from the deadline, and finished work', () => {
     expect(reasonsFor(aCase('e', 'active'))).toEqual([]);
     expect(reasonsFor(aCase('f', 'active', { hoursRemaining: 0, daysLeft: 2 }))).toEqual([]);
+  });
+
+  it('lists flagged open cases, naming the rules, and forgets the flags of finished ones', () => {
+    const flags = [
+      { rule: 'CHILD-ADVISORY-HOURS', path: 'sentence.maxHoursPerDay', message: 'above advisory' },
+      { rule: 'KS-CONSENT', path: 'consent', message: 'no consent' },
+    ];
+    expect(reasonsFor({ ...aCase('g', 'received'), flags })).toEqual([
+      { kind: 'flagged', rules: ['CHILD-ADVISORY-HOURS', 'KS-CONSENT'] },
+    ]);
+    expect(reasonsFor({ ...aCase('h', 'closed'), flags })).toEqual([]);
+    const items = needsAction([
+      { ...aCase('g', 'received'), flags },
+      aCase('late', 'active', { daysLeft: -1 }),
+    ]);
+    expect(items.map((i) => i.case.id)).toEqual(['late', 'g']);
   });
 
   it('lists each case once, most urgent first, then by deadline', () => {

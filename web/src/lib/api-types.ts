@@ -7,6 +7,11 @@
  * defaulted members such as a site's `active` stay optional for the sender).
  */
 import type * as z from 'zod';
+import type {
+  assessmentSchema,
+  assessmentSummarySchema,
+  createAssessmentBody,
+} from '../../../functions/api/schemas/assessments';
 import type { auditEntrySchema } from '../../../functions/api/schemas/audit';
 import type { caseSchema, createCaseBody, progressSchema } from '../../../functions/api/schemas/cases';
 import type { clientSchema, createClientBody, guardianSchema } from '../../../functions/api/schemas/clients';
@@ -25,6 +30,7 @@ import type {
   updatePartnerBody,
 } from '../../../functions/api/schemas/partners';
 import type { createPlacementBody, placementSchema } from '../../../functions/api/schemas/placements';
+import type { createPaymentBody, paymentSchema } from '../../../functions/api/schemas/payments';
 import type { referralOutcomeBody, referralSchema } from '../../../functions/api/schemas/referrals';
 import type {
   createSessionBody,
@@ -65,6 +71,13 @@ export type SentenceKind = Sentence['kind'];
 export type CreateCaseBody = z.input<typeof createCaseBody>;
 export type Decision = CreateCaseBody['decision'];
 export type Sanction = Decision['nonComplianceSanction'];
+export type CaseOrigin = NonNullable<CreateCaseBody['origin']>;
+export type ReplacedPenalty = NonNullable<Decision['replaces']>;
+export type ConversionBasis = NonNullable<CreateCaseBody['conversion']>['legalBasis'];
+export type DecisionLevel = NonNullable<NonNullable<Case['decision']>['level']>;
+export type CaseFlag = Case['flags'][number];
+/** The hours and deadline in force, what set them, and an outcome's or a payment's own terms. */
+export type CaseTerms = Case['terms'];
 export type CaseState = z.output<typeof caseStateSchema>;
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 export type Summary = z.output<typeof summarySchema>;
@@ -73,6 +86,12 @@ export type Summary = z.output<typeof summarySchema>;
 export type Client = z.output<typeof clientSchema>;
 export type Guardian = z.output<typeof guardianSchema>;
 export type CreateClientBody = z.input<typeof createClientBody>;
+
+// The assessment (Litmas)
+export type AssessmentSummary = z.output<typeof assessmentSummarySchema>;
+export type Assessment = z.output<typeof assessmentSchema>;
+export type CreateAssessmentBody = z.input<typeof createAssessmentBody>;
+export type ConsentStatus = CreateAssessmentBody['consent']['status'];
 
 // Sessions, placements, warnings and referrals
 export type WorkSession = z.output<typeof sessionSchema>;
@@ -83,7 +102,12 @@ export type Placement = z.output<typeof placementSchema>;
 export type CreatePlacementBody = z.input<typeof createPlacementBody>;
 export type Warning = z.output<typeof warningSchema>;
 export type Referral = z.output<typeof referralSchema>;
-export type ReferralDecision = z.input<typeof referralOutcomeBody>['decision'];
+export type ReferralOutcomeBody = z.input<typeof referralOutcomeBody>;
+export type ReferralDecision = ReferralOutcomeBody['decision'];
+export type OutcomeScope = NonNullable<ReferralOutcomeBody['scope']>;
+export type OutcomeDecider = NonNullable<ReferralOutcomeBody['decidedBy']>;
+export type Payment = z.output<typeof paymentSchema>;
+export type CreatePaymentBody = z.input<typeof createPaymentBody>;
 
 // Partners and work sites
 export type Partner = z.output<typeof partnerSchema>;

@@ -9,7 +9,10 @@ import type { FieldError } from './api';
 import type { AppLocale } from './format';
 import type {
   AgreementStatus,
+  CaseOrigin,
   CaseStatus,
+  ConsentStatus,
+  DecisionLevel,
   PartnerKind,
   ReferralDecision,
   Sanction,
@@ -35,6 +38,9 @@ export const statusLabel: (status: CaseStatus) => string = codeLabels('status');
 export const outcomeLabel: (outcome: SessionOutcome) => string = codeLabels('outcome');
 export const kindLabel: (kind: SentenceKind) => string = codeLabels('kind');
 export const sanctionLabel: (sanction: Sanction) => string = codeLabels('sanction');
+export const consentLabel: (status: ConsentStatus) => string = codeLabels('consent');
+export const levelLabel: (level: DecisionLevel) => string = codeLabels('level');
+export const originLabel: (origin: CaseOrigin) => string = codeLabels('origin');
 export const partnerKindLabel: (kind: PartnerKind) => string = codeLabels('partner_kind');
 export const agreementLabel: (status: AgreementStatus) => string = codeLabels('agreement');
 
@@ -108,6 +114,37 @@ const RULE_TEXT: Record<string, () => string> = {
   'PL-WEEKDAYS': m.rule_pl_weekdays,
   'EV-TYPE': m.rule_ev_type,
   'EV-SIZE': m.rule_ev_size,
+  'KS-REPLACES': m.rule_ks_replaces,
+  'KS-FINE-SUBSTITUTE': m.rule_ks_fine_substitute,
+  'CHILD-OFFENCE-AGE': m.rule_child_offence_age,
+  'CHILD-UNDER-14': m.rule_child_under_14,
+  'CHILD-ADULT-AT-DECISION': m.rule_child_adult_at_decision,
+  'CHILD-PERIOD': m.rule_child_period,
+  'CHILD-SANCTION': m.rule_child_sanction,
+  'CHILD-ADVISORY-HOURS': m.rule_child_advisory_hours,
+  'ORIGIN-DIVERSION': m.rule_origin_diversion,
+  'DIV-PERIOD': m.rule_div_period,
+  'CONV-LEGAL-BASIS': m.rule_conv_legal_basis,
+  'KS-DAYS-PER-WEEK': m.rule_ks_days_per_week,
+  'CR-DAILY-CAP': m.rule_cr_daily_cap,
+  'CR-CASE-STATUS': m.rule_cr_case_status,
+  'CR-SESSION-SITE': m.rule_cr_session_site,
+  'CR-SESSION-PARTNER': m.rule_cr_session_partner,
+  'CR-DAYS-PER-WEEK': m.rule_cr_days_per_week,
+  'LC-VIA-ASSESSMENT': m.rule_lc_via_assessment,
+  'LC-VIA-PLACEMENT': m.rule_lc_via_placement,
+  'LC-VIA-WARNING': m.rule_lc_via_warning,
+  'LC-VIA-REFERRAL': m.rule_lc_via_referral,
+  'LC-CLOSE': m.rule_lc_close,
+  'AS-LITMAS': m.rule_as_litmas,
+  'AS-AVOID-KIND': m.rule_as_avoid_kind,
+  'CHILD-LITMAS': m.rule_child_litmas,
+  'OUTCOME-ALLOWED': m.rule_outcome_allowed,
+  'OUTCOME-DECIDED-BY': m.rule_outcome_decided_by,
+  'OUTCOME-TERMS': m.rule_outcome_terms,
+  'PAY-CONVERSION': m.rule_pay_conversion,
+  'PAY-AMOUNT': m.rule_pay_amount,
+  'PAY-DATE': m.rule_pay_date,
 };
 
 /**

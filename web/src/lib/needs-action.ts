@@ -1,7 +1,8 @@
 /**
  * The home screen's "needs action" list: which cases an officer should look at today, and why.
  * Built from three small case lists (open cases by deadline, warned, referred), deduplicated, most
- * urgent first. Pure, unit-tested in test/unit/web/needs-action.test.ts.
+ * urgent first. A case the law's checks flagged (missing consent, a child's hours above the office's
+ * advisory default, …) needs a look too, until it is closed. Pure, unit-tested in test/unit/web/needs-action.test.ts.
  */
 import type { Case } from './api-types';
 
@@ -13,7 +14,8 @@ export type ActionReason =
   | { readonly kind: 'offTrack' }
   | { readonly kind: 'dueSoon'; readonly days: number }
   | { readonly kind: 'warned'; readonly openWarnings: number }
-  | { readonly kind: 'awaitingOutcome' };
+  | { readonly kind: 'awaitingOutcome' }
+  | { readonly kind: 'flagged'; readonly rules: readonly string[] };
 
 export interface ActionItem {
   readonly case: Case;
@@ -26,7 +28,11 @@ const RANK: Record<ActionReason['kind'], number> = {
   offTrack: 2,
   warned: 3,
   dueSoon: 4,
+  flagged: 5,
 };
+
+/** Finished cases are done with; their flags are history. */
+const FINISHED: readonly Case['status'][] = ['completed', 'converted', 'terminated', 'closed'];
 
 const hasWorkLeft = (c: Case) => c.progress.hoursRemaining > 0;
 
@@ -39,6 +45,10 @@ export function reasonsFor(c: Case): ActionReason[] {
     if (daysLeft < 0) reasons.push({ kind: 'overdue', days: -daysLeft });
     else if (!onTrack) reasons.push({ kind: 'offTrack' });
     if (daysLeft >= 0 && daysLeft <= DUE_SOON_DAYS) reasons.push({ kind: 'dueSoon', days: daysLeft });
+  }
+  const flags = c.flags ?? [];
+  if (flags.length > 0 && !FINISHED.includes(c.status)) {
+    reasons.push({ kind: 'flagged', rules: [...new Set(flags.map((f) => f.rule))] });
   }
   return reasons.sort((a, b) => RANK[a.kind] - RANK[b.kind]);
 }

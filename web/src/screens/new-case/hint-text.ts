@@ -14,11 +14,27 @@ export function hintText(hint: Hint, kind: SentenceKind, lang: AppLocale): strin
     case 'hours':
       return (adult ? m.hint_hours_adult : m.hint_hours_child)({ min: n('min'), max: n('max') });
     case 'perDay':
-      return (adult ? m.hint_per_day_adult : m.hint_per_day_child)({ max: n('max') });
-    case 'window':
-      return v.latest
-        ? m.hint_window({ days: n('days'), max: n('max'), latest: formatDate(String(v.latest), lang) })
+      return adult
+        ? m.hint_per_day_adult({ max: n('max') })
+        : m.hint_per_day_child({ max: n('max'), advisory: n('advisory') });
+    case 'window': {
+      const latest = v.latest ? formatDate(String(v.latest), lang) : '';
+      if (v.scope === 'child')
+        return latest
+          ? m.hint_window_child({ days: n('days'), latest })
+          : m.hint_window_child_empty({ years: n('years') });
+      if (v.scope === 'diversion')
+        return latest
+          ? m.hint_window_diversion({ days: n('days'), max: n('max'), latest })
+          : m.hint_window_diversion_empty({ max: n('max') });
+      return latest
+        ? m.hint_window({ days: n('days'), max: n('max'), latest })
         : m.hint_window_empty({ max: n('max') });
+    }
+    case 'conversion':
+      return m.hint_conversion_max({ max: formatRupiah(Number(v.max), lang) });
+    case 'flag':
+      return hint.flag ? m.hint_flag({ text: fieldErrorText(hint.flag) }) : '';
     case 'windowOrder':
       return m.hint_window_order();
     case 'feasible':
