@@ -2,7 +2,8 @@ import type { AssessmentInput, CaseFlag } from '../domain';
 import { CasePartitionStore } from './case-partition';
 import type { CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
-import type { Page } from './office-records';
+import type { PageRequest } from './paging';
+import type { Page } from './paging';
 import type { Actor } from './user-store';
 
 /** An assessment (Litmas) as recorded, with what it flagged and who recorded it. */
@@ -56,11 +57,7 @@ export class AssessmentStore extends CasePartitionStore {
   }
 
   /** A page of the case's assessments, newest first. */
-  async list(
-    officeId: string,
-    caseId: string,
-    page: { readonly limit: number; readonly startKey?: Record<string, unknown> },
-  ): Promise<Page<AssessmentRecord>> {
+  async list(officeId: string, caseId: string, page: PageRequest): Promise<Page<AssessmentRecord>> {
     const result = await this.queryCase(officeId, caseId, ASSESSMENT, page);
     return {
       items: result.items.map((i) => withoutKeys(i) as unknown as AssessmentRecord),

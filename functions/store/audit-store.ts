@@ -1,3 +1,4 @@
+import type { PageRequest } from './paging';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditPartition, type FieldChange } from './audit';
 
@@ -26,7 +27,7 @@ export class AuditStore {
   async trail(
     officeId: string,
     subject: { type: string; id: string },
-    page: { limit: number; startKey?: Record<string, unknown> },
+    page: PageRequest,
   ): Promise<{ items: AuditRecord[]; lastKey?: Record<string, unknown> }> {
     const result = await this.db.send(
       new QueryCommand({

@@ -2,7 +2,7 @@ import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb
 import { newId } from './audit';
 import { CaseStore, type CaseChange, type CaseRecord } from './case-store';
 import { keys } from './keys';
-import type { Page } from './office-records';
+import type { Page } from './paging';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, type TransactItem } from './transactions';
 

@@ -2,6 +2,7 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { keys, withoutKeys } from './keys';
+import type { PageRequest } from './paging';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
@@ -74,7 +75,7 @@ export class CaseStore {
   async list(
     officeId: string,
     filter: CaseListFilter,
-    page: { limit: number; startKey?: Record<string, unknown> },
+    page: PageRequest,
   ): Promise<{ items: CaseRecord[]; lastKey?: Record<string, unknown> }> {
     const [index, partition, remaining] = chooseIndex(officeId, filter);
     const names: Record<string, string> = { '#pk': `${index}pk` };

@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditItem, newId, type AuditEntry } from './audit';
+import type { Page } from './paging';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 
 /**
@@ -43,12 +44,6 @@ export const stampsOf = (item: Record<string, unknown>) => ({
   createdAt: String(item.createdAt ?? ''),
   updatedAt: String(item.updatedAt ?? ''),
 });
-
-/** What a list returns: a page of records and DynamoDB's key to continue from. */
-export interface Page<T> {
-  readonly items: T[];
-  readonly lastKey?: Record<string, unknown>;
-}
 
 /**
  * One Query on a secondary index for one partition, in sort-key order. `equal` filters the page by

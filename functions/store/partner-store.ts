@@ -10,12 +10,10 @@ import {
   queryIndex,
   stampsOf,
   versionedUpdateItem,
-  type Page,
 } from './office-records';
+import type { Page } from './paging';
 import { WriteConflict } from './optimistic';
 import type { Actor } from './user-store';
-
-export type { Page } from './office-records';
 
 export interface PartnerContact {
   readonly name: string;

@@ -2,7 +2,7 @@ import type { PlacementStatus } from '../domain';
 import type { CaseRecord } from './case-store';
 import { CasePartitionStore } from './case-partition';
 import { keys } from './keys';
-import type { Page } from './office-records';
+import type { Page } from './paging';
 import type { TransactItem } from './transactions';
 import type { Actor } from './user-store';
 

@@ -15,7 +15,8 @@ import { clientDayPut, minutesOfDayWorked, toClientDay, type ClientDay } from '.
 export type { ClientDay } from './client-day';
 import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
-import { mapOf, type Page } from './office-records';
+import type { Page, PageRequest } from './paging';
+import { mapOf } from './office-records';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
@@ -150,11 +151,7 @@ export class SessionStore extends CasePartitionStore {
   }
 
   /** Newest first. */
-  async list(
-    officeId: string,
-    caseId: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<Page<SessionRecord>> {
+  async list(officeId: string, caseId: string, page: PageRequest): Promise<Page<SessionRecord>> {
     const result = await this.queryCase(officeId, caseId, 'SESSION#', page);
     return { items: result.items.map(toSession), lastKey: result.lastKey };
   }

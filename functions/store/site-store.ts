@@ -10,8 +10,8 @@ import {
   queryIndex,
   stampsOf,
   versionedUpdateItem,
-  type Page,
 } from './office-records';
+import type { Page } from './paging';
 import { WriteConflict } from './optimistic';
 import type { TransactItem } from './transactions';
 import type { Actor } from './user-store';

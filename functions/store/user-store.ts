@@ -1,9 +1,10 @@
+import type { Page } from './paging';
 import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { OfficeRole } from '../domain/membership';
 import type { Role } from '../identity/principal';
 import { changeEntry, type AuditEntry } from './audit';
 import { keys } from './keys';
-import { auditPut, OfficeRecordStore, queryIndex, type Page } from './office-records';
+import { auditPut, OfficeRecordStore, queryIndex } from './office-records';
 import { WriteConflict } from './optimistic';
 import type { TransactItem } from './transactions';
 

@@ -18,11 +18,9 @@ import { newId } from './audit';
 import { CasePartitionStore } from './case-partition';
 import type { CaseRecord } from './case-store';
 import { keys, withoutKeys } from './keys';
-import type { Page } from './office-records';
+import type { Page, PageRequest } from './paging';
 import type { TransactItem } from './transactions';
 import type { Actor } from './user-store';
-
-type PageRequest = { readonly limit: number; readonly startKey?: Record<string, unknown> };
 
 export interface WarningRecord {
   readonly id: string;

@@ -32,17 +32,9 @@ export type CaseView = CaseRecord & {
   readonly progress: CaseProgress;
 };
 
-/** Where the previous page of a list ended (the API's cursor, decoded), and how many to read. */
-export interface PageRequest {
-  readonly limit: number;
-  readonly startKey?: Record<string, unknown>;
-}
+import type { Page, PageRequest } from '../../store/paging';
 
-/** One page of a list, and where it ended (none on the last page). */
-export interface Page<T> {
-  readonly items: T[];
-  readonly lastKey?: Record<string, unknown>;
-}
+export type { Page, PageRequest } from '../../store/paging';
 
 /** The case with its progress on the office's local date at `now`. */
 export function viewCase(record: CaseRecord, office: Office, now: Date): CaseView {

@@ -5,7 +5,7 @@ import type { PaymentRecord } from '../../store/payment-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { retryCaseChange } from '../warnings/retry';
+import { retryCaseChange } from '../cases/case-change';
 
 export type { PaymentRecord } from '../../store/payment-store';
 

@@ -4,7 +4,8 @@ import type { PlacementRecord } from '../../store/placement-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { Refusal, refuse } from '../refusal';
-import { retryPlacement } from './retry';
+import { retryCaseChange } from '../cases/case-change';
+import { PLACEMENT_RACE } from './site-of-placement';
 
 export type { PlacementRecord } from '../../store/placement-store';
 
@@ -26,7 +27,7 @@ export async function endPlacement(
   const now = ports.now();
   const today = officeToday(grant.office, now);
   const notFound = () => refuse.notFound('No such placement in this office.');
-  return retryPlacement(async () => {
+  return retryCaseChange(PLACEMENT_RACE, async () => {
     const current = await loadVisibleCase(ports, grant, caseId).catch((error: unknown) => {
       throw error instanceof Refusal && error.kind === 'not-found' ? notFound() : error;
     });

@@ -16,8 +16,8 @@ import { WriteConflict } from '../../store/optimistic';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { retryPlacement } from './retry';
-import { loadSiteOfPlacement, siteFull, siteRefusal } from './site-of-placement';
+import { retryCaseChange } from '../cases/case-change';
+import { loadSiteOfPlacement, siteFull, siteRefusal, PLACEMENT_RACE } from './site-of-placement';
 
 export type { PlacementRecord } from '../../store/placement-store';
 
@@ -42,7 +42,7 @@ export async function placeCase(
   const officeId = grant.office.id;
   const now = ports.now();
   const today = officeToday(grant.office, now);
-  return retryPlacement(async () => {
+  return retryCaseChange(PLACEMENT_RACE, async () => {
     const current = await loadVisibleCase(ports, grant, caseId);
     const placeable = canPlace(current.status);
     if (!placeable.ok) {

@@ -51,3 +51,6 @@ export async function siteRefusal(
         violation(Rule.PL_SITE_ACTIVE, 'siteId', 'The site is not active.'),
       ]);
 }
+
+/** What a placement or its end answers when the case or the site kept changing while it ran. */
+export const PLACEMENT_RACE = 'The case or the site changed while this request ran; try again.';

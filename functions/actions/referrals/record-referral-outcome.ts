@@ -17,7 +17,7 @@ import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
 import { closeOpenWarnings } from '../warnings/resolution';
-import { retryCaseChange } from '../warnings/retry';
+import { retryCaseChange } from '../cases/case-change';
 
 export type { CaseRecord } from '../../store/case-store';
 export type { ReferralRecord } from '../../store/warning-store';

@@ -5,7 +5,7 @@ import type { WarningRecord } from '../../store/warning-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { retryCaseChange } from './retry';
+import { retryCaseChange } from '../cases/case-change';
 
 export type { CaseRecord } from '../../store/case-store';
 export type { WarningRecord } from '../../store/warning-store';
