@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../functions/domain';
 import { registeredCase, workSite } from '../test/support/cases';
 import { withSeededApi } from './lib/environment';
@@ -31,6 +32,53 @@ function sessionBody(siteId: string, index: number) {
   };
 }
 
+/**
+ * The items of a session write without the rules around it: a new session, the case's totals, the
+ * client's day, the audit entry and the office's month and week counters (the last two shared by every
+ * request, as in the office's real counters).
+ */
+function sessionLikeTransaction(table: string, caseIndex: number, index: number, sample: object) {
+  const pk = `BENCH#TX#CASE#${caseIndex}`;
+  const now = new Date().toISOString();
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: { pk, sk: `SESSION#${index}`, type: 'bench', ...sample },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: { pk, sk: 'CASE' },
+        UpdateExpression: 'SET updatedAt = :now ADD creditedMinutes :m',
+        ExpressionAttributeValues: { ':now': now, ':m': 60 },
+      },
+    },
+    { Put: { TableName: table, Item: { pk: `BENCH#TX#DAY#${index}`, sk: 'DAY', sessions: {} } } },
+    {
+      Put: { TableName: table, Item: { pk: `${pk}#AUDIT`, sk: `AUDIT#${now}#${index}`, changes: [sample] } },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: { pk: 'BENCH#TX#STATS', sk: 'MONTH' },
+        UpdateExpression: 'ADD creditedMinutes :m',
+        ExpressionAttributeValues: { ':m': 60 },
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: { pk: 'BENCH#TX#STATS', sk: `WEEK#${index % 12}` },
+        UpdateExpression: 'ADD creditedMinutes :m, sessions :one',
+        ExpressionAttributeValues: { ':m': 60, ':one': 1 },
+      },
+    },
+  ];
+}
+
 /** Deterministic shuffle (a linear congruential generator), so runs send the same order. */
 function shuffled<T>(items: readonly T[]): T[] {
   const out = [...items];
@@ -46,7 +94,8 @@ function shuffled<T>(items: readonly T[]): T[] {
 /**
  * (c) Sessions recorded through the handler by `clients` concurrent callers across many cases (each
  * POST with an Idempotency-Key, as the dashboard sends it), against the same number of bare PutItem
- * calls of a session-sized item by as many callers. Afterwards every case is read back: its credited
+ * calls of a session-sized item by as many callers, and against bare transactions of a session write's
+ * items (the fair reference). Afterwards every case is read back: its credited
  * total must equal the sum of its sessions, and each session must have exactly one audit entry.
  */
 export async function benchWritePath(options: WritePathOptions) {
@@ -112,6 +161,29 @@ export async function benchWritePath(options: WritePathOptions) {
     });
     const referenceSeconds = (performance.now() - referenceStart) / 1000;
 
+    // The fair reference (issue 12): one bare TransactWriteItems carrying the items a session write
+    // carries (session, case totals, client day, audit, month and week counters), on the same case
+    // items and counters, so it meets the same contention; a cancelled transaction is sent again.
+    const caseIndex = new Map(caseIds.map((id, i) => [id, i]));
+    const transactionLatencies: number[] = [];
+    let transactionRetries = 0;
+    const transactionStart = performance.now();
+    await inParallel(requests, options.clients, async ({ caseId }, index) => {
+      const items = sessionLikeTransaction(h.tableName, caseIndex.get(caseId)!, index, sample);
+      const { ms } = await timed(async () => {
+        for (;;) {
+          try {
+            return await h.db.send(new TransactWriteCommand({ TransactItems: items }));
+          } catch (error) {
+            if (!(error instanceof TransactionCanceledException)) throw error;
+            transactionRetries += 1;
+          }
+        }
+      });
+      transactionLatencies.push(ms);
+    });
+    const transactionSeconds = (performance.now() - transactionStart) / 1000;
+
     const problems: string[] = [];
     let sessionsStored = 0;
     for (const caseId of caseIds) {
@@ -134,15 +206,27 @@ export async function benchWritePath(options: WritePathOptions) {
       p50Ms: round(percentile(referenceLatencies, 50)),
       p99Ms: round(percentile(referenceLatencies, 99)),
     };
+    const transactionReference = {
+      transactionsPerSecond: round(requests.length / transactionSeconds),
+      p50Ms: round(percentile(transactionLatencies, 50)),
+      p99Ms: round(percentile(transactionLatencies, 99)),
+      retries: transactionRetries,
+    };
     return {
       ...options,
       requests: requests.length,
       statuses: Object.fromEntries(statuses),
       subject,
       reference,
+      transactionReference,
       ratio: {
         throughput: ratio(subject.sessionsPerSecond, reference.putsPerSecond),
         p99: ratio(subject.p99Ms, reference.p99Ms),
+        throughputAgainstTransaction: ratio(
+          subject.sessionsPerSecond,
+          transactionReference.transactionsPerSecond,
+        ),
+        p50AgainstTransaction: ratio(subject.p50Ms, transactionReference.p50Ms),
       },
       verification: { casesChecked: caseIds.length, sessionsStored, problems, exact: problems.length === 0 },
     };

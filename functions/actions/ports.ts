@@ -1,4 +1,5 @@
 import type { IdentityProvider } from '../identity/identity-provider';
+import type { MachineClientProvider } from '../identity/machine-client-provider';
 import type { AssessmentStore } from '../store/assessment-store';
 import type { AuditStore } from '../store/audit-store';
 import type { CaseStore } from '../store/case-store';
@@ -6,6 +7,8 @@ import type { ClientStore } from '../store/client-store';
 import type { DirectoryStore } from '../store/directory-store';
 import type { EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceStore } from '../store/evidence-store';
+import type { IntegrationStore } from '../store/integration-store';
+import type { OfficePolicyStore } from '../store/office-policy-store';
 import type { PartnerStore } from '../store/partner-store';
 import type { PaymentStore } from '../store/payment-store';
 import type { PlacementStore } from '../store/placement-store';
@@ -21,6 +24,8 @@ import type { WarningStore } from '../store/warning-store';
  */
 export interface Ports {
   readonly directory: DirectoryStore;
+  /** An office's own settings, on the office item the guard reads. */
+  readonly officePolicies: OfficePolicyStore;
   readonly users: UserStore;
   readonly clients: ClientStore;
   readonly cases: CaseStore;
@@ -43,6 +48,14 @@ export interface Ports {
   /** Deployment settings for evidence: the largest upload (`MAX_UPLOAD_BYTES`). */
   readonly evidenceSettings: { readonly maxUploadBytes: number };
   readonly identityProvider: IdentityProvider;
+  /** Partner systems' machine clients: Abdi's records of them, and the provider holding their secrets. */
+  readonly integrations: IntegrationStore;
+  readonly machineClients: MachineClientProvider;
+  /**
+   * How this deployment's invitations reach people (`email` from Cognito, a `link` in local mode), so an
+   * invitation that must not create an account can still answer in the same shape (USER-GLOBAL-USERNAME).
+   */
+  readonly invitationDelivery: 'email' | 'link';
   /** The only clock a use case reads; the domain receives instants from here, never reads one itself. */
   readonly now: () => Date;
 }

@@ -1,10 +1,11 @@
-import type { Membership } from '../identity/principal';
+import type { Membership, Principal } from '../identity/principal';
 import { subjectFromClaims } from '../identity/claims';
+import { rolesRequiringMfa, type MfaPolicy } from '../identity/mfa';
 import type { Ports } from '../actions/ports';
 import type { Office } from '../domain';
 import type { GuardResult } from '../identity/grant';
 import type { AccessRule } from './access';
-import { problems } from './problem';
+import { HttpProblem, problems } from './problem';
 import { OFFICE_ID_PATTERN } from './schemas/common';
 
 export type { GuardResult, InOffice, OfficeGrant as OfficeAccess } from '../identity/grant';
@@ -13,6 +14,8 @@ export interface GuardInput {
   readonly rule: AccessRule;
   readonly claims: Readonly<Record<string, unknown>> | undefined;
   readonly officeId: string | undefined;
+  /** Roles that must sign in with TOTP; checked right after the principal resolves (ADR 0008). */
+  readonly mfa?: MfaPolicy;
 }
 
 /**
@@ -28,6 +31,7 @@ export async function guard(directory: Ports['directory'], input: GuardInput): P
   if (!subject) throw problems.unauthenticated();
   const principal = await directory.resolvePrincipal(subject);
   if (!principal) throw problems.unauthenticated('Your account is unknown or disabled in Abdi.');
+  if (input.mfa) await requireMfa(input.mfa, principal);
   if (rule.kind === 'signed-in') return { kind: 'signed-in', principal };
 
   // Checked before the lookup: no office has such an id, and a key DynamoDB refuses (over 2 kB) was a 500.
@@ -55,4 +59,19 @@ function appliesTo(membership: Membership, office: Office): boolean {
   return 'regionId' in membership
     ? membership.regionId === office.regionId
     : membership.officeId === office.id;
+}
+
+/**
+ * Before any office check, so the answer is the same for every office: a person whose role requires
+ * MFA and who has no TOTP enrolled may do nothing but enrol (which happens in Cognito, not here).
+ */
+async function requireMfa(mfa: MfaPolicy, principal: Principal): Promise<void> {
+  const roles = rolesRequiringMfa(principal, mfa.requiredFor);
+  if (roles.length === 0 || principal.kind !== 'user' || (await mfa.hasTotp(principal.username))) return;
+  throw new HttpProblem({
+    status: 403,
+    slug: 'mfa-required',
+    title: 'Multi-factor sign-in required',
+    detail: `Your role (${roles.join(', ')}) requires multi-factor sign-in (MFA): set up an authenticator app (TOTP) for your account, then sign in again.`,
+  });
 }

@@ -22,7 +22,7 @@ export function idempotentPost(
     persistenceStore,
     config: new IdempotencyConfig({
       eventKeyJmesPath:
-        '[requestContext.authorizer.jwt.claims.sub, requestContext.http.path, headers."idempotency-key"]',
+        '[requestContext.authorizer.jwt.claims.sub || requestContext.authorizer.lambda.sub, requestContext.http.path, headers."idempotency-key"]',
       payloadValidationJmesPath: 'body',
       expiresAfterSeconds: 24 * 3600,
       throwOnNoIdempotencyKey: true,

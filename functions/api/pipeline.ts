@@ -8,10 +8,17 @@ import { idempotentPost } from './idempotency';
 import { problems, type FieldError } from './problem';
 import type { AnyRoute, ApiDependencies } from './route';
 
-/** The event shape after the JWT authorizer: API Gateway HTTP API, payload v2. */
+/**
+ * The event shape after the authorizer: API Gateway HTTP API, payload v2. The cloud's Lambda authorizer
+ * (functions/authorizer) hands the verified token's claims over as its `lambda` context; a JWT
+ * authorizer (and local mode's adapter, which mimics one) as `jwt.claims`.
+ */
 export type ApiEvent = APIGatewayProxyEventV2 & {
   requestContext: APIGatewayProxyEventV2['requestContext'] & {
-    authorizer?: { jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null } };
+    authorizer?: {
+      jwt?: { claims?: Record<string, unknown>; scopes?: string[] | null };
+      lambda?: Record<string, unknown>;
+    };
   };
 };
 
@@ -50,14 +57,17 @@ export function routeHandler(
     before: async ({ event }) => {
       const decision = await guard(deps.directory, {
         rule: route.access,
-        claims: event.requestContext.authorizer?.jwt?.claims,
+        claims: event.requestContext.authorizer?.jwt?.claims ?? event.requestContext.authorizer?.lambda,
         officeId: event.pathParameters?.officeId,
+        mfa: deps.mfa,
       });
       decisions.set(event, decision);
     },
   });
   if (route.body) handler.use(httpJsonBodyParser());
-  if (route.method === 'POST') handler.use(idempotentPost(deps.idempotency, options));
+  if (route.method === 'POST' && route.replayable !== false) {
+    handler.use(idempotentPost(deps.idempotency, options));
+  }
   return handler.handler(run);
 }
 

@@ -1,6 +1,5 @@
 import type { CaseView, Page, PageRequest } from '../actions/cases/queries';
 import type { ClientView } from '../actions/clients/queries';
-import { maskNik } from '../domain';
 import type { OfficeGrant } from '../identity/grant';
 import type { CursorCodec } from './cursor';
 
@@ -39,16 +38,20 @@ export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>)
   };
 }
 
-/** A client as the API shows them: the NIK masked unless this read revealed it. */
-export function presentClient(client: ClientView, reveal = false) {
+/**
+ * A client as the API shows them. What of the NIK and birth date the caller sees was decided by the use
+ * case (CL-NIK-MASK): the view holds nothing more, so this only chooses the fields and their order.
+ */
+export function presentClient(client: ClientView) {
   return {
     id: client.id,
     fullName: client.fullName,
-    nik: reveal ? client.nik : maskNik(client.nik),
-    nikMasked: !reveal,
-    birthDate: client.birthDate,
+    nik: client.nik,
+    nikMasked: client.nikMasked,
+    birthYear: client.birthYear,
+    ...(client.birthDate ? { birthDate: client.birthDate } : {}),
     sex: client.sex,
-    isChild: client.isChild,
+    ...(client.isChild === undefined ? {} : { isChild: client.isChild }),
     address: client.address,
     ...(client.phone ? { phone: client.phone } : {}),
     ...(client.guardian ? { guardian: client.guardian } : {}),

@@ -5,13 +5,21 @@ import { defineRoute, type AnyRoute } from './route';
 import { createCase, getCase, listCases, transitionCase, updateCase } from './routes/cases';
 import { createClient, getClient, listClients } from './routes/clients';
 import { createEvidence, getEvidence, listEvidence } from './routes/evidence';
-import { getMe, getOffice, listOffices } from './routes/identity';
+import { acceptInvitation, declineInvitation, getMe, getOffice, listOffices } from './routes/identity';
+import {
+  createIntegrationRoute,
+  getIntegration,
+  listIntegrations,
+  revokeIntegrationRoute,
+  rotateIntegrationSecretRoute,
+} from './routes/integrations';
+import { putOfficePolicy } from './routes/office-policy';
 import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
 import { createPlacement, endPlacement, listPlacements } from './routes/placements';
 import { createSite, getSite, listSites, updateSite } from './routes/sites';
 import { createSession, listSessions, updateSession } from './routes/sessions';
 import { createAssessment, listAssessments } from './routes/assessments';
-import { getCaseAudit } from './routes/audit';
+import { getCaseAudit, listNikReveals } from './routes/audit';
 import { createPayment } from './routes/payments';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
 import { getOfficeSummary } from './routes/summary';
@@ -23,13 +31,21 @@ import { createUser, disableUser, getUser, listUsers, updateUser } from './route
 const businessRoutes: readonly AnyRoute[] = [
   getHealth,
   getMe,
+  acceptInvitation,
+  declineInvitation,
   listOffices,
   getOffice,
+  putOfficePolicy,
   listUsers,
   createUser,
   getUser,
   updateUser,
   disableUser,
+  listIntegrations,
+  createIntegrationRoute,
+  getIntegration,
+  rotateIntegrationSecretRoute,
+  revokeIntegrationRoute,
   listClients,
   createClient,
   getClient,
@@ -50,6 +66,7 @@ const businessRoutes: readonly AnyRoute[] = [
   recordReferralOutcome,
   createPayment,
   getCaseAudit,
+  listNikReveals,
   getOfficeSummary,
   createSession,
   listSessions,

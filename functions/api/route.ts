@@ -4,8 +4,9 @@ import type { Ports } from '../actions/ports';
 import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
 import type { GuardResult } from './guard';
+import type { MfaPolicy } from '../identity/mfa';
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Everything a route may use: the use cases' ports, plus what only HTTP needs (cursors, idempotency).
@@ -15,6 +16,8 @@ export interface ApiDependencies extends Ports {
   readonly cursors: CursorCodec;
   /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */
   readonly idempotency: BasePersistenceLayer;
+  /** Roles that must sign in with TOTP (ADR 0008); the guard checks it. Absent: none. */
+  readonly mfa?: MfaPolicy;
 }
 
 export interface RouteContext<TParams, TQuery, TBody, TAccess extends GuardResult = GuardResult> {
@@ -58,6 +61,11 @@ export interface RouteDefinition<
   readonly query?: z.ZodType<TQuery>;
   readonly body?: z.ZodType<TBody>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /**
+   * `false` for a POST whose answer carries a secret (a machine client's): `Idempotency-Key` is then
+   * not honoured, because a replay needs the answer stored, secret and all, in the idempotency table.
+   */
+  readonly replayable?: false;
   handle(context: RouteContext<TParams, TQuery, TBody, TAccess>): Promise<RouteResponse>;
 }
 

@@ -16,7 +16,8 @@
 import { availableDays, diffDays } from './calendar';
 import { hoursToMinutes } from './hours';
 import { resultOf, Rule, type Result } from './rules';
-import { DEFAULT_OFFICE_POLICY, SENTENCE_KINDS } from './sentence';
+import { DEFAULT_OFFICE_POLICY } from './office-policy';
+import { SENTENCE_KINDS } from './sentence';
 import {
   checkDecisionNumber,
   checkFormats,

@@ -213,7 +213,7 @@ export const sameMediaType = (declared: EvidenceContentType, detected: string | 
 
 /** A context check that did not hold: recorded on the evidence, never a reason to reject it. */
 export interface EvidenceWarning {
-  readonly rule: 'EV-LOCATION' | 'EV-TIME' | 'EV-DUPLICATE';
+  readonly rule: 'EV-LOCATION' | 'EV-LOCATION-MISMATCH' | 'EV-TIME' | 'EV-DUPLICATE';
   readonly message: string;
 }
 

@@ -115,13 +115,3 @@ export const checkNikMatchesClient = (
   }
   return violations.length === 0 ? ok(parsed.value) : fail(violations);
 };
-
-/**
- * Masks a NIK for display: the first 4 (province and regency) and last 4 digits stay visible.
- * Anything that is not 16 characters long is masked entirely, so a malformed value never leaks.
- * @example maskNik('7371014501050003') === '7371••••••••0003'
- */
-export const maskNik = (nik: string): string => {
-  if (nik.length === 16) return `${nik.slice(0, 4)}${'•'.repeat(8)}${nik.slice(12)}`;
-  return '•'.repeat(nik.length);
-};

@@ -1,4 +1,5 @@
 import { isOfficeTimeZone, toLocalDateTime, type LocalDate } from './calendar';
+import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from './office-policy';
 
 /** A Bapas office: the tenant every record belongs to, and the clock its days are counted by. */
 export interface Office {
@@ -10,7 +11,13 @@ export interface Office {
   readonly timeZone: string;
   readonly regionId: string;
   readonly address: string;
+  /** The office's settings for what the law leaves open; absent on an office that never set them. */
+  readonly policy?: OfficePolicy;
 }
+
+/** The office's policy, or the defaults (ADR 0007) where it set none. */
+export const policyOf = (office: Pick<Office, 'policy'>): OfficePolicy =>
+  office.policy ?? DEFAULT_OFFICE_POLICY;
 
 /** The office's local date and time at an instant: the day and hour the law and the office count by. */
 export function officeLocalNow(office: Pick<Office, 'id' | 'timeZone'>, now: Date) {

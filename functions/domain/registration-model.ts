@@ -6,7 +6,8 @@
 import { type LocalDate } from './calendar';
 import { type DecisionLevel, type DecisionNumber } from './decision-number';
 import { violation, type RuleId, type RuleViolation } from './rules';
-import { type NonComplianceSanction, type OfficePolicy, type SentenceKind } from './sentence';
+import type { OfficePolicy } from './office-policy';
+import { type NonComplianceSanction, type SentenceKind } from './sentence';
 
 export const CASE_ORIGINS = ['decision', 'diversion', 'fine_conversion'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
@@ -95,7 +96,7 @@ export interface ValidatedRegistration {
 }
 
 export interface RegistrationOptions {
-  readonly policy?: OfficePolicy;
+  readonly policy?: Pick<OfficePolicy, 'childMaxHoursPerDay'>;
   /** Court codes this deployment serves; omit to accept any well-formed code. */
   readonly allowedCourtCodes?: readonly string[];
 }

@@ -6,7 +6,8 @@ import { addDays, ageOn, type LocalDate } from './calendar';
 import { CHILD_DECISION_TYPE, mayBeChildDecision, type DecisionNumber } from './decision-number';
 import { isWholeMinutes } from './hours';
 import { Rule } from './rules';
-import { MAX_HOURS_PER_DAY, type OfficePolicy } from './sentence';
+import type { OfficePolicy } from './office-policy';
+import { MAX_HOURS_PER_DAY } from './sentence';
 import {
   ADULT_WINDOW_DAYS,
   CHILD_MAX_AGE_AT_OFFENCE,
@@ -81,7 +82,11 @@ export const addYears = (date: LocalDate, years: number): LocalDate =>
  * KS-PER-DAY: at most 8 hours a day for anyone (85(5)). For a child the court's order binds; an order
  * above the office's advisory default is flagged (CHILD-ADVISORY-HOURS), not refused.
  */
-export function checkPerDay(input: CaseRegistrationInput, policy: OfficePolicy, f: Findings): boolean {
+export function checkPerDay(
+  input: CaseRegistrationInput,
+  policy: Pick<OfficePolicy, 'childMaxHoursPerDay'>,
+  f: Findings,
+): boolean {
   const perDay = input.sentence.maxHoursPerDay;
   if (!isWholeMinutes(perDay) || perDay < 1) {
     f.refuse(

@@ -46,6 +46,10 @@ export const RULE_CATALOGUE = {
   'CHILD-SANCTION': "A child's non-compliance can only lead to repeating the hours (SPPA 76(2)).",
   'CHILD-ADVISORY-HOURS':
     "A child's order above the office's advisory hours a day (default 3) is flagged, never refused: the court's order binds.",
+  'CHILD-SCHOOL-HOURS':
+    "A child's session on a school day inside the office's school hours is flagged for the PK, never refused (SPPA 73(8)).",
+  'OFFICE-POLICY':
+    "An office's settings: a child's advisory hours a day 1–8, school days named once, school ending after it starts.",
   'ORIGIN-DIVERSION':
     'A diversion case is pelayanan_masyarakat registered from its penetapan number, with the agreement dated before it (SPPA 6-14).',
   'DIV-PERIOD':
@@ -91,6 +95,8 @@ export const RULE_CATALOGUE = {
   'CL-BIRTH-DATE': "A client's birth date is not in the future.",
   'CL-GUARDIAN': 'A child client (under 18, Anak) has a guardian (wali) on record.',
   'CL-NIK-UNIQUE': 'A NIK belongs to at most one client of an office.',
+  'CL-NIK-MASK':
+    'Outside an audited reveal a NIK shows only its last 4 digits; who may not reveal it sees the birth year, never the birth date nor what changes on a birthday (UU 27/2022).',
   'CASE-CLIENT': 'A case is about a client registered in its own office.',
   'CASE-OFFICER': 'A case is run by an active probation officer (PK) of its own office.',
   'CASE-SITE-SCOPE': 'A site supervisor lists the cases of one of their own work sites at a time.',
@@ -131,12 +137,22 @@ export const RULE_CATALOGUE = {
   'USER-ONE-MEMBERSHIP': 'A person is a member of an office at most once.',
   'USER-SUPERVISOR-SITES': "A supervisor's membership names at least one work site; other roles name none.",
   'USER-NOT-SELF': 'An admin cannot disable their own account.',
+  'INT-OFFICES':
+    "A partner system's machine client serves the office that owns it and only other offices its admin administers.",
+  'USER-GLOBAL-USERNAME':
+    'A username names one person in the deployment: inviting one that exists creates no credentials, resets nothing and answers exactly as for a new person.',
+  'USER-PENDING-MEMBERSHIP':
+    'An invitation is a pending membership that grants nothing until the person accepts it (or a deployment administrator confirms it); only a pending one is answered.',
+  'USER-OFFICE-FIELDS':
+    "An office sees a member's name and email as it typed them, never the profile another office keeps.",
   'EV-TYPE':
     'Evidence is JPEG, PNG, WebP, HEIC or PDF (a photo an image), and its bytes are of the declared type.',
   'EV-SIZE':
     "Evidence is at least 1 byte and at most the deployment's upload limit (default 20 MB), as declared.",
   'EV-CHECKSUM': 'The stored bytes have exactly the declared size and SHA-256.',
   'EV-LOCATION': "A photo's location lies within its session site's radius (a warning, never a rejection).",
+  'EV-LOCATION-MISMATCH':
+    "A photo's location declared at upload lies within 100 m of its EXIF GPS position, which is the one checked (a warning, never a rejection).",
   'EV-TIME':
     "A photo's capture time lies within its session's hours, ±30 minutes (a warning, never a rejection).",
   'EV-DUPLICATE': 'The same bytes uploaded twice for one case are flagged (a warning, never a rejection).',
@@ -181,6 +197,8 @@ export const Rule = {
   CHILD_PERIOD: 'CHILD-PERIOD',
   CHILD_SANCTION: 'CHILD-SANCTION',
   CHILD_ADVISORY_HOURS: 'CHILD-ADVISORY-HOURS',
+  CHILD_SCHOOL_HOURS: 'CHILD-SCHOOL-HOURS',
+  OFFICE_POLICY: 'OFFICE-POLICY',
   ORIGIN_DIVERSION: 'ORIGIN-DIVERSION',
   DIV_PERIOD: 'DIV-PERIOD',
   CONV_LEGAL_BASIS: 'CONV-LEGAL-BASIS',
@@ -213,6 +231,7 @@ export const Rule = {
   CL_BIRTH_DATE: 'CL-BIRTH-DATE',
   CL_GUARDIAN: 'CL-GUARDIAN',
   CL_NIK_UNIQUE: 'CL-NIK-UNIQUE',
+  CL_NIK_MASK: 'CL-NIK-MASK',
   CASE_CLIENT: 'CASE-CLIENT',
   CASE_OFFICER: 'CASE-OFFICER',
   CASE_SITE_SCOPE: 'CASE-SITE-SCOPE',
@@ -245,10 +264,15 @@ export const Rule = {
   USER_ONE_MEMBERSHIP: 'USER-ONE-MEMBERSHIP',
   USER_SUPERVISOR_SITES: 'USER-SUPERVISOR-SITES',
   USER_NOT_SELF: 'USER-NOT-SELF',
+  INT_OFFICES: 'INT-OFFICES',
+  USER_GLOBAL_USERNAME: 'USER-GLOBAL-USERNAME',
+  USER_PENDING_MEMBERSHIP: 'USER-PENDING-MEMBERSHIP',
+  USER_OFFICE_FIELDS: 'USER-OFFICE-FIELDS',
   EV_TYPE: 'EV-TYPE',
   EV_SIZE: 'EV-SIZE',
   EV_CHECKSUM: 'EV-CHECKSUM',
   EV_LOCATION: 'EV-LOCATION',
+  EV_LOCATION_MISMATCH: 'EV-LOCATION-MISMATCH',
   EV_TIME: 'EV-TIME',
   EV_DUPLICATE: 'EV-DUPLICATE',
   EV_SESSION: 'EV-SESSION',

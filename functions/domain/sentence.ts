@@ -32,14 +32,6 @@ export const MAX_IMPOSED_PRISON_MONTHS = 6;
 /** ... or a fine of at most kategori II (KUHP 79(1)). */
 export const MAX_IMPOSED_FINE_RUPIAH = 10_000_000;
 
-/** Office-level settings for rules no national regulation fixes yet (domain.md "configurable"). */
-export interface OfficePolicy {
-  /** The advisory most hours a day for a child: an order above it is flagged, never refused. */
-  readonly childMaxHoursPerDay: number;
-}
-
-export const DEFAULT_OFFICE_POLICY: OfficePolicy = { childMaxHoursPerDay: 3 };
-
 /** Pasal 82: one hour of kerja sosial for each Rp50,000 of unpaid fine or part of it. */
 export const RUPIAH_PER_SUBSTITUTE_HOUR = 50_000;
 

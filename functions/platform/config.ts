@@ -1,3 +1,6 @@
+import { parseMfaRoles } from '../identity/mfa';
+import type { Role } from '../identity/principal';
+
 /**
  * Runtime configuration read once per cold start from the environment that the CDK stack (or local
  * mode) sets. Failing fast here turns a mis-deployed function into one clear log line.
@@ -12,8 +15,15 @@ export interface RuntimeConfig {
   /** Only in local mode: DynamoDB Local and s3rver endpoints. */
   readonly dynamoEndpoint?: string;
   readonly s3Endpoint?: string;
-  /** Cloud: the Cognito user pool people sign in to. */
+  /** Cloud: the Cognito user pool people sign in to (local mode too when run with `--auth cognito-local`). */
   readonly userPoolId?: string;
+  /** Local mode with `--auth cognito-local`: the emulator's endpoint for the Cognito SDK client. */
+  readonly cognitoEndpoint?: string;
+  /**
+   * `MFA_REQUIRED_ROLES`: roles the API refuses without TOTP enrolled (ADR 0008). Required in the cloud
+   * (the stack always sets it, empty for none); local mode defaults to none. @default []
+   */
+  readonly mfaRequiredFor?: readonly Role[];
   /** Cloud: Secrets Manager secret holding the list-cursor signing key. */
   readonly cursorSecretArn?: string;
   /** Local mode: the list-cursor signing key itself (kept in the data folder). */
@@ -62,7 +72,13 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     region: env.AWS_REGION ?? 'ap-southeast-3',
     dynamoEndpoint: mode === 'local' ? env.DYNAMODB_ENDPOINT : undefined,
     s3Endpoint: mode === 'local' ? env.S3_ENDPOINT : undefined,
-    userPoolId: mode === 'cloud' ? required('COGNITO_USER_POOL_ID') : undefined,
+    userPoolId: mode === 'cloud' ? required('COGNITO_USER_POOL_ID') : env.COGNITO_USER_POOL_ID || undefined,
+    cognitoEndpoint: mode === 'local' ? env.COGNITO_ENDPOINT || undefined : undefined,
+    mfaRequiredFor: parseMfaRoles(
+      mode === 'cloud' && env.MFA_REQUIRED_ROLES === undefined
+        ? required('MFA_REQUIRED_ROLES')
+        : (env.MFA_REQUIRED_ROLES ?? ''),
+    ),
     cursorSecretArn: mode === 'cloud' ? required('CURSOR_SECRET_ARN') : undefined,
     cursorKey: mode === 'local' ? required('CURSOR_SIGNING_KEY') : undefined,
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES'),

@@ -5,9 +5,13 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CursorCodec } from '../api/cursor';
 import type { ApiDependencies } from '../api/route';
 import { CognitoIdentityProvider } from '../store/cognito-identity-provider';
+import { CognitoMachineClients } from '../store/cognito-machine-clients';
+import { IntegrationStore } from '../store/integration-store';
+import { LocalMachineClients } from '../store/local-machine-clients';
 import { CaseStore } from '../store/case-store';
 import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
+import { OfficePolicyStore } from '../store/office-policy-store';
 import { SessionStore } from '../store/session-store';
 import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
@@ -23,6 +27,7 @@ import { AssessmentStore } from '../store/assessment-store';
 import { EvidenceStore } from '../store/evidence-store';
 import { S3EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceWorkerPorts, VerifierLogger } from '../actions/evidence/worker-ports';
+import type { MfaPolicy } from '../identity/mfa';
 import { evidenceSettings, type RuntimeConfig } from './config';
 
 /**
@@ -37,13 +42,29 @@ export function createDependencies(
   dynamo: DynamoDBClient = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
 ): ApiDependencies {
   const db = createDocumentClient(dynamo);
+  // Local mode uses Cognito too when started with `--auth cognito-local` (a pool id and the emulator's
+  // endpoint set; the emulator ignores the credentials but the SDK insists on some).
   const identityProvider =
-    config.mode === 'local'
+    config.mode === 'local' && !config.userPoolId
       ? new LocalIdentityProvider(db, config.tableName, now)
       : new CognitoIdentityProvider(
-          new CognitoIdentityProviderClient({ region: config.region }),
+          new CognitoIdentityProviderClient({
+            region: config.region,
+            ...(config.cognitoEndpoint && {
+              endpoint: config.cognitoEndpoint,
+              credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+            }),
+          }),
           required(config.userPoolId),
         );
+  // Local mode's own sign-in has no second factor: a role that requires MFA is refused there (ADR 0008).
+  const mfa: MfaPolicy = {
+    requiredFor: config.mfaRequiredFor ?? [],
+    hasTotp: (username) =>
+      identityProvider instanceof CognitoIdentityProvider
+        ? identityProvider.hasTotp(username)
+        : Promise.resolve(false),
+  };
   const cursors = new CursorCodec(async () =>
     config.cursorKey
       ? Buffer.from(config.cursorKey, 'utf8')
@@ -51,6 +72,7 @@ export function createDependencies(
   );
   return {
     directory: new DirectoryStore(db, config.tableName),
+    officePolicies: new OfficePolicyStore(db, config.tableName),
     users: new UserStore(db, config.tableName),
     clients: new ClientStore(db, config.tableName),
     cases: new CaseStore(db, config.tableName),
@@ -67,6 +89,16 @@ export function createDependencies(
     evidenceObjects: evidenceObjectsOf(config),
     evidenceSettings: { maxUploadBytes: evidenceSettings(config).maxUploadBytes },
     identityProvider,
+    mfa,
+    integrations: new IntegrationStore(db, config.tableName),
+    machineClients:
+      config.mode === 'local'
+        ? new LocalMachineClients(db, config.tableName)
+        : new CognitoMachineClients(
+            new CognitoIdentityProviderClient({ region: config.region }),
+            required(config.userPoolId),
+          ),
+    invitationDelivery: identityProvider instanceof LocalIdentityProvider ? 'link' : 'email',
     cursors,
     idempotency: new DynamoDBPersistenceLayer({
       tableName: config.idempotencyTableName,

@@ -1,6 +1,7 @@
 import type { PageRequest } from './paging';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditPartition, type FieldChange } from './audit';
+import { keys } from './keys';
 
 /** One entry of a subject's audit trail, as read back. */
 export interface AuditRecord {
@@ -11,6 +12,18 @@ export interface AuditRecord {
   readonly action: string;
   readonly reason?: string;
   readonly changes: readonly FieldChange[];
+}
+
+/** One unmasked read of a NIK, as the office's list of reveals shows it. */
+export interface NikRevealRecord {
+  readonly id: string;
+  /** ISO-8601 UTC instant. */
+  readonly at: string;
+  readonly actor: string;
+  readonly reason: string;
+  readonly clientId: string;
+  /** The client's name when the NIK was read. */
+  readonly clientName: string;
 }
 
 /**
@@ -47,6 +60,39 @@ export class AuditStore {
         action: String(item.action),
         ...(item.reason ? { reason: String(item.reason) } : {}),
         changes: (item.changes as FieldChange[] | undefined) ?? [],
+      })),
+      lastKey: result.LastEvaluatedKey,
+    };
+  }
+
+  /**
+   * The office's NIK reveals, newest first: one Query on gsi2 `O#<office>#NIK-REVEALS`, where each
+   * reveal's audit entry is filed when it is written (`ClientStore.recordNikReveal`).
+   */
+  async nikReveals(
+    officeId: string,
+    page: PageRequest,
+  ): Promise<{ items: NikRevealRecord[]; lastKey?: Record<string, unknown> }> {
+    const { gsi2pk } = keys.nikReveal(officeId, '', '');
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi2pk },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map((item) => ({
+        id: String(item.id),
+        at: String(item.at),
+        actor: String(item.actor),
+        reason: String(item.reason ?? ''),
+        clientId: String(item.subjectId),
+        clientName: String(item.clientName ?? ''),
       })),
       lastKey: result.LastEvaluatedKey,
     };

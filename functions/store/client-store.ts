@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { maskNik } from '../domain';
+import { maskNikToSerial } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact } from './transactions';
@@ -32,8 +32,8 @@ export type NewClient = Omit<ClientRecord, 'id' | 'officeId' | 'version' | 'crea
 /** The office already has a client with this NIK (its uniqueness guard item exists). */
 export class DuplicateNik extends Error {}
 
-/** The NIK is masked wherever the audit trail copies it. */
-const auditMask = { nik: (value: unknown) => maskNik(String(value)) };
+/** The NIK is masked wherever the audit trail copies it (CL-NIK-MASK: its serial only). */
+const auditMask = { nik: (value: unknown) => maskNikToSerial(String(value)) };
 
 /**
  * Clients of one office. A NIK can belong to one client per office: a guard item keyed by the NIK's
@@ -128,22 +128,32 @@ export class ClientStore {
     return { items: (result.Items ?? []).map(toClient), lastKey: result.LastEvaluatedKey };
   }
 
-  /** Every unmasked read of a NIK leaves an audit entry: who, when and why. */
+  /**
+   * Every unmasked read of a NIK leaves an audit entry: who, when, why and which client. The entry sits
+   * in the client's trail and, through gsi2, in the office's list of reveals (`AuditStore.nikReveals`),
+   * so one Put files it in both and one Query lists them, newest first. It keeps the client's name
+   * as it was, so the list needs no read per row.
+   */
   async recordNikReveal(
     officeId: string,
-    clientId: string,
+    client: Pick<ClientRecord, 'id' | 'fullName'>,
     actor: Actor & { reason: string },
   ): Promise<void> {
+    const entry = auditItem({
+      officeId,
+      ...actor,
+      action: 'client.reveal-nik',
+      subject: { type: 'client', id: client.id },
+      changes: [],
+    });
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: auditItem({
-          officeId,
-          ...actor,
-          action: 'client.reveal-nik',
-          subject: { type: 'client', id: clientId },
-          changes: [],
-        }),
+        Item: {
+          ...entry,
+          ...keys.nikReveal(officeId, String(entry.at), String(entry.id)),
+          clientName: client.fullName,
+        },
       }),
     );
   }

@@ -3,10 +3,13 @@ import {
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { Membership, Principal, Role, Scope, TokenSubject } from '../identity/principal';
 import type { Office } from '../domain/office';
+import { membershipGrants } from '../domain/membership';
+import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from '../domain/office-policy';
 import { keys } from './keys';
 
 export type { Office } from '../domain/office';
@@ -76,22 +79,25 @@ export class DirectoryStore {
     return (result.Items ?? []).map(toOffice).sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  /**
+   * Creates or updates an office from the operator's list. An update, not a put: the office's own
+   * policy (set by its admin, office-policy-store.ts) lives on the same item and must survive a sync.
+   */
   async putOffice(office: Office): Promise<void> {
+    const { policy: _policy, ...fields } = office;
+    const item: Record<string, unknown> = {
+      ...keys.officeListing(office.regionId, office.id),
+      type: 'office',
+      ...fields,
+    };
+    const names = Object.keys(item);
     await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.office(office.id),
-                ...keys.officeListing(office.regionId, office.id),
-                type: 'office',
-                ...office,
-              },
-            },
-          },
-        ],
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.office(office.id),
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#f${i}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, item[name]])),
       }),
     );
   }
@@ -110,9 +116,11 @@ export class DirectoryStore {
     const items = result.Items ?? [];
     const profile = items.find((item) => item.sk === keys.profile);
     if (!profile || profile.status !== 'active') return undefined;
+    // USER-PENDING-MEMBERSHIP: an invitation not yet accepted (or declined, or withdrawn) grants nothing.
     const memberships = items
       .filter(
-        (item) => typeof item.sk === 'string' && item.sk.startsWith('MEMBER#') && item.status !== 'disabled',
+        (item) =>
+          typeof item.sk === 'string' && item.sk.startsWith('MEMBER#') && membershipGrants(item.status),
       )
       .flatMap((item) => toMemberships(item as unknown as MembershipItem));
 
@@ -183,6 +191,8 @@ function toOffice(item: Record<string, unknown>): Office {
     timeZone: String(item.timeZone),
     regionId: String(item.regionId),
     address: String(item.address ?? ''),
+    // An office that never set its policy answers with the defaults, so readers see what applies.
+    policy: (item.policy as OfficePolicy | undefined) ?? DEFAULT_OFFICE_POLICY,
   };
 }
 

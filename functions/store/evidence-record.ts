@@ -3,6 +3,7 @@
  * vocabulary (kinds, statuses, reasons) is the domain's.
  */
 import type {
+  DeclaredLocationCheck,
   EvidenceContentType,
   EvidenceKind,
   EvidenceStatus,
@@ -20,6 +21,8 @@ export interface EvidenceChecks {
   /** Media type sniffed from the bytes' magic numbers. */
   readonly detectedType?: string | null;
   readonly location?: LocationCheck;
+  /** A photo's declared location against its EXIF GPS position (EV-LOCATION-MISMATCH). */
+  readonly declaredLocation?: DeclaredLocationCheck;
   readonly time?: TimeCheck;
   /** The evidence of this case that first had identical bytes. */
   readonly duplicateOf?: string;

@@ -38,6 +38,8 @@ export const keys = {
   regionMembership: (regionId: string) => `MEMBER#R#${regionId}`,
   /** gsi1 listing of the people of one office. */
   officeMembers: (officeId: string) => `O#${officeId}#MEMBERS`,
+  /** gsi1 listing of the partner systems' machine clients serving one office. */
+  officeIntegrations: (officeId: string) => `O#${officeId}#INTEGRATIONS`,
 
   /** Local mode only: password/secret hashes, in their own partition so no profile read loads them. */
   localCredential: (principal: string) => ({ pk: `LOCALCRED#${principal}`, sk: 'CREDENTIAL' }),
@@ -68,6 +70,11 @@ export const keys = {
   }),
   /** Uniqueness guard: one client per NIK (hashed) per office. */
   nikGuard: (officeId: string, nikHash: string) => ({ pk: `O#${officeId}#NIK#${nikHash}`, sk: 'NIK' }),
+  /** gsi2 listing of an office's NIK reveals (the audit entries themselves), by instant. */
+  nikReveal: (officeId: string, at: string, auditId: string) => ({
+    gsi2pk: `O#${officeId}#NIK-REVEALS`,
+    gsi2sk: `${at}#${auditId}`,
+  }),
   /** One client's credited work on one local date, across all their cases (daily cap and overlaps). */
   clientDay: (officeId: string, clientId: string, date: string) => ({
     pk: `O#${officeId}#CLIENT#${clientId}`,

@@ -3,6 +3,7 @@ import {
   isoWeekOf,
   RECORDING_STATUSES,
   weekStart,
+  type CaseFlag,
   type CaseStatus,
   type PartnerForPlacement,
   type SessionOutcome,
@@ -44,6 +45,8 @@ export interface SessionRecord {
   readonly verified: boolean;
   readonly recordedBy: string;
   readonly verifiedBy?: string;
+  /** What the session raises for the PK, e.g. a child's session in school hours (CHILD-SCHOOL-HOURS). */
+  readonly flags?: readonly CaseFlag[];
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;
@@ -77,6 +80,8 @@ export interface SessionChange extends Actor {
   readonly status: CaseStatus;
   /** The office-local month of the write, for the monthly hours counter. */
   readonly month: string;
+  /** The case's flags after the session, when the session raised a new one (written conditioned on the flags read). */
+  readonly caseFlags?: readonly CaseFlag[];
 }
 
 /**
@@ -218,7 +223,7 @@ export class SessionStore extends CasePartitionStore {
     const before = state.session;
     const delta = after.creditedMinutes - (before?.creditedMinutes ?? 0);
     const current = state.case;
-    const { status, month, ...actor } = change;
+    const { status, month, caseFlags, ...actor } = change;
     const items: TransactItem[] = [
       {
         Put: {
@@ -229,7 +234,7 @@ export class SessionStore extends CasePartitionStore {
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
-      this.caseTotals(current, delta, actor.at, status),
+      this.caseTotals(current, delta, actor.at, status, caseFlags),
       clientDayPut(this.tableName, officeId, after, state.day),
       {
         Put: {
@@ -285,7 +290,13 @@ export class SessionStore extends CasePartitionStore {
    * The case's totals move by `delta` atomically. A positive delta needs that much left: the
    * condition is what makes 50 concurrent sessions unable to over-credit.
    */
-  private caseTotals(current: CaseRecord, delta: number, at: Date, status: CaseStatus): TransactItem {
+  private caseTotals(
+    current: CaseRecord,
+    delta: number,
+    at: Date,
+    status: CaseStatus,
+    flags?: readonly CaseFlag[],
+  ): TransactItem {
     const names: Record<string, string> = { '#status': 'status' };
     const values: Record<string, unknown> = {
       ':delta': delta,
@@ -298,6 +309,18 @@ export class SessionStore extends CasePartitionStore {
       'updatedAt = :now',
     ];
     const conditions = ['remainingMinutes >= :delta'];
+    if (flags) {
+      // Conditioned on the flags read, so a concurrent assessment's or placement's flags are not lost.
+      names['#flags'] = 'flags';
+      sets.push('#flags = :flags');
+      values[':flags'] = flags;
+      if (current.flags) {
+        values[':flagsBefore'] = current.flags;
+        conditions.push('#flags = :flagsBefore');
+      } else {
+        conditions.push('attribute_not_exists(#flags)');
+      }
+    }
     if (status !== current.status) {
       // The status moves with the totals (a placed case's first session): its index key follows it.
       const moved = caseItem({ ...current, status });

@@ -46,6 +46,8 @@ const input: DeploymentInput[] = [
     offices: bapas('Asia/Jakarta', ['Surabaya', 'I'], ['Malang', 'I'], ['Kediri', 'II']),
     retention: { evidenceObjectLockDays: 1825, logRetentionDays: 731 },
     alarmEmail: 'ops-abdi-jatim@example.go.id',
+    // Kanwil staff read every office of the region, so East Java asks them for TOTP too.
+    mfa: { requiredFor: ['admin', 'officer', 'regional'] },
     api: { rateLimit: 200, burstLimit: 400 },
   },
 ];

@@ -3,6 +3,7 @@
  * message naming the deployment and the field, instead of producing a half-configured stack.
  */
 import * as z from 'zod';
+import { ROLES } from '../../functions/identity/principal';
 
 /** Indonesia's three zones; none observes daylight saving. */
 export const officeTimeZones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
@@ -121,6 +122,18 @@ export const deploymentSchema = z.strictObject({
       burstLimit: z.int().min(1).default(200),
     })
     .default({ rateLimit: 100, burstLimit: 200 }),
+  /**
+   * Multi-factor sign-in. Cognito can only require MFA for a whole pool, so the pool keeps it optional
+   * (TOTP) and the API refuses a person holding any of these roles, in any office, until they have TOTP
+   * enrolled (ADR 0008). `[]` turns the requirement off; machine clients are never asked.
+   */
+  mfa: z
+    .strictObject({
+      requiredFor: z
+        .array(z.enum(ROLES).exclude(['integration']))
+        .refine((roles) => new Set(roles).size === roles.length, 'list each role once'),
+    })
+    .default({ requiredFor: ['admin', 'officer'] }),
   /** X-Ray active tracing for the API function. */
   tracing: z.boolean().default(false),
 });

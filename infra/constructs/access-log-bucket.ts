@@ -1,5 +1,6 @@
 /**
- * The destination of S3 server access logs and CloudFront standard logs for one stack.
+ * The destination of S3 server access logs for one stack. CloudFront standard logs are not written here
+ * (web-hosting.ts says why): with no ACL-based delivery to accept, ACLs stay disabled.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -9,12 +10,6 @@ import { acknowledge } from './nag';
 export interface AccessLogBucketProps {
   /** Days to keep log objects; `undefined` keeps them forever. */
   readonly retentionDays?: number;
-  /**
-   * CloudFront standard (legacy) logging writes with ACLs, so a bucket receiving CloudFront logs needs
-   * object-writer ownership. S3 server access logging works either way (the CDK grants it by bucket policy).
-   * @default false
-   */
-  readonly acceptCloudFrontLogs?: boolean;
 }
 
 export class AccessLogBucket extends Construct {
@@ -28,9 +23,8 @@ export class AccessLogBucket extends Construct {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       minimumTLSVersion: 1.2,
-      objectOwnership: props.acceptCloudFrontLogs
-        ? s3.ObjectOwnership.OBJECT_WRITER
-        : s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // S3 server access logging delivers through the bucket policy the CDK adds; no ACLs needed.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       lifecycleRules: props.retentionDays
         ? [{ id: 'expire-logs', expiration: Duration.days(props.retentionDays) }]
         : [],

@@ -8,6 +8,8 @@ export interface ContentSecurityPolicySources {
   readonly auth: string;
   /** The evidence bucket origin: presigned PUTs (connect-src) and presigned GETs shown as images. */
   readonly evidence: string;
+  /** Cognito's user pools API origin: the SPA enrols an authenticator app there with the person's token. */
+  readonly identity?: string;
 }
 
 /**
@@ -23,7 +25,12 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:', 'blob:', sources.evidence],
     'font-src': ["'self'"],
-    'connect-src': ["'self'", sources.auth, sources.evidence],
+    'connect-src': [
+      "'self'",
+      sources.auth,
+      sources.evidence,
+      ...(sources.identity ? [sources.identity] : []),
+    ],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", sources.auth],

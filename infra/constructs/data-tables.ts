@@ -32,7 +32,7 @@ export function toAttribute(key: KeyAttribute): dynamodb.Attribute {
 }
 
 export class DataTables extends Construct {
-  /** Encrypts every table; callers that read or write need it too (`grantReadWriteData` handles that). */
+  /** Encrypts every table; callers use it through DynamoDB only (`grantTableAccess` in table-access.ts). */
   readonly encryptionKey: kms.IKey;
   /** Tables by their id in functions/tables.ts (`main`, `idempotency`). */
   readonly tables: ReadonlyMap<string, dynamodb.Table>;

@@ -28,6 +28,13 @@ import { THUMBNAIL_KEY_PREFIX } from '../../functions/evidence/thumbnail-key';
 import type { TableDefinition } from '../../functions/tables';
 import { AbdiFunction } from './abdi-function';
 import { acknowledge } from './nag';
+import {
+  expiryTableAccess,
+  grantTableAccess,
+  tableKeyWriteActions,
+  verifierTableAccess,
+  type TableAccess,
+} from './table-access';
 
 export const verifierEntry = fileURLToPath(
   new URL('../../functions/handlers/evidence-verifier.ts', import.meta.url),
@@ -108,12 +115,15 @@ export class EvidenceVerification extends Construct {
       memorySize: 1024,
       skipBundling: props.skipBundling,
     });
-    for (const fn of [this.verifier, this.expiry]) {
+    for (const [fn, access] of [
+      [this.verifier, verifierTableAccess],
+      [this.expiry, expiryTableAccess],
+    ] as const) {
       fn.function.configureAsyncInvoke({
         retryAttempts: 2,
         onFailure: new destinations.SqsDestination(this.deadLetterQueue),
       });
-      this.grantData(fn, props);
+      this.grantData(fn, props, access);
     }
     this.grantThumbnails(this.verifier, props);
 
@@ -149,22 +159,23 @@ export class EvidenceVerification extends Construct {
   }
 
   /**
-   * Least privilege: read and write the main table; read evidence objects (get, and the version the
-   * event names) and list the `evidence/` prefix (so a missing key is a 404, not a 403); decrypt with
-   * the bucket key. No put, no delete, no retention change.
+   * Least privilege: on the main table only the item actions this worker sends, on the partitions it
+   * needs (table-access.ts: evidence, sessions, sites, offices, and puts to the case timeline; never
+   * memberships, profiles or other audit trails); read evidence objects (get, and the version the event
+   * names) and list the `evidence/` prefix (so a missing key is a 404, not a 403); decrypt with the
+   * bucket key. No put, no delete, no retention change.
    */
-  private grantData(fn: AbdiFunction, props: EvidenceVerificationProps): void {
-    props.table.grantReadWriteData(fn.role);
-    fn.acknowledgeWildcard(
-      'Resource',
-      `${props.table.tableArn}/index/*`,
-      `Queries on the indexes of ${props.tableDefinition.id} (pending uploads on due, offices on gsi1); the wildcard covers only this table's indexes.`,
-    );
-    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+  private grantData(
+    fn: AbdiFunction,
+    props: EvidenceVerificationProps,
+    access: readonly TableAccess[],
+  ): void {
+    grantTableAccess(fn.role, props.table, props.table.encryptionKey, access);
+    for (const action of tableKeyWriteActions.filter((a) => a.endsWith('*'))) {
       fn.acknowledgeWildcard(
         'Action',
         action,
-        'Added by grantReadWriteData for the customer-managed table key; limited to that single key ARN.',
+        `DynamoDB's own use of the customer-managed key of ${props.tableDefinition.id} when this function writes: limited to that single key ARN and to calls through DynamoDB (kms:ViaService).`,
       );
     }
     const bucketArn = `arn:${Aws.PARTITION}:s3:::${props.bucketName}`;

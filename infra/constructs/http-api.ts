@@ -1,16 +1,32 @@
 /**
- * The public HTTP API: one Lambda behind `ANY /v1/{proxy+}`, guarded by a JWT authorizer on every route
- * except the health check and the OpenAPI document.
+ * The public HTTP API: one Lambda behind `ANY /v1/{proxy+}`, guarded by a Lambda authorizer on every
+ * route except the health check and the OpenAPI document. The authorizer accepts an access token of any
+ * app client of the deployment's user pool, so partners' machine clients made at runtime need no
+ * redeploy; Abdi's own records decide the rest (ADR 0010).
  */
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { AbdiFunction } from './abdi-function';
 import { acknowledge } from './nag';
+
+/** The authorizer's entry: verifies Cognito access tokens with aws-jwt-verify. */
+export const authorizerEntry = fileURLToPath(
+  new URL('../../functions/handlers/api-authorizer.ts', import.meta.url),
+);
+
+/**
+ * How long API Gateway reuses the authorizer's answer for one Authorization header. Short: the token's
+ * own expiry is checked again after it. Revocation does not wait for it: the handler's guard reads the
+ * client's record on every request.
+ */
+export const authorizerCacheTtl = Duration.minutes(1);
 
 /** Routes that must answer without a token: load balancer style probes and API discovery. */
 export const publicRoutes = [
@@ -26,10 +42,12 @@ export const apiPathPatterns = ['/v1/*', '/health'] as const;
 
 export interface ApiProps {
   readonly handler: lambda.IFunction;
-  /** Token issuer, `https://cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
-  readonly jwtIssuer: string;
-  /** App client ids whose tokens are accepted (Cognito access tokens carry them as `client_id`). */
-  readonly jwtAudience: readonly string[];
+  /** The deployment's user pool: the authorizer accepts access tokens of any of its app clients. */
+  readonly userPoolId: string;
+  /** X-Ray tracing of the authorizer function, as the API function's. @default false */
+  readonly tracing?: boolean;
+  /** Tests only: stub code for the authorizer function (see AbdiFunctionProps.skipBundling). */
+  readonly skipBundling?: boolean;
   /**
    * Browser origins allowed by CORS to call the execute-api URL directly. The dashboard needs none: it
    * reaches the API through its own distribution. Empty: no CORS configuration.
@@ -44,19 +62,33 @@ export class Api extends Construct {
   readonly api: apigw.HttpApi;
   readonly stage: apigw.HttpStage;
   readonly accessLogGroup: logs.LogGroup;
+  /** Verifies the token: the pool's signature and issuer, an access token, not expired. */
+  readonly authorizerFunction: AbdiFunction;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const authorizer = new HttpJwtAuthorizer('Jwt', props.jwtIssuer, {
-      jwtAudience: [...props.jwtAudience],
+    // Its role may write its own log group and nothing else: the pool's public keys need no AWS call.
+    this.authorizerFunction = new AbdiFunction(this, 'AuthorizerFunction', {
+      entry: authorizerEntry,
+      description: 'Abdi API authorizer: Cognito access tokens of the deployment user pool',
+      logRetention: props.logRetention,
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      tracing: props.tracing,
+      skipBundling: props.skipBundling,
+      environment: { COGNITO_USER_POOL_ID: props.userPoolId },
+    });
+    const authorizer = new HttpLambdaAuthorizer('Authorizer', this.authorizerFunction.function, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: authorizerCacheTtl,
     });
 
     this.api = new apigw.HttpApi(this, 'Api', {
       description: 'Abdi API',
-      // Every route needs a valid token unless it opts out below. Scopes are deliberately not configured
-      // here: an ANY route cannot express per-route scopes, and required scopes would reject user tokens,
-      // which carry groups rather than scopes. The handler's guard checks group or scope per route.
+      // Every route needs a valid token unless it opts out below. Scopes are deliberately not checked
+      // here: an ANY route cannot express per-route scopes, and user tokens carry groups rather than
+      // scopes. The handler's guard checks the caller's record, role or scope per route.
       defaultAuthorizer: authorizer,
       createDefaultStage: false,
       ...(props.allowedOrigins.length > 0 && {
@@ -100,8 +132,9 @@ export class Api extends Construct {
             protocol: '$context.protocol',
             responseLength: '$context.responseLength',
             latencyMs: '$context.responseLatency',
-            sub: '$context.authorizer.claims.sub',
-            clientId: '$context.authorizer.claims.client_id',
+            // The Lambda authorizer's context: ids only, never a username or other personal data.
+            sub: '$context.authorizer.sub',
+            clientId: '$context.authorizer.client_id',
             authorizerError: '$context.authorizer.error',
             integrationError: '$context.integrationErrorMessage',
           }),

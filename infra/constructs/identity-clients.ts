@@ -1,33 +1,29 @@
 /**
- * The two OAuth clients of the user pool: the dashboard (a public SPA client, authorization code with
- * PKCE) and the machine client for partner systems (client credentials with a secret).
+ * The deployment's own OAuth client of the user pool: the dashboard (a public SPA client, authorization
+ * code with PKCE). Partner systems get no client here: each gets its own app client, made at runtime by
+ * an office admin through the API (functions/store/cognito-machine-clients.ts, ADR 0010). The one shared
+ * `abdi-integration` client of v1 is gone: every partner held the same secret and the same rights.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { apiScopes, resourceServerIdentifier, type ApiScope } from './identity';
 
 export interface IdentityClientsProps {
   readonly userPool: cognito.IUserPool;
-  readonly resourceServer: cognito.IUserPoolResourceServer;
   /** Origins serving the dashboard, e.g. the CloudFront URL; each gets `<origin><callbackPath>`. */
   readonly webOrigins: readonly string[];
   /** @default '/auth/callback' */
   readonly callbackPath?: string;
-  /** @default every scope of the `abdi` resource server */
-  readonly machineScopes?: readonly ApiScope[];
 }
 
 export class IdentityClients extends Construct {
   /** Public client for the SPA: no secret, code grant; Cognito enforces PKCE when the SPA sends a challenge. */
   readonly dashboardClient: cognito.UserPoolClient;
-  /** Confidential client for integrations; its secret stays in Cognito (read it with DescribeUserPoolClient). */
-  readonly machineClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string, props: IdentityClientsProps) {
     super(scope, id);
     // Left unset, Cognito enables SRP and custom-auth sign-in on every client. Sign-in happens only in the
-    // hosted UI (dashboard) or by client credentials (machine), so the clients allow nothing but refresh.
+    // hosted UI, so the client allows nothing but refresh (partners' clients are made the same way).
     const client = (
       clientId: string,
       userPoolClientName: string,
@@ -55,15 +51,25 @@ export class IdentityClients extends Construct {
       false,
       {
         flows: { authorizationCodeGrant: true },
-        // No resource-server scopes and no aws.cognito.signin.user.admin: a user's rights come from their
-        // group, checked by the API guard, and users must not edit their own attributes through Cognito.
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        // No resource-server scopes: a user's rights come from Abdi's directory, checked by the API guard.
+        // aws.cognito.signin.user.admin lets a person enrol their own authenticator app (ADR 0008); it also
+        // opens the other self-service calls, so `writeAttributes` below keeps attributes out of reach.
+        scopes: [
+          cognito.OAuthScope.OPENID,
+          cognito.OAuthScope.EMAIL,
+          cognito.OAuthScope.PROFILE,
+          cognito.OAuthScope.COGNITO_ADMIN,
+        ],
         callbackUrls: props.webOrigins.map((origin) => `${origin}${callbackPath}`),
         logoutUrls: props.webOrigins.map((origin) => `${origin}/`),
       },
       {
         supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
         preventUserExistenceErrors: true,
+        // Users must not edit their own email or name through Cognito (the email signs in and recovers the
+        // account). An empty list would not do: Cognito reads "no write attributes" as "every standard
+        // attribute". `locale` is the one left writable: Abdi never reads it.
+        writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ locale: true }),
         enableTokenRevocation: true,
         accessTokenValidity: Duration.hours(1),
         idTokenValidity: Duration.hours(1),
@@ -71,22 +77,5 @@ export class IdentityClients extends Construct {
         refreshTokenValidity: Duration.hours(12),
       },
     );
-
-    const machineScopes = props.machineScopes ?? (Object.keys(apiScopes) as ApiScope[]);
-    this.machineClient = client(
-      'Machine',
-      'abdi-integration',
-      true,
-      {
-        flows: { clientCredentials: true },
-        // Literal scope names (not a reference to the resource server) avoid a cross-stack export.
-        scopes: machineScopes.map((scopeName) =>
-          cognito.OAuthScope.custom(`${resourceServerIdentifier}/${scopeName}`),
-        ),
-      },
-      { accessTokenValidity: Duration.hours(1) },
-    );
-    // The client may only request scopes that exist on the resource server.
-    this.machineClient.node.addDependency(props.resourceServer);
   }
 }

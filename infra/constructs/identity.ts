@@ -56,7 +56,11 @@ export class Identity extends Construct {
     this.userPool = new cognito.UserPool(this, 'UserPool', {
       // Accounts are created by an office admin; the public must not be able to register.
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // People sign in with the username Abdi gave them (`pk.palopo`), or their email as an alias; the
+      // access token's `username` claim is then that username, which the API resolves the principal by.
+      // With `{ email: true }` alone, Cognito makes the email the sign-in name and a generated UUID the
+      // username, so inviting `pk.palopo` fails (ADR 0008). Changing aliases replaces the pool.
+      signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
       keepOriginal: { email: true },
@@ -83,7 +87,7 @@ export class Identity extends Construct {
     acknowledge(
       this.userPool,
       'AwsSolutions-COG2',
-      'MFA is OPTIONAL with TOTP only so that field officers without smartphones can still sign in; admins are expected to enrol TOTP, and Plus-tier threat protection (ENFORCED) challenges or blocks risky sign-ins. Revisit once every office has enrolled devices.',
+      'MFA is OPTIONAL at the pool (TOTP only) because Cognito cannot require it per group: the API refuses the roles a deployment lists in mfa.requiredFor (admins and officers by default) unless the person has TOTP enrolled (ADR 0008), so supervisors and prosecutors without smartphones can still sign in. Plus-tier threat protection (ENFORCED) challenges or blocks risky sign-ins.',
     );
 
     this.groups = Object.fromEntries(

@@ -19,7 +19,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js'
 import { acknowledge, wildcardFindings } from './nag';
 
 export interface WebHostingProps {
-  /** Bucket for S3 server access logs and CloudFront standard logs (must accept ACL-based delivery). */
+  /** Bucket for the web bucket's S3 server access logs. */
   readonly accessLogBucket: s3.IBucket;
   /** Hosts the SPA may talk to, for the Content-Security-Policy. */
   readonly csp: ContentSecurityPolicySources;
@@ -123,9 +123,8 @@ export class WebHosting extends Construct {
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Price class 200 includes the Asian edge locations (Jakarta among them) without paying for all.
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
-      enableLogging: true,
-      logBucket: props.accessLogBucket,
-      logFilePrefix: 'cloudfront/',
+      // No CloudFront standard logs: see the CFR3 acknowledgement below.
+      enableLogging: false,
       ...(props.domain && {
         domainNames: [props.domain.name],
         certificate: props.domain.certificate,
@@ -143,6 +142,11 @@ export class WebHosting extends Construct {
       this.distribution,
       'AwsSolutions-CFR2',
       'The distribution serves static files and forwards /v1/* and /health, uncached, to the HTTP API, which is equally reachable at its execute-api URL; every API route except the health check and the OpenAPI document requires a Cognito JWT, the stage is throttled, and the handler validates every input. A CloudFront WAF web ACL must live in us-east-1 and is a planned follow-up.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR3',
+      "CloudFront standard logs would hold personal data: standard logging (legacy) always records the query string (the dashboard's searches by name, the reasons given for revealing a NIK) and the Referer (the dashboard page with its own query), and cannot leave them out; standard logging v2 can choose its fields, but its delivery resources must be created in us-east-1, outside this regional stack. Requests are logged instead where the fields are chosen: the HTTP API's access log (path without query string, status, caller ids) and the web bucket's S3 server access log (CloudFront's origin requests to the bucket carry no viewer query string, cookie or Referer).",
     );
     if (!props.domain) {
       acknowledge(

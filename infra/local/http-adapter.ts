@@ -155,7 +155,7 @@ export const startingUp: RequestListener = (_req, res) =>
 function preflight(req: IncomingMessage, res: ServerResponse): void {
   res.writeHead(204, {
     ...corsHeaders(req),
-    'access-control-allow-methods': 'GET,POST,PATCH,DELETE,OPTIONS',
+    'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
     'access-control-allow-headers': 'authorization,content-type,idempotency-key,if-match',
     'access-control-max-age': '600',
   });

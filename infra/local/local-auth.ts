@@ -1,17 +1,11 @@
-import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { promisify } from 'node:util';
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { keys } from '../../functions/store/keys';
+import { hashSecret, secretMatches } from '../../functions/store/local-credentials';
 import { hashInvitationToken } from '../../functions/store/local-identity-provider';
-
-const scrypt = promisify(scryptCallback) as (
-  password: string,
-  salt: Buffer,
-  length: number,
-) => Promise<Buffer>;
 
 /** Local stand-in for the Cognito issuer: tokens look and verify like Cognito access tokens. */
 export const LOCAL_ISSUER = 'abdi-local';
@@ -25,13 +19,22 @@ export type Claims = JWTPayload & Record<string, unknown>;
 export interface LocalAuth {
   /** Username + password → access token, or undefined for wrong credentials (no hint which). */
   login(username: string, password: string): Promise<{ accessToken: string; expiresIn: number } | undefined>;
-  /** OAuth client-credentials grant for a seeded machine client. */
+  /**
+   * OAuth client-credentials grant for a machine client: one an office admin created (its secret hash
+   * written by functions/store/local-machine-clients.ts) or the seeded demo client. A revoked client has
+   * no credential left, so its secret is refused like a wrong one.
+   */
   clientCredentials(
     clientId: string,
     secret: string,
     requestedScopes?: readonly string[],
   ): Promise<{ accessToken: string; expiresIn: number; scope: string } | undefined>;
-  /** Verifies exactly what the HTTP API's JWT authorizer verifies; throws on any failure. */
+  /**
+   * Verifies what the HTTP API's Lambda authorizer (functions/authorizer) verifies: signature, issuer,
+   * expiry, an access token, a client id. Any client id of this issuer passes, as any app client of the
+   * deployment's pool does in the cloud; the API's guard then requires an active Abdi record for it.
+   * Throws on any failure.
+   */
   verify(token: string): Promise<Claims>;
   setPassword(principal: string, password: string, scopes?: readonly string[]): Promise<void>;
   /** Consumes a one-time invitation token; answers the username, or undefined if unknown or expired. */
@@ -46,11 +49,8 @@ export async function createLocalAuth(options: {
   db: DynamoDBDocumentClient;
   tableName: string;
   keyFile: string;
-  /** Accepted `client_id` values, as the cloud authorizer's audience list. */
-  audience?: readonly string[];
 }): Promise<LocalAuth> {
   const { privateKey, publicKey } = await loadOrCreateKey(options.keyFile);
-  const audience = new Set([LOCAL_DASHBOARD_CLIENT, ...(options.audience ?? [])]);
 
   const sign = (claims: Record<string, unknown>, subject: string) =>
     new SignJWT({ ...claims, token_use: 'access' })
@@ -69,24 +69,13 @@ export async function createLocalAuth(options: {
     return Item as { hash: string; salt: string; scopes?: string[]; disabled?: boolean } | undefined;
   };
 
-  const matches = async (secret: string, stored: { hash: string; salt: string } | undefined) => {
-    // Hash even when the principal is unknown, so timing does not reveal which usernames exist.
-    const salt = Buffer.from(stored?.salt ?? '00', 'hex');
-    const actual = await scrypt(secret, salt, 32);
-    const expected = Buffer.from(stored?.hash ?? '00'.repeat(32), 'hex');
-    return stored !== undefined && expected.length === actual.length && timingSafeEqual(expected, actual);
-  };
-
   const setPassword: LocalAuth['setPassword'] = async (principal, password, scopes) => {
-    const salt = randomBytes(16);
-    const hash = await scrypt(password, salt, 32);
     await options.db.send(
       new PutCommand({
         TableName: options.tableName,
         Item: {
           ...keys.localCredential(principal),
-          hash: hash.toString('hex'),
-          salt: salt.toString('hex'),
+          ...(await hashSecret(password)),
           ...(scopes ? { scopes } : {}),
         },
       }),
@@ -97,7 +86,7 @@ export async function createLocalAuth(options: {
     setPassword,
     async login(username, password) {
       const stored = await readCredential(`user:${username}`);
-      if (!(await matches(password, stored)) || stored?.disabled) return undefined;
+      if (!(await secretMatches(password, stored)) || stored?.disabled) return undefined;
       const accessToken = await sign(
         { username, client_id: LOCAL_DASHBOARD_CLIENT, scope: 'openid' },
         username,
@@ -106,7 +95,7 @@ export async function createLocalAuth(options: {
     },
     async clientCredentials(clientId, secret, requestedScopes) {
       const stored = await readCredential(`client:${clientId}`);
-      if (!(await matches(secret, stored))) return undefined;
+      if (!(await secretMatches(secret, stored)) || stored?.disabled) return undefined;
       // Cognito names a resource server's scopes `<server>/<scope>`; so do local tokens.
       const granted = (stored?.scopes ?? [])
         .map((s) => `${RESOURCE_SERVER}/${s}`)
@@ -120,12 +109,11 @@ export async function createLocalAuth(options: {
         issuer: LOCAL_ISSUER,
         algorithms: [ALGORITHM],
       });
-      // Like API Gateway: the token must name an accepted audience in `aud` or (Cognito) `client_id`.
-      const audiences = [payload.aud, payload.client_id]
-        .flat()
-        .filter((a): a is string => typeof a === 'string');
-      if (!audiences.some((a) => audience.has(a))) throw new Error('token audience not accepted');
       if (payload.token_use !== 'access') throw new Error('not an access token');
+      // Cognito access tokens name their app client in `client_id`; a token without one is not ours.
+      if (typeof payload.client_id !== 'string' || payload.client_id === '') {
+        throw new Error('token names no client');
+      }
       return payload as Claims;
     },
     async redeemInvitation(token, password) {
@@ -136,6 +124,8 @@ export async function createLocalAuth(options: {
       );
       const invitation = Attributes as { username?: string; expiresAt?: number } | undefined;
       if (!invitation?.username || (invitation.expiresAt ?? 0) * 1000 < Date.now()) return undefined;
+      // A link sets a first password only: an account that has one is never reset by an invitation.
+      if (await readCredential(`user:${invitation.username}`)) return undefined;
       await setPassword(`user:${invitation.username}`, password);
       return invitation.username;
     },

@@ -9,7 +9,8 @@ import { startLocal } from './start';
  */
 async function main(): Promise<void> {
   const fresh = process.argv.includes('--fresh');
-  const stack = await startLocal({ fresh });
+  const auth = authOption(process.argv);
+  const stack = await startLocal({ fresh, auth });
   let stopping = false;
   const shutdown = (code: number) => {
     if (stopping) return;
@@ -27,6 +28,12 @@ async function main(): Promise<void> {
     ...demoUsers.map(
       (user) => `    ${user.username.padEnd(16)} ${user.memberships.map((m) => m.role).join(', ')}`,
     ),
+    ...(stack.cognito
+      ? [
+          `  People sign in through cognito-local at ${stack.cognito.endpoint} (pool ${stack.cognito.userPoolId},`,
+          `  sign-in client ${stack.cognito.clientId}); its log, with invitation passwords: ${stack.dataDir}/cognito/cognito-local.log`,
+        ]
+      : []),
     `  Machine client: ${DEMO_CLIENT.clientId} / ${DEMO_CLIENT.secret} (POST ${stack.url}/local/auth/token)`,
     '',
     `  Data: ${stack.dataDir}${stack.seeded ? ' (demo data seeded)' : ''}   npm start -- --fresh to start over`,
@@ -34,6 +41,15 @@ async function main(): Promise<void> {
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** `--auth cognito-local` or `--auth=cognito-local`; anything else is a set-up error, not a silent default. */
+function authOption(argv: readonly string[]): 'local' | 'cognito-local' {
+  const index = argv.findIndex((arg) => arg === '--auth' || arg.startsWith('--auth='));
+  if (index < 0) return 'local';
+  const value = argv[index]?.includes('=') ? argv[index]?.split('=')[1] : argv[index + 1];
+  if (value === 'local' || value === 'cognito-local') return value;
+  throw new LocalSetupError(`Unknown --auth "${value ?? ''}": use --auth local or --auth cognito-local.`);
 }
 
 main().catch((error: unknown) => {

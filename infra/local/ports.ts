@@ -15,13 +15,18 @@ export async function freePort(): Promise<number> {
 }
 
 /** Resolves once something accepts TCP connections on the port, or rejects after the timeout. */
-export async function waitForPort(port: number, timeoutMs: number, isAlive: () => boolean = () => true) {
+export async function waitForPort(
+  port: number,
+  timeoutMs: number,
+  isAlive: () => boolean = () => true,
+  host = '127.0.0.1',
+) {
   const { connect } = await import('node:net');
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isAlive()) throw new Error('process exited before it opened its port');
     const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1');
+      const socket = connect(port, host);
       socket.once('connect', () => {
         socket.destroy();
         resolve(true);

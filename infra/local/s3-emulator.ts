@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import S3rver from 's3rver';
 import type { BucketDefinition, CorsRule } from '../../functions/tables';
+import { bindHost, localUrl } from './host';
 import { freePort } from './ports';
 
 export interface S3Emulator {
@@ -12,19 +13,23 @@ export interface S3Emulator {
 }
 
 /**
- * Starts s3rver with the buckets (and their CORS rules) from functions/tables.ts. s3rver does not
- * verify SigV4 signatures: nothing may rely on it to reject a tampered upload.
+ * Starts s3rver with the buckets (and their CORS rules) from functions/tables.ts, listening on `host`
+ * (127.0.0.1 unless `HOST` says otherwise). s3rver does not verify SigV4 signatures: nothing may rely
+ * on it to reject a tampered upload, and nothing but this machine should reach it.
  */
 export async function startS3Emulator(options: {
   directory: string;
   buckets: readonly { name: string; definition: BucketDefinition }[];
   allowedOrigins: readonly string[];
   port?: number;
+  /** @default `HOST`, else 127.0.0.1 (host.ts) */
+  host?: string;
 }): Promise<S3Emulator> {
   mkdirSync(options.directory, { recursive: true });
+  const host = options.host ?? bindHost();
   const port = options.port ?? (await freePort());
   const server = new S3rver({
-    address: '127.0.0.1',
+    address: host,
     port,
     silent: true,
     directory: options.directory,
@@ -36,7 +41,7 @@ export async function startS3Emulator(options: {
   await server.run();
   const emitter = server as unknown as NodeJS.EventEmitter;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: localUrl(host, port),
     port,
     onObjectCreated: (listener) => emitter.on('event', listener),
     stop: () => server.close(),

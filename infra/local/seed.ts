@@ -1,14 +1,20 @@
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Membership, Scope } from '../../functions/identity/principal';
 import { DirectoryStore, type Office } from '../../functions/store/directory-store';
+import { IntegrationStore } from '../../functions/store/integration-store';
+import { keys } from '../../functions/store/keys';
 import type { ApiLambda } from './http-adapter';
 import type { LocalAuth } from './local-auth';
 import { seedDemoCases } from './seed-cases';
 import { seedPartnersAndSites } from './seed-partners';
 
 /** Bump when the demo data changes shape, so an old .data folder is reseeded on the next start. */
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 export const DEMO_PASSWORD = 'demo-password';
+/**
+ * The demo partner system: a machine client owned by the Palopo office, as its admin would create it in
+ * the dashboard, but with a known secret so the README's curl works. Rotate it there to see rotation.
+ */
 export const DEMO_CLIENT = { clientId: 'demo-integration', secret: 'demo-secret' } as const;
 
 export const demoOffices: readonly Office[] = [
@@ -87,16 +93,27 @@ export async function seedIfNeeded(options: {
     );
     await options.auth.setPassword(`user:${user.username}`, DEMO_PASSWORD);
   }
-  await directory.putMachineClient(
-    {
-      clientId: DEMO_CLIENT.clientId,
-      name: 'Demo integration (Kejaksaan Negeri Palopo)',
-      status: 'active',
-      scopes: DEMO_CLIENT_SCOPES,
-    },
-    [{ role: 'integration', officeId: 'bapas-palopo' }],
-  );
-  await options.auth.setPassword(`client:${DEMO_CLIENT.clientId}`, DEMO_CLIENT.secret, DEMO_CLIENT_SCOPES);
+  const integrations = new IntegrationStore(options.db, options.tableName);
+  if (!(await integrations.get(DEMO_CLIENT.clientId))) {
+    // A data folder seeded before v4 holds the client as an operator-made profile no office owns.
+    await options.db.send(
+      new DeleteCommand({
+        TableName: options.tableName,
+        Key: { pk: keys.clientPartition(DEMO_CLIENT.clientId), sk: keys.profile },
+      }),
+    );
+    await integrations.create(
+      {
+        clientId: DEMO_CLIENT.clientId,
+        name: 'Demo integration (Kejaksaan Negeri Palopo)',
+        ownerOfficeId: 'bapas-palopo',
+        offices: ['bapas-palopo'],
+        scopes: DEMO_CLIENT_SCOPES,
+      },
+      { actor: 'admin.palopo', at: options.now },
+    );
+    await options.auth.setPassword(`client:${DEMO_CLIENT.clientId}`, DEMO_CLIENT.secret, DEMO_CLIENT_SCOPES);
+  }
 
   await seedDemoCases(options.api, options.now);
 

@@ -3,18 +3,25 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Role } from '../../functions/identity/principal';
+import { deployments } from '../config/deployments';
+import { startCognitoLocal } from './cognito-local';
+import { createCognitoLocalAuth, seedCognitoUsers } from './cognito-local-auth';
 import { buckets, physicalName, tables } from '../../functions/tables';
 import { evidenceSettings, readRuntimeConfig } from '../../functions/platform/config';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
+import { bindHost } from './host';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
 import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
 import { ensureTables } from './provision';
 import { startS3Emulator } from './s3-emulator';
-import { DEMO_CLIENT, seedIfNeeded } from './seed';
+import { DEMO_PASSWORD, demoUsers, seedIfNeeded } from './seed';
+import { provisionUserPool, synthesizeUserPool } from './user-pool-template';
 
 export interface LocalOptions {
   /** 0 picks a free port (tests). Default: $PORT or 3000. */
@@ -25,6 +32,13 @@ export interface LocalOptions {
   readonly fresh?: boolean;
   /** The built dashboard. Default: web/dist */
   readonly webDir?: string;
+  /**
+   * Who signs people in: local mode's own tokens, or `cognito-local` (`npm start -- --auth cognito-local`),
+   * a user pool emulator set up from the pool the CDK synthesizes. @default 'local'
+   */
+  readonly auth?: 'local' | 'cognito-local';
+  /** Roles the API refuses without TOTP (ADR 0008). Default: $MFA_REQUIRED_ROLES, else none. */
+  readonly mfaRequiredFor?: readonly Role[];
 }
 
 export interface LocalStack {
@@ -32,6 +46,8 @@ export interface LocalStack {
   readonly dataDir: string;
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
+  /** With `auth: 'cognito-local'`: the emulator, the pool and the local sign-in client. */
+  readonly cognito?: { readonly endpoint: string; readonly userPoolId: string; readonly clientId: string };
   readonly seeded: boolean;
   stop(): Promise<void>;
 }
@@ -96,6 +112,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     await ensureTables(rawClient, tableNames);
     rawClient.destroy();
 
+    const cognito = options.auth === 'cognito-local' ? await startUserPool(dataDir) : undefined;
+    if (cognito) stops.push(cognito.stop);
+
     const mainTable = physicalName(LOCAL_PREFIX, tables[0]);
     Object.assign(process.env, {
       ABDI_MODE: 'local',
@@ -112,16 +131,27 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       CURSOR_SIGNING_KEY: readOrCreateSecret(join(dataDir, 'cursor-key')),
+      // Set or cleared on every start, so a pool id in the developer's shell cannot switch the mode.
+      COGNITO_USER_POOL_ID: cognito?.userPoolId ?? '',
+      COGNITO_ENDPOINT: cognito?.endpoint ?? '',
+      MFA_REQUIRED_ROLES: options.mfaRequiredFor?.join(',') ?? process.env.MFA_REQUIRED_ROLES ?? '',
     });
 
     const db = createDocumentClient({ region: REGION, endpoint: dynamo.endpoint });
-    const auth = await createLocalAuth({
+    const localAuth = await createLocalAuth({
       db,
       tableName: mainTable,
       keyFile: join(dataDir, 'local-auth-key.json'),
-      // As the cloud authorizer's audience lists the dashboard and the machine app clients.
-      audience: [DEMO_CLIENT.clientId],
     });
+    const auth = cognito
+      ? createCognitoLocalAuth({
+          cognito: cognito.client,
+          endpoint: cognito.endpoint,
+          userPoolId: cognito.userPoolId,
+          clientId: cognito.clientId,
+          fallback: localAuth,
+        })
+      : localAuth;
     // Imported only now: the entry module reads its configuration at load, as on a Lambda cold start.
     const { handler } = (await import('../../functions/handlers/api')) as { handler: ApiLambda };
     // Evidence: s3rver's ObjectCreated events go to the verifier handler, as S3 events go to it in the
@@ -134,7 +164,15 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     stops.push(bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning }).stop);
     const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
     stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
-    const seeded = await seedIfNeeded({ db, tableName: mainTable, auth, api: handler, now: new Date() });
+    const seeded = await seedIfNeeded({
+      db,
+      tableName: mainTable,
+      auth,
+      api: await seedingApi(handler),
+      now: new Date(),
+    });
+    // Every start: the pool may be new while the tables were seeded before (an earlier plain start).
+    if (cognito) await seedCognitoUsers(cognito.client, cognito.userPoolId, demoUsers, DEMO_PASSWORD);
     server.removeListener('request', startingUp);
     server.on(
       'request',
@@ -156,11 +194,55 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       dataDir,
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
+      ...(cognito && {
+        cognito: { endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
+      }),
       seeded,
       stop,
     };
   } catch (error) {
     await stop();
+    throw error;
+  }
+}
+
+/**
+ * The demo cases are entered through the API as the demo staff, who have no second factor: with a role
+ * requiring MFA (MFA_REQUIRED_ROLES) the seed uses the same handler wired without that requirement.
+ */
+async function seedingApi(handler: ApiLambda): Promise<ApiLambda> {
+  const config = readRuntimeConfig();
+  if ((config.mfaRequiredFor ?? []).length === 0) return handler;
+  const { createApiHandler } = await import('../../functions/api/app');
+  const { createDependencies } = await import('../../functions/platform/dependencies');
+  const { logger, metrics } = await import('../../functions/platform/observability');
+  return createApiHandler(createDependencies({ ...config, mfaRequiredFor: [] }), {
+    logger,
+    metrics,
+  }) as unknown as ApiLambda;
+}
+
+/**
+ * cognito-local with the user pool of the first configured deployment as the CDK synthesizes it (every
+ * deployment's pool has the same settings; only the hosted domain differs, and it does not exist locally).
+ */
+async function startUserPool(dataDir: string) {
+  const emulator = await startCognitoLocal({ dataDir: join(dataDir, 'cognito') });
+  try {
+    const client = new CognitoIdentityProviderClient({
+      region: REGION,
+      endpoint: emulator.endpoint,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const deployment = deployments[0];
+    if (!deployment) throw new LocalSetupError('No deployment in infra/config/deployments.ts.');
+    const pool = await provisionUserPool(client, synthesizeUserPool(deployment), {
+      pool: `${LOCAL_PREFIX}-users`,
+      client: `${LOCAL_PREFIX}-sign-in`,
+    });
+    return { ...pool, endpoint: emulator.endpoint, client, stop: emulator.stop };
+  } catch (error) {
+    await emulator.stop();
     throw error;
   }
 }
@@ -182,6 +264,6 @@ async function listen(server: Server, port: number): Promise<void> {
           : error,
       );
     });
-    server.listen(port, resolveListen);
+    server.listen(port, bindHost(), resolveListen);
   });
 }

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       new CognitoIdentityProviderClient({ region: deployment!.region }),
       required('user-pool-id'),
     );
-    await inviteFirstAdmin(
+    const invitation = await inviteFirstAdmin(
       { directory, users: new UserStore(db, tableName), identityProvider },
       {
         officeId: required('office'),
@@ -71,7 +71,11 @@ async function main(): Promise<void> {
         now: new Date(),
       },
     );
-    process.stdout.write(`Invited ${values.username}: Cognito has emailed a temporary password.\n`);
+    process.stdout.write(
+      invitation
+        ? `Invited ${values.username}: Cognito has emailed a temporary password.\n`
+        : `${values.username} already has an account: made admin of the office; their password is unchanged.\n`,
+    );
     return;
   }
   throw new Error(`Unknown command "${command}". Run npm run ops -- --help.`);

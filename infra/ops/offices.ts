@@ -28,7 +28,9 @@ export async function syncOffices(directory: DirectoryStore, deployment: Deploym
   const results: { id: string; action: 'created' | 'updated' | 'unchanged' }[] = [];
   for (const office of officesOf(deployment)) {
     const existing = await directory.getOffice(office.id);
-    if (existing && JSON.stringify(existing) === JSON.stringify(office)) {
+    // The office's own policy is its admin's, not the configuration's: left out of the comparison.
+    const { policy: _policy, ...configured } = existing ?? {};
+    if (existing && JSON.stringify(configured) === JSON.stringify(office)) {
       results.push({ id: office.id, action: 'unchanged' });
       continue;
     }
@@ -40,18 +42,20 @@ export async function syncOffices(directory: DirectoryStore, deployment: Deploym
 
 /**
  * Invites the first admin of an office, who then manages everyone else through the API. The sign-in
- * account comes first, so a failed second step can simply be run again.
+ * account comes first, so a failed second step can simply be run again. A person who already has an
+ * account (an admin of another office) keeps it untouched: the operator, a deployment administrator,
+ * confirms the membership by running this (clarifications: identity); the answer is then undefined.
  */
 export async function inviteFirstAdmin(
   stores: { directory: DirectoryStore; users: UserStore; identityProvider: IdentityProvider },
   input: { officeId: string; username: string; email: string; fullName: string; operator: string; now: Date },
-): Promise<Invitation> {
+): Promise<Invitation | undefined> {
   if (!(await stores.directory.getOffice(input.officeId))) {
     throw new Error(`Office ${input.officeId} does not exist: run sync-offices first.`);
   }
   const existing = await stores.users.get(input.officeId, input.username);
   if (existing.member) throw new Error(`${input.username} is already a member of ${input.officeId}.`);
-  const invitation = await stores.identityProvider.invite(input);
+  const invitation = existing.accountExists ? undefined : await stores.identityProvider.invite(input);
   await stores.users.create(
     input.officeId,
     { username: input.username, email: input.email, fullName: input.fullName, roles: ['admin'], siteIds: [] },

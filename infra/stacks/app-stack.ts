@@ -18,6 +18,7 @@ import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { Alarms } from '../constructs/alarms';
 import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
+import { apiTableAccess, grantTableAccess } from '../constructs/table-access';
 import { evidenceBucketName } from '../constructs/evidence-store';
 import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
@@ -45,6 +46,20 @@ export const userAdministrationActions = [
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminEnableUser',
   'cognito-idp:AdminDisableUser',
+  // Whether a person has TOTP enrolled, for the roles a deployment requires MFA of (ADR 0008).
+  'cognito-idp:AdminGetUser',
+] as const;
+
+/**
+ * Cognito calls the API makes for partners' machine clients (functions/store/cognito-machine-clients.ts):
+ * one app client per partner, its secrets rotated and the client deleted on revocation. On its own pool only.
+ */
+export const machineClientAdministrationActions = [
+  'cognito-idp:CreateUserPoolClient',
+  'cognito-idp:DeleteUserPoolClient',
+  'cognito-idp:ListUserPoolClientSecrets',
+  'cognito-idp:AddUserPoolClientSecret',
+  'cognito-idp:DeleteUserPoolClientSecret',
 ] as const;
 
 export class AppStack extends Stack {
@@ -62,6 +77,8 @@ export class AppStack extends Stack {
     this.addStackDependency(data);
 
     const authUrl = cognitoDomainUrl(deployment.authDomainPrefix, this.region);
+    // The user pools API, which the dashboard calls with a person's own token to enrol an authenticator.
+    const identityEndpoint = `https://cognito-idp.${this.region}.${this.urlSuffix}`;
     // Rebuilt from the fixed name, not taken from the bucket, so no export (and no export lock) is needed.
     const evidenceBucket = evidenceBucketName(deployment.name, this.account);
     const evidenceOrigin = `https://${evidenceBucket}.s3.${this.region}.amazonaws.com`;
@@ -90,6 +107,8 @@ export class AppStack extends Stack {
       EVIDENCE_BUCKET: evidenceBucket,
       COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
       CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
+      // Roles the API refuses without TOTP enrolled (ADR 0008); empty for none.
+      MFA_REQUIRED_ROLES: deployment.mfa.requiredFor.join(','),
     };
 
     this.apiFunction = new AbdiFunction(this, 'ApiFunction', {
@@ -132,7 +151,6 @@ export class AppStack extends Stack {
 
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,
-      acceptCloudFrontLogs: true,
     });
 
     this.web = new WebHosting(this, 'Web', {
@@ -141,6 +159,7 @@ export class AppStack extends Stack {
       csp: {
         auth: authUrl,
         evidence: evidenceOrigin,
+        identity: identityEndpoint,
       },
       ...(deployment.domain && {
         domain: {
@@ -157,17 +176,15 @@ export class AppStack extends Stack {
     const knownOrigins = webOriginsOf(deployment);
     this.clients = new IdentityClients(this, 'Clients', {
       userPool: data.identity.userPool,
-      resourceServer: data.identity.resourceServer,
       webOrigins: [this.web.url, ...knownOrigins],
     });
 
     this.api = new Api(this, 'Api', {
       handler: this.apiFunction.function,
-      jwtIssuer: data.identity.issuerUrl,
-      jwtAudience: [
-        this.clients.dashboardClient.userPoolClientId,
-        this.clients.machineClient.userPoolClientId,
-      ],
+      // Any app client of this pool: partners' clients are made at runtime (ADR 0010).
+      userPoolId: data.identity.userPool.userPoolId,
+      tracing: deployment.tracing,
+      skipBundling: props.skipBundling,
       // For browsers on other origins calling the execute-api URL (say, a developer's local dashboard); the
       // deployed dashboard needs no CORS. Not the CloudFront URL: the distribution routes to the API, so
       // the reverse link would be a cycle.
@@ -175,7 +192,7 @@ export class AppStack extends Stack {
       throttle: deployment.api,
       logRetention: deployment.retention.logRetentionDays,
     });
-    // The API is created after the distribution (its authorizer needs the client ids, whose callback URLs
+    // The API is created after the distribution (it once needed the app client ids, whose callback URLs
     // need the distribution), so the API's behaviours are added now. CloudFormation sees no cycle: the
     // distribution depends on the HTTP API resource, which depends on nothing here.
     this.web.routeToApi(this.api.domainName, apiPathPatterns);
@@ -198,6 +215,7 @@ export class AppStack extends Stack {
           clientId: this.clients.dashboardClient.userPoolClientId,
           region: this.region,
           redirectPath: '/auth/callback',
+          identityEndpoint,
         },
         maxUploadBytes: deployment.evidence.maxUploadBytes,
       },
@@ -216,7 +234,6 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'AuthUrl', { value: authUrl });
     new CfnOutput(this, 'DashboardClientId', { value: this.clients.dashboardClient.userPoolClientId });
-    new CfnOutput(this, 'MachineClientId', { value: this.clients.machineClient.userPoolClientId });
   }
 
   /**
@@ -229,27 +246,21 @@ export class AppStack extends Stack {
     tables: readonly ImportedTable[],
     evidenceBucket: string,
   ): void {
+    // Only the item actions the stores send, on the table and its named indexes (table-access.ts).
     for (const { table, definition } of tables) {
-      table.grantReadWriteData(fn.role);
-      if (definition.globalIndexes.length > 0) {
-        fn.acknowledgeWildcard(
-          'Resource',
-          `${table.tableArn}/index/*`,
-          `Queries on the indexes of ${definition.id} (${definition.globalIndexes.map((i) => i.name).join(', ')}); the wildcard covers only this table's indexes.`,
-        );
-      }
+      grantTableAccess(fn.role, table, table.encryptionKey, apiTableAccess(definition));
     }
-    // DynamoDB's grant on a CMK-encrypted table adds these two wildcard actions; both are scoped to the one
-    // table key, and DynamoDB itself makes the calls on the function's behalf.
+    // DynamoDB's use of the customer-managed table key on the function's behalf when it writes; scoped to
+    // that one key and to calls through DynamoDB (kms:ViaService).
     fn.acknowledgeWildcard(
       'Action',
       'kms:ReEncrypt*',
-      'Added by grantReadWriteData for the customer-managed table key; limited to that single key ARN.',
+      'DynamoDB uses the customer-managed table key for writes; limited to that single key ARN and to calls through DynamoDB (kms:ViaService).',
     );
     fn.acknowledgeWildcard(
       'Action',
       'kms:GenerateDataKey*',
-      'Added by grantReadWriteData for the customer-managed table key; limited to that single key ARN.',
+      'DynamoDB uses the customer-managed table key for writes; limited to that single key ARN and to calls through DynamoDB (kms:ViaService).',
     );
 
     const objects = `arn:${Aws.PARTITION}:s3:::${evidenceBucket}/*`;
@@ -278,6 +289,21 @@ export class AppStack extends Stack {
       new iam.PolicyStatement({
         sid: 'UserAdministration',
         actions: [...userAdministrationActions],
+        resources: [
+          this.formatArn({
+            service: 'cognito-idp',
+            resource: 'userpool',
+            resourceName: data.identity.userPool.userPoolId,
+          }),
+        ],
+      }),
+    );
+    // Partners' app clients (ADR 0010). IAM cannot tell the dashboard's client from a partner's; the
+    // API only ever deletes or rotates clients an office owns in Abdi's records.
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'MachineClientAdministration',
+        actions: [...machineClientAdministrationActions],
         resources: [
           this.formatArn({
             service: 'cognito-idp',

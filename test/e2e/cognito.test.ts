@@ -94,7 +94,7 @@ describe('Cognito sign-in (code + PKCE) with a stand-in identity provider', () =
       client_id: CLIENT_ID,
       redirect_uri: `${baseUrl}/auth/callback`,
       response_type: 'code',
-      scope: 'openid email profile',
+      scope: 'openid email profile aws.cognito.signin.user.admin',
       code_challenge_method: 'S256',
       lang: 'id',
     });

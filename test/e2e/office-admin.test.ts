@@ -75,6 +75,8 @@ describe('users', () => {
     await expectFits(invitee.page, 'set password');
     await screenshot(invitee.page, 'set-password-phone');
     await invitee.page.getByRole('button', { name: 'Simpan dan masuk' }).click();
+    // A membership is pending until the person accepts it (issue 11): the account page asks.
+    await invitee.page.getByRole('button', { name: /^Terima undangan .*Palopo/ }).click();
     await invitee.page.waitForURL((url) => url.pathname === PALOPO);
     await invitee.page.getByRole('link', { name: fullName }).waitFor();
     expect(await invitee.page.getByRole('link', { name: 'Kasus baru' }).count()).toBe(1);
@@ -89,7 +91,9 @@ describe('users', () => {
     expect(invitee.errors).toEqual([]);
     await invitee.context.close();
 
-    // Roles change with If-Match: the member's version.
+    // Roles change with If-Match: the member's version. Read again, the member is active now.
+    await page.reload();
+    await page.getByTestId('users').waitFor();
     const row = page.getByTestId('users').getByRole('listitem').filter({ hasText: username });
     await page.getByRole('button', { name: `Ubah peran ${fullName}` }).click();
     await row.getByLabel('Jaksa').check();

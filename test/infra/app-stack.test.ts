@@ -32,6 +32,7 @@ const userAdministration = [
   'cognito-idp:AdminCreateUser',
   'cognito-idp:AdminDisableUser',
   'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminGetUser',
   'cognito-idp:AdminListGroupsForUser',
   'cognito-idp:AdminRemoveUserFromGroup',
 ];
@@ -136,8 +137,11 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
   describe('user administration', () => {
     it('allows exactly the Cognito admin calls the API makes, on the user pool ARN only', () => {
       // Act
-      const cognito = statementsOf(template).filter(({ statement }) =>
-        [statement.Action].flat().some((a) => a.startsWith('cognito-idp:')),
+      // Partners' app clients have their own statement (test/infra/machine-clients.test.ts).
+      const cognito = statementsOf(template).filter(
+        ({ statement }) =>
+          [statement.Action].flat().some((a) => a.startsWith('cognito-idp:')) &&
+          statement.Sid !== 'MachineClientAdministration',
       );
 
       // Assess
@@ -161,7 +165,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
   });
 
   describe('HTTP API', () => {
-    it('requires a JWT on every route except the public ones', () => {
+    it('requires the token authorizer on every route except the public ones', () => {
       // Prepare
       const publicKeys = publicRoutes.map((r) => `${r.method} ${r.path}`);
 
@@ -171,7 +175,8 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       // Assess
       expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /v1/{proxy+}', ...publicKeys].sort());
       for (const route of routes) {
-        const expected = publicKeys.includes(route.RouteKey as string) ? 'NONE' : 'JWT';
+        // CUSTOM: the Lambda authorizer (test/infra/machine-clients.test.ts says what it accepts).
+        const expected = publicKeys.includes(route.RouteKey as string) ? 'NONE' : 'CUSTOM';
         expect({ route: route.RouteKey, auth: route.AuthorizationType }).toEqual({
           route: route.RouteKey,
           auth: expected,
@@ -179,21 +184,6 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
         // Scopes are checked by the handler's guard; a required scope here would reject user tokens.
         expect(route.AuthorizationScopes).toBeUndefined();
       }
-    });
-
-    it('accepts tokens of the user pool for both app clients', () => {
-      // Assess
-      template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-        AuthorizerType: 'JWT',
-        IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: {
-          Audience: [
-            { Ref: Match.stringLikeRegexp('^ClientsDashboard') },
-            { Ref: Match.stringLikeRegexp('^ClientsMachine') },
-          ],
-          Issuer: Match.anyValue(),
-        },
-      });
     });
 
     it('throttles the default stage and writes access logs', () => {
@@ -305,7 +295,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
         GenerateSecret: false,
         AllowedOAuthFlows: ['code'],
         AllowedOAuthFlowsUserPoolClient: true,
-        AllowedOAuthScopes: ['openid', 'email', 'profile'],
+        AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
         ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
         CallbackURLs: Match.arrayWith([
           {
@@ -322,14 +312,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       });
     });
 
-    it('machine: client credentials with a secret and the abdi scopes', () => {
+    it('no shared machine client: each partner gets its own at runtime (ADR 0010)', () => {
       // Assess
-      template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-        ClientName: 'abdi-integration',
-        GenerateSecret: true,
-        AllowedOAuthFlows: ['client_credentials'],
-        AllowedOAuthScopes: ['abdi/cases:read', 'abdi/cases:write', 'abdi/evidence:write'],
-      });
+      template.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
     });
   });
 
@@ -343,7 +328,8 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
           Origins: Match.arrayWith([Match.objectLike({ OriginAccessControlId: Match.anyValue() })]),
           // Error pages apply to every behaviour: they would turn the API's 403/404 into 200 index.html.
           CustomErrorResponses: Match.absent(),
-          Logging: Match.objectLike({ Bucket: Match.anyValue() }),
+          // No CloudFront standard logs: they would record query strings (test/infra/cloudfront-logs.test.ts).
+          Logging: Match.absent(),
           DefaultCacheBehavior: Match.objectLike({
             ViewerProtocolPolicy: 'redirect-to-https',
             ResponseHeadersPolicyId: Match.anyValue(),

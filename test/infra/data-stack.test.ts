@@ -154,7 +154,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_na
       // Assess
       template.hasResourceProperties('AWS::Cognito::UserPool', {
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-        UsernameAttributes: ['email'],
+        // Abdi's usernames sign in, email as an alias (ADR 0008); UsernameAttributes would make the
+        // email the username and the token's `username` a UUID.
+        AliasAttributes: ['email'],
+        UsernameAttributes: Match.absent(),
         Policies: {
           PasswordPolicy: {
             MinimumLength: 12,

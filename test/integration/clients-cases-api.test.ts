@@ -22,8 +22,9 @@ describe('clients', () => {
     const created = await call('POST', `${base()}/clients`, { claims: world.claims.officer, body });
 
     expect(created.status).toBe(201);
-    expect(created.body.nik).toBe(`${body.nik.slice(0, 4)}••••••••${body.nik.slice(12)}`);
-    expect(created.body).toMatchObject({ nikMasked: true, isChild: false });
+    // CL-NIK-MASK: the serial only, even for the PK (the birth date beside it spells digits 7–12).
+    expect(created.body.nik).toBe(`${'•'.repeat(12)}${body.nik.slice(12)}`);
+    expect(created.body).toMatchObject({ nikMasked: true, isChild: false, birthYear: 1990 });
     expect(JSON.stringify(created.body)).not.toContain(body.nik);
   });
 

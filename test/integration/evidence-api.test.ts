@@ -278,7 +278,9 @@ describe('verification from the stored bytes', () => {
         storedBytes: bytes.length,
         sha256Matches: true,
         detectedType: 'image/jpeg',
-        location: { source: 'declared', distanceMeters: 0, insideRadius: true, accuracyMeters: 12 },
+        // The photo's EXIF GPS is the position checked; the declaration beside it agrees (EV-LOCATION-MISMATCH).
+        location: { source: 'exif', distanceMeters: 0, insideRadius: true },
+        declaredLocation: { distanceMeters: 0, toleranceMeters: 100, accuracyMeters: 12, agrees: true },
         time: { source: 'exif', capturedAtLocal: '2026-03-02T09:15', withinSession: true },
       },
       warnings: [],

@@ -71,12 +71,43 @@ describe('operator: adding a tenant without a redeploy', () => {
     const invitation = await inviteFirstAdmin(stores, input);
     const users = await call('GET', `/v1/offices/${officeId}/users`, { claims: userClaims(username) });
 
-    expect(invitation.delivery).toBe('link');
+    expect(invitation?.delivery).toBe('link');
     expect(users.status).toBe(200);
     expect(users.body.items).toEqual([expect.objectContaining({ username, roles: ['admin'] })]);
     await expect(inviteFirstAdmin(stores, input)).rejects.toThrow(/already a member/);
     await expect(inviteFirstAdmin(stores, { ...input, officeId: 'bapas-nowhere' })).rejects.toThrow(
       /sync-offices/,
     );
+  });
+
+  it('makes a person who already has an account admin of a second office without touching their credentials', async () => {
+    const [first, second] = [`bapas-${uniqueSuffix()}`, `bapas-${uniqueSuffix()}`];
+    await syncOffices(env.directory, deploymentWith(first));
+    await syncOffices(env.directory, deploymentWith(second));
+    const invited: string[] = [];
+    const identityProvider = {
+      invite: async (user: { username: string }) => {
+        invited.push(user.username);
+        return { delivery: 'link' as const, setPasswordUrl: '/set-password?token=x' };
+      },
+      syncGroups: async () => undefined,
+      setEnabled: async () => undefined,
+    };
+    const stores = { directory: env.directory, users: env.deps.users, identityProvider };
+    const username = `admin.${uniqueSuffix()}`;
+    const input = {
+      username,
+      email: 'a@example.invalid',
+      fullName: 'Andi',
+      operator: 'ops',
+      now: new Date(),
+    };
+
+    expect(await inviteFirstAdmin(stores, { ...input, officeId: first })).toBeDefined();
+    expect(await inviteFirstAdmin(stores, { ...input, officeId: second })).toBeUndefined();
+
+    expect(invited).toEqual([username]);
+    const users = await call('GET', `/v1/offices/${second}/users`, { claims: userClaims(username) });
+    expect(users.body.items).toEqual([expect.objectContaining({ username, roles: ['admin'] })]);
   });
 });

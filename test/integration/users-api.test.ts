@@ -23,7 +23,7 @@ const newPerson = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('inviting people (POST /users)', () => {
-  it('creates the member, returns a one-time set-password link in local mode, and lets them sign in', async () => {
+  it('creates a pending member with a one-time set-password link in local mode; the roles apply once the person accepts', async () => {
     const person = newPerson();
 
     const created = await call('POST', users(), { claims: world.claims.admin, body: person });
@@ -32,13 +32,37 @@ describe('inviting people (POST /users)', () => {
     expect(created.headers.etag).toBe('"1"');
     expect(created.body.user).toMatchObject({
       username: person.username,
+      fullName: person.fullName,
+      email: person.email,
       roles: ['officer'],
-      status: 'active',
+      status: 'pending',
     });
     expect(created.body.invitation).toMatchObject({ delivery: 'link' });
     expect(created.body.invitation.setPasswordUrl).toMatch(/^\/set-password\?token=[\w-]{20,}$/);
-    const me = await call('GET', '/v1/me', { claims: userClaims(person.username) });
-    expect(me.body.roles).toEqual([{ role: 'officer', officeId: world.home }]);
+    const before = await call('GET', '/v1/me', { claims: userClaims(person.username) });
+    expect(before.body.roles).toEqual([]);
+    expect(before.body.invitations).toEqual([
+      expect.objectContaining({
+        officeId: world.home,
+        officeName: `Bapas ${world.home}`,
+        roles: ['officer'],
+      }),
+    ]);
+
+    const accepted = await call('POST', `/v1/me/invitations/${world.home}/accept`, {
+      claims: userClaims(person.username),
+    });
+    const after = await call('GET', '/v1/me', { claims: userClaims(person.username) });
+
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toEqual({
+      officeId: world.home,
+      status: 'active',
+      roles: ['officer'],
+      siteIds: [],
+    });
+    expect(after.body.roles).toEqual([{ role: 'officer', officeId: world.home }]);
+    expect(after.body.invitations).toEqual([]);
   });
 
   it('names each invalid field in problem+json', async () => {

@@ -1,4 +1,5 @@
-import type { ApiResponse, apiCaller } from './api';
+import { DEFAULT_OFFICE_POLICY } from '../../functions/domain';
+import { userClaims, type ApiResponse, type apiCaller } from './api';
 import { adultClient, conversionCase, lawfulCase, litmasAssessment, newPartner, newSite } from './cases';
 import { uniqueSuffix } from './environment';
 import type { seedDirectory } from './fixtures';
@@ -52,11 +53,19 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   await step('getMe', 'GET', '/v1/me');
   await step('listOffices', 'GET', '/v1/offices');
   await step('getOffice', 'GET', office);
+  await step('putOfficePolicy', 'PUT', `${office}/policy`, { body: DEFAULT_OFFICE_POLICY });
 
   const username = `pk.${uniqueSuffix()}`;
   await step('createUser', 'POST', `${office}/users`, {
     body: { username, email: 'pk@example.invalid', fullName: 'Nur Aisyah', roles: ['officer'] },
   });
+  const invitation = (verb: string) => `/v1/me/invitations/${world.home}/${verb}`;
+  await step('acceptInvitation', 'POST', invitation('accept'), { claims: userClaims(username) });
+  const declining = `pk.${uniqueSuffix()}`;
+  await step(undefined, 'POST', `${office}/users`, {
+    body: { username: declining, email: 'pk2@example.invalid', fullName: 'Andi Baso', roles: ['officer'] },
+  });
+  await step('declineInvitation', 'POST', invitation('decline'), { claims: userClaims(declining) });
   await step('listUsers', 'GET', `${office}/users`);
   const user = await step('getUser', 'GET', `${office}/users/${username}`);
   const updatedUser = await step('updateUser', 'PATCH', `${office}/users/${username}`, {
@@ -82,6 +91,8 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   const client = await step('createClient', 'POST', `${office}/clients`, { ...officer, body: adultClient() });
   await step('listClients', 'GET', `${office}/clients?q=andi`);
   await step('getClient', 'GET', `${office}/clients/${client.body.id}`);
+  await step(undefined, 'GET', `${office}/clients/${client.body.id}?reveal=nik&reason=Cek%20KTP`);
+  await step('listNikReveals', 'GET', `${office}/audit/nik-reveals`);
 
   const created = await step('createCase', 'POST', `${office}/cases`, {
     ...officer,
@@ -172,4 +183,13 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   await step('disableUser', 'DELETE', `${office}/users/${username}`, {
     headers: { 'if-match': updatedUser.headers.etag! },
   });
+
+  const integration = await step('createIntegration', 'POST', `${office}/integrations`, {
+    body: { name: 'SIPP Kejari (walk)', scopes: ['cases:read'] },
+  });
+  const clientUrl = `${office}/integrations/${integration.body.integration.clientId}`;
+  await step('listIntegrations', 'GET', `${office}/integrations`);
+  await step('getIntegration', 'GET', clientUrl);
+  await step('rotateIntegrationSecret', 'POST', `${clientUrl}/rotate`);
+  await step('revokeIntegration', 'POST', `${clientUrl}/revoke`);
 }

@@ -128,9 +128,24 @@ export const routes: readonly RouteDefinition[] = [
     m.site_page_title,
   ),
   office(
+    '/settings',
+    lazy(() => import('./screens/settings/OfficeSettingsScreen.svelte')),
+    m.settings_page_title,
+  ),
+  office(
     '/users',
     lazy(() => import('./screens/users/UsersScreen.svelte')),
     m.users_page_title,
+  ),
+  office(
+    '/audit/nik-reveals',
+    lazy(() => import('./screens/nik-reveals/NikRevealsScreen.svelte')),
+    m.nik_reveals_page_title,
+  ),
+  office(
+    '/integrations',
+    lazy(() => import('./screens/integrations/IntegrationsScreen.svelte')),
+    m.integrations_page_title,
   ),
   office(
     '/reports',

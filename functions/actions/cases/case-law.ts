@@ -1,5 +1,6 @@
 import {
   checkCaseParties,
+  policyOf,
   Rule,
   validateCaseRegistration,
   type CaseFlag,
@@ -38,9 +39,10 @@ export async function checkCaseAgainstLaw(
   const parties = checkCaseParties({ client, officer: officer.member });
   if (!parties.ok) throw refuse.invalid(parties.violations);
   const born = { birthDate: parties.value.birthDate };
-  const verdict = validateCaseRegistration({ ...input, client: born });
+  const options = { policy: policyOf(grant.office) };
+  const verdict = validateCaseRegistration({ ...input, client: born }, options);
   if (!verdict.ok) throw refuse.invalid(verdict.violations);
-  const before = previous && validateCaseRegistration({ ...previous, client: born });
+  const before = previous && validateCaseRegistration({ ...previous, client: born }, options);
   const previousFlags = before?.ok ? before.value.flags : [];
   return { client: parties.value, registration: verdict.value, previousFlags };
 }

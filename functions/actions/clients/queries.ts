@@ -1,5 +1,6 @@
-import { isChild, officeToday } from '../../domain';
+import { discloseIdentity, officeToday, type DisclosedIdentity } from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
+import type { Role } from '../../identity/principal';
 import type { ClientRecord } from '../../store/client-store';
 import type { Page, PageRequest } from '../cases/queries';
 import type { Ports } from '../ports';
@@ -7,23 +8,35 @@ import { found } from '../refusal';
 
 export type { ClientRecord, NewClient } from '../../store/client-store';
 
-/** A client as their readers see them: the record, and whether they are a child today. */
-export type ClientView = ClientRecord & { readonly isChild: boolean };
+/** Only these roles may see a full NIK (UU 27/2022: specific personal data), after saying why. */
+const NIK_REVEALERS: readonly Role[] = ['admin', 'officer'];
 
-/** The client as of the office's local date at `now`. */
+/** Whether the caller may reveal a NIK in this office (and so also sees the birth date). */
+export const mayRevealNik = (grant: Pick<OfficeGrant, 'roles'>): boolean =>
+  grant.roles.some((role) => NIK_REVEALERS.includes(role));
+
+/**
+ * A client as one reader may see them (CL-NIK-MASK): the record without its NIK and birth date, and
+ * what the reader's disclosure gives of those. The stored NIK never leaves the use case unmasked
+ * unless a reveal was asked for and audited, so no presenter can leak it by forgetting to mask.
+ */
+export type ClientView = Omit<ClientRecord, 'nik' | 'birthDate' | 'officeId'> & DisclosedIdentity;
+
+/** The client as the caller may see them on the office's local date at `now`. */
 export const viewClient =
-  (grant: Pick<OfficeGrant, 'office'>, now: Date) =>
-  (client: ClientRecord): ClientView => ({
-    ...client,
-    isChild: isChild(client.birthDate, officeToday(grant.office, now)),
-  });
+  (grant: Pick<OfficeGrant, 'office' | 'roles'>, now: Date, revealed = false) =>
+  (client: ClientRecord): ClientView => {
+    const { nik, birthDate, officeId: _officeId, ...rest } = client;
+    const disclosure = revealed ? 'revealed' : mayRevealNik(grant) ? 'may-reveal' : 'may-not-reveal';
+    return { ...rest, ...discloseIdentity({ nik, birthDate }, officeToday(grant.office, now), disclosure) };
+  };
 
 /** A client of the caller's office; refuses not-found for anyone else's. */
 export async function loadClient(ports: Pick<Ports, 'clients'>, grant: OfficeGrant, clientId: string) {
   return found(await ports.clients.get(grant.office.id, clientId), 'No such client in this office.');
 }
 
-/** One client of the office, NIK as stored (the API masks it). Refuses not-found. */
+/** One client of the office, as the caller may see them (NIK masked). Refuses not-found. */
 export async function getClient(
   ports: Pick<Ports, 'clients' | 'now'>,
   grant: OfficeGrant,

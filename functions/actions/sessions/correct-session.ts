@@ -13,7 +13,7 @@ import type { SessionRecord } from '../../store/session-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { caseForCrediting, creditAgainOnConflict, sessionChange } from './crediting';
+import { caseForCrediting, childSessionFlag, creditAgainOnConflict, sessionChange } from './crediting';
 
 export type { SessionRecord } from '../../store/session-store';
 
@@ -82,8 +82,12 @@ export async function correctSession(
         'This correction cannot be recorded.',
       );
     }
+    // A correction of the date or times re-reads the school hours in force now.
+    const { flags: _before, ...facts } = merged;
+    const flag = childSessionFlag(state.case, merged, grant.office);
     const session: SessionRecord = {
-      ...merged,
+      ...facts,
+      ...(flag ? { flags: [flag] } : {}),
       durationMinutes: decision.value.durationMinutes,
       creditedMinutes: merged.verified ? decision.value.creditedMinutes : 0,
       clipped: decision.value.clipped,
@@ -97,7 +101,10 @@ export async function correctSession(
       officeId,
       state,
       session,
-      sessionChange(grant, now, action, statusAfterSession(status)),
+      sessionChange(grant, now, action, statusAfterSession(status), {
+        case: state.case,
+        flag,
+      }),
     );
     return session;
   });

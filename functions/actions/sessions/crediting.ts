@@ -1,5 +1,5 @@
-import type { CaseForCrediting, CaseStatus } from '../../domain';
-import { officeLocalNow, termsOf } from '../../domain';
+import type { CaseFlag, CaseForCrediting, CaseStatus, Office } from '../../domain';
+import { flagsAfterSession, officeLocalNow, policyOf, schoolHoursFlag, termsOf } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseRecord } from '../../store/case-store';
 import { retryOnConflict } from '../../store/optimistic';
@@ -37,12 +37,37 @@ export const caseForCrediting = (record: CaseRecord, creditedMinutes: number): C
   maxHoursPerDay: record.sentence.maxHoursPerDay,
 });
 
-/** Who writes the session and when, its audit action, and the case's status after it. */
+/**
+ * CHILD-SCHOOL-HOURS for a session of a child's case (pelayanan masyarakat), by the office's school
+ * hours; undefined for an adult's case or a session outside them.
+ */
+export const childSessionFlag = (
+  record: Pick<CaseRecord, 'sentence'>,
+  session: { readonly date: string; readonly startTime: string; readonly endTime: string },
+  office: Office,
+): CaseFlag | undefined =>
+  record.sentence.kind === 'pelayanan_masyarakat'
+    ? schoolHoursFlag(session, policyOf(office).schoolHours)
+    : undefined;
+
+/**
+ * Who writes the session and when, its audit action, the case's status after it, and the case's flags
+ * when the session raises one the case lacks (once per rule: later sessions carry it on their own).
+ */
 export function sessionChange(
   grant: OfficeGrant,
   now: Date,
   action: string,
   status: CaseStatus,
+  raised?: { readonly case: Pick<CaseRecord, 'flags'>; readonly flag: CaseFlag | undefined },
 ): SessionChange {
-  return { ...actorOf(grant, now), action, status, month: officeLocalNow(grant.office, now).month };
+  const had = raised?.case.flags ?? [];
+  const flags = flagsAfterSession(had, raised?.flag);
+  return {
+    ...actorOf(grant, now),
+    action,
+    status,
+    month: officeLocalNow(grant.office, now).month,
+    ...(flags !== had ? { caseFlags: flags } : {}),
+  };
 }

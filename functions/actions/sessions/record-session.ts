@@ -13,7 +13,7 @@ import type { SessionRecord } from '../../store/session-store';
 import { canSeeCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { caseForCrediting, creditAgainOnConflict, sessionChange } from './crediting';
+import { caseForCrediting, childSessionFlag, creditAgainOnConflict, sessionChange } from './crediting';
 
 export type { SessionRecord } from '../../store/session-store';
 
@@ -96,6 +96,7 @@ export async function recordSession(
         'This session cannot be recorded.',
       );
     }
+    const flag = childSessionFlag(state.case, input, grant.office);
     const session: SessionRecord = {
       id,
       caseId: visible.id,
@@ -108,6 +109,7 @@ export async function recordSession(
       ...(input.activity ? { activity: input.activity } : {}),
       ...(input.notes ? { notes: input.notes } : {}),
       misconduct: input.misconduct ?? false,
+      ...(flag ? { flags: [flag] } : {}),
       durationMinutes: decision.value.durationMinutes,
       creditedMinutes: verified ? decision.value.creditedMinutes : 0,
       clipped: decision.value.clipped,
@@ -123,7 +125,10 @@ export async function recordSession(
       officeId,
       state,
       session,
-      sessionChange(grant, now, 'session.create', statusAfterSession(status)),
+      sessionChange(grant, now, 'session.create', statusAfterSession(status), {
+        case: state.case,
+        flag,
+      }),
     );
     return session;
   });

@@ -7,9 +7,9 @@ import { refuse } from '../refusal';
 import { loadMember, signInRoles } from './queries';
 
 /**
- * Changes a person's roles or work sites in the office if the caller's copy (`expected`) is current,
- * and mirrors the roles to the sign-in account. Refuses: not-found, invalid (USER-SUPERVISOR-SITES),
- * stale.
+ * Changes a person's roles or work sites in the office (or those a pending invitation offers) if the
+ * caller's copy (`expected`) is current, and mirrors an active member's roles to the sign-in account.
+ * Refuses: not-found, invalid (USER-SUPERVISOR-SITES), stale.
  */
 export async function changeMemberAccess(
   ports: Pick<Ports, 'users' | 'identityProvider' | 'now'>,
@@ -32,6 +32,9 @@ export async function changeMemberAccess(
     },
     { onExhausted: () => refuse.busy('Others are changing this person; retry shortly.') },
   );
-  await ports.identityProvider.syncGroups(updated.username, signInRoles(rolesElsewhere, updated.roles));
+  // USER-PENDING-MEMBERSHIP: roles of an invitation not yet accepted reach the account on acceptance.
+  if (updated.status === 'active') {
+    await ports.identityProvider.syncGroups(updated.username, signInRoles(rolesElsewhere, updated.roles));
+  }
   return updated;
 }

@@ -7,13 +7,17 @@ import { refuse } from '../refusal';
 export type { OfficeMember };
 
 /**
- * The member and their active roles in other offices and regions, or not-found: people of other
- * offices are as invisible as nobody.
+ * The member and their active roles in other offices and regions (and whether another office's
+ * invitation waits for them), or not-found: people of other offices are as invisible as nobody.
  */
 export async function loadMember(ports: Pick<Ports, 'users'>, grant: OfficeGrant, username: string) {
   const found = await ports.users.get(grant.office.id, username);
   if (!found.member) throw refuse.notFound('No such user in this office.');
-  return { member: found.member, rolesElsewhere: found.rolesElsewhere };
+  return {
+    member: found.member,
+    rolesElsewhere: found.rolesElsewhere,
+    pendingElsewhere: found.pendingElsewhere,
+  };
 }
 
 /** One person of the office. */

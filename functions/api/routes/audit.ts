@@ -1,8 +1,10 @@
 import { caseTimeline } from '../../actions/audit/case-timeline';
-import { access } from '../access';
+import { listNikReveals as readNikReveals } from '../../actions/audit/list-nik-reveals';
+import { access, staff } from '../access';
 import { pagedRoute } from '../route-kit';
-import { auditEntrySchema } from '../schemas/audit';
+import { auditEntrySchema, nikRevealSchema } from '../schemas/audit';
 import { caseIdParams } from '../schemas/cases';
+import { officeParams } from '../schemas/common';
 import { pageQuery } from '../schemas/paging';
 
 /**
@@ -24,4 +26,22 @@ export const getCaseAudit = pagedRoute({
   item: auditEntrySchema,
   list: ({ params }) => `audit:case:${params.caseId}`,
   read: ({ deps, access: grant, params }, page) => caseTimeline(deps, grant, { caseId: params.caseId, page }),
+});
+
+/**
+ * The office's NIK reveals, for its admins to review: who read which client's full NIK, when and why.
+ * Only admins: the list itself names clients and the reasons given for reading their NIK.
+ */
+export const listNikReveals = pagedRoute({
+  operationId: 'listNikReveals',
+  path: '/v1/offices/{officeId}/audit/nik-reveals',
+  summary: "Who revealed which client's NIK, when and why, newest first",
+  tags: ['audit'],
+  access: access.office(staff.adminOnly),
+  params: officeParams,
+  query: pageQuery,
+  items: 'NIK reveals',
+  item: nikRevealSchema,
+  list: () => 'audit:nik-reveals',
+  read: ({ deps, access: grant }, page) => readNikReveals(deps, grant, { page }),
 });

@@ -17,6 +17,8 @@ import { officeParams } from '../schemas/common';
 /**
  * Who may read clients. Site supervisors are left out on purpose: they see a client only as a name on
  * a case placed at their site, never the NIK, address or phone (UU 27/2022: specific personal data).
+ * Of the others, only admins and officers see the birth date and may reveal the NIK; the rest see its
+ * last 4 digits and the birth year (CL-NIK-MASK, decided in actions/clients/queries.ts).
  */
 const CLIENT_READERS = ['admin', 'officer', 'prosecutor', 'regional', 'integration'] as const;
 const CLIENT_WRITERS = ['admin', 'officer', 'integration'] as const;
@@ -68,5 +70,5 @@ export const getClient = recordRoute({
     revealing(query)
       ? revealClientNik(deps, grant, { clientId: params.clientId, reason: query.reason ?? '' })
       : readClient(deps, grant, params.clientId),
-  present: (client, { query }) => presentClient(client, revealing(query)),
+  present: (client) => presentClient(client),
 });

@@ -48,11 +48,22 @@ export const clientSchema = z
   .object({
     id: z.string(),
     fullName: z.string(),
-    nik: z.string().describe('Masked (7371••••••••0003) unless revealed with ?reveal=nik&reason=…'),
+    nik: z
+      .string()
+      .describe(
+        'The last 4 digits only (••••••••••••0003) unless revealed with ?reveal=nik&reason=… (CL-NIK-MASK)',
+      ),
     nikMasked: z.boolean(),
-    birthDate: z.string(),
+    birthYear: z.number().int(),
+    birthDate: z
+      .string()
+      .optional()
+      .describe('Only for admins and officers, who may reveal the NIK: it holds 6 of its digits'),
     sex: z.enum(['M', 'F']),
-    isChild: z.boolean(),
+    isChild: z
+      .boolean()
+      .optional()
+      .describe('Only for admins and officers: it changes on the 18th birthday, so it dates the birth'),
     address: z.string(),
     phone: z.string().optional(),
     guardian: guardianSchema.optional(),

@@ -50,7 +50,9 @@ export const createEvidenceBody = z
       })
       .strict()
       .optional()
-      .describe("Where the photo was taken (the device's GPS), checked against the session's site."),
+      .describe(
+        "Where the device is (its GPS) as the photo is uploaded. The GPS position in the photo's EXIF is checked against the session's site first; a declared location more than 100 m from it is a warning (EV-LOCATION-MISMATCH).",
+      ),
   })
   .strict();
 
@@ -60,7 +62,7 @@ export const evidenceListQuery = pageQuery.extend({
 });
 
 const warning = z.object({
-  rule: z.enum(['EV-LOCATION', 'EV-TIME', 'EV-DUPLICATE']),
+  rule: z.enum(['EV-LOCATION', 'EV-LOCATION-MISMATCH', 'EV-TIME', 'EV-DUPLICATE']),
   message: z.string(),
 });
 
@@ -82,6 +84,15 @@ const checks = z
         insideRadius: z.boolean(),
       })
       .optional(),
+    declaredLocation: z
+      .object({
+        distanceMeters: z.number(),
+        toleranceMeters: z.number(),
+        accuracyMeters: z.number().optional(),
+        agrees: z.boolean(),
+      })
+      .optional()
+      .describe("A photo's declared location against its EXIF GPS position (EV-LOCATION-MISMATCH)."),
     time: z
       .object({
         source: z.enum(['exif', 'declared']),

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { ROLES, SCOPES } from '../../identity/principal';
+import { MEMBERSHIP_STATUSES, OFFICE_ROLES } from '../../domain/membership';
+import { officePolicySchema } from './office-policy';
 
 export const officeSummarySchema = z
   .object({ id: z.string(), name: z.string(), timeZone: z.string() })
@@ -13,6 +15,7 @@ export const officeSchema = z
     timeZone: z.string(),
     regionId: z.string(),
     address: z.string(),
+    policy: officePolicySchema,
   })
   .meta({ id: 'Office' });
 
@@ -24,6 +27,16 @@ export const roleGrantSchema = z
   })
   .meta({ id: 'RoleGrant' });
 
+export const pendingInvitationSchema = z
+  .object({
+    officeId: z.string(),
+    officeName: z.string(),
+    roles: z.array(z.enum(OFFICE_ROLES)),
+    siteIds: z.array(z.string()),
+    invitedAt: z.string(),
+  })
+  .meta({ id: 'PendingInvitation' });
+
 export const meSchema = z
   .object({
     kind: z.enum(['user', 'client']),
@@ -33,5 +46,17 @@ export const meSchema = z
     scopes: z.array(z.enum(SCOPES)).optional().describe('Machine clients only.'),
     roles: z.array(roleGrantSchema),
     offices: z.array(officeSummarySchema),
+    invitations: z
+      .array(pendingInvitationSchema)
+      .describe('Offices whose invitation waits for your answer; they grant nothing until accepted.'),
   })
   .meta({ id: 'Me' });
+
+export const answeredInvitationSchema = z
+  .object({
+    officeId: z.string(),
+    status: z.enum(MEMBERSHIP_STATUSES),
+    roles: z.array(z.enum(OFFICE_ROLES)),
+    siteIds: z.array(z.string()),
+  })
+  .meta({ id: 'AnsweredInvitation' });

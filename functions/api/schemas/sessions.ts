@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SESSION_OUTCOME_KEYS, type SessionOutcome } from '../../domain';
+import { caseFlagSchema } from './cases';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour HH:mm time.');
 const outcome = z
@@ -66,6 +67,12 @@ export const sessionSchema = z
     verified: z.boolean(),
     recordedBy: z.string(),
     verifiedBy: z.string().optional(),
+    flags: z
+      .array(caseFlagSchema)
+      .optional()
+      .describe(
+        "What the session raises for the PK, e.g. a child's session in school hours (CHILD-SCHOOL-HOURS)",
+      ),
     version: z.number().int(),
     createdAt: z.string(),
   })

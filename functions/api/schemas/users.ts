@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { membershipSites, OFFICE_ROLES } from '../../domain/membership';
+import { MEMBERSHIP_STATUSES, membershipSites, OFFICE_ROLES } from '../../domain/membership';
 
 const username = z
   .string()
@@ -37,7 +37,9 @@ export const memberSchema = z
     email: z.string(),
     roles: z.array(z.enum(OFFICE_ROLES)),
     siteIds: z.array(z.string()),
-    status: z.enum(['active', 'disabled']),
+    status: z
+      .enum(MEMBERSHIP_STATUSES)
+      .describe('pending until the person accepts the invitation; only active grants the roles.'),
     version: z.number().int(),
   })
   .meta({ id: 'OfficeMember' });

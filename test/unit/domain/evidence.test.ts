@@ -230,10 +230,11 @@ describe('evidence lifecycle and context', () => {
     expect(pendingExpiryCutoff(new Date('2026-03-02T04:00:00Z'), 60)).toBe('2026-03-02T03:00:00.000Z');
   });
 
-  it('EV-LOCATION: a photo is checked by its declared position first, then by EXIF; other kinds not at all', () => {
+  it('EV-LOCATION: a photo is checked by its EXIF GPS first, then by its declared position; other kinds not at all', () => {
     const declared = { lat: -2.97, lng: 120.18, accuracyMeters: 12 };
     const exif = { latitude: -3, longitude: 120 };
-    expect(photoPoint('photo', declared, exif)).toEqual({ ...declared, source: 'declared' });
+    expect(photoPoint('photo', declared, exif)).toEqual({ lat: -3, lng: 120, source: 'exif' });
+    expect(photoPoint('photo', declared, { latitude: -3 })).toEqual({ ...declared, source: 'declared' });
     expect(photoPoint('photo', undefined, exif)).toEqual({ lat: -3, lng: 120, source: 'exif' });
     expect(photoPoint('photo', undefined, { latitude: -3 })).toBeUndefined();
     expect(photoPoint('document', declared, exif)).toBeUndefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNikMatchesClient, isValidNik, maskNik, parseNik, Rule } from '../../../functions/domain';
+import { checkNikMatchesClient, isValidNik, parseNik, Rule } from '../../../functions/domain';
 
 const TODAY = '2026-03-01';
 
@@ -87,10 +87,5 @@ describe('NIK', () => {
       ['ID-NIK-MATCH', 'birthDate'],
       ['ID-NIK-MATCH', 'sex'],
     ]);
-  });
-
-  it('masks all but the first and last four digits', () => {
-    expect(maskNik('7371014501050003')).toBe('7371••••••••0003');
-    expect(maskNik('12345')).toBe('•••••');
   });
 });

@@ -87,7 +87,7 @@ describe('Cognito sign-in: authorization code + PKCE', () => {
       client_id: 'dashboard-client',
       redirect_uri: CALLBACK,
       response_type: 'code',
-      scope: 'openid email profile',
+      scope: 'openid email profile aws.cognito.signin.user.admin',
       code_challenge_method: 'S256',
       lang: 'id',
     });

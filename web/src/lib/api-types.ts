@@ -12,7 +12,7 @@ import type {
   assessmentSummarySchema,
   createAssessmentBody,
 } from '../../../functions/api/schemas/assessments';
-import type { auditEntrySchema } from '../../../functions/api/schemas/audit';
+import type { auditEntrySchema, nikRevealSchema } from '../../../functions/api/schemas/audit';
 import type { caseSchema, createCaseBody, progressSchema } from '../../../functions/api/schemas/cases';
 import type { clientSchema, createClientBody, guardianSchema } from '../../../functions/api/schemas/clients';
 import type {
@@ -23,6 +23,11 @@ import type {
 } from '../../../functions/api/schemas/evidence';
 import type { problemSchema } from '../../../functions/api/schemas/common';
 import type { meSchema, officeSchema } from '../../../functions/api/schemas/identity';
+import type {
+  createIntegrationBody,
+  integrationSchema,
+  issuedIntegrationSchema,
+} from '../../../functions/api/schemas/integrations';
 import type { pageOf } from '../../../functions/api/schemas/paging';
 import type {
   createPartnerBody,
@@ -80,6 +85,8 @@ export type CaseFlag = Case['flags'][number];
 export type CaseTerms = Case['terms'];
 export type CaseState = z.output<typeof caseStateSchema>;
 export type AuditEntry = z.output<typeof auditEntrySchema>;
+/** One unmasked read of a client's NIK: who, when, why, which client (the admin's review list). */
+export type NikReveal = z.output<typeof nikRevealSchema>;
 export type Summary = z.output<typeof summarySchema>;
 
 // Clients
@@ -131,6 +138,12 @@ export type OfficeRole = OfficeMember['roles'][number];
 export type Invitation = z.output<typeof invitationSchema>;
 export type CreateUserBody = z.input<typeof createUserBody>;
 export type UpdateUserBody = z.input<typeof updateUserBody>;
+
+// Partner systems' machine clients
+export type Integration = z.output<typeof integrationSchema>;
+export type IntegrationScope = Integration['scopes'][number];
+export type IssuedIntegration = z.output<typeof issuedIntegrationSchema>;
+export type CreateIntegrationBody = z.input<typeof createIntegrationBody>;
 
 // Evidence
 export type Evidence = z.output<typeof evidenceSchema>;

@@ -114,6 +114,8 @@ export interface ApiClientOptions {
   readonly getToken: () => string | null;
   /** Called when an authenticated request gets 401: the session is over. */
   readonly onUnauthorized?: () => void;
+  /** Called with every problem an authenticated request gets, before it is thrown (e.g. MFA required). */
+  readonly onProblem?: (problem: ApiProblem) => void;
   readonly fetch?: typeof fetch;
   readonly newId?: () => string;
 }
@@ -175,6 +177,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         text,
       );
       if (response.status === 401 && useAuth) options.onUnauthorized?.();
+      if (useAuth) options.onProblem?.(problem);
       throw problem;
     }
     if (response.status === 204 || text === '') return undefined as T;

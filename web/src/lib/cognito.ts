@@ -46,7 +46,8 @@ export interface CognitoAdapterOptions {
 type RefreshGrant = Parameters<OidcClient['useRefreshToken']>[0]['state'];
 
 export const OIDC_STATE_PREFIX = 'abdi.oidc.';
-const SCOPE = 'openid email profile';
+// aws.cognito.signin.user.admin lets the person's token enrol an authenticator app (mfa-enrolment.ts).
+const SCOPE = 'openid email profile aws.cognito.signin.user.admin';
 
 /** Raised for a callback that cannot complete (denied, unknown state, failed exchange). */
 export class SignInError extends Error {

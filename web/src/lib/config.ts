@@ -11,6 +11,11 @@ export interface CognitoAuthConfig {
   readonly region: string;
   /** Where Cognito sends the browser back with the code; registered as a callback URL of the client. */
   readonly redirectPath: string;
+  /**
+   * The user pools API the dashboard calls with the person's own token (authenticator enrolment), e.g.
+   * `https://cognito-idp.ap-southeast-3.amazonaws.com`; absent: that URL for `region`.
+   */
+  readonly identityEndpoint?: string;
 }
 
 export type AuthConfig = { readonly mode: 'local' } | CognitoAuthConfig;
@@ -69,11 +74,34 @@ export function parseRuntimeConfig(value: unknown): RuntimeConfig {
         clientId: auth.clientId as string,
         region: auth.region as string,
         redirectPath,
+        ...(auth.identityEndpoint !== undefined && {
+          identityEndpoint: httpsOrigin(auth.identityEndpoint, 'auth.identityEndpoint'),
+        }),
       },
       ...limits,
     };
   }
   throw new ConfigError(`config.json: auth.mode must be "local" or "cognito"`);
+}
+
+/** An https origin without a path (`https://cognito-idp.ap-southeast-3.amazonaws.com/` → no slash). */
+function httpsOrigin(value: unknown, member: string): string {
+  let url: URL | null;
+  try {
+    url = typeof value === 'string' ? new URL(value) : null;
+  } catch {
+    url = null;
+  }
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    url.pathname.replace(/\/+$/, '') !== '' ||
+    url.search ||
+    url.hash
+  ) {
+    throw new ConfigError(`config.json: ${member} must be an https origin without a path`);
+  }
+  return url.origin;
 }
 
 /** `abdi.auth.example` or `https://abdi.auth.example/` → `https://abdi.auth.example`; only https. */

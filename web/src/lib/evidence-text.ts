@@ -102,6 +102,15 @@ export function warningText(warning: EvidenceWarning, checks: Evidence['checks']
         end: time.session.endTime,
       });
     }
+    case 'EV-LOCATION-MISMATCH': {
+      const declared = checks.declaredLocation;
+      return declared
+        ? m.evidence_warning_location_mismatch({
+            distance: number(declared.distanceMeters),
+            tolerance: number(declared.toleranceMeters),
+          })
+        : m.evidence_warning_location_mismatch_plain();
+    }
     case 'EV-DUPLICATE':
       return m.evidence_warning_duplicate();
     default:

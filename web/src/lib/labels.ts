@@ -122,6 +122,8 @@ const RULE_TEXT: Record<string, () => string> = {
   'CHILD-PERIOD': m.rule_child_period,
   'CHILD-SANCTION': m.rule_child_sanction,
   'CHILD-ADVISORY-HOURS': m.rule_child_advisory_hours,
+  'CHILD-SCHOOL-HOURS': m.rule_child_school_hours,
+  'OFFICE-POLICY': m.rule_office_policy,
   'ORIGIN-DIVERSION': m.rule_origin_diversion,
   'DIV-PERIOD': m.rule_div_period,
   'CONV-LEGAL-BASIS': m.rule_conv_legal_basis,

@@ -3,9 +3,28 @@
  * once per office and page load, so moving between screens costs no extra request.
  */
 import type { ApiClient } from './api';
-import type { Page, Site } from './api-types';
+import type { OfficeDetail, Page, Site } from './api-types';
 
 const sites = new Map<string, Promise<Site[]>>();
+const details = new Map<string, Promise<OfficeDetail>>();
+
+/** The office with its policy (a child's advisory hours, school hours), once per page load. */
+export function loadOfficeDetail(api: ApiClient, officeId: string): Promise<OfficeDetail> {
+  let cached = details.get(officeId);
+  if (!cached) {
+    cached = api.get<OfficeDetail>(officeApi(officeId)).catch((error: unknown) => {
+      details.delete(officeId);
+      throw error;
+    });
+    details.set(officeId, cached);
+  }
+  return cached;
+}
+
+/** After the admin changed the policy: every screen reads the new one. */
+export function rememberOfficeDetail(office: OfficeDetail): void {
+  details.set(office.id, Promise.resolve(office));
+}
 
 /** The office's work sites, all pages (an office has tens, not thousands). */
 export function loadSites(api: ApiClient, officeId: string): Promise<Site[]> {

@@ -1,5 +1,6 @@
 import { m } from '../paraglide/messages.js';
 import { ApiProblem, NETWORK_PROBLEM } from './api';
+import { isMfaRequired } from './mfa-enrolment';
 
 /** The sentence for each status whose cause the user can act on. */
 const STATUS_TEXT: Partial<Record<number, () => string>> = {
@@ -23,6 +24,8 @@ export function problemText(error: unknown): string {
     return m.error_unexpected({ detail: error instanceof Error ? error.message : String(error) });
   }
   if (error.type === NETWORK_PROBLEM) return m.error_network();
+  // Not "your role does not allow this": the person can fix it themselves on the account screen.
+  if (isMfaRequired(error)) return m.mfa_required_notice();
   const text = STATUS_TEXT[error.status];
   if (text) return text();
   if (error.status >= 500) return m.error_server();

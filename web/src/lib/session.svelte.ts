@@ -12,7 +12,8 @@ import { sharedContext } from './context';
 import { createApiClient, type ApiClient } from './api';
 import type { CognitoAdapter, TokenGrant } from './cognito';
 import { cognitoLogoutUrl } from './cognito-urls';
-import type { RuntimeConfig } from './config';
+import type { CognitoAuthConfig, RuntimeConfig } from './config';
+import { isMfaRequired } from './mfa-enrolment';
 import type { LoginResponse, Me } from './me';
 import { LOGIN_PATH, loginPathFor, safeNextPath } from './paths';
 import type { Router } from './router.svelte';
@@ -32,6 +33,9 @@ import {
 /** Why the login screen is shown, when it is not the first visit. */
 export type SignInNotice = 'expired' | 'signedOut';
 
+/** Where a person whose role requires MFA is sent to enrol an authenticator app. */
+export const MFA_ENROLMENT_PATH = '/account';
+
 /** setTimeout overflows past ~24.8 days; tokens live hours, but stay safe. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -39,6 +43,8 @@ export class Session {
   current = $state<StoredSession | null>(null);
   me = $state<Me | null>(null);
   notice = $state<SignInNotice | null>(null);
+  /** The API refused this person until they enrol an authenticator (403 `…/mfa-required`, ADR 0008). */
+  mfaRequired = $state(false);
   readonly signedIn = $derived(this.current !== null);
   readonly api: ApiClient;
 
@@ -63,11 +69,31 @@ export class Session {
       baseUrl: config.apiBaseUrl,
       getToken: () => this.#token(),
       onUnauthorized: () => this.expire(),
+      onProblem: (problem) => {
+        if (!isMfaRequired(problem)) return;
+        // Every screen would fail the same way: send the person to enrolment instead of an error.
+        this.mfaRequired = true;
+        if (this.#router.pathname !== MFA_ENROLMENT_PATH) {
+          this.#router.navigate(MFA_ENROLMENT_PATH, { replace: true });
+        }
+      },
     });
   }
 
   get authMode(): RuntimeConfig['auth']['mode'] {
     return this.#config.auth.mode;
+  }
+
+  /** Cognito's settings in cognito mode (authenticator enrolment needs them); null in local mode. */
+  get cognitoAuth(): CognitoAuthConfig | null {
+    return this.#config.auth.mode === 'cognito' ? this.#config.auth : null;
+  }
+
+  /** After enrolment: the API now lets this person in, so read who they are again. */
+  mfaEnrolled(): void {
+    this.mfaRequired = false;
+    this.me = null;
+    this.#mePromise = null;
   }
 
   /** The deployment's evidence size limit from `config.json`, if it names one (else the default applies). */
@@ -144,6 +170,7 @@ export class Session {
     this.me = null;
     this.#mePromise = null;
     this.notice = null;
+    this.mfaRequired = false;
     this.current = saveSession(this.#storage, token, Date.now());
     this.#scheduleExpiry();
   }
@@ -154,6 +181,7 @@ export class Session {
     this.current = null;
     this.me = null;
     this.#mePromise = null;
+    this.mfaRequired = false;
     this.notice = notice;
   }
 

@@ -83,6 +83,8 @@ export class CaseDraftState {
   consentGiven = $state(false);
   consentOn = $state('');
   notes = $state('');
+  /** The office's advisory hours a day for a child, once its policy has loaded. */
+  childMaxHoursPerDay = $state<number | undefined>(undefined);
 
   readonly hints = $derived(
     caseHints({
@@ -105,6 +107,7 @@ export class CaseDraftState {
       sanction: this.sanction,
       consentGiven: this.consentGiven,
       clientBirthDate: this.client?.birthDate,
+      childMaxHoursPerDay: this.childMaxHoursPerDay,
     }),
   );
 

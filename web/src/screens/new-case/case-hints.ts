@@ -15,8 +15,8 @@
 import { addDays, ageOn, availableDays, diffDays, isLocalDate } from '../../../../functions/domain/calendar';
 import { parseDecisionNumber } from '../../../../functions/domain/decision-number';
 import type { RuleViolation } from '../../../../functions/domain/rules';
+import { DEFAULT_OFFICE_POLICY } from '../../../../functions/domain/office-policy';
 import {
-  DEFAULT_OFFICE_POLICY,
   fineSubstituteHours,
   HOURS_LIMITS,
   MAX_HOURS_PER_DAY,
@@ -71,6 +71,8 @@ export interface CaseDraft {
   readonly consentGiven: boolean;
   /** The chosen client's birth date, when a client is chosen. */
   readonly clientBirthDate?: string | undefined;
+  /** The office's advisory most hours a day for a child (its policy); the default when not known. */
+  readonly childMaxHoursPerDay?: number | undefined;
 }
 
 export type HintCode =
@@ -176,9 +178,13 @@ function registrationInput(d: CaseDraft): CaseRegistrationInput {
   };
 }
 
+const advisoryOf = (d: CaseDraft) => d.childMaxHoursPerDay ?? DEFAULT_OFFICE_POLICY.childMaxHoursPerDay;
+
 /** The domain validator's verdict on the draft, without what only says an input is still empty. */
 export function draftViolations(d: CaseDraft): RuleViolation[] {
-  const result = validateCaseRegistration(registrationInput(d));
+  const result = validateCaseRegistration(registrationInput(d), {
+    policy: { childMaxHoursPerDay: advisoryOf(d) },
+  });
   if (result.ok) return [];
   const filled = filledPaths(d);
   // Formats are the inputs' own business (date and number inputs) and the submit's required check.
@@ -190,7 +196,9 @@ export function draftViolations(d: CaseDraft): RuleViolation[] {
  * saving. The server records the same flags on the case.
  */
 export function draftFlags(d: CaseDraft): readonly CaseFlag[] {
-  const result = validateCaseRegistration(registrationInput(d));
+  const result = validateCaseRegistration(registrationInput(d), {
+    policy: { childMaxHoursPerDay: advisoryOf(d) },
+  });
   return result.ok ? result.value.flags : [];
 }
 
@@ -211,7 +219,7 @@ function standingHints(d: CaseDraft): CaseHints {
     'sentence.maxHoursPerDay': {
       code: 'perDay',
       ok: true,
-      values: { max: MAX_HOURS_PER_DAY, advisory: DEFAULT_OFFICE_POLICY.childMaxHoursPerDay },
+      values: { max: MAX_HOURS_PER_DAY, advisory: advisoryOf(d) },
     },
     'sentence.deadline': { code: 'window', ok: true, values: windowValues(d) },
     'consent.given': { code: 'consent', ok: true, values: {} },

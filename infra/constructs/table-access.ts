@@ -1,0 +1,223 @@
+/**
+ * Least-privilege DynamoDB access for Abdi's functions: each function's role gets only the item actions
+ * its code sends (no `dynamodb:*`, no Scan, no streams, no table management), on the table or on named
+ * indexes, and where a function needs only some partitions, only those: an IAM `dynamodb:LeadingKeys`
+ * condition lists the partition key patterns (store/keys.ts) it may touch.
+ *
+ * How IAM sees DynamoDB calls (what the lists below rely on):
+ * - TransactWriteItems and BatchGetItem are authorised item by item, as the underlying PutItem,
+ *   UpdateItem, DeleteItem, ConditionCheckItem and GetItem; each item's own partition key is checked
+ *   against LeadingKeys.
+ * - A Query on an index is authorised on `<table>/index/<name>`, and its LeadingKeys value is the
+ *   partition key value of the query (the index's partition key).
+ * - `ForAllValues:StringLike` is true for a request with no partition key at all (a Scan): never add
+ *   Scan to a list with a LeadingKeys condition.
+ *
+ * The lists are data, so the infra tests compare them with the synthesized policies, and the integration
+ * tests record the calls the evidence workers really make and check each against them (`allows`).
+ */
+import { Aws } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+
+/** The DynamoDB item actions Abdi's code sends. Anything else is never granted. */
+export type ItemAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:ConditionCheckItem';
+
+const WRITE_ACTIONS: readonly ItemAction[] = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:ConditionCheckItem',
+];
+
+/** One policy statement's worth of access to one table. */
+export interface TableAccess {
+  /** Statement id (letters and digits only). */
+  readonly sid: string;
+  readonly actions: readonly ItemAction[];
+  /** On the table itself (`table`) or on these indexes (Query only). @default 'table' */
+  readonly indexes?: readonly string[];
+  /**
+   * IAM StringLike patterns every partition key of a request must match (`*` is any text, `#` is
+   * literal), e.g. `O#*#CASE#*`. @default any partition
+   */
+  readonly leadingKeys?: readonly string[];
+}
+
+/** The one call IAM authorises: an action, on the table or an index, on one partition. */
+export interface DynamoCall {
+  readonly action: ItemAction;
+  readonly index?: string;
+  readonly partitionKey: string;
+}
+
+/** Whether a list of access statements allows a call, evaluated as IAM evaluates them. */
+export function allows(access: readonly TableAccess[], call: DynamoCall): boolean {
+  return access.some(
+    (statement) =>
+      statement.actions.includes(call.action) &&
+      (call.index === undefined
+        ? statement.indexes === undefined
+        : (statement.indexes ?? []).includes(call.index)) &&
+      (statement.leadingKeys === undefined ||
+        statement.leadingKeys.some((pattern) => stringLike(pattern, call.partitionKey))),
+  );
+}
+
+/** IAM's StringLike: `*` any run of characters, `?` one character, everything else literal. */
+export function stringLike(pattern: string, value: string): boolean {
+  const source = pattern
+    .split('')
+    .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`, 's').test(value);
+}
+
+/**
+ * Adds the statements for `access` on `table` to `role`, and the table key's use through DynamoDB only
+ * (`kms:ViaService`): decrypt for reads, and the data-key actions DynamoDB needs for writes.
+ */
+export function grantTableAccess(
+  role: iam.IRole,
+  table: dynamodb.ITable,
+  encryptionKey: kms.IKey | undefined,
+  access: readonly TableAccess[],
+): void {
+  for (const statement of access) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: statement.sid,
+        actions: [...statement.actions],
+        resources: statement.indexes
+          ? statement.indexes.map((index) => `${table.tableArn}/index/${index}`)
+          : [table.tableArn],
+        ...(statement.leadingKeys && {
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...statement.leadingKeys] },
+          },
+        }),
+      }),
+    );
+  }
+  if (!encryptionKey) return;
+  const writes = access.some((statement) => statement.actions.some((a) => WRITE_ACTIONS.includes(a)));
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: writes ? [...tableKeyWriteActions] : [...tableKeyReadActions],
+      resources: [encryptionKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Aws.REGION}.amazonaws.com` } },
+    }),
+  );
+}
+
+/** What a reader needs of a customer-managed table key (DynamoDB calls KMS for it). */
+export const tableKeyReadActions = ['kms:Decrypt', 'kms:DescribeKey'] as const;
+/** What a writer needs: the set the CDK's own table grants use, limited here to calls through DynamoDB. */
+export const tableKeyWriteActions = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+] as const;
+
+/**
+ * The API function on the main table: every item action the stores send (functions/store: Get, BatchGet,
+ * Query, Put, Update, and ConditionCheck inside transactions), on the table and its indexes. No
+ * LeadingKeys: one API function serves every office and the directory; the access guard scopes each
+ * request to the caller's offices, and every key carries its office (store/keys.ts).
+ * `test/infra/table-access.test.ts` fails when a store starts sending an action that is not listed here.
+ */
+export const apiMainTableAccess = (indexes: readonly string[]): TableAccess[] => [
+  {
+    sid: 'MainTableItems',
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+  },
+  { sid: 'MainTableIndexes', actions: ['dynamodb:Query'], indexes },
+];
+
+/** Powertools' idempotency layer: Get, Put, Update and Delete of its records, nothing else. */
+export const apiIdempotencyTableAccess: TableAccess[] = [
+  {
+    sid: 'IdempotencyRecords',
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  },
+];
+
+/**
+ * Partitions the evidence workers (the verifier and the expiry sweep) reach, from store/keys.ts:
+ * - `O#<office>#CASE#<case>`: the evidence record, the session it names, the case's hash items;
+ * - `O#<office>#SITE#<site>`: the session's work site (location check);
+ * - `OFFICE#<office>`: the office's time zone;
+ * - `O#<office>#AUDIT#case#<case>`: the case timeline, where a verdict's audit entry is put in the same
+ *   transaction as the verdict (EV-VERDICT). Put only: the workers can neither read, change nor delete
+ *   an audit entry. (IAM cannot tell a new item from an overwrite; overwriting would need the exact
+ *   `AUDIT#<instant>#<ulid>` key of an existing entry, which they cannot read.)
+ * Not reachable: memberships and profiles (`USER#…`, `CLIENT#…`), clients (`O#…#CLIENT#…`, NIK guards),
+ * partners, counters, any other audit trail, local credentials.
+ */
+export const EVIDENCE_PARTITIONS = {
+  case: 'O#*#CASE#*',
+  site: 'O#*#SITE#*',
+  office: 'OFFICE#*',
+  caseAudit: 'O#*#AUDIT#case#*',
+  /** The sparse `due` listing of an office's pending uploads. */
+  pendingUploads: 'O#*#EVIDENCE#PENDING',
+  /** The gsi1 listing of every office (the sweep's list of offices). */
+  offices: 'OFFICES',
+} as const;
+
+const P = EVIDENCE_PARTITIONS;
+
+/** What both workers read and write. */
+const evidenceWorkerCommon: TableAccess[] = [
+  {
+    sid: 'ReadEvidenceContext',
+    actions: ['dynamodb:GetItem'],
+    leadingKeys: [P.case, P.site, P.office],
+  },
+  { sid: 'WriteVerdicts', actions: ['dynamodb:PutItem'], leadingKeys: [P.case, P.caseAudit] },
+];
+
+/** The verifier: the common access, and the thumbnail's key recorded on verified evidence. */
+export const verifierTableAccess: TableAccess[] = [
+  ...evidenceWorkerCommon,
+  { sid: 'RecordThumbnails', actions: ['dynamodb:UpdateItem'], leadingKeys: [P.case] },
+];
+
+/** The expiry sweep: the common access, and its two listings (offices, pending uploads). */
+export const expiryTableAccess: TableAccess[] = [
+  ...evidenceWorkerCommon,
+  { sid: 'ListOffices', actions: ['dynamodb:Query'], indexes: ['gsi1'], leadingKeys: [P.offices] },
+  {
+    sid: 'ListPendingUploads',
+    actions: ['dynamodb:Query'],
+    indexes: ['due'],
+    leadingKeys: [P.pendingUploads],
+  },
+];
+
+/** The API function's access to one of the tables of functions/tables.ts, by its id. */
+export function apiTableAccess(definition: {
+  readonly id: string;
+  readonly globalIndexes: readonly { readonly name: string }[];
+}): TableAccess[] {
+  if (definition.id === 'main') return apiMainTableAccess(definition.globalIndexes.map((i) => i.name));
+  if (definition.id === 'idempotency') return apiIdempotencyTableAccess;
+  throw new Error(`No API access defined for table "${definition.id}" (infra/constructs/table-access.ts)`);
+}
