@@ -10,6 +10,7 @@ import type { EvidenceStore } from '../store/evidence-store';
 import type { IntegrationStore } from '../store/integration-store';
 import type { OfficePolicyStore } from '../store/office-policy-store';
 import type { PartnerStore } from '../store/partner-store';
+import type { RecordKeys } from '../store/record-keys';
 import type { PaymentStore } from '../store/payment-store';
 import type { PlacementStore } from '../store/placement-store';
 import type { SessionStore } from '../store/session-store';
@@ -56,6 +57,10 @@ export interface Ports {
    * invitation that must not create an account can still answer in the same shape (USER-GLOBAL-USERNAME).
    */
   readonly invitationDelivery: 'email' | 'link';
+  /** The keys of records a route reads first, for the guard's read-ahead (ADR 0011). */
+  readonly recordKeys: RecordKeys;
+  /** Runs one request with its own read-ahead, so what the guard read answers the route's first reads. */
+  readonly withReadAhead: <T>(run: () => Promise<T>) => Promise<T>;
   /** The only clock a use case reads; the domain receives instants from here, never reads one itself. */
   readonly now: () => Date;
 }

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import httpJsonBodyParser from '@middy/http-json-body-parser';
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { guard, type GuardResult } from './guard';
 import { idempotentPost } from './idempotency';
@@ -55,11 +55,13 @@ export function routeHandler(
   };
   const handler = middy<ApiEvent, APIGatewayProxyResultV2>().use({
     before: async ({ event }) => {
+      const officeId = event.pathParameters?.officeId;
       const decision = await guard(deps.directory, {
         rule: route.access,
         claims: event.requestContext.authorizer?.jwt?.claims ?? event.requestContext.authorizer?.lambda,
-        officeId: event.pathParameters?.officeId,
+        officeId,
         mfa: deps.mfa,
+        readKeys: () => readAheadKeys(route, event, deps),
       });
       decisions.set(event, decision);
     },
@@ -68,7 +70,17 @@ export function routeHandler(
   if (route.method === 'POST' && route.replayable !== false) {
     handler.use(idempotentPost(deps.idempotency, options));
   }
-  return handler.handler(run);
+  const inner = handler.handler(run);
+  // One read-ahead per request: what the guard read answers the route's first reads (ADR 0011).
+  return (event: ApiEvent, context: Context) => deps.withReadAhead(() => inner(event, context));
+}
+
+/** The keys of what the route reads first, when its path is valid; none otherwise (no guessing). */
+function readAheadKeys(route: AnyRoute, event: ApiEvent, deps: ApiDependencies) {
+  const officeId = event.pathParameters?.officeId;
+  if (!route.readAhead || !officeId) return [];
+  const params = route.params?.safeParse(event.pathParameters ?? {});
+  return params?.success ? route.readAhead(params.data, officeId, deps.recordKeys) : [];
 }
 
 /** Validates one part of the request; all field errors of that part are reported at once. */

@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { Page, PageRequest } from '../actions/cases/queries';
+import type { Ports } from '../actions/ports';
 import type { InOffice } from '../identity/grant';
 import { etag, expectedVersion } from './preconditions';
 import { pageResponse } from './presenters';
@@ -58,6 +59,12 @@ export function pagedRoute<P, Q extends PageQuery, T>(
 }
 
 type CaseParams = z.infer<typeof caseIdParams>;
+type Keys = Ports['recordKeys'];
+
+/** Read-ahead (ADR 0011) of routes under `/cases/{caseId}`: the case, which their use case reads first. */
+export const readAheadCase = (params: { readonly caseId: string }, officeId: string, keys: Keys) => [
+  keys.case(officeId, params.caseId),
+];
 
 /**
  * A case's own list, `/cases/{caseId}/<kind>`, newest first: tagged `kind`, a page of `kind`, the
@@ -83,6 +90,7 @@ export function caseListRoute<T, Q extends PageQuery = z.infer<typeof pageQuery>
     path: `/v1/offices/{officeId}/cases/{caseId}/${kind}`,
     tags: [kind],
     params: caseIdParams,
+    readAhead: readAheadCase,
     query: query ?? (pageQuery as unknown as z.ZodType<Q>),
     items: kind,
     list: ({ params }) => `${kind}:${params.caseId}`,

@@ -66,6 +66,15 @@ export interface RouteDefinition<
    * not honoured, because a replay needs the answer stored, secret and all, in the idempotency table.
    */
   readonly replayable?: false;
+  /**
+   * The records the route reads first, from its validated path (ADR 0011): the guard reads them with
+   * the caller's grants in one BatchGetItem, and the route's first read of each costs no call.
+   */
+  readonly readAhead?: (
+    params: TParams,
+    officeId: string,
+    keys: Ports['recordKeys'],
+  ) => readonly { readonly pk: string; readonly sk: string }[];
   handle(context: RouteContext<TParams, TQuery, TBody, TAccess>): Promise<RouteResponse>;
 }
 

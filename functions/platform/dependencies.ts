@@ -12,6 +12,8 @@ import { CaseStore } from '../store/case-store';
 import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
 import { OfficePolicyStore } from '../store/office-policy-store';
+import { withReadAhead } from '../store/read-ahead';
+import { recordKeys } from '../store/record-keys';
 import { SessionStore } from '../store/session-store';
 import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
@@ -73,6 +75,8 @@ export function createDependencies(
   return {
     directory: new DirectoryStore(db, config.tableName),
     officePolicies: new OfficePolicyStore(db, config.tableName),
+    recordKeys,
+    withReadAhead,
     users: new UserStore(db, config.tableName),
     clients: new ClientStore(db, config.tableName),
     cases: new CaseStore(db, config.tableName),

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
+import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import type { PageRequest } from './paging';
 import { WriteConflict } from './optimistic';
@@ -58,14 +59,10 @@ export class CaseStore {
   }
 
   async get(officeId: string, caseId: string): Promise<CaseRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(officeId, caseId), sk: keys.caseRoot },
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? toCase(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, keys.caseRecord(officeId, caseId), {
+      consistent: true,
+    });
+    return item ? toCase(item) : undefined;
   }
 
   /**

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { maskNikToSerial } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
+import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact } from './transactions';
 import type { Actor } from './user-store';
@@ -99,10 +100,8 @@ export class ClientStore {
   }
 
   async get(officeId: string, clientId: string): Promise<ClientRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.client(officeId, clientId) }),
-    );
-    return Item ? toClient(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, keys.client(officeId, clientId));
+    return item ? toClient(item) : undefined;
   }
 
   /** By name prefix (case-insensitive) or all, in name order; one Query. */

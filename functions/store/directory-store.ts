@@ -1,6 +1,5 @@
 import {
   BatchGetCommand,
-  GetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -11,6 +10,8 @@ import type { Office } from '../domain/office';
 import { membershipGrants } from '../domain/membership';
 import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from '../domain/office-policy';
 import { keys } from './keys';
+import { officeCache } from './office-cache';
+import { getItem, keepRead, type ItemKey } from './read-ahead';
 
 export type { Office } from '../domain/office';
 
@@ -38,8 +39,9 @@ interface MembershipItem {
 }
 
 /**
- * Offices, users and machine clients: the records the access guard resolves a caller against.
- * Each read is one DynamoDB call: a principal is one Query over its partition (profile + memberships).
+ * Offices, users and machine clients: the records the access guard resolves a caller against. An
+ * office route's caller is one BatchGetItem (`principalInOffice`); a caller in every office (`/v1/me`)
+ * is one Query over its partition (profile + memberships).
  */
 export class DirectoryStore {
   constructor(
@@ -48,10 +50,8 @@ export class DirectoryStore {
   ) {}
 
   async getOffice(officeId: string): Promise<Office | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.office(officeId) }),
-    );
-    return Item ? toOffice(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, keys.office(officeId));
+    return item ? toOffice(item) : undefined;
   }
 
   /** At most 100 ids: one BatchGet (a person belongs to a handful of offices). */
@@ -100,41 +100,80 @@ export class DirectoryStore {
         ExpressionAttributeValues: Object.fromEntries(names.map((name, i) => [`:v${i}`, item[name]])),
       }),
     );
+    officeCache.forget(this.tableName, office.id);
   }
 
-  /** Resolves a verified token subject to a principal, or undefined if unknown or disabled. */
+  /** Resolves a verified token subject to a principal in every office, or undefined if unknown or disabled. */
   async resolvePrincipal(subject: TokenSubject): Promise<Principal | undefined> {
-    const partition =
-      subject.kind === 'user' ? keys.userPartition(subject.username) : keys.clientPartition(subject.clientId);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': partition },
+        ExpressionAttributeValues: { ':pk': partitionOf(subject) },
       }),
     );
     const items = result.Items ?? [];
     const profile = items.find((item) => item.sk === keys.profile);
-    if (!profile || profile.status !== 'active') return undefined;
-    // USER-PENDING-MEMBERSHIP: an invitation not yet accepted (or declined, or withdrawn) grants nothing.
-    const memberships = items
-      .filter(
-        (item) =>
-          typeof item.sk === 'string' && item.sk.startsWith('MEMBER#') && membershipGrants(item.status),
-      )
-      .flatMap((item) => toMemberships(item as unknown as MembershipItem));
+    const members = items.filter((item) => typeof item.sk === 'string' && item.sk.startsWith('MEMBER#'));
+    return principalFrom(subject, profile, members);
+  }
 
-    if (subject.kind === 'user') {
-      return { kind: 'user', username: subject.username, fullName: String(profile.fullName), memberships };
+  /**
+   * What the guard needs for an office route, in one strongly consistent BatchGetItem (ADR 0011): the
+   * caller's profile and memberships in this office and its region, the office itself unless cached,
+   * and `readKeys`, the records the route reads, kept as the request's read-ahead. The principal
+   * carries only the memberships that apply here. On a cold office cache the region membership needs
+   * the office's region first, which costs one more GetItem.
+   */
+  async principalInOffice(
+    subject: TokenSubject,
+    officeId: string,
+    readKeys: readonly ItemKey[] = [],
+  ): Promise<{ principal?: Principal; office?: Office }> {
+    const partition = partitionOf(subject);
+    const profileKey = { pk: partition, sk: keys.profile };
+    const officeMemberKey = { pk: partition, sk: keys.officeMembership(officeId) };
+    const cached = officeCache.get(this.tableName, officeId);
+    const regionMemberKey = (regionId: string) => ({ pk: partition, sk: keys.regionMembership(regionId) });
+    const found = await this.batchGet([
+      profileKey,
+      officeMemberKey,
+      cached ? regionMemberKey(cached.regionId) : keys.office(officeId),
+      ...readKeys,
+    ]);
+    for (const key of readKeys) keepRead(this.tableName, key, found(key));
+    const officeItem = cached ? undefined : found(keys.office(officeId));
+    const office = cached ?? (officeItem ? toOffice(officeItem) : undefined);
+    if (!cached && office) officeCache.put(this.tableName, office);
+    const regionMember = cached
+      ? found(regionMemberKey(cached.regionId))
+      : office &&
+        (await getItem(this.db, this.tableName, regionMemberKey(office.regionId), { consistent: true }));
+    const members = [found(officeMemberKey), regionMember].filter((item) => item !== undefined);
+    return { principal: principalFrom(subject, found(profileKey), members), office };
+  }
+
+  /**
+   * One strongly consistent BatchGet (keys deduplicated, at most 100); the answer finds an item by its
+   * key. Keys DynamoDB leaves unprocessed (throttling) are asked for again, a few times.
+   */
+  private async batchGet(requested: readonly ItemKey[]) {
+    const unique = [...new Map(requested.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+    const items = new Map<string, Record<string, unknown>>();
+    let pending: readonly ItemKey[] = unique;
+    for (let attempt = 0; pending.length > 0; attempt += 1) {
+      if (attempt === BATCH_ATTEMPTS) throw new Error('DynamoDB left keys unprocessed; retry shortly');
+      const result = await this.db.send(
+        new BatchGetCommand({
+          RequestItems: { [this.tableName]: { Keys: [...pending], ConsistentRead: true } },
+        }),
+      );
+      for (const item of result.Responses?.[this.tableName] ?? []) {
+        items.set(`${String(item.pk)}\u0000${String(item.sk)}`, item);
+      }
+      pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as ItemKey[];
     }
-    const granted = new Set<Scope>((profile.scopes as Scope[] | undefined) ?? []);
-    return {
-      kind: 'client',
-      clientId: subject.clientId,
-      name: String(profile.name),
-      scopes: subject.scopes.filter((scope) => granted.has(scope)),
-      memberships,
-    };
+    return (key: ItemKey) => items.get(`${key.pk}\u0000${key.sk}`);
   }
 
   /** Creates or replaces a user with its memberships in one transaction. */
@@ -181,6 +220,38 @@ export class DirectoryStore {
       }),
     );
   }
+}
+
+const BATCH_ATTEMPTS = 3;
+
+const partitionOf = (subject: TokenSubject) =>
+  subject.kind === 'user' ? keys.userPartition(subject.username) : keys.clientPartition(subject.clientId);
+
+/**
+ * The principal from its profile and membership items, or undefined when the profile is missing or
+ * not active. USER-PENDING-MEMBERSHIP: an invitation not yet accepted (or declined, or withdrawn)
+ * grants nothing.
+ */
+function principalFrom(
+  subject: TokenSubject,
+  profile: Record<string, unknown> | undefined,
+  memberItems: readonly Record<string, unknown>[],
+): Principal | undefined {
+  if (!profile || profile.status !== 'active') return undefined;
+  const memberships = memberItems
+    .filter((item) => membershipGrants(item.status))
+    .flatMap((item) => toMemberships(item as unknown as MembershipItem));
+  if (subject.kind === 'user') {
+    return { kind: 'user', username: subject.username, fullName: String(profile.fullName), memberships };
+  }
+  const granted = new Set<Scope>((profile.scopes as Scope[] | undefined) ?? []);
+  return {
+    kind: 'client',
+    clientId: subject.clientId,
+    name: String(profile.name),
+    scopes: subject.scopes.filter((scope) => granted.has(scope)),
+    memberships,
+  };
 }
 
 function toOffice(item: Record<string, unknown>): Office {

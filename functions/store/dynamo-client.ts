@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { forgetOnWrite } from './read-ahead';
 
 export interface DynamoClientOptions {
   readonly region: string;
@@ -30,7 +31,9 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
 /** The document client every repository shares, over one low-level client. */
 export function createDocumentClient(options: DynamoClientOptions | DynamoDBClient): DynamoDBDocumentClient {
   const client = options instanceof DynamoDBClient ? options : createDynamoClient(options);
-  return DynamoDBDocumentClient.from(client, {
+  const documents = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  forgetOnWrite(documents);
+  return documents;
 }

@@ -1,5 +1,4 @@
 import {
-  GetCommand,
   PutCommand,
   QueryCommand,
   UpdateCommand,
@@ -18,6 +17,7 @@ import type {
   SessionForEvidence,
   UploadRequest,
 } from './evidence-record';
+import { getItem } from './read-ahead';
 import { keys } from './keys';
 import { WriteConflict } from './optimistic';
 import { sessionSortKey } from './session-store';
@@ -252,10 +252,7 @@ export class EvidenceStore {
   }
 
   private async item(key: Record<string, string>, consistent = true) {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: consistent }),
-    );
-    return Item;
+    return getItem(this.db, this.tableName, key as { pk: string; sk: string }, { consistent });
   }
 
   private send(input: QueryInput, startKey: Record<string, unknown> | undefined) {

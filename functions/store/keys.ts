@@ -84,6 +84,11 @@ export const keys = {
   /** A case partition holds the case and its placements, sessions, warnings and referrals. */
   casePartition: (officeId: string, caseId: string) => `O#${officeId}#CASE#${caseId}`,
   caseRoot: 'CASE',
+  /** The case's own item, the root of its partition. */
+  caseRecord: (officeId: string, caseId: string) => ({
+    pk: `O#${officeId}#CASE#${caseId}`,
+    sk: 'CASE',
+  }),
   /** gsi1 listing of an office's cases in one status. */
   casesInStatus: (officeId: string, status: string) => `O#${officeId}#CASES#${status}`,
   /** gsi2 listing of the cases one officer (PK) runs. */

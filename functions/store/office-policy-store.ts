@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OfficePolicy } from '../domain/office-policy';
 import { auditItem, fieldChanges } from './audit';
 import { keys } from './keys';
+import { officeCache } from './office-cache';
 import { ConditionFailed, transact } from './transactions';
 
 /**
@@ -46,6 +47,7 @@ export class OfficePolicyStore {
           },
         },
       ]);
+      officeCache.forget(this.tableName, officeId);
       return true;
     } catch (error) {
       if (error instanceof ConditionFailed) return false;

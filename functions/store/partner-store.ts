@@ -1,6 +1,6 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { PartnerKind } from '../domain/work-sites';
 import { changeEntry } from './audit';
+import { getItem } from './read-ahead';
 import { keys } from './keys';
 import {
   auditPut,
@@ -73,10 +73,8 @@ export class PartnerStore extends OfficeRecordStore {
 
   /** One GetItem; a partner of another office is simply not found (its key carries the office). */
   async get(officeId: string, partnerId: string): Promise<Partner | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.partner(officeId, partnerId) }),
-    );
-    return Item ? toPartner(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, keys.partner(officeId, partnerId));
+    return item ? toPartner(item) : undefined;
   }
 
   /**

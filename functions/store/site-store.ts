@@ -1,6 +1,7 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { busiestWeekday, WEEKDAY_KEYS, type Occupancy, type WeekdayKey } from '../domain/work-sites';
 import { changeEntry } from './audit';
+import { getItem } from './read-ahead';
 import { keys } from './keys';
 import {
   auditPut,
@@ -145,10 +146,8 @@ export class SiteStore extends OfficeRecordStore {
 
   /** One GetItem; a site of another office is simply not found (its key carries the office). */
   async get(officeId: string, siteId: string): Promise<Site | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.site(officeId, siteId), ConsistentRead: true }),
-    );
-    return Item ? toSite(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, keys.site(officeId, siteId), { consistent: true });
+    return item ? toSite(item) : undefined;
   }
 
   /** The named sites in one BatchGet, with their listing keys (gsi1's sort key), in that order. */

@@ -7,13 +7,82 @@ import { seedDirectory } from '../support/fixtures';
 import { walkEveryRoute } from '../support/route-walk';
 
 /**
- * Every route, called once in the order of a case's life, with the DynamoDB commands it sent. The
- * budget is the contract "a small, fixed number of calls per request": it does not grow with the data.
- * Every request pays two for the guard (the caller's records and the office); a POST with an
- * Idempotency-Key pays two more for its idempotency record.
- * The table is written to test-results/dynamodb-calls.md for the README and the benchmarks.
+ * Every route, called once in the order of a case's life, with the DynamoDB commands it sent, against
+ * its own budget: the contract "a small, fixed number of calls per request" (issue 12, ADR 0011), which
+ * does not grow with the data. The table is written to test-results/dynamodb-calls.md.
+ *
+ * Reads (clarifications, "Calls, writes and audit"): a single record is one call, the guard's
+ * BatchGetItem that also carries the record; a list is two (then one Query); a read that must leave an
+ * audit entry (evidence) one PutItem more. A few stay above that and say why: `getOffice` is the walk's
+ * first office request, so it pays the cold office cache's region-membership read; `getMe`, the user and
+ * integration lists and the summary read the people or offices they list in one more BatchGetItem.
  */
-const BUDGET = 10;
+const READ_BUDGET: Record<string, number> = {
+  getHealth: 0,
+  getMe: 3,
+  listOffices: 2,
+  getOffice: 2,
+  listUsers: 3,
+  getUser: 2,
+  listIntegrations: 3,
+  getIntegration: 2,
+  listClients: 2,
+  getClient: 1,
+  listCases: 2,
+  getCase: 1,
+  listAssessments: 2,
+  listPlacements: 2,
+  listWarnings: 2,
+  listReferrals: 2,
+  getCaseAudit: 2,
+  listNikReveals: 2,
+  getOfficeSummary: 4,
+  listSessions: 2,
+  listEvidence: 3,
+  getEvidence: 2,
+  listPartners: 2,
+  getPartner: 1,
+  listSites: 2,
+  getSite: 1,
+  getOpenApi: 0,
+};
+
+/**
+ * Writes: today's counts, so none regresses. The goal is three (the reads the rule needs, then one
+ * transaction carrying the change, its audit entry and the idempotency record); a POST with an
+ * Idempotency-Key still pays Powertools' two idempotency calls until that record moves into the
+ * transaction.
+ */
+const WRITE_BUDGET: Record<string, number> = {
+  acceptInvitation: 5,
+  declineInvitation: 5,
+  putOfficePolicy: 2,
+  createUser: 7,
+  updateUser: 3,
+  disableUser: 4,
+  createIntegration: 4,
+  rotateIntegrationSecret: 5,
+  revokeIntegration: 6,
+  createClient: 4,
+  createCase: 6,
+  updateCase: 2,
+  transitionCase: 4,
+  createAssessment: 4,
+  createPlacement: 7,
+  endPlacement: 4,
+  createWarning: 6,
+  createReferral: 5,
+  recordReferralOutcome: 7,
+  createPayment: 4,
+  createSession: 9,
+  updateSession: 7,
+  createEvidence: 5,
+  createPartner: 4,
+  updatePartner: 2,
+  createSite: 5,
+  updateSite: 2,
+};
+const BUDGET = { ...READ_BUDGET, ...WRITE_BUDGET };
 
 // 29 June 2026, 16:00 in Palopo: the whole sentence window lies in the past.
 const env = testEnvironment({ now: () => new Date('2026-06-29T08:00:00Z') });
@@ -39,10 +108,13 @@ describe('DynamoDB calls per route', () => {
     });
 
     expect([...measured.keys()].sort()).toEqual(routeTable.map((r) => r.operationId).sort());
+    expect(Object.keys(BUDGET).sort()).toEqual(routeTable.map((r) => r.operationId).sort());
     for (const [operationId, counts] of measured) {
       expect(counts, operationId).not.toHaveProperty('ScanCommand');
       const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-      expect(total, `${operationId} made ${JSON.stringify(counts)}`).toBeLessThanOrEqual(BUDGET);
+      expect(total, `${operationId} made ${JSON.stringify(counts)}`).toBeLessThanOrEqual(
+        BUDGET[operationId] ?? 0,
+      );
     }
   });
 });

@@ -1,10 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createApiHandler } from '../../functions/api/app';
 import type { Role } from '../../functions/identity/principal';
 import { createDependencies } from '../../functions/platform/dependencies';
 import { apiCaller, userClaims } from '../support/api';
+import { putBareOffice, quietApiHandler } from '../support/cognito-local';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 
 /**
@@ -25,23 +23,11 @@ const [adminName, officerName, prosecutorName] = Object.keys(people) as [string,
 
 function api(mfaRequiredFor: readonly Role[]) {
   const deps = createDependencies({ ...env.config, mfaRequiredFor });
-  return apiCaller(
-    createApiHandler(deps, {
-      logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
-      metrics: new Metrics({ namespace: 'AbdiTest', serviceName: 'abdi-test' }),
-    }),
-  );
+  return apiCaller(quietApiHandler(deps));
 }
 
 beforeAll(async () => {
-  await env.directory.putOffice({
-    id: officeId,
-    name: 'Bapas Uji MFA',
-    class: 'II',
-    timeZone: 'Asia/Makassar',
-    regionId: `region-${suffix}`,
-    address: 'Jl. Uji',
-  });
+  await putBareOffice(env.directory, { id: officeId, name: 'Bapas Uji MFA', suffix });
   for (const [username, role] of Object.entries(people)) {
     await env.directory.putUser(
       { username, fullName: 'Orang Uji', email: `${username}@example.invalid`, status: 'active' },
@@ -54,7 +40,7 @@ describe('MFA required for admins and officers', () => {
   const required = api(['admin', 'officer']);
 
   it('refuses an admin without TOTP with a 403 problem naming MFA, on every route', async () => {
-    for (const path of [`/v1/offices/${officeId}/users`, '/v1/me', `/v1/offices/bapas-elsewhere/cases`]) {
+    for (const path of [`/v1/offices/${officeId}/users`, '/v1/me', `/v1/offices/${officeId}/cases`]) {
       const response = await required('GET', path, { claims: userClaims(adminName) });
       expect(response.status).toBe(403);
       expect(response.headers['content-type']).toContain('application/problem+json');
@@ -64,6 +50,15 @@ describe('MFA required for admins and officers', () => {
       });
       expect(response.body.detail).toContain('Your role (admin) requires multi-factor sign-in (MFA)');
     }
+  });
+
+  it("judges an office route by the caller's roles in that office: elsewhere a stranger's 404", async () => {
+    // The grant holds only this office's memberships (ADR 0011); a token can do in another office
+    // only what a membership there allows, and without one it learns nothing.
+    const elsewhere = await required('GET', '/v1/offices/bapas-elsewhere/cases', {
+      claims: userClaims(adminName),
+    });
+    expect(elsewhere.status).toBe(404);
   });
 
   it('refuses an officer too, and lets a prosecutor in without it', async () => {

@@ -15,9 +15,7 @@ export async function createIntegration(
   grant: OfficeGrant,
   input: { name: string; scopes: readonly Scope[]; offices?: readonly string[] },
 ): Promise<{ integration: Integration; secret: string }> {
-  const administered = grant.principal.memberships.flatMap((m) =>
-    m.role === 'admin' && 'officeId' in m ? [m.officeId] : [],
-  );
+  const administered = await administeredOffices(ports, grant, input.offices);
   const offices = integrationOffices(grant.office.id, input.offices, administered);
   if (!offices.ok) throw refuse.invalid(offices.violations, 'The request has invalid fields.');
   const known = new Set((await ports.directory.getOffices(offices.value)).map((o) => o.id));
@@ -45,4 +43,22 @@ export async function createIntegration(
     await ports.machineClients.revoke(issued.clientId).catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * The offices the admin administers, as far as `requested` needs: the grant holds only this office's
+ * memberships (ADR 0011), so naming others costs one read of the person's memberships everywhere.
+ */
+async function administeredOffices(
+  ports: Pick<Ports, 'directory'>,
+  grant: OfficeGrant,
+  requested: readonly string[] | undefined,
+): Promise<string[]> {
+  const here = [grant.office.id];
+  const { principal } = grant;
+  if (!requested?.some((id) => id !== grant.office.id) || principal.kind !== 'user') return here;
+  const everywhere = await ports.directory.resolvePrincipal({ kind: 'user', username: principal.username });
+  return (everywhere?.memberships ?? []).flatMap((m) =>
+    m.role === 'admin' && 'officeId' in m ? [m.officeId] : [],
+  );
 }

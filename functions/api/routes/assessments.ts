@@ -4,7 +4,7 @@ import { recordAssessment } from '../../actions/assessments/record-assessment';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
 import { defineRoute } from '../route';
-import { caseListRoute } from '../route-kit';
+import { caseListRoute, readAheadCase } from '../route-kit';
 import { assessmentSchema, createAssessmentBody, createdAssessmentSchema } from '../schemas/assessments';
 import { caseIdParams } from '../schemas/cases';
 import { withCaseState } from './warnings';
@@ -31,6 +31,7 @@ export const createAssessment = defineRoute<
   tags: ['assessments'],
   access: access.office(ASSESSORS),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: createAssessmentBody,
   responses: {
     201: { description: 'The assessment, and the case after it', schema: createdAssessmentSchema },

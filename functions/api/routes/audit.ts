@@ -1,7 +1,7 @@
 import { caseTimeline } from '../../actions/audit/case-timeline';
 import { listNikReveals as readNikReveals } from '../../actions/audit/list-nik-reveals';
 import { access, staff } from '../access';
-import { pagedRoute } from '../route-kit';
+import { pagedRoute, readAheadCase } from '../route-kit';
 import { auditEntrySchema, nikRevealSchema } from '../schemas/audit';
 import { caseIdParams } from '../schemas/cases';
 import { officeParams } from '../schemas/common';
@@ -21,6 +21,7 @@ export const getCaseAudit = pagedRoute({
   tags: ['audit'],
   access: access.office(TIMELINE_READERS),
   params: caseIdParams,
+  readAhead: readAheadCase,
   query: pageQuery,
   items: 'audit entries',
   item: auditEntrySchema,

@@ -6,7 +6,7 @@ import { transitionCase as moveCase } from '../../actions/cases/transition-case'
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
 import { presentCase } from '../presenters';
-import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
+import { ifMatchRoute, officePath, pagedRoute, readAheadCase, recordRoute } from '../route-kit';
 import {
   caseIdParams,
   caseListQuery,
@@ -70,6 +70,7 @@ export const getCase = recordRoute({
   tags: ['cases'],
   access: access.office(staff.readers, 'cases:read'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   responses: { 200: { description: 'The case', schema: caseSchema } },
   run: ({ access: grant, params, deps }) => readCase(deps, grant, params.caseId),
   present: forCaller,
@@ -83,6 +84,7 @@ export const updateCase = ifMatchRoute({
   tags: ['cases'],
   access: access.office(CASE_WRITERS, 'cases:write'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: updateCaseBody,
   responses: { 200: { description: 'Updated', schema: caseSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>
@@ -98,6 +100,7 @@ export const transitionCase = recordRoute({
   tags: ['cases'],
   access: access.office(CASE_WRITERS, 'cases:write'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: transitionBody,
   responses: { 200: { description: 'The case in its new status', schema: caseSchema } },
   run: ({ access: grant, params, body, deps }) => moveCase(deps, grant, { caseId: params.caseId, ...body }),

@@ -64,6 +64,7 @@ export const getClient = recordRoute({
   tags: ['clients'],
   access: access.office(CLIENT_READERS, 'cases:read'),
   params: clientIdParams,
+  readAhead: (p, officeId, keys) => [keys.client(officeId, p.clientId)],
   query: clientReadQuery,
   responses: { 200: { description: 'The client', schema: clientSchema } },
   run: ({ access: grant, params, query, deps }) =>

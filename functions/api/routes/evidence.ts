@@ -6,7 +6,7 @@ import { requestEvidenceUpload } from '../../actions/evidence/request-evidence-u
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
 import { defineRoute } from '../route';
-import { officePath, pagedRoute } from '../route-kit';
+import { officePath, pagedRoute, readAheadCase } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
 import {
   createEvidenceBody,
@@ -70,6 +70,7 @@ export const createEvidence = defineRoute<
   tags: ['evidence'],
   access: access.office(EVIDENCE_UPLOADERS, 'evidence:write'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: createEvidenceBody,
   responses: {
     201: {
@@ -91,6 +92,7 @@ export const listEvidence = pagedRoute({
   tags: ['evidence'],
   access: access.office(staff.readers, 'cases:read'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   query: evidenceListQuery,
   items: 'evidence',
   item: evidenceSchema,
@@ -108,6 +110,10 @@ export const getEvidence = defineRoute<z.infer<typeof evidenceIdParams>, unknown
   tags: ['evidence'],
   access: access.office(staff.readers, 'cases:read'),
   params: evidenceIdParams,
+  readAhead: (p, officeId, keys) => [
+    keys.case(officeId, p.caseId),
+    keys.evidence(officeId, p.caseId, p.evidenceId),
+  ],
   responses: { 200: { description: 'The evidence', schema: evidenceDetailSchema } },
   async handle({ access: grant, params, deps }) {
     const read = await readEvidence(deps, grant, params);

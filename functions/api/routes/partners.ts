@@ -48,6 +48,7 @@ export const getPartner = recordRoute({
   tags: ['partners'],
   access: access.office(staff.readers, 'cases:read'),
   params: partnerParams,
+  readAhead: (p, officeId, keys) => [keys.partner(officeId, p.partnerId)],
   responses: { 200: { description: 'The partner', schema: partnerSchema } },
   run: ({ access: grant, params, deps }) => readPartner(deps, grant, params.partnerId),
 });
@@ -61,6 +62,7 @@ export const updatePartner = ifMatchRoute({
   tags: ['partners'],
   access: access.office(staff.adminOnly),
   params: partnerParams,
+  readAhead: (p, officeId, keys) => [keys.partner(officeId, p.partnerId)],
   body: updatePartnerBody,
   responses: { 200: { description: 'Updated', schema: partnerSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>

@@ -4,6 +4,7 @@ import { termsOf } from '../../domain';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
 import { defineRoute } from '../route';
+import { readAheadCase } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
 import { createPaymentBody, recordedPaymentSchema } from '../schemas/payments';
 import { caseState } from './warnings';
@@ -24,6 +25,7 @@ export const createPayment = defineRoute<
   tags: ['payments'],
   access: access.office(PAYMENT_RECORDERS, 'cases:write'),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: createPaymentBody,
   responses: {
     201: { description: 'The payment, and the case with its terms after it', schema: recordedPaymentSchema },

@@ -5,7 +5,7 @@ import { referralsOfCase } from '../../actions/warnings/queries';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
 import { defineRoute } from '../route';
-import { caseListRoute } from '../route-kit';
+import { caseListRoute, readAheadCase } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
 import {
   createReferralBody,
@@ -37,6 +37,7 @@ export const createReferral = defineRoute<CaseParams, unknown, z.infer<typeof cr
   tags: ['referrals'],
   access: access.office(REFERRERS),
   params: caseIdParams,
+  readAhead: readAheadCase,
   body: createReferralBody,
   responses: { 201: { description: 'The referral, awaiting the outcome', schema: referralWithCaseSchema } },
   async handle({ access: grant, params, body, deps }) {

@@ -45,6 +45,7 @@ export const getSite = recordRoute({
   tags: ['sites'],
   access: access.office(staff.readers, 'cases:read'),
   params: siteParams,
+  readAhead: (p, officeId, keys) => [keys.site(officeId, p.siteId)],
   responses: { 200: { description: 'The site', schema: siteSchema } },
   run: ({ access: grant, params, deps }) => readSite(deps, grant, params.siteId),
 });
@@ -58,6 +59,7 @@ export const updateSite = ifMatchRoute({
   tags: ['sites'],
   access: access.office(staff.adminOnly),
   params: siteParams,
+  readAhead: (p, officeId, keys) => [keys.site(officeId, p.siteId)],
   body: updateSiteBody,
   responses: { 200: { description: 'Updated', schema: siteSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>
