@@ -9,6 +9,7 @@ import type { EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceStore } from '../store/evidence-store';
 import type { IntegrationStore } from '../store/integration-store';
 import type { OfficePolicyStore } from '../store/office-policy-store';
+import type { IdempotencyPort } from '../store/idempotency';
 import type { PartnerStore } from '../store/partner-store';
 import type { RecordKeys } from '../store/record-keys';
 import type { PaymentStore } from '../store/payment-store';
@@ -59,6 +60,8 @@ export interface Ports {
   readonly invitationDelivery: 'email' | 'link';
   /** The keys of records a route reads first, for the guard's read-ahead (ADR 0011). */
   readonly recordKeys: RecordKeys;
+  /** `Idempotency-Key` records, written by the request's own transaction (ADR 0011). */
+  readonly idempotency: IdempotencyPort;
   /** Runs one request with its own read-ahead, so what the guard read answers the route's first reads. */
   readonly withReadAhead: <T>(run: () => Promise<T>) => Promise<T>;
   /** The only clock a use case reads; the domain receives instants from here, never reads one itself. */

@@ -18,6 +18,8 @@ export interface GuardInput {
   readonly mfa?: MfaPolicy;
   /** The records the route reads first, read with the caller's grants (ADR 0011). */
   readonly readKeys?: () => readonly { readonly pk: string; readonly sk: string }[];
+  /** Items of other tables to read with them (the request's Idempotency-Key record). */
+  readonly otherTables?: Parameters<Ports['directory']['principalInOffice']>[3];
 }
 
 /**
@@ -42,7 +44,12 @@ export async function guard(directory: Ports['directory'], input: GuardInput): P
   // Checked before the lookup: no office has such an id, and a key DynamoDB refuses (over 2 kB) was a 500.
   const valid = input.officeId !== undefined && OFFICE_ID_PATTERN.test(input.officeId);
   const { principal, office } = valid
-    ? await directory.principalInOffice(subject, input.officeId!, input.readKeys?.() ?? [])
+    ? await directory.principalInOffice(
+        subject,
+        input.officeId!,
+        input.readKeys?.() ?? [],
+        input.otherTables ?? [],
+      )
     : { principal: await directory.resolvePrincipal(subject), office: undefined };
   if (!principal) throw unknownCaller();
   // On this office's roles: a token used here can do only what they allow (ADR 0011).

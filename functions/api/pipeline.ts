@@ -4,7 +4,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { guard, type GuardResult } from './guard';
-import { idempotentPost } from './idempotency';
+import { idempotentPost, requestClaim } from './idempotency';
 import { problems, type FieldError } from './problem';
 import type { AnyRoute, ApiDependencies } from './route';
 
@@ -53,26 +53,32 @@ export function routeHandler(
       ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
     };
   };
+  const replayable = route.method === 'POST' && route.replayable !== false;
   const handler = middy<ApiEvent, APIGatewayProxyResultV2>().use({
     before: async ({ event }) => {
-      const officeId = event.pathParameters?.officeId;
+      const claim = deps.idempotency.current();
       const decision = await guard(deps.directory, {
         rule: route.access,
         claims: event.requestContext.authorizer?.jwt?.claims ?? event.requestContext.authorizer?.lambda,
-        officeId,
+        officeId: event.pathParameters?.officeId,
         mfa: deps.mfa,
         readKeys: () => readAheadKeys(route, event, deps),
+        // The key's record comes with the caller's grants, so a first request pays no call for it.
+        otherTables: claim ? [deps.idempotency.readKey(claim)] : [],
       });
       decisions.set(event, decision);
     },
   });
   if (route.body) handler.use(httpJsonBodyParser());
-  if (route.method === 'POST' && route.replayable !== false) {
-    handler.use(idempotentPost(deps.idempotency, options));
-  }
+  if (replayable) handler.use(idempotentPost(deps.idempotency, options));
   const inner = handler.handler(run);
-  // One read-ahead per request: what the guard read answers the route's first reads (ADR 0011).
-  return (event: ApiEvent, context: Context) => deps.withReadAhead(() => inner(event, context));
+  // One read-ahead per request (what the guard read answers the route's first reads), and for a POST
+  // with an Idempotency-Key its claim, which the request's transaction commits (ADR 0011).
+  return (event: ApiEvent, context: Context) =>
+    deps.withReadAhead(() => {
+      const claim = replayable ? requestClaim(deps.idempotency, event) : undefined;
+      return claim ? deps.idempotency.run(claim, () => inner(event, context)) : inner(event, context);
+    });
 }
 
 /** The keys of what the route reads first, when its path is valid; none otherwise (no guessing). */

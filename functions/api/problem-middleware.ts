@@ -71,14 +71,6 @@ export function toProblem(error: unknown): HttpProblem {
         )
       : problems.unsupportedMediaType();
   }
-  if (err?.name === 'IdempotencyValidationError') {
-    return problems.unprocessable('This Idempotency-Key was already used with a different request body.', [
-      { path: 'headers.idempotency-key', message: 'Already used with a different body.' },
-    ]);
-  }
-  if (err?.name === 'IdempotencyAlreadyInProgressError') {
-    return problems.conflict('A request with this Idempotency-Key is still being processed; retry shortly.');
-  }
   if (TRANSIENT_STORE_ERRORS.has(err?.name ?? '') || TRANSIENT_NETWORK_CODES.has(err?.code ?? '')) {
     return problems.unavailable(2);
   }

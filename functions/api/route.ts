@@ -1,5 +1,4 @@
 import type * as z from 'zod';
-import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
 import type { Ports } from '../actions/ports';
 import type { CursorCodec } from './cursor';
 import type { AccessRule } from './access';
@@ -9,13 +8,11 @@ import type { MfaPolicy } from '../identity/mfa';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * Everything a route may use: the use cases' ports, plus what only HTTP needs (cursors, idempotency).
+ * Everything a route may use: the use cases' ports, plus what only HTTP needs (cursors, MFA).
  * Built once per cold start and passed in, so tests can swap it.
  */
 export interface ApiDependencies extends Ports {
   readonly cursors: CursorCodec;
-  /** Powertools persistence for `Idempotency-Key` (one instance per function, as Powertools requires). */
-  readonly idempotency: BasePersistenceLayer;
   /** Roles that must sign in with TOTP (ADR 0008); the guard checks it. Absent: none. */
   readonly mfa?: MfaPolicy;
 }

@@ -1,6 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { CursorCodec } from '../api/cursor';
 import type { ApiDependencies } from '../api/route';
@@ -12,6 +11,7 @@ import { CaseStore } from '../store/case-store';
 import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
 import { OfficePolicyStore } from '../store/office-policy-store';
+import { IdempotencyStore, idempotencyPort } from '../store/idempotency';
 import { withReadAhead } from '../store/read-ahead';
 import { recordKeys } from '../store/record-keys';
 import { SessionStore } from '../store/session-store';
@@ -104,10 +104,7 @@ export function createDependencies(
           ),
     invitationDelivery: identityProvider instanceof LocalIdentityProvider ? 'link' : 'email',
     cursors,
-    idempotency: new DynamoDBPersistenceLayer({
-      tableName: config.idempotencyTableName,
-      awsSdkV3Client: dynamo,
-    }),
+    idempotency: idempotencyPort(new IdempotencyStore(db, config.idempotencyTableName)),
     now,
   };
 }

@@ -1,5 +1,5 @@
-import type { PageRequest } from './paging';
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from './paging';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { auditPartition, type FieldChange } from './audit';
 import { keys } from './keys';
 
@@ -37,64 +37,67 @@ export class AuditStore {
   ) {}
 
   /** One Query on `O#<office>#AUDIT#<type>#<id>`, sort keys `AUDIT#<iso>#<ulid>` descending. */
-  async trail(
+  trail(
     officeId: string,
     subject: { type: string; id: string },
     page: PageRequest,
-  ): Promise<{ items: AuditRecord[]; lastKey?: Record<string, unknown> }> {
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
+  ): Promise<Page<AuditRecord>> {
+    return this.newestFirst(
+      {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
         ExpressionAttributeValues: { ':pk': auditPartition(officeId, subject), ':prefix': 'AUDIT#' },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return {
-      items: (result.Items ?? []).map((item) => ({
+      },
+      page,
+      (item) => ({
         id: String(item.id),
         at: String(item.at),
         actor: String(item.actor),
         action: String(item.action),
         ...(item.reason ? { reason: String(item.reason) } : {}),
         changes: (item.changes as FieldChange[] | undefined) ?? [],
-      })),
-      lastKey: result.LastEvaluatedKey,
-    };
+      }),
+    );
   }
 
   /**
    * The office's NIK reveals, newest first: one Query on gsi2 `O#<office>#NIK-REVEALS`, where each
    * reveal's audit entry is filed when it is written (`ClientStore.recordNikReveal`).
    */
-  async nikReveals(
-    officeId: string,
-    page: PageRequest,
-  ): Promise<{ items: NikRevealRecord[]; lastKey?: Record<string, unknown> }> {
+  nikReveals(officeId: string, page: PageRequest): Promise<Page<NikRevealRecord>> {
     const { gsi2pk } = keys.nikReveal(officeId, '', '');
-    const result = await this.db.send(
-      new QueryCommand({
-        TableName: this.tableName,
+    return this.newestFirst(
+      {
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
         ExpressionAttributeValues: { ':pk': gsi2pk },
-        ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: page.startKey,
-      }),
-    );
-    return {
-      items: (result.Items ?? []).map((item) => ({
+      },
+      page,
+      (item) => ({
         id: String(item.id),
         at: String(item.at),
         actor: String(item.actor),
         reason: String(item.reason ?? ''),
         clientId: String(item.subjectId),
         clientName: String(item.clientName ?? ''),
-      })),
-      lastKey: result.LastEvaluatedKey,
-    };
+      }),
+    );
+  }
+
+  /** One page of a Query, sort keys (audit entries' instants) descending. */
+  private async newestFirst<T>(
+    query: Pick<QueryCommandInput, 'IndexName' | 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
+    page: PageRequest,
+    read: (item: Record<string, unknown>) => T,
+  ): Promise<Page<T>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        ...query,
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    return { items: (result.Items ?? []).map(read), lastKey: result.LastEvaluatedKey };
   }
 }

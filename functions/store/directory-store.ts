@@ -13,6 +13,12 @@ import { keys } from './keys';
 import { officeCache } from './office-cache';
 import { getItem, keepRead, type ItemKey } from './read-ahead';
 
+/** An item's key in a named table (the idempotency table beside the main one). */
+export interface TableKey {
+  readonly table: string;
+  readonly key: ItemKey;
+}
+
 export type { Office } from '../domain/office';
 
 export interface UserProfile {
@@ -129,51 +135,66 @@ export class DirectoryStore {
     subject: TokenSubject,
     officeId: string,
     readKeys: readonly ItemKey[] = [],
+    otherTables: readonly TableKey[] = [],
   ): Promise<{ principal?: Principal; office?: Office }> {
     const partition = partitionOf(subject);
+    const here = (key: ItemKey): TableKey => ({ table: this.tableName, key });
     const profileKey = { pk: partition, sk: keys.profile };
     const officeMemberKey = { pk: partition, sk: keys.officeMembership(officeId) };
     const cached = officeCache.get(this.tableName, officeId);
     const regionMemberKey = (regionId: string) => ({ pk: partition, sk: keys.regionMembership(regionId) });
+    const kept = [...readKeys.map(here), ...otherTables];
     const found = await this.batchGet([
-      profileKey,
-      officeMemberKey,
-      cached ? regionMemberKey(cached.regionId) : keys.office(officeId),
-      ...readKeys,
+      here(profileKey),
+      here(officeMemberKey),
+      here(cached ? regionMemberKey(cached.regionId) : keys.office(officeId)),
+      ...kept,
     ]);
-    for (const key of readKeys) keepRead(this.tableName, key, found(key));
-    const officeItem = cached ? undefined : found(keys.office(officeId));
+    for (const { table, key } of kept) keepRead(table, key, found(table, key));
+    const mine = (key: ItemKey) => found(this.tableName, key);
+    const officeItem = cached ? undefined : mine(keys.office(officeId));
     const office = cached ?? (officeItem ? toOffice(officeItem) : undefined);
     if (!cached && office) officeCache.put(this.tableName, office);
     const regionMember = cached
-      ? found(regionMemberKey(cached.regionId))
+      ? mine(regionMemberKey(cached.regionId))
       : office &&
         (await getItem(this.db, this.tableName, regionMemberKey(office.regionId), { consistent: true }));
-    const members = [found(officeMemberKey), regionMember].filter((item) => item !== undefined);
-    return { principal: principalFrom(subject, found(profileKey), members), office };
+    const members = [mine(officeMemberKey), regionMember].filter((item) => item !== undefined);
+    return { principal: principalFrom(subject, mine(profileKey), members), office };
   }
 
   /**
-   * One strongly consistent BatchGet (keys deduplicated, at most 100); the answer finds an item by its
-   * key. Keys DynamoDB leaves unprocessed (throttling) are asked for again, a few times.
+   * One strongly consistent BatchGet over one or more tables (keys deduplicated, at most 100); the
+   * answer finds an item by its table and key. Keys DynamoDB leaves unprocessed (throttling) are asked
+   * for again, a few times.
    */
-  private async batchGet(requested: readonly ItemKey[]) {
-    const unique = [...new Map(requested.map((key) => [`${key.pk}\u0000${key.sk}`, key])).values()];
+  private async batchGet(requested: readonly TableKey[]) {
+    const id = (table: string, key: ItemKey) => `${table}\u0000${JSON.stringify(key)}`;
+    const unique = new Map(requested.map((r) => [id(r.table, r.key), r]));
     const items = new Map<string, Record<string, unknown>>();
-    let pending: readonly ItemKey[] = unique;
+    let pending = [...unique.values()];
     for (let attempt = 0; pending.length > 0; attempt += 1) {
       if (attempt === BATCH_ATTEMPTS) throw new Error('DynamoDB left keys unprocessed; retry shortly');
+      const byTable = new Map<string, ItemKey[]>();
+      for (const { table, key } of pending) byTable.set(table, [...(byTable.get(table) ?? []), key]);
       const result = await this.db.send(
         new BatchGetCommand({
-          RequestItems: { [this.tableName]: { Keys: [...pending], ConsistentRead: true } },
+          RequestItems: Object.fromEntries(
+            [...byTable].map(([table, keys]) => [table, { Keys: keys, ConsistentRead: true }]),
+          ),
         }),
       );
-      for (const item of result.Responses?.[this.tableName] ?? []) {
-        items.set(`${String(item.pk)}\u0000${String(item.sk)}`, item);
+      for (const { table, key } of unique.values()) {
+        const match = (result.Responses?.[table] ?? []).find((item) =>
+          Object.entries(key).every(([name, value]) => item[name] === value),
+        );
+        if (match) items.set(id(table, key), match);
       }
-      pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as ItemKey[];
+      pending = Object.entries(result.UnprocessedKeys ?? {}).flatMap(([table, unprocessed]) =>
+        (unprocessed.Keys ?? []).map((key) => ({ table, key: key as ItemKey })),
+      );
     }
-    return (key: ItemKey) => items.get(`${key.pk}\u0000${key.sk}`);
+    return (table: string, key: ItemKey) => items.get(id(table, key));
   }
 
   /** Creates or replaces a user with its memberships in one transaction. */

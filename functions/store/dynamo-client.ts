@@ -9,7 +9,7 @@ export interface DynamoClientOptions {
 }
 
 /**
- * The low-level client (Powertools idempotency wants this one). Local mode points it at DynamoDB
+ * The low-level client (the call counters attach to it). Local mode points it at DynamoDB
  * Local with fixed dummy credentials (DynamoDB Local runs with -sharedDb, so any key sees the same
  * tables).
  */

@@ -1,10 +1,10 @@
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Scope } from '../identity/principal';
 import { changeEntry, type AuditEntry } from './audit';
 import { keys } from './keys';
-import { auditPut, OfficeRecordStore, queryIndex } from './office-records';
+import { auditPut, disableItem, OfficeRecordStore, profilesOf, queryIndex } from './office-records';
 import { WriteConflict } from './optimistic';
-import type { Page } from './paging';
+import type { Page, PageRequest } from './paging';
 import type { TransactItem } from './transactions';
 
 /**
@@ -40,26 +40,14 @@ export class IntegrationExists extends Error {}
  */
 export class IntegrationStore extends OfficeRecordStore {
   /** Two calls: the page of the office's memberships, then the profiles in one BatchGet. */
-  async listForOffice(officeId: string, page: { limit: number; startKey?: Record<string, unknown> }) {
+  async listForOffice(officeId: string, page: PageRequest) {
     const found = await queryIndex(this.db, this.tableName, {
       index: 'gsi1',
       pk: keys.officeIntegrations(officeId),
       ...page,
     });
     const partitions = [...new Set(found.items.map((item) => String(item.pk)))];
-    const profiles =
-      partitions.length === 0
-        ? []
-        : ((
-            await this.db.send(
-              new BatchGetCommand({
-                RequestItems: {
-                  [this.tableName]: { Keys: partitions.map((pk) => ({ pk, sk: keys.profile })) },
-                },
-              }),
-            )
-          ).Responses?.[this.tableName] ?? []);
-    const byPartition = new Map(profiles.map((p) => [String(p.pk), p]));
+    const byPartition = await profilesOf(this.db, this.tableName, partitions);
     const items = partitions
       .map((pk) => byPartition.get(pk))
       .filter((p): p is Record<string, unknown> => p !== undefined && p.ownerOfficeId !== undefined)
@@ -140,15 +128,9 @@ export class IntegrationStore extends OfficeRecordStore {
       version: current.version + 1,
     };
     const partition = keys.clientPartition(current.clientId);
-    const memberships = current.offices.map((officeId): TransactItem => ({
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: partition, sk: keys.officeMembership(officeId) },
-        UpdateExpression: 'SET #status = :disabled',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':disabled': 'disabled' },
-      },
-    }));
+    const memberships = current.offices.map((officeId) =>
+      disableItem(this.tableName, { pk: partition, sk: keys.officeMembership(officeId) }),
+    );
     await this.write(current, next, 'integration.revoke', actor, memberships);
     return next;
   }

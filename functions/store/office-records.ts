@@ -1,5 +1,6 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditItem, newId, type AuditEntry } from './audit';
+import { keys } from './keys';
 import type { Page } from './paging';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
 
@@ -83,6 +84,36 @@ export async function queryIndex(
   );
   return { items: result.Items ?? [], lastKey: result.LastEvaluatedKey };
 }
+
+/**
+ * The profile items (`sk` PROFILE) of the given partitions (people's, machine clients'), by partition:
+ * one BatchGet for a page of at most 100, no call for none.
+ */
+export async function profilesOf(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  partitions: readonly string[],
+): Promise<Map<string, Record<string, unknown>>> {
+  const unique = [...new Set(partitions)];
+  if (unique.length === 0) return new Map();
+  const result = await db.send(
+    new BatchGetCommand({
+      RequestItems: { [tableName]: { Keys: unique.map((pk) => ({ pk, sk: keys.profile })) } },
+    }),
+  );
+  return new Map((result.Responses?.[tableName] ?? []).map((item) => [String(item.pk), item]));
+}
+
+/** Transaction item: sets the item's `status` to `disabled` (a membership, a profile). */
+export const disableItem = (tableName: string, key: { pk: string; sk: string }): TransactItem => ({
+  Update: {
+    TableName: tableName,
+    Key: key,
+    UpdateExpression: 'SET #status = :disabled',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':disabled': 'disabled' },
+  },
+});
 
 /** Transaction item: a change's audit entry, written with the change. */
 export const auditPut = (tableName: string, entry: AuditEntry): TransactItem => ({

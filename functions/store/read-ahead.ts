@@ -13,13 +13,14 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  */
 const scope = new AsyncLocalStorage<Map<string, Record<string, unknown> | null>>();
 
-/** A table's primary key of one item. */
-export interface ItemKey {
-  readonly pk: string;
-  readonly sk: string;
-}
+/** A table's primary key of one item: `{ pk, sk }` in the main table, `{ id }` in the idempotency table. */
+export type ItemKey = Readonly<Record<string, string>>;
 
-const slot = (table: string, key: ItemKey) => `${table}\u0000${key.pk}\u0000${key.sk}`;
+const slot = (table: string, key: ItemKey) =>
+  `${table}\u0000${Object.keys(key)
+    .sort()
+    .map((name) => `${name}=${key[name]}`)
+    .join('\u0000')}`;
 
 /** Runs one request with its own read-ahead. */
 export const withReadAhead = <T>(run: () => Promise<T>): Promise<T> => scope.run(new Map(), run);

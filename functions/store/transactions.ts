@@ -1,5 +1,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { AlreadyCommitted, claimForTransaction } from './idempotency';
 import { WriteConflict } from './optimistic';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -28,16 +29,22 @@ export async function transact(
   items: readonly TransactItem[],
   clientRequestToken?: string,
 ): Promise<void> {
+  // The request's Idempotency-Key record rides in its first transaction, last (ADR 0011).
+  const claim = claimForTransaction(new Date());
   try {
     await db.send(
       new TransactWriteCommand({
-        TransactItems: [...items],
+        TransactItems: claim ? [...items, claim.item] : [...items],
         ...(clientRequestToken ? { ClientRequestToken: clientRequestToken } : {}),
       }),
     );
+    claim?.settle();
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
-      const index = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      const reasons = error.CancellationReasons ?? [];
+      // A copy of this request committed first: whatever else failed, the answer is its answer.
+      if (claim && reasons[items.length]?.Code === 'ConditionalCheckFailed') throw new AlreadyCommitted();
+      const index = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (index >= 0) throw new ConditionFailed(index);
       if (isTransactionConflict(error)) throw new WriteConflict('transaction');
     }

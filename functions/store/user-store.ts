@@ -1,5 +1,5 @@
-import type { Page } from './paging';
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Page, PageRequest } from './paging';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   memberFields,
   membershipGrants,
@@ -10,7 +10,14 @@ import {
 import type { Role } from '../identity/principal';
 import { changeEntry, type AuditEntry } from './audit';
 import { keys } from './keys';
-import { auditPut, OfficeRecordStore, queryIndex, versionedUpdateItem } from './office-records';
+import {
+  auditPut,
+  disableItem,
+  OfficeRecordStore,
+  profilesOf,
+  queryIndex,
+  versionedUpdateItem,
+} from './office-records';
 import { WriteConflict } from './optimistic';
 import type { TransactItem } from './transactions';
 
@@ -37,6 +44,9 @@ export interface PendingInvitation {
 
 export type Actor = Pick<AuditEntry, 'actor' | 'at' | 'reason'>;
 
+/** What an office types to add a person: who they are, and the roles and sites it grants them. */
+export type NewMember = Pick<OfficeMember, 'username' | 'email' | 'fullName' | 'roles' | 'siteIds'>;
+
 /** The person is already a member of the office. */
 export class MemberExists extends Error {}
 
@@ -51,10 +61,7 @@ export class AccountExists extends Error {}
  */
 export class UserStore extends OfficeRecordStore {
   /** The page of memberships; a second call (one BatchGet) only for memberships without own fields. */
-  async list(
-    officeId: string,
-    page: { limit: number; startKey?: Record<string, unknown> },
-  ): Promise<Page<OfficeMember>> {
+  async list(officeId: string, page: PageRequest): Promise<Page<OfficeMember>> {
     const found = await queryIndex(this.db, this.tableName, {
       index: 'gsi1',
       pk: keys.officeMembers(officeId),
@@ -63,7 +70,11 @@ export class UserStore extends OfficeRecordStore {
     // USER-OFFICE-FIELDS: a membership carries the name and email its office typed; only memberships
     // recorded before that (seeded by an operator) need the profile, so usually this is one call.
     const legacy = found.items.filter((m) => typeof m.fullName !== 'string');
-    const profiles = await this.profiles(legacy.map((m) => String(m.pk)));
+    const profiles = await profilesOf(
+      this.db,
+      this.tableName,
+      legacy.map((m) => String(m.pk)),
+    );
     return {
       items: found.items.map((m) => toMember(m, profiles.get(String(m.pk)))),
       lastKey: found.lastKey,
@@ -122,14 +133,7 @@ export class UserStore extends OfficeRecordStore {
    */
   async invite(
     officeId: string,
-    input: {
-      username: string;
-      email: string;
-      fullName: string;
-      roles: readonly OfficeRole[];
-      siteIds: readonly string[];
-      officeName: string;
-    },
+    input: NewMember & { officeName: string },
     options: { newAccount: boolean },
     actor: Actor,
   ): Promise<OfficeMember> {
@@ -189,17 +193,7 @@ export class UserStore extends OfficeRecordStore {
    * Adds a person to the office. The profile is created if the person is new to Abdi and left as it
    * is if another office already has them; a second membership in the same office is refused.
    */
-  async create(
-    officeId: string,
-    input: {
-      username: string;
-      email: string;
-      fullName: string;
-      roles: readonly OfficeRole[];
-      siteIds: readonly string[];
-    },
-    actor: Actor,
-  ): Promise<OfficeMember> {
+  async create(officeId: string, input: NewMember, actor: Actor): Promise<OfficeMember> {
     const partition = keys.userPartition(input.username);
     const member: OfficeMember = { ...input, status: 'active', version: 1 };
     await this.transactOr(
@@ -257,15 +251,10 @@ export class UserStore extends OfficeRecordStore {
     actor: Actor,
     options: { profileToo: boolean },
   ): Promise<OfficeMember> {
-    const profile: TransactItem = {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: keys.userPartition(current.username), sk: keys.profile },
-        UpdateExpression: 'SET #status = :disabled',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':disabled': 'disabled' },
-      },
-    };
+    const profile = disableItem(this.tableName, {
+      pk: keys.userPartition(current.username),
+      sk: keys.profile,
+    });
     const action = { ...actor, action: 'user.disable' };
     return this.write(
       officeId,
@@ -313,17 +302,6 @@ export class UserStore extends OfficeRecordStore {
       }),
     );
     return result.Items ?? [];
-  }
-
-  private async profiles(partitions: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
-    const unique = [...new Set(partitions)];
-    if (unique.length === 0) return new Map();
-    const result = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: unique.map((pk) => ({ pk, sk: keys.profile })) } },
-      }),
-    );
-    return new Map((result.Responses?.[this.tableName] ?? []).map((item) => [String(item.pk), item]));
   }
 }
 

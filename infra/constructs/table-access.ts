@@ -151,7 +151,7 @@ export const apiMainTableAccess = (indexes: readonly string[]): TableAccess[] =>
   { sid: 'MainTableIndexes', actions: ['dynamodb:Query'], indexes },
 ];
 
-/** Powertools' idempotency layer: Get, Put, Update and Delete of its records, nothing else. */
+/** `Idempotency-Key` records (store/idempotency.ts, ADR 0011): Get, Put (also inside a transaction), Update, Delete. */
 export const apiIdempotencyTableAccess: TableAccess[] = [
   {
     sid: 'IdempotencyRecords',

@@ -3,6 +3,7 @@ import type { Route } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { loginToken } from './api';
 import { axeViolations, browserForFile, screenshot } from './browser';
+import { serveCognitoConfig } from './cognito-config';
 
 /**
  * Cognito sign-in in the real browser against a stand-in identity provider: the dashboard is served
@@ -26,20 +27,7 @@ describe('Cognito sign-in (code + PKCE) with a stand-in identity provider', () =
     const { context, page, errors } = await openSession();
     const seen: { authorize?: URL; token?: URLSearchParams; logout?: URL } = {};
 
-    await context.route('**/config.json', (route) =>
-      route.fulfill({
-        json: {
-          apiBaseUrl: '',
-          auth: {
-            mode: 'cognito',
-            domain: IDP,
-            clientId: CLIENT_ID,
-            region: 'ap-southeast-3',
-            redirectPath: '/auth/callback',
-          },
-        },
-      }),
-    );
+    await serveCognitoConfig(context, { domain: IDP, clientId: CLIENT_ID });
     const cors = { 'access-control-allow-origin': baseUrl, 'access-control-allow-headers': '*' };
     await context.route(`${IDP}/**`, async (route: Route) => {
       const request = route.request();

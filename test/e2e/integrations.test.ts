@@ -1,4 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
+import { clientCredentialsToken } from '../support/local-tokens';
 import { OFFICE } from './api';
 import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
 
@@ -13,19 +14,8 @@ const PALOPO = '/o/bapas-palopo';
 const { signedIn } = browserForFile(baseUrl);
 
 async function clientToken(clientId: string, secret: string) {
-  const response = await fetch(`${baseUrl}/local/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-    }),
-  });
-  return {
-    status: response.status,
-    token: ((await response.json()) as { access_token?: string }).access_token,
-  };
+  const { status, body } = await clientCredentialsToken(baseUrl, clientId, secret);
+  return { status, token: body.access_token };
 }
 
 const casesWith = async (token: string | undefined) =>

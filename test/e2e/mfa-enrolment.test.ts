@@ -1,23 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  CognitoIdentityProviderClient,
-  InitiateAuthCommand,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { generateSync } from 'otplib';
 import type { Route } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { deployments } from '../../infra/config/deployments';
-import { startCognitoLocal, type CognitoLocal } from '../../infra/local/cognito-local';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedCognitoUsers } from '../../infra/local/cognito-local-auth';
-import {
-  provisionUserPool,
-  synthesizeUserPool,
-  type ProvisionedPool,
-} from '../../infra/local/user-pool-template';
+import { emulatedUserPool } from '../support/cognito-pool';
 import { loginToken } from './api';
 import { axeViolations, browserForFile, screenshot } from './browser';
+import { serveCognitoConfig } from './cognito-config';
 
 /**
  * Issue 11, item 5: an admin whose role requires MFA is sent from any screen to the account screen and
@@ -33,24 +21,12 @@ const IDP = 'https://login.abdi.test';
 const IDENTITY = 'https://cognito-idp.abdi.test';
 const { openSession, signedIn } = browserForFile(baseUrl);
 
-let emulator: CognitoLocal;
-let cognito: CognitoIdentityProviderClient;
-let pool: ProvisionedPool;
+const users = emulatedUserPool('e2e-mfa');
 
 beforeAll(async () => {
-  emulator = await startCognitoLocal({ dataDir: mkdtempSync(join(tmpdir(), 'abdi-e2e-mfa-')) });
-  cognito = new CognitoIdentityProviderClient({
-    region: 'ap-southeast-3',
-    endpoint: emulator.endpoint,
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  pool = await provisionUserPool(cognito, synthesizeUserPool(deployments[0]!), {
-    pool: 'abdi-e2e-mfa',
-    client: 'abdi-e2e-mfa-sign-in',
-  });
   await seedCognitoUsers(
-    cognito,
-    pool.userPoolId,
+    users.cognito,
+    users.pool.userPoolId,
     [
       {
         username: 'admin.palopo',
@@ -61,51 +37,30 @@ beforeAll(async () => {
     ],
     'Admin-Password-12!',
   );
-}, 60_000);
-
-afterAll(async () => {
-  cognito?.destroy();
-  await emulator?.stop();
 });
 
 describe('authenticator enrolment on the account screen', () => {
   it('sends an admin without TOTP to enrolment, enrols with a QR code and a code, then lets them in', async () => {
     // Arrange: a Cognito session for admin.palopo, issued by the emulated pool.
-    const signInResult = await cognito.send(
-      new InitiateAuthCommand({
-        ClientId: pool.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: 'admin.palopo', PASSWORD: 'Admin-Password-12!' },
-      }),
-    );
+    const signInResult = await users.signIn('admin.palopo', 'Admin-Password-12!');
     const cognitoToken = String(signInResult.AuthenticationResult?.AccessToken);
     const apiToken = await loginToken(baseUrl, 'admin.palopo');
     const { context, page, errors } = await openSession();
     const targets: string[] = [];
     let enrolled = false;
 
-    await context.route('**/config.json', (route) =>
-      route.fulfill({
-        json: {
-          apiBaseUrl: '',
-          auth: {
-            mode: 'cognito',
-            domain: IDP,
-            clientId: 'dashboard-client',
-            region: 'ap-southeast-3',
-            redirectPath: '/auth/callback',
-            identityEndpoint: IDENTITY,
-          },
-        },
-      }),
-    );
+    await serveCognitoConfig(context, {
+      domain: IDP,
+      clientId: 'dashboard-client',
+      identityEndpoint: IDENTITY,
+    });
     const cors = { 'access-control-allow-origin': baseUrl, 'access-control-allow-headers': '*' };
     await context.route(`${IDENTITY}/**`, async (route: Route) => {
       const request = route.request();
       if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
       const target = request.headers()['x-amz-target'] ?? '';
       targets.push(target.replace('AWSCognitoIdentityProviderService.', ''));
-      const response = await route.fetch({ url: `${emulator.endpoint}/` });
+      const response = await route.fetch({ url: `${users.emulator.endpoint}/` });
       if (response.ok() && target.endsWith('.SetUserMFAPreference')) enrolled = true;
       return route.fulfill({ response, headers: { ...response.headers(), ...cors } });
     });
@@ -175,13 +130,7 @@ describe('authenticator enrolment on the account screen', () => {
       'VerifySoftwareToken',
       'SetUserMFAPreference',
     ]);
-    const next = await cognito.send(
-      new InitiateAuthCommand({
-        ClientId: pool.clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: 'admin.palopo', PASSWORD: 'Admin-Password-12!' },
-      }),
-    );
+    const next = await users.signIn('admin.palopo', 'Admin-Password-12!');
     expect(next.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
     await page.getByRole('button', { name: 'Lanjutkan ke Abdi' }).click();
     await page.waitForURL((url) => url.pathname === '/o/bapas-palopo');

@@ -48,38 +48,38 @@ const READ_BUDGET: Record<string, number> = {
 };
 
 /**
- * Writes: today's counts, so none regresses. The goal is three (the reads the rule needs, then one
- * transaction carrying the change, its audit entry and the idempotency record); a POST with an
- * Idempotency-Key still pays Powertools' two idempotency calls until that record moves into the
- * transaction.
+ * Writes: the goal is three (the guard's read with what the rule needs, one transaction carrying the
+ * change, its audit entry and the Idempotency-Key record, and one UpdateItem storing the answer for
+ * replays). Those above it still read what their path does not name (a placement's site, a session's
+ * week) or refresh an index after the transaction; their budget is today's count, so none regresses.
  */
 const WRITE_BUDGET: Record<string, number> = {
   acceptInvitation: 5,
   declineInvitation: 5,
   putOfficePolicy: 2,
-  createUser: 7,
+  createUser: 6,
   updateUser: 3,
   disableUser: 4,
   createIntegration: 4,
   rotateIntegrationSecret: 5,
-  revokeIntegration: 6,
-  createClient: 4,
-  createCase: 6,
+  revokeIntegration: 5,
+  createClient: 3,
+  createCase: 5,
   updateCase: 2,
-  transitionCase: 4,
-  createAssessment: 4,
-  createPlacement: 7,
+  transitionCase: 3,
+  createAssessment: 3,
+  createPlacement: 6,
   endPlacement: 4,
-  createWarning: 6,
-  createReferral: 5,
-  recordReferralOutcome: 7,
-  createPayment: 4,
-  createSession: 9,
+  createWarning: 5,
+  createReferral: 4,
+  recordReferralOutcome: 6,
+  createPayment: 3,
+  createSession: 8,
   updateSession: 7,
-  createEvidence: 5,
-  createPartner: 4,
+  createEvidence: 4,
+  createPartner: 3,
   updatePartner: 2,
-  createSite: 5,
+  createSite: 4,
   updateSite: 2,
 };
 const BUDGET = { ...READ_BUDGET, ...WRITE_BUDGET };

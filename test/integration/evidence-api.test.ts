@@ -5,9 +5,9 @@ import { expirePendingUploads } from '../../functions/actions/evidence/expire-pe
 import { verifyStoredObjects } from '../../functions/actions/evidence/verify-stored-objects';
 import type { EvidenceWorkerPorts, VerifierLogger } from '../../functions/actions/evidence/worker-ports';
 import { createEvidenceWorkers as createWorkerPorts } from '../../functions/platform/dependencies';
-import { apiCaller, clientClaims } from '../support/api';
-import { newPartner, registeredCase } from '../support/cases';
-import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { clientClaims } from '../support/api';
+import { registeredCase } from '../support/cases';
+import { uniqueSuffix } from '../support/environment';
 import {
   heicHeader,
   jpegWithExif,
@@ -17,8 +17,7 @@ import {
   sha256Hex,
   windowsExecutable,
 } from '../support/evidence-files';
-import { seedDirectory } from '../support/fixtures';
-import { weekdayPlacement } from '../support/requests';
+import { EVIDENCE_SITE, createdEvent, evidenceFlow, putUpload } from '../support/evidence-flow';
 
 /**
  * The whole evidence flow against DynamoDB Local and s3rver: request an upload, PUT the bytes with a
@@ -28,11 +27,8 @@ import { weekdayPlacement } from '../support/requests';
  * the verifier's own, from the stored bytes.
  */
 
-// Monday 2 March 2026, 12:00 in Palopo (WITA).
-const clock = new Date('2026-03-02T04:00:00Z');
-const now = () => clock;
-const env = testEnvironment({ now });
-const call = apiCaller(env.handler);
+const flow = evidenceFlow();
+const { clock, now, env, call, caseAtSite, request } = flow;
 const workers = createEvidenceWorkers(env.config, { now });
 
 /** The verifier and the expiry sweep over one set of ports, as their Lambda handlers call them. */
@@ -48,105 +44,19 @@ function workersOver(ports: EvidenceWorkerPorts) {
 function createEvidenceWorkers(...args: Parameters<typeof createWorkerPorts>) {
   return workersOver(createWorkerPorts(...args));
 }
-let world: Awaited<ReturnType<typeof seedDirectory>>;
+let world: typeof flow.world;
 
-const SITE = { lat: -2.9712, lng: 120.1788, radiusMeters: 100 };
+const SITE = EVIDENCE_SITE;
 const MB = 1024 * 1024;
 const PNG = { contentType: 'image/png', fileName: 'foto.png' };
 
-beforeAll(async () => {
-  world = await seedDirectory(env.directory, uniqueSuffix());
-  const partner = await call('POST', `/v1/offices/${world.home}/partners`, {
-    claims: world.claims.admin,
-    body: newPartner(),
-  });
-  expect(partner.status).toBe(201);
-  // The site the fixture's supervisor (pengawas lapangan) is granted, recorded under that very id.
-  await env.deps.sites.create(
-    world.home,
-    world.siteId,
-    {
-      partnerId: partner.body.id,
-      name: 'Masjid Agung Bara',
-      address: 'Jl. Dr. Ratulangi',
-      kelurahan: 'Balandai',
-      kecamatan: 'Bara',
-      kabupatenKota: 'Kota Palopo',
-      location: SITE,
-      capacity: 50,
-      activities: ['Membersihkan masjid'],
-      active: true,
-    },
-    { actor: 'test', at: clock },
-  );
+beforeAll(() => {
+  // Seeded by the flow: the fixture's supervisor (pengawas lapangan) is granted the site at SITE.
+  world = flow.world;
 });
-
-/** A case placed at the supervisor's site, with one attended session on 2 March, 08:00–11:00. */
-async function caseAtSite() {
-  const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
-  const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
-    claims: world.claims.officer,
-    body: weekdayPlacement(world.siteId, { weekdays: [1], endTime: '11:00', until: '2026-06-29' }),
-  });
-  expect(placed.status, JSON.stringify(placed.body)).toBe(201);
-  const session = await call('POST', `${base}/cases/${caseId}/sessions`, {
-    claims: world.claims.officer,
-    body: {
-      date: '2026-03-02',
-      startTime: '08:00',
-      endTime: '11:00',
-      siteId: world.siteId,
-      outcome: 'attended',
-    },
-  });
-  expect(session.status, JSON.stringify(session.body)).toBe(201);
-  return { caseId, url: `${base}/cases/${caseId}/evidence`, sessionId: session.body.id as string };
-}
 
 const photoAtSite = (padding = uniqueSuffix()) =>
   jpegWithExif({ dateTimeOriginal: '2026:03:02 09:15:00', offset: '+08:00', gps: SITE, padding });
-
-function request(
-  url: string,
-  bytes: Buffer,
-  fields: Record<string, unknown> = {},
-  claims: Record<string, unknown> = world.claims.officer,
-) {
-  return call('POST', url, {
-    claims,
-    body: {
-      fileName: 'IMG_0001.jpg',
-      contentType: 'image/jpeg',
-      sizeBytes: bytes.length,
-      sha256: sha256Hex(bytes),
-      kind: 'photo',
-      ...fields,
-    },
-  });
-}
-
-/** PUTs the bytes to the presigned URL with the returned headers, as a browser would. */
-async function put(upload: { url: string; headers: Record<string, string> }, bytes: Buffer) {
-  const response = await fetch(upload.url, {
-    method: 'PUT',
-    headers: upload.headers,
-    body: new Uint8Array(bytes),
-  });
-  expect(response.status).toBe(200);
-}
-
-/** The S3 notification for the object behind a presigned URL: what S3 (and s3rver) would send. */
-function createdEvent(uploadUrl: string) {
-  const [, bucket, ...key] = new URL(uploadUrl).pathname.split('/');
-  return {
-    Records: [
-      {
-        eventName: 'ObjectCreated:Put',
-        s3: { bucket: { name: bucket }, object: { key: key.join('/') } },
-      },
-    ],
-  };
-}
 
 /** Request, upload, verify: the evidence as the API then shows it. */
 async function upload(
@@ -157,7 +67,7 @@ async function upload(
 ) {
   const requested = await request(target.url, options.declared ?? bytes, fields, options.claims);
   expect(requested.status, JSON.stringify(requested.body)).toBe(201);
-  await put(requested.body.upload, bytes);
+  await putUpload(requested.body.upload, bytes);
   const outcomes = await workers.verifier.handleEvent(createdEvent(requested.body.upload.url));
   const read = await call('GET', `${target.url}/${requested.body.id}`, { claims: world.claims.officer });
   expect(read.status).toBe(200);
@@ -410,7 +320,7 @@ describe('verification from the stored bytes', () => {
       contentType: 'application/pdf',
       fileName: 'daftar-hadir.pdf',
     });
-    await put(requested.body.upload, bytes);
+    await putUpload(requested.body.upload, bytes);
     const { bucket, object } = createdEvent(requested.body.upload.url).Records[0]!.s3;
     // Act
     const outcomes = await workers.verifier.handleEvent({
@@ -563,7 +473,7 @@ describe('thumbnails of verified images', () => {
     const target = await caseAtSite();
     const bytes = await photoJpeg(800, 600, { padding: uniqueSuffix() });
     const requested = await request(target.url, bytes, { fileName: 'Budi Santoso di masjid.jpg' });
-    await put(requested.body.upload, bytes);
+    await putUpload(requested.body.upload, bytes);
     const event = createdEvent(requested.body.upload.url);
     // Act
     const first = await failing.handleEvent(event);
@@ -600,7 +510,7 @@ describe('pending uploads that never arrive', () => {
       kind: 'attendance_sheet',
       contentType: 'application/pdf',
     });
-    await put(lostEvent.body.upload, lost);
+    await putUpload(lostEvent.body.upload, lost);
     const later = createEvidenceWorkers(env.config, { now: () => new Date(clock.getTime() + 61 * 60_000) });
     const early = createEvidenceWorkers(env.config, { now: () => new Date(clock.getTime() + 30 * 60_000) });
     // Act

@@ -4,13 +4,10 @@ import { verifyStoredObjects } from '../../functions/actions/evidence/verify-sto
 import { readExif } from '../../functions/evidence/exif';
 import { createEvidenceWorkers } from '../../functions/platform/dependencies';
 import { allows, expiryTableAccess, verifierTableAccess } from '../../infra/constructs/table-access';
-import { apiCaller } from '../support/api';
-import { newPartner, registeredCase } from '../support/cases';
 import { recordingDynamoClient } from '../support/dynamo-calls';
-import { testEnvironment, uniqueSuffix } from '../support/environment';
-import { jpegWithExif, photoJpeg, sha256Hex } from '../support/evidence-files';
-import { seedDirectory } from '../support/fixtures';
-import { weekdayPlacement } from '../support/requests';
+import { uniqueSuffix } from '../support/environment';
+import { jpegWithExif, photoJpeg } from '../support/evidence-files';
+import { EVIDENCE_SITE, createdEvent, evidenceFlow, putUpload } from '../support/evidence-flow';
 
 /**
  * Issue 11, items 7 and 6, against DynamoDB Local and s3rver.
@@ -24,45 +21,19 @@ import { weekdayPlacement } from '../support/requests';
  * so the LeadingKeys conditions are proven against the real code paths, not only read off the template.
  */
 
-// Monday 2 March 2026, 12:00 in Palopo (WITA).
-const clock = new Date('2026-03-02T04:00:00Z');
-const now = () => clock;
-const env = testEnvironment({ now });
-const call = apiCaller(env.handler);
+const flow = evidenceFlow();
+const { clock, now, env, call, caseAtSite, request } = flow;
 const recorder = recordingDynamoClient(env.config.dynamoEndpoint!);
 const verifierPorts = createEvidenceWorkers(env.config, { now, dynamo: recorder.client });
 
-const SITE = { lat: -2.9712, lng: 120.1788, radiusMeters: 100 };
+const SITE = EVIDENCE_SITE;
 /** The site's centre, as a device declares a position. */
 const AT_SITE = { lat: SITE.lat, lng: SITE.lng };
 /** `metres` north of the site (0.001° of latitude ≈ 111 m). */
 const north = (metres: number) => ({ lat: SITE.lat + metres / 111_195, lng: SITE.lng });
-let world: Awaited<ReturnType<typeof seedDirectory>>;
-
-beforeAll(async () => {
-  world = await seedDirectory(env.directory, uniqueSuffix());
-  const partner = await call('POST', `/v1/offices/${world.home}/partners`, {
-    claims: world.claims.admin,
-    body: newPartner(),
-  });
-  expect(partner.status).toBe(201);
-  await env.deps.sites.create(
-    world.home,
-    world.siteId,
-    {
-      partnerId: partner.body.id,
-      name: 'Masjid Agung Bara',
-      address: 'Jl. Dr. Ratulangi',
-      kelurahan: 'Balandai',
-      kecamatan: 'Bara',
-      kabupatenKota: 'Kota Palopo',
-      location: SITE,
-      capacity: 50,
-      activities: ['Membersihkan masjid'],
-      active: true,
-    },
-    { actor: 'test', at: clock },
-  );
+let world: typeof flow.world;
+beforeAll(() => {
+  world = flow.world;
 });
 
 /**
@@ -76,55 +47,11 @@ async function realPhoto(gps: { lat: number; lng: number }): Promise<Buffer> {
   return Buffer.concat([picture.subarray(0, 2), exif.subarray(2, exif.length - 2), picture.subarray(2)]);
 }
 
-/** A case placed at the site, with one attended session on 2 March, 08:00–11:00. */
-async function caseAtSite() {
-  const { caseId, base } = await registeredCase(call, world, { status: 'assessed' });
-  const placed = await call('POST', `${base}/cases/${caseId}/placements`, {
-    claims: world.claims.officer,
-    body: weekdayPlacement(world.siteId, { weekdays: [1], endTime: '11:00', until: '2026-06-29' }),
-  });
-  expect(placed.status, JSON.stringify(placed.body)).toBe(201);
-  const session = await call('POST', `${base}/cases/${caseId}/sessions`, {
-    claims: world.claims.officer,
-    body: {
-      date: '2026-03-02',
-      startTime: '08:00',
-      endTime: '11:00',
-      siteId: world.siteId,
-      outcome: 'attended',
-    },
-  });
-  expect(session.status, JSON.stringify(session.body)).toBe(201);
-  return { url: `${base}/cases/${caseId}/evidence`, sessionId: session.body.id as string };
-}
-
 async function requestUpload(url: string, bytes: Buffer, fields: Record<string, unknown>) {
-  const requested = await call('POST', url, {
-    claims: world.claims.officer,
-    body: {
-      fileName: 'IMG_0001.jpg',
-      contentType: 'image/jpeg',
-      sizeBytes: bytes.length,
-      sha256: sha256Hex(bytes),
-      kind: 'photo',
-      ...fields,
-    },
-  });
+  const requested = await request(url, bytes, fields);
   expect(requested.status, JSON.stringify(requested.body)).toBe(201);
-  const upload = requested.body.upload as { url: string; headers: Record<string, string> };
-  const stored = await fetch(upload.url, {
-    method: 'PUT',
-    headers: upload.headers,
-    body: new Uint8Array(bytes),
-  });
-  expect(stored.status).toBe(200);
-  const [, bucket, ...key] = new URL(upload.url).pathname.split('/');
-  const event = {
-    Records: [
-      { eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucket }, object: { key: key.join('/') } } },
-    ],
-  };
-  return { id: requested.body.id as string, event };
+  await putUpload(requested.body.upload, bytes);
+  return { id: requested.body.id as string, event: createdEvent(requested.body.upload.url) };
 }
 
 /** Request, PUT to s3rver, verify with the recorded verifier: the evidence as the API shows it. */

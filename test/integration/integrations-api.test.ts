@@ -11,6 +11,7 @@ import { createLocalRequestListener, type ApiLambda } from '../../infra/local/ht
 import { createLocalAuth, LOCAL_ISSUER } from '../../infra/local/local-auth';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { clientCredentialsToken } from '../support/local-tokens';
 
 /**
  * Partner systems' machine clients end to end over HTTP, through local mode's adapter and token
@@ -53,19 +54,7 @@ async function login(username: string) {
   return String(response.body.accessToken);
 }
 
-/** The OAuth client-credentials grant, form-encoded as partner systems send it. */
-async function clientToken(clientId: string, secret: string) {
-  const response = await fetch(`${base}/local/auth/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: clientId,
-      client_secret: secret,
-    }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const clientToken = (clientId: string, secret: string) => clientCredentialsToken(base, clientId, secret);
 
 beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());

@@ -32,7 +32,7 @@ import {
  *
  * For every request: never a 5xx; every 4xx is problem+json with type, title, status and detail, and
  * string paths in errors[]; a refused request writes nothing (the write log sees no accepted write
- * outside Powertools' idempotency bookkeeping, which it must also clean up); a successful write leaves
+ * outside the idempotency bookkeeping); a successful write leaves
  * exactly one audit entry. For every route: the audit log grew by exactly what the write log saw, and
  * when nothing was written the table is byte-for-byte what it was.
  *

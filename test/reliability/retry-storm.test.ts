@@ -6,11 +6,10 @@ import { ledgerProblems, readLedger } from '../../bench/lib/verify';
 import { auditCount, reliabilityHarness, sendRaw, type RawResponse } from './support/world';
 
 /**
- * The same Idempotency-Key sent by 100 concurrent callers (a client retrying in a storm). Powertools'
- * semantics decide what each may see: the first request takes the key (an INPROGRESS record written
- * under a condition); a duplicate that arrives while it runs gets IdempotencyAlreadyInProgressError,
- * which the API answers 409 "still being processed"; a duplicate that arrives after it completed gets
- * the stored response replayed: the same 201 with the same body. Nothing else is acceptable: not a
+ * The same Idempotency-Key sent by 100 concurrent callers (a client retrying in a storm). The first
+ * transaction to commit takes the key (its record is a conditional put in that transaction, ADR 0011);
+ * a copy that finds the record committed but not yet answered gets 409 "still being processed"; a copy
+ * that arrives after the answer was stored gets it replayed: the same 201 with the same body. Nothing else is acceptable: not a
  * 5xx, not a 422 (the bodies are identical), and never a second record.
  *
  * RELIABILITY_STORM (default 100) sets the number of concurrent copies.

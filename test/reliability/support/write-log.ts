@@ -31,8 +31,7 @@ interface TransactEntry {
 
 /**
  * Records every write command that DynamoDB *accepted* (the command returned without an error), with
- * the items it touched. A refused request must leave nothing here but Powertools' own idempotency
- * bookkeeping; a successful write must show exactly one audit item. Failed commands (a condition
+ * the items it touched. A refused request must leave nothing here but its idempotency bookkeeping; a successful write must show exactly one audit item. Failed commands (a condition
  * that did not hold, a cancelled transaction) wrote nothing and are not recorded.
  */
 export class WriteLog {
