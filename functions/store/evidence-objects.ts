@@ -1,5 +1,4 @@
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { thumbnailKey } from '../evidence/thumbnail-key';
@@ -74,28 +73,40 @@ export interface S3EvidenceObjectsOptions {
  * or another type. The verifier checks all of it again from the stored bytes: that, not the signature,
  * is what marks evidence verified.
  */
-export class S3EvidenceObjects implements EvidenceObjects {
-  private readonly client: S3Client;
+const presigner = () => import('@aws-sdk/s3-request-presigner');
 
-  constructor(private readonly options: S3EvidenceObjectsOptions) {
-    this.client = new S3Client({
-      region: options.region,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-      ...(options.endpoint
-        ? {
-            endpoint: options.endpoint,
-            forcePathStyle: true,
-            credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-          }
-        : {}),
-    });
+export class S3EvidenceObjects implements EvidenceObjects {
+  private loaded?: Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: S3Client }>;
+
+  constructor(private readonly options: S3EvidenceObjectsOptions) {}
+
+  /**
+   * The S3 SDK and its client, loaded on first use: most API requests never touch the bucket, and a
+   * cold start that evaluates the S3 client for them is slower for nothing (issue 12).
+   */
+  private sdk() {
+    return (this.loaded ??= import('@aws-sdk/client-s3').then((s3) => ({
+      s3,
+      client: new s3.S3Client({
+        region: this.options.region,
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+        ...(this.options.endpoint
+          ? {
+              endpoint: this.options.endpoint,
+              forcePathStyle: true,
+              credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+            }
+          : {}),
+      }),
+    })));
   }
 
   async presignUpload(input: Parameters<EvidenceObjects['presignUpload']>[0]): Promise<UploadTarget> {
+    const [{ s3, client }, { getSignedUrl }] = await Promise.all([this.sdk(), presigner()]);
     const url = await getSignedUrl(
-      this.client,
-      new PutObjectCommand({
+      client,
+      new s3.PutObjectCommand({
         Bucket: this.options.bucket,
         Key: input.key,
         ContentType: input.contentType,
@@ -120,9 +131,10 @@ export class S3EvidenceObjects implements EvidenceObjects {
   }
 
   async presignDownload(input: Parameters<EvidenceObjects['presignDownload']>[0]): Promise<string> {
+    const [{ s3, client }, { getSignedUrl }] = await Promise.all([this.sdk(), presigner()]);
     return getSignedUrl(
-      this.client,
-      new GetObjectCommand({
+      client,
+      new s3.GetObjectCommand({
         Bucket: this.options.bucket,
         Key: input.key,
         ...(input.versionId ? { VersionId: input.versionId } : {}),
@@ -135,8 +147,9 @@ export class S3EvidenceObjects implements EvidenceObjects {
 
   async putThumbnail(input: Parameters<EvidenceObjects['putThumbnail']>[0]): Promise<string> {
     const key = thumbnailKey(input.of.officeId, input.of.caseId, input.of.id);
-    await this.client.send(
-      new PutObjectCommand({
+    const { s3, client } = await this.sdk();
+    await client.send(
+      new s3.PutObjectCommand({
         Bucket: this.options.bucket,
         Key: key,
         Body: input.bytes,
@@ -153,15 +166,17 @@ export class S3EvidenceObjects implements EvidenceObjects {
    * key with 403, not 404. The functions get ListBucket for the `evidence/` prefix only.
    */
   async exists(key: string): Promise<boolean> {
-    const listed = await this.client.send(
-      new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: key, MaxKeys: 1 }),
+    const { s3, client } = await this.sdk();
+    const listed = await client.send(
+      new s3.ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: key, MaxKeys: 1 }),
     );
     return (listed.Contents ?? []).some((object) => object.Key === key);
   }
 
   async open(key: string, versionId?: string) {
-    const object = await this.client.send(
-      new GetObjectCommand({
+    const { s3, client } = await this.sdk();
+    const object = await client.send(
+      new s3.GetObjectCommand({
         Bucket: this.options.bucket,
         Key: key,
         ...(versionId ? { VersionId: versionId } : {}),
