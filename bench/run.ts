@@ -18,6 +18,7 @@ const { benchScale } = await import('./scale');
 const { benchWritePath } = await import('./write-path');
 const { benchColdStart } = await import('./cold-start');
 const { benchDashboard } = await import('./dashboard');
+const { benchMixed } = await import('./mixed');
 const { measureCalls, CALL_BUDGET } = await import('./calls');
 const { startStore } = await import('./lib/emulators');
 const { apiHarness } = await import('./lib/environment');
@@ -51,8 +52,16 @@ const settings = {
     clients: int('BENCH_WRITE_CLIENTS', 20),
   },
   cold: { runs: int('BENCH_COLD_RUNS', 5) },
+  mixed: {
+    offices: int('BENCH_MIXED_OFFICES', 50),
+    casesPerOffice: int('BENCH_MIXED_CASES_PER_OFFICE', 3),
+    requests: int('BENCH_MIXED_REQUESTS', 2000),
+    clients: int('BENCH_MIXED_CLIENTS', 20),
+  },
 };
-const selected = new Set((process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,read,scale').split(','));
+const selected = new Set(
+  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,read,scale').split(','),
+);
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 const started = performance.now();
@@ -204,6 +213,34 @@ if (write) {
   const refused = Object.entries(write.statuses).filter(([status]) => status !== '201');
   if (refused.length > 0)
     failures.push(`write path: responses other than 201: ${JSON.stringify(write.statuses)}`);
+}
+
+const mixed = await step('mixed', 'mixed workload over many offices', async () => {
+  const store = await startStore('abdi-bench-mixed');
+  try {
+    const harness = apiHarness({
+      prefix: 'abdi-bench-mixed',
+      dynamoEndpoint: store.endpoint,
+      now: () => new Date('2026-06-29T08:00:00Z'),
+    });
+    return await benchMixed(harness, settings.mixed);
+  } finally {
+    await store.stop();
+  }
+});
+if (mixed) {
+  for (const [operation, figures] of Object.entries(mixed.perOperation)) {
+    rows.push({
+      benchmark: 'g. Mixed workload',
+      measure: `${operation} p50 / p99 (${figures.requests} of ${mixed.requests}, ${mixed.offices} offices, ${mixed.clients} clients)`,
+      subject: `${figures.p50Ms} / ${figures.p99Ms} ms`,
+      reference: `${mixed.reference.getItemP50Ms} / ${mixed.reference.getItemP99Ms} ms GetItem`,
+      ratio: figures.p50AgainstGetItem,
+    });
+  }
+  const refused = Object.entries(mixed.statuses).filter(([status]) => Number(status) >= 300);
+  if (refused.length > 0)
+    failures.push(`mixed workload: responses other than 2xx: ${JSON.stringify(mixed.statuses)}`);
 }
 
 const read = await step('read', 'read path (autocannon)', () => benchReadPath(settings.read));
