@@ -1,3 +1,4 @@
+import type { Ports } from '../../actions/ports';
 import { changePartner } from '../../actions/partners/change-partner';
 import { findPartners, readPartner } from '../../actions/partners/queries';
 import { recordPartner } from '../../actions/partners/record-partner';
@@ -11,6 +12,11 @@ import {
   partnerSchema,
   updatePartnerBody,
 } from '../schemas/partners';
+
+/** Read-ahead (ADR 0011): the partner the path names, read with the caller's grants. */
+const readAheadPartner = (p: { readonly partnerId: string }, officeId: string, keys: Ports['recordKeys']) => [
+  keys.partner(officeId, p.partnerId),
+];
 
 export const listPartners = pagedRoute({
   operationId: 'listPartners',
@@ -48,7 +54,7 @@ export const getPartner = recordRoute({
   tags: ['partners'],
   access: access.office(staff.readers, 'cases:read'),
   params: partnerParams,
-  readAhead: (p, officeId, keys) => [keys.partner(officeId, p.partnerId)],
+  readAhead: readAheadPartner,
   responses: { 200: { description: 'The partner', schema: partnerSchema } },
   run: ({ access: grant, params, deps }) => readPartner(deps, grant, params.partnerId),
 });
@@ -62,7 +68,7 @@ export const updatePartner = ifMatchRoute({
   tags: ['partners'],
   access: access.office(staff.adminOnly),
   params: partnerParams,
-  readAhead: (p, officeId, keys) => [keys.partner(officeId, p.partnerId)],
+  readAhead: readAheadPartner,
   body: updatePartnerBody,
   responses: { 200: { description: 'Updated', schema: partnerSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>

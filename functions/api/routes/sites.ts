@@ -1,3 +1,4 @@
+import type { Ports } from '../../actions/ports';
 import { changeSite } from '../../actions/sites/change-site';
 import { findSites, readSite } from '../../actions/sites/queries';
 import { recordSite } from '../../actions/sites/record-site';
@@ -5,6 +6,11 @@ import { access, staff } from '../access';
 import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
 import { officeParams } from '../schemas/common';
 import { createSiteBody, listSitesQuery, siteParams, siteSchema, updateSiteBody } from '../schemas/sites';
+
+/** Read-ahead (ADR 0011): the site the path names, read with the caller's grants. */
+const readAheadSite = (p: { readonly siteId: string }, officeId: string, keys: Ports['recordKeys']) => [
+  keys.site(officeId, p.siteId),
+];
 
 export const listSites = pagedRoute({
   operationId: 'listSites',
@@ -45,7 +51,7 @@ export const getSite = recordRoute({
   tags: ['sites'],
   access: access.office(staff.readers, 'cases:read'),
   params: siteParams,
-  readAhead: (p, officeId, keys) => [keys.site(officeId, p.siteId)],
+  readAhead: readAheadSite,
   responses: { 200: { description: 'The site', schema: siteSchema } },
   run: ({ access: grant, params, deps }) => readSite(deps, grant, params.siteId),
 });
@@ -59,7 +65,7 @@ export const updateSite = ifMatchRoute({
   tags: ['sites'],
   access: access.office(staff.adminOnly),
   params: siteParams,
-  readAhead: (p, officeId, keys) => [keys.site(officeId, p.siteId)],
+  readAhead: readAheadSite,
   body: updateSiteBody,
   responses: { 200: { description: 'Updated', schema: siteSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>
