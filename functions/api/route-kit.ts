@@ -61,10 +61,18 @@ export function pagedRoute<P, Q extends PageQuery, T>(
 type CaseParams = z.infer<typeof caseIdParams>;
 type Keys = Ports['recordKeys'];
 
-/** Read-ahead (ADR 0011) of routes under `/cases/{caseId}`: the case, which their use case reads first. */
-export const readAheadCase = (params: { readonly caseId: string }, officeId: string, keys: Keys) => [
-  keys.case(officeId, params.caseId),
-];
+/**
+ * Read-ahead (ADR 0011) of the record of the office that a path parameter names: the guard reads it
+ * with the caller's grants, and the use case's first read of it costs no call.
+ */
+export const readAheadOf =
+  <P extends string>(kind: 'case' | 'client' | 'partner' | 'site', param: P) =>
+  (params: Readonly<Record<P, string>>, officeId: string, keys: Keys) => [
+    keys[kind](officeId, params[param]),
+  ];
+
+/** Routes under `/cases/{caseId}`: the case, which their use case reads first. */
+export const readAheadCase = readAheadOf('case', 'caseId');
 
 /**
  * A case's own list, `/cases/{caseId}/<kind>`, newest first: tagged `kind`, a page of `kind`, the

@@ -1,5 +1,4 @@
 import {
-  BatchGetCommand,
   QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -11,13 +10,10 @@ import { membershipGrants } from '../domain/membership';
 import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from '../domain/office-policy';
 import { keys } from './keys';
 import { officeCache } from './office-cache';
+import { batchGet, batchGetIn, type TableKey } from './batch-get';
 import { getItem, keepRead, type ItemKey } from './read-ahead';
 
-/** An item's key in a named table (the idempotency table beside the main one). */
-export interface TableKey {
-  readonly table: string;
-  readonly key: ItemKey;
-}
+export type { TableKey } from './batch-get';
 
 export type { Office } from '../domain/office';
 
@@ -63,13 +59,7 @@ export class DirectoryStore {
   /** At most 100 ids: one BatchGet (a person belongs to a handful of offices). */
   async getOffices(officeIds: readonly string[]): Promise<Office[]> {
     const unique = [...new Set(officeIds)].slice(0, 100);
-    if (unique.length === 0) return [];
-    const result = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: unique.map((id) => keys.office(id)) } },
-      }),
-    );
-    const items = result.Responses?.[this.tableName] ?? [];
+    const items = await batchGetIn(this.db, this.tableName, unique.map(keys.office), { consistent: false });
     return items.map(toOffice).sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -144,7 +134,7 @@ export class DirectoryStore {
     const cached = officeCache.get(this.tableName, officeId);
     const regionMemberKey = (regionId: string) => ({ pk: partition, sk: keys.regionMembership(regionId) });
     const kept = [...readKeys.map(here), ...otherTables];
-    const found = await this.batchGet([
+    const found = await batchGet(this.db, [
       here(profileKey),
       here(officeMemberKey),
       here(cached ? regionMemberKey(cached.regionId) : keys.office(officeId)),
@@ -161,40 +151,6 @@ export class DirectoryStore {
         (await getItem(this.db, this.tableName, regionMemberKey(office.regionId), { consistent: true }));
     const members = [mine(officeMemberKey), regionMember].filter((item) => item !== undefined);
     return { principal: principalFrom(subject, mine(profileKey), members), office };
-  }
-
-  /**
-   * One strongly consistent BatchGet over one or more tables (keys deduplicated, at most 100); the
-   * answer finds an item by its table and key. Keys DynamoDB leaves unprocessed (throttling) are asked
-   * for again, a few times.
-   */
-  private async batchGet(requested: readonly TableKey[]) {
-    const id = (table: string, key: ItemKey) => `${table}\u0000${JSON.stringify(key)}`;
-    const unique = new Map(requested.map((r) => [id(r.table, r.key), r]));
-    const items = new Map<string, Record<string, unknown>>();
-    let pending = [...unique.values()];
-    for (let attempt = 0; pending.length > 0; attempt += 1) {
-      if (attempt === BATCH_ATTEMPTS) throw new Error('DynamoDB left keys unprocessed; retry shortly');
-      const byTable = new Map<string, ItemKey[]>();
-      for (const { table, key } of pending) byTable.set(table, [...(byTable.get(table) ?? []), key]);
-      const result = await this.db.send(
-        new BatchGetCommand({
-          RequestItems: Object.fromEntries(
-            [...byTable].map(([table, keys]) => [table, { Keys: keys, ConsistentRead: true }]),
-          ),
-        }),
-      );
-      for (const { table, key } of unique.values()) {
-        const match = (result.Responses?.[table] ?? []).find((item) =>
-          Object.entries(key).every(([name, value]) => item[name] === value),
-        );
-        if (match) items.set(id(table, key), match);
-      }
-      pending = Object.entries(result.UnprocessedKeys ?? {}).flatMap(([table, unprocessed]) =>
-        (unprocessed.Keys ?? []).map((key) => ({ table, key: key as ItemKey })),
-      );
-    }
-    return (table: string, key: ItemKey) => items.get(id(table, key));
   }
 
   /** Creates or replaces a user with its memberships in one transaction. */
@@ -242,8 +198,6 @@ export class DirectoryStore {
     );
   }
 }
-
-const BATCH_ATTEMPTS = 3;
 
 const partitionOf = (subject: TokenSubject) =>
   subject.kind === 'user' ? keys.userPartition(subject.username) : keys.clientPartition(subject.clientId);

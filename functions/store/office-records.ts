@@ -1,4 +1,5 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { batchGetIn } from './batch-get';
 import { auditItem, newId, type AuditEntry } from './audit';
 import { keys } from './keys';
 import type { Page } from './paging';
@@ -94,14 +95,9 @@ export async function profilesOf(
   tableName: string,
   partitions: readonly string[],
 ): Promise<Map<string, Record<string, unknown>>> {
-  const unique = [...new Set(partitions)];
-  if (unique.length === 0) return new Map();
-  const result = await db.send(
-    new BatchGetCommand({
-      RequestItems: { [tableName]: { Keys: unique.map((pk) => ({ pk, sk: keys.profile })) } },
-    }),
-  );
-  return new Map((result.Responses?.[tableName] ?? []).map((item) => [String(item.pk), item]));
+  const unique = [...new Set(partitions)].map((pk) => ({ pk, sk: keys.profile }));
+  const items = await batchGetIn(db, tableName, unique, { consistent: false });
+  return new Map(items.map((item) => [String(item.pk), item]));
 }
 
 /** Transaction item: sets the item's `status` to `disabled` (a membership, a profile). */

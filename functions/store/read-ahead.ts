@@ -16,7 +16,8 @@ const scope = new AsyncLocalStorage<Map<string, Record<string, unknown> | null>>
 /** A table's primary key of one item: `{ pk, sk }` in the main table, `{ id }` in the idempotency table. */
 export type ItemKey = Readonly<Record<string, string>>;
 
-const slot = (table: string, key: ItemKey) =>
+/** One item's identity across tables, whatever order its key's attributes were written in. */
+export const itemId = (table: string, key: ItemKey) =>
   `${table}\u0000${Object.keys(key)
     .sort()
     .map((name) => `${name}=${key[name]}`)
@@ -27,13 +28,13 @@ export const withReadAhead = <T>(run: () => Promise<T>): Promise<T> => scope.run
 
 /** Keeps what a strongly consistent batch read found for `key` (null: no such item). */
 export function keepRead(table: string, key: ItemKey, item: Record<string, unknown> | undefined): void {
-  scope.getStore()?.set(slot(table, key), item ?? null);
+  scope.getStore()?.set(itemId(table, key), item ?? null);
 }
 
 /** The kept read of `key`, once; undefined when nothing was kept. */
 function takeRead(table: string, key: ItemKey): { item: Record<string, unknown> | undefined } | undefined {
   const kept = scope.getStore();
-  const id = slot(table, key);
+  const id = itemId(table, key);
   if (!kept?.has(id)) return undefined;
   const item = kept.get(id);
   kept.delete(id);

@@ -1,6 +1,6 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { busiestWeekday, WEEKDAY_KEYS, type Occupancy, type WeekdayKey } from '../domain/work-sites';
 import { changeEntry } from './audit';
+import { batchGetIn } from './batch-get';
 import { getItem } from './read-ahead';
 import { keys } from './keys';
 import {
@@ -152,14 +152,8 @@ export class SiteStore extends OfficeRecordStore {
 
   /** The named sites in one BatchGet, with their listing keys (gsi1's sort key), in that order. */
   private async getMany(officeId: string, siteIds: readonly string[]) {
-    const unique = [...new Set(siteIds)].slice(0, 100);
-    if (unique.length === 0) return [];
-    const result = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: { [this.tableName]: { Keys: unique.map((id) => keys.site(officeId, id)) } },
-      }),
-    );
-    return (result.Responses?.[this.tableName] ?? [])
+    const unique = [...new Set(siteIds)].slice(0, 100).map((id) => keys.site(officeId, id));
+    return (await batchGetIn(this.db, this.tableName, unique, { consistent: false }))
       .map(toSite)
       .map((site) => ({ site, key: keys.byName(site.name, site.id) }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

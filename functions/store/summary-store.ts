@@ -1,5 +1,6 @@
-import { BatchGetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CASE_STATUSES, type CaseStatus } from '../domain';
+import { batchGetIn } from './batch-get';
 import { keys } from './keys';
 import { warningStats } from './warning-store';
 
@@ -11,9 +12,6 @@ export interface OfficeCounters {
   /** Per requested week (its Monday): minutes credited and sessions recorded for work in that week. */
   readonly weeks: readonly { monday: string; creditedMinutes: number; sessions: number }[];
 }
-
-/** Batch reads retry unprocessed keys a few times; with a dozen small keys this practically never loops. */
-const MAX_BATCH_ATTEMPTS = 4;
 
 /**
  * The office dashboard's numbers with a fixed number of DynamoDB calls, whatever the office's size:
@@ -34,19 +32,8 @@ export class SummaryStore {
       warningStats(officeId),
       ...mondays.map((monday) => keys.weekStats(officeId, monday)),
     ];
-    const found = new Map<string, Record<string, unknown>>();
-    let pending: Record<string, unknown>[] = wanted;
-    for (let attempt = 0; pending.length > 0 && attempt < MAX_BATCH_ATTEMPTS; attempt += 1) {
-      const result = await this.db.send(
-        new BatchGetCommand({
-          RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } },
-        }),
-      );
-      for (const item of result.Responses?.[this.tableName] ?? []) found.set(String(item.sk), item);
-      pending =
-        (result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-    if (pending.length > 0) throw new Error('office counters could not be read');
+    const items = await batchGetIn(this.db, this.tableName, wanted);
+    const found = new Map(items.map((item) => [String(item.sk), item]));
     const stats = found.get(keys.officeStats(officeId).sk) ?? {};
     const monthItem = found.get(keys.monthStats(officeId, month).sk) ?? {};
     const warnings = found.get(warningStats(officeId).sk) ?? {};

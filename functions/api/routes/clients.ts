@@ -4,7 +4,7 @@ import { registerClient } from '../../actions/clients/register-client';
 import { revealClientNik } from '../../actions/clients/reveal-client-nik';
 import { access } from '../access';
 import { presentClient } from '../presenters';
-import { officePath, pagedRoute, recordRoute } from '../route-kit';
+import { officePath, pagedRoute, readAheadOf, recordRoute } from '../route-kit';
 import {
   clientIdParams,
   clientListQuery,
@@ -64,7 +64,7 @@ export const getClient = recordRoute({
   tags: ['clients'],
   access: access.office(CLIENT_READERS, 'cases:read'),
   params: clientIdParams,
-  readAhead: (p, officeId, keys) => [keys.client(officeId, p.clientId)],
+  readAhead: readAheadOf('client', 'clientId'),
   query: clientReadQuery,
   responses: { 200: { description: 'The client', schema: clientSchema } },
   run: ({ access: grant, params, query, deps }) =>

@@ -1,9 +1,8 @@
-import type { Ports } from '../../actions/ports';
 import { changePartner } from '../../actions/partners/change-partner';
 import { findPartners, readPartner } from '../../actions/partners/queries';
 import { recordPartner } from '../../actions/partners/record-partner';
 import { access, staff } from '../access';
-import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
+import { ifMatchRoute, officePath, pagedRoute, readAheadOf, recordRoute } from '../route-kit';
 import { officeParams } from '../schemas/common';
 import {
   createPartnerBody,
@@ -13,10 +12,7 @@ import {
   updatePartnerBody,
 } from '../schemas/partners';
 
-/** Read-ahead (ADR 0011): the partner the path names, read with the caller's grants. */
-const readAheadPartner = (p: { readonly partnerId: string }, officeId: string, keys: Ports['recordKeys']) => [
-  keys.partner(officeId, p.partnerId),
-];
+const readAheadPartner = readAheadOf('partner', 'partnerId');
 
 export const listPartners = pagedRoute({
   operationId: 'listPartners',

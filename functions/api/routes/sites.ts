@@ -1,16 +1,12 @@
-import type { Ports } from '../../actions/ports';
 import { changeSite } from '../../actions/sites/change-site';
 import { findSites, readSite } from '../../actions/sites/queries';
 import { recordSite } from '../../actions/sites/record-site';
 import { access, staff } from '../access';
-import { ifMatchRoute, officePath, pagedRoute, recordRoute } from '../route-kit';
+import { ifMatchRoute, officePath, pagedRoute, readAheadOf, recordRoute } from '../route-kit';
 import { officeParams } from '../schemas/common';
 import { createSiteBody, listSitesQuery, siteParams, siteSchema, updateSiteBody } from '../schemas/sites';
 
-/** Read-ahead (ADR 0011): the site the path names, read with the caller's grants. */
-const readAheadSite = (p: { readonly siteId: string }, officeId: string, keys: Ports['recordKeys']) => [
-  keys.site(officeId, p.siteId),
-];
+const readAheadSite = readAheadOf('site', 'siteId');
 
 export const listSites = pagedRoute({
   operationId: 'listSites',
