@@ -81,12 +81,29 @@ export function routeHandler(
     });
 }
 
-/** The keys of what the route reads first, when its path is valid; none otherwise (no guessing). */
+/**
+ * The keys of what the route reads first, when its path is valid; none otherwise (no guessing). The
+ * body (still text: the guard runs before parsing) lends its keys only when it is valid too.
+ */
 function readAheadKeys(route: AnyRoute, event: ApiEvent, deps: ApiDependencies) {
   const officeId = event.pathParameters?.officeId;
   if (!route.readAhead || !officeId) return [];
   const params = route.params?.safeParse(event.pathParameters ?? {});
-  return params?.success ? route.readAhead(params.data, officeId, deps.recordKeys) : [];
+  if (!params?.success) return [];
+  const body = route.body?.safeParse(jsonOf(event));
+  return route.readAhead(params.data, officeId, deps.recordKeys, body?.success ? body.data : undefined);
+}
+
+/** The request's JSON body, or undefined when it has none or it is not JSON. */
+function jsonOf(event: ApiEvent): unknown {
+  if (typeof event.body !== 'string') return undefined;
+  try {
+    return JSON.parse(
+      event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Validates one part of the request; all field errors of that part are reported at once. */

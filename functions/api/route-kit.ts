@@ -74,6 +74,14 @@ export const readAheadOf =
 /** Routes under `/cases/{caseId}`: the case, which their use case reads first. */
 export const readAheadCase = readAheadOf('case', 'caseId');
 
+/** Routes under `/cases/{caseId}` whose body names a site (a session, a placement): the case and the site. */
+export const readAheadCaseAndSite = (
+  params: CaseParams,
+  officeId: string,
+  keys: Keys,
+  body: { readonly siteId: string } | undefined,
+) => [keys.case(officeId, params.caseId), ...(body ? [keys.site(officeId, body.siteId)] : [])];
+
 /**
  * A case's own list, `/cases/{caseId}/<kind>`, newest first: tagged `kind`, a page of `kind`, the
  * cursor bound to this case's list of that kind, read through the use case `read`.

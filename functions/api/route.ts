@@ -64,13 +64,15 @@ export interface RouteDefinition<
    */
   readonly replayable?: false;
   /**
-   * The records the route reads first, from its validated path (ADR 0011): the guard reads them with
-   * the caller's grants in one BatchGetItem, and the route's first read of each costs no call.
+   * The records the route reads first, from its validated path and (when it is valid) its body (ADR
+   * 0011): the guard reads them with the caller's grants in one BatchGetItem, and the route's first
+   * read of each costs no call.
    */
   readonly readAhead?: (
     params: TParams,
     officeId: string,
     keys: Ports['recordKeys'],
+    body: TBody | undefined,
   ) => readonly { readonly pk: string; readonly sk: string }[];
   handle(context: RouteContext<TParams, TQuery, TBody, TAccess>): Promise<RouteResponse>;
 }

@@ -1,5 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { itemId, type ItemKey } from './read-ahead';
+import { itemId, takeRead, type ItemKey } from './read-ahead';
 
 /** An item's key in a named table (the idempotency table beside the main one). */
 export interface TableKey {
@@ -12,8 +12,9 @@ const ATTEMPTS = 3;
 
 /**
  * One BatchGetItem over one or more tables (keys deduplicated, at most 100), strongly consistent
- * unless told otherwise; the answer finds an item by its table and key. Keys left unprocessed are
- * asked for again, a few times, so a throttled read never silently drops an item.
+ * unless told otherwise; the answer finds an item by its table and key. Keys the request's read-ahead
+ * already holds (ADR 0011) are answered from it, and when it holds them all no call is made. Keys left
+ * unprocessed are asked for again, a few times, so a throttled read never silently drops an item.
  */
 export async function batchGet(
   db: DynamoDBDocumentClient,
@@ -22,7 +23,11 @@ export async function batchGet(
 ): Promise<(table: string, key: ItemKey) => Record<string, unknown> | undefined> {
   const unique = new Map(requested.map((r) => [itemId(r.table, r.key), r]));
   const items = new Map<string, Record<string, unknown>>();
-  let pending = [...unique.values()];
+  let pending = [...unique.values()].filter(({ table, key }) => {
+    const kept = takeRead(table, key);
+    if (kept?.item) items.set(itemId(table, key), kept.item);
+    return !kept;
+  });
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     if (attempt === ATTEMPTS) throw new Error('DynamoDB left keys unprocessed; retry shortly');
     const byTable = new Map<string, ItemKey[]>();
@@ -37,7 +42,7 @@ export async function batchGet(
         ),
       }),
     );
-    for (const { table, key } of unique.values()) {
+    for (const { table, key } of pending) {
       const match = (result.Responses?.[table] ?? []).find((item) =>
         Object.entries(key).every(([name, value]) => item[name] === value),
       );

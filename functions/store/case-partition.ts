@@ -13,6 +13,9 @@ import { ConditionFailed, type TransactItem } from './transactions';
  */
 const CASE_RECORD_ID = /^([0-9A-Z]{26})-([0-9A-Z]{26})$/;
 
+/** The case a record id belongs to, or undefined for an id that is not one of ours. */
+export const caseOfRecord = (recordId: string): string | undefined => CASE_RECORD_ID.exec(recordId)?.[1];
+
 /**
  * What the stores of a case's own records (sessions, placements, warnings and referrals) share: their
  * ids, and writing a record together with the case change it causes.
@@ -31,7 +34,7 @@ export abstract class CasePartitionStore {
 
   /** The case a record id belongs to, or undefined for an id that is not one of ours. */
   caseOf(recordId: string): string | undefined {
-    return CASE_RECORD_ID.exec(recordId)?.[1];
+    return caseOfRecord(recordId);
   }
 
   /**

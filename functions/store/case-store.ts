@@ -167,40 +167,49 @@ export class CaseStore {
    * totals atomically (so concurrent sessions never conflict on the case); this follow-up makes the
    * derived key exact, and only writes if no other write came in between.
    *
+   * `expected` is the case as the writer expects it now (its own write applied to what it read): the
+   * key is first written conditioned on exactly those totals and version, one UpdateItem with no read.
+   * Only when another write came in between is the case read and the key derived from what is stored.
+   *
    * Best effort, after the session is committed: if the store cannot be reached now, the key stays
    * behind (resolves `false`) and the case's next write re-derives it. Failing the request instead
    * answered 503 for a recorded session, and the caller's retry was refused as an overlap
    * (test/reliability/faults.test.ts).
    */
-  async refreshTrackKey(officeId: string, caseId: string): Promise<boolean> {
+  async refreshTrackKey(officeId: string, caseId: string, expected?: CaseRecord): Promise<boolean> {
     try {
-      await this.rederiveTrackKey(officeId, caseId);
+      if (!expected || !(await this.writeTrackKey(expected))) {
+        const current = await this.get(officeId, caseId);
+        if (current) await this.writeTrackKey(current);
+      }
       return true;
     } catch {
       return false;
     }
   }
 
-  private async rederiveTrackKey(officeId: string, caseId: string): Promise<void> {
-    const current = await this.get(officeId, caseId);
-    if (!current) return;
-    const track = trackKeys(current);
+  /** Writes `record`'s track key if the stored case still has its totals and version; false if not. */
+  private async writeTrackKey(record: CaseRecord): Promise<boolean> {
+    const track = trackKeys(record);
     try {
       await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: keys.casePartition(officeId, caseId), sk: keys.caseRoot },
+          Key: { pk: keys.casePartition(record.officeId, record.id), sk: keys.caseRoot },
           UpdateExpression: track ? 'SET trackpk = :pk, tracksk = :sk' : 'REMOVE trackpk, tracksk',
-          ConditionExpression: 'creditedMinutes = :seen',
+          ConditionExpression: 'creditedMinutes = :seen AND version = :version',
           ExpressionAttributeValues: {
-            ':seen': current.creditedMinutes,
+            ':seen': record.creditedMinutes,
+            ':version': record.version,
             ...(track ? { ':pk': track.trackpk, ':sk': track.tracksk } : {}),
           },
         }),
       );
+      return true;
     } catch (error) {
       // Someone wrote since: their own refresh will read the newer totals.
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return false;
     }
   }
 

@@ -1,4 +1,6 @@
+import { caseOfRecord } from './case-partition';
 import { keys } from './keys';
+import { sessionSortKey } from './session-store';
 
 /**
  * The keys of the records a route reads first, named by what they are, for the guard's one-round-trip
@@ -10,6 +12,14 @@ export const recordKeys = {
   partner: keys.partner,
   site: keys.site,
   evidence: keys.evidence,
+  /** A session by its id alone (`<caseId>-<ULID>`), in its case's partition. */
+  session: (officeId: string, sessionId: string) => ({
+    pk: keys.casePartition(officeId, caseOfRecord(sessionId) ?? ''),
+    sk: sessionSortKey(sessionId),
+  }),
+  /** The case of a record of its own (a session, a placement), by the record's id alone. */
+  caseOfRecord: (officeId: string, recordId: string) =>
+    keys.caseRecord(officeId, caseOfRecord(recordId) ?? ''),
 };
 
 export type RecordKeys = typeof recordKeys;

@@ -1,4 +1,5 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from './batch-get';
+import { getItem } from './read-ahead';
 import {
   isoWeekOf,
   RECORDING_STATUSES,
@@ -134,10 +135,19 @@ export class SessionStore extends CasePartitionStore {
   async forCorrection(officeId: string, sessionId: string): Promise<CorrectionState | undefined> {
     const caseId = this.caseOf(sessionId);
     if (!caseId) return undefined;
-    // The client's day is keyed by the session's date, known only once the session is read.
-    const first = await this.read(officeId, caseId, { sessionId });
-    if (!first.session || !first.case) return undefined;
-    const { clientId, date } = first.session;
+    // The client's day is keyed by the session's date, known only once the session is read (which
+    // the guard's read-ahead has usually done already).
+    const first = await getItem(
+      this.db,
+      this.tableName,
+      {
+        pk: keys.casePartition(officeId, caseId),
+        sk: sessionSortKey(sessionId),
+      },
+      { consistent: true },
+    );
+    if (!first) return undefined;
+    const { clientId, date } = toSession(first);
     const state = await this.read(officeId, caseId, { clientId, date, sessionId });
     return state.session && state.case && { ...state, case: state.case, session: state.session };
   }
@@ -195,18 +205,16 @@ export class SessionStore extends CasePartitionStore {
   }
 
   /**
-   * One strongly consistent BatchGet of `requested` (undefined keys skipped); the answer finds an item
-   * by its key. Keys left unprocessed (throttling) throw `WriteConflict`: the use case reads again.
+   * One strongly consistent BatchGet of `requested` (undefined keys skipped; those the request's
+   * read-ahead holds cost nothing); the answer finds an item by its key.
    */
   private async batchGet(requested: readonly ({ pk: string; sk: string } | undefined)[]) {
     const wanted = requested.filter((key) => key !== undefined);
-    const result = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: wanted, ConsistentRead: true } } }),
+    const found = await batchGet(
+      this.db,
+      wanted.map((key) => ({ table: this.tableName, key })),
     );
-    if ((result.UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new WriteConflict('read');
-    const items = result.Responses?.[this.tableName] ?? [];
-    return (key: { pk: string; sk: string } | undefined) =>
-      key && items.find((i) => i.pk === key.pk && i.sk === key.sk);
+    return (key: { pk: string; sk: string } | undefined) => key && found(this.tableName, key);
   }
 
   /**
@@ -283,7 +291,16 @@ export class SessionStore extends CasePartitionStore {
       if (error instanceof ConditionFailed) throw new WriteConflict(CONDITIONED[error.index] ?? 'session');
       throw error;
     }
-    if (delta !== 0) await this.cases.refreshTrackKey(officeId, after.caseId);
+    if (delta !== 0) {
+      const moved = status !== current.status;
+      await this.cases.refreshTrackKey(officeId, after.caseId, {
+        ...current,
+        status,
+        creditedMinutes: current.creditedMinutes + delta,
+        remainingMinutes: current.remainingMinutes - delta,
+        version: moved ? current.version + 1 : current.version,
+      });
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { batchGet } from '../../functions/store/batch-get';
 import { DynamoCallCounter } from '../../functions/store/call-counter';
 import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
 import { officeCache } from '../../functions/store/office-cache';
@@ -30,6 +31,27 @@ describe('read-ahead', () => {
       expect(counted.total()).toBe(0);
       expect((await getItem(db, env.tableName, k))?.value).toBe(1);
       expect(counted.total()).toBe(1);
+    });
+  });
+
+  it('answers a batch read from what it kept, and asks DynamoDB only for the rest', async () => {
+    const [kept, asked] = [key(), key()];
+    await Promise.all([put(kept, 1), put(asked, 2)]);
+    await withReadAhead(async () => {
+      keepRead(env.tableName, kept, { ...kept, value: 0 });
+      counted.reset();
+      const found = await batchGet(db, [
+        { table: env.tableName, key: kept },
+        { table: env.tableName, key: asked },
+      ]);
+      expect([found(env.tableName, kept)?.value, found(env.tableName, asked)?.value]).toEqual([0, 2]);
+      expect(counted.snapshot()).toEqual({ BatchGetItemCommand: 1 });
+
+      keepRead(env.tableName, kept, { ...kept, value: 0 });
+      counted.reset();
+      const again = await batchGet(db, [{ table: env.tableName, key: kept }]);
+      expect(again(env.tableName, kept)?.value).toBe(0);
+      expect(counted.total()).toBe(0);
     });
   });
 

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ledgerProblems, readLedger } from '../../bench/lib/verify';
 import { addDays } from '../../functions/domain';
 import { apiCaller } from '../support/api';
 import { registeredCase } from '../support/cases';
@@ -284,6 +285,26 @@ describe('concurrency: nothing is over-credited', () => {
     expect(await caseTotals(caseId)).toMatchObject({ credited: 2400, remaining: 0 });
     const list = await call('GET', `${url}?limit=100`, { claims: world.claims.officer });
     expect(list.body.items).toHaveLength(50);
+  });
+
+  it('keeps the "on track until" key exact when parallel sessions interleave', async () => {
+    const { caseId, base } = await placedCase(call, world);
+    const url = `${base}/cases/${caseId}/sessions`;
+
+    // Each writer first tries the key its own write implies; whoever lost that race re-derives it.
+    const responses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call('POST', url, {
+          claims: world.claims.officer,
+          body: session(addDays('2026-03-02', i), '08:00', '09:30'),
+        }),
+      ),
+    );
+
+    expect(responses.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const ledger = await readLedger(env.db, env.tableName, world.home, caseId);
+    expect(ledger.sessions).toHaveLength(12);
+    expect(ledgerProblems(ledger)).toEqual([]);
   });
 
   it('20 parallel one-hour sessions of one client on one day credit exactly the 4-hour daily cap', async () => {

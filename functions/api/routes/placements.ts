@@ -5,7 +5,7 @@ import { placementsOfCase, type PlacementRecord } from '../../actions/placements
 import type { InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
 import { defineRoute } from '../route';
-import { caseListRoute, officePath, readAheadCase } from '../route-kit';
+import { caseListRoute, officePath, readAheadCaseAndSite } from '../route-kit';
 import {
   caseIdParams,
   createPlacementBody,
@@ -42,7 +42,7 @@ export const createPlacement = defineRoute<CaseParams, unknown, CreateBody, InOf
   tags: ['placements'],
   access: access.office(PLACEMENT_WRITERS, 'cases:write'),
   params: caseIdParams,
-  readAhead: readAheadCase,
+  readAhead: readAheadCaseAndSite,
   body: createPlacementBody,
   responses: {
     201: { description: 'Placed; the site keeps one place per weekday for it', schema: placementSchema },

@@ -3,7 +3,7 @@ import { sessionsOfCase } from '../../actions/sessions/queries';
 import { recordSession, type SessionRecord } from '../../actions/sessions/record-session';
 import { minutesToHours } from '../../domain';
 import { access, staff } from '../access';
-import { caseListRoute, ifMatchRoute, officePath, readAheadCase, recordRoute } from '../route-kit';
+import { caseListRoute, ifMatchRoute, officePath, readAheadCaseAndSite, recordRoute } from '../route-kit';
 import { caseIdParams } from '../schemas/cases';
 import { createSessionBody, sessionIdParams, sessionSchema, updateSessionBody } from '../schemas/sessions';
 
@@ -30,7 +30,7 @@ export const createSession = recordRoute({
   tags: ['sessions'],
   access: access.office(SESSION_RECORDERS, 'cases:write'),
   params: caseIdParams,
-  readAhead: readAheadCase,
+  readAhead: readAheadCaseAndSite,
   body: createSessionBody,
   responses: { 201: { description: 'Recorded, with the hours credited', schema: sessionSchema } },
   run: ({ access: grant, params, body, deps }) => recordSession(deps, grant, params.caseId, body),
@@ -55,6 +55,10 @@ export const updateSession = ifMatchRoute({
   tags: ['sessions'],
   access: access.office(VERIFIERS, 'cases:write'),
   params: sessionIdParams,
+  readAhead: (p, officeId, keys) => [
+    keys.caseOfRecord(officeId, p.sessionId),
+    keys.session(officeId, p.sessionId),
+  ],
   body: updateSessionBody,
   responses: { 200: { description: 'The session as now recorded', schema: sessionSchema } },
   change: ({ access: grant, params, body, deps }, expected) =>
