@@ -163,6 +163,8 @@ export async function benchColdStart(options: ColdStartOptions) {
       ...getItemBundle,
       ...measure(getItemBundle.outfile, events.api, { ...env, ...caseItem }, options.runs, work),
     };
+    // A reference that failed before its call measures nothing.
+    if (!getItemReference.ok) throw new Error(`GetItem reference failed: ${getItemReference.error}`);
 
     const handlersDir = join(root, 'functions/handlers');
     const functions = [];

@@ -4,8 +4,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 
+// Credentials as the API's own client has them (functions/store/dynamo-client.ts): fixed ones against a
+// local endpoint, the default provider chain in the cloud. Without them the reference failed before its
+// GetItem and looked faster than any handler that reads.
+const endpoint = process.env.DYNAMODB_ENDPOINT;
 const db = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT }),
+  new DynamoDBClient({
+    region: process.env.AWS_REGION,
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+  }),
 );
 
 export const handler = async () => {
