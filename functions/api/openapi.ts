@@ -9,7 +9,9 @@ import type { AnyRoute } from './route';
  */
 export function buildOpenApi(routes: readonly AnyRoute[], info: { version: string }) {
   const paths: Record<string, Record<string, unknown>> = {};
-  const schemas: Record<string, unknown> = { Problem: toSchema(problemSchema, 'output') };
+  // Named schemas (`.meta({ id })`) land in `schemas` as they are met; the problem is one of them.
+  const schemas: Record<string, unknown> = {};
+  toSchema(problemSchema, 'output', schemas);
   for (const route of routes) {
     const operation = {
       operationId: route.operationId,
