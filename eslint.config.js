@@ -13,6 +13,8 @@ export default tseslint.config(
       'web/src/paraglide',
       'test-results',
       'coverage',
+      // Written by `npm run contract:client` from the OpenAPI document: generated, not authored.
+      'test/contract/generated',
     ],
   },
   js.configs.recommended,

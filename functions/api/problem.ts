@@ -21,7 +21,8 @@ export interface ProblemBody {
   readonly errors?: readonly FieldError[];
 }
 
-const TYPE_BASE = 'https://abdi.id/problems/';
+/** Problem `type`s are this base and a stable slug, e.g. `…/invalid-input`. */
+export const PROBLEM_TYPE_BASE = 'https://abdi.id/problems/';
 
 export class HttpProblem extends Error {
   readonly status: number;
@@ -42,7 +43,7 @@ export class HttpProblem extends Error {
     this.name = 'HttpProblem';
     this.status = options.status;
     this.title = options.title;
-    this.type = TYPE_BASE + options.slug;
+    this.type = PROBLEM_TYPE_BASE + options.slug;
     this.errors = options.errors;
     this.headers = options.headers ?? {};
   }

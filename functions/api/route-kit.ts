@@ -152,6 +152,7 @@ export function ifMatchRoute<P, B, R extends { readonly version: number }>(
   const { change, ...row } = spec;
   return recordRoute<P, unknown, B, R>({
     ...row,
+    requiresIfMatch: true,
     run: (context) => change(context, expectedVersion(context.headers)),
   });
 }

@@ -58,6 +58,10 @@ export interface RouteDefinition<
   readonly query?: z.ZodType<TQuery>;
   readonly body?: z.ZodType<TBody>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** What the contract says beyond the summary: when to call it, what it changes, what it refuses. */
+  readonly description?: string;
+  /** The route answers 428 without `If-Match`, and 412 when it names an old version (`ifMatchRoute`). */
+  readonly requiresIfMatch?: true;
   /**
    * `false` for a POST whose answer carries a secret (a machine client's): `Idempotency-Key` is then
    * not honoured, because a replay needs the answer stored, secret and all, in the idempotency table.

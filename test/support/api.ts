@@ -1,5 +1,6 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../infra/local/api-gateway-event';
+import { assertMatchesContract } from './contract';
 
 type Handler = (event: never, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -15,7 +16,10 @@ const context = {
   getRemainingTimeInMillis: () => 30_000,
 } as unknown as Context;
 
-/** Calls the API handler as API Gateway would, with the claims its JWT authorizer would add. */
+/**
+ * Calls the API handler as API Gateway would, with the claims its JWT authorizer would add; every answer
+ * is checked against the OpenAPI contract (./contract.ts) before the test sees it.
+ */
 export function apiCaller(handler: Handler) {
   return async function call(
     method: string,
@@ -41,7 +45,10 @@ export function apiCaller(handler: Handler) {
       Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
     );
     const text = result.body ?? '';
-    return { status: result.statusCode ?? 200, headers, body: text ? JSON.parse(text) : undefined };
+    const response = { status: result.statusCode ?? 200, headers, body: text ? JSON.parse(text) : undefined };
+    // Whatever the test asserts next, the answer must be one the contract promises (issue 13).
+    assertMatchesContract(method, url, response);
+    return response;
   };
 }
 

@@ -75,5 +75,6 @@ export const sessionSchema = z
       ),
     version: z.number().int(),
     createdAt: z.string(),
+    updatedAt: z.string().describe('When the session was last recorded, verified or corrected'),
   })
   .meta({ id: 'Session' });

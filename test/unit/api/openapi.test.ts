@@ -39,3 +39,35 @@ describe('GET /v1/openapi.json', () => {
     );
   });
 });
+
+describe('problem responses, derived from what each route is', () => {
+  const document = openApiDocument();
+  const responsesOf = (path: string, method: string) =>
+    Object.keys((document.paths[path] as Record<string, { responses: object }>)[method]!.responses);
+
+  it('a write naming a version documents 412 and 428, a replayable POST 422, and a public read no 401', () => {
+    expect(responsesOf('/v1/offices/{officeId}/sessions/{sessionId}', 'patch')).toEqual(
+      expect.arrayContaining(['200', '400', '401', '403', '404', '409', '412', '428', 'default']),
+    );
+    expect(responsesOf('/v1/offices/{officeId}/cases/{caseId}/sessions', 'post')).toEqual(
+      expect.arrayContaining(['201', '409', '415', '422']),
+    );
+    expect(responsesOf('/v1/offices/{officeId}/cases/{caseId}/sessions', 'post')).not.toContain('412');
+    expect(responsesOf('/health', 'get')).not.toContain('401');
+  });
+
+  it('gives each problem response an example whose type is a stable problem URL', () => {
+    const notFound = (
+      document.paths['/v1/offices/{officeId}/cases/{caseId}'] as Record<
+        string,
+        {
+          responses: Record<
+            string,
+            { content: Record<string, { example: { type: string; status: number } }> }
+          >;
+        }
+      >
+    ).get!.responses['404']!.content['application/problem+json']!.example;
+    expect(notFound).toMatchObject({ type: 'https://abdi.id/problems/not-found', status: 404 });
+  });
+});

@@ -1,0 +1,46 @@
+/**
+ * The contract's tags, declared once with what each groups, in the order a reader meets them in a
+ * case's life. Every route's tag must be one of these (test/unit/api/openapi.test.ts).
+ */
+export const API_TAGS = [
+  { name: 'system', description: 'Health and this contract.' },
+  {
+    name: 'identity',
+    description:
+      'Who the caller is, the offices they may work in, their invitations, and an office with its policy.',
+  },
+  { name: 'users', description: "An office's people: invite, change roles and sites, disable." },
+  {
+    name: 'integrations',
+    description:
+      'Machine clients of partner systems (client-credentials tokens), per office, with their scopes.',
+  },
+  {
+    name: 'partners',
+    description:
+      'Partners (a Pemda, a mosque, a school) and their cooperation agreement (PKS, Perjanjian Kerja Sama).',
+  },
+  { name: 'sites', description: "A partner's work sites, with capacity, weekdays and a supervisor." },
+  {
+    name: 'clients',
+    description: 'The sentenced person. The NIK shows masked except in an audited reveal.',
+  },
+  {
+    name: 'cases',
+    description:
+      'A court order of pidana kerja sosial (adults, 8–240 hours) or pelayanan masyarakat (children, 7–120 hours), from the decision to closure.',
+  },
+  { name: 'assessments', description: "The PK's (probation officer's) Litmas and assessment of the client." },
+  { name: 'placements', description: 'A case placed at a work site, on given weekdays and hours.' },
+  { name: 'sessions', description: 'Work sessions recorded, verified and corrected; the hours they credit.' },
+  { name: 'evidence', description: 'Photos and documents: upload, checks (EXIF, place, hash), download.' },
+  { name: 'warnings', description: 'Warnings (teguran) to the client for missed or poor work.' },
+  {
+    name: 'referrals',
+    description:
+      'Referrals to the prosecutor (jaksa), or for a child the supervising judge, and their outcome.',
+  },
+  { name: 'payments', description: 'Part-payments of a fine converted to hours (KUHP Pasal 82).' },
+  { name: 'audit', description: "A case's audit trail, and the office's NIK reveals." },
+  { name: 'summary', description: "An office's figures for its dashboard." },
+] as const;
