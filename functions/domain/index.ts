@@ -32,3 +32,5 @@ export * from './case-registration';
 export * from './referral-outcome';
 export * from './fine-payments';
 export * from './assessment';
+export * from './webhook-events';
+export * from './webhook-delivery';

@@ -139,6 +139,10 @@ export const RULE_CATALOGUE = {
   'USER-NOT-SELF': 'An admin cannot disable their own account.',
   'INT-OFFICES':
     "A partner system's machine client serves the office that owns it and only other offices its admin administers.",
+  'WH-URL':
+    'A webhook goes to an https URL with a public host (in local mode http and private hosts are allowed); no credentials in it.',
+  'WH-DELIVERY':
+    "A webhook delivery is retried for at least 24 hours, then marked failed; a failed delivery holds back that case's later events for that subscription until it is replayed or skipped.",
   'USER-GLOBAL-USERNAME':
     'A username names one person in the deployment: inviting one that exists creates no credentials, resets nothing and answers exactly as for a new person.',
   'USER-PENDING-MEMBERSHIP':
@@ -265,6 +269,8 @@ export const Rule = {
   USER_SUPERVISOR_SITES: 'USER-SUPERVISOR-SITES',
   USER_NOT_SELF: 'USER-NOT-SELF',
   INT_OFFICES: 'INT-OFFICES',
+  WH_URL: 'WH-URL',
+  WH_DELIVERY: 'WH-DELIVERY',
   USER_GLOBAL_USERNAME: 'USER-GLOBAL-USERNAME',
   USER_PENDING_MEMBERSHIP: 'USER-PENDING-MEMBERSHIP',
   USER_OFFICE_FIELDS: 'USER-OFFICE-FIELDS',

@@ -16,6 +16,11 @@ export interface AuditEntry {
   /** Verb in `<subject>.<verb>` form, e.g. `user.create`, `case.transition`, `client.reveal-nik`. */
   readonly action: string;
   readonly subject: { readonly type: string; readonly id: string };
+  /**
+   * The record of the subject the change is about (a case's session, placement, warning, referral or
+   * evidence), named even when its id did not change: webhook events (functions/webhooks) carry it.
+   */
+  readonly record?: { readonly type: string; readonly id: string };
   readonly changes: readonly FieldChange[];
   readonly reason?: string;
   readonly at: Date;
@@ -44,6 +49,7 @@ export function auditItem(entry: AuditEntry): Record<string, unknown> {
     action: entry.action,
     subjectType: entry.subject.type,
     subjectId: entry.subject.id,
+    ...(entry.record ? { recordType: entry.record.type, recordId: entry.record.id } : {}),
     changes: entry.changes,
     ...(entry.reason ? { reason: entry.reason } : {}),
   };

@@ -236,6 +236,7 @@ export class CaseStore {
           reason: actor.reason,
           action,
           subject: { type: 'case', id: after.id },
+          ...(record ? { record: { type: record.name, id: (record.after as { id: string }).id } } : {}),
           changes: [
             ...fieldChanges(
               before as Record<string, unknown> | undefined,

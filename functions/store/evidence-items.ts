@@ -70,6 +70,7 @@ export function evidenceAuditItem(
     at: actor.at,
     action: actor.action,
     subject: { type: 'case', id: after.caseId },
+    record: { type: 'evidence', id: after.id },
     changes: fieldChanges(timelineView(before), timelineView(after)),
     ...(actor.reason ? { reason: actor.reason } : {}),
   });

@@ -2,7 +2,6 @@ import { batchGet } from './batch-get';
 import { getItem } from './read-ahead';
 import {
   isoWeekOf,
-  RECORDING_STATUSES,
   weekStart,
   type CaseFlag,
   type CaseStatus,
@@ -15,7 +14,8 @@ import { CasePartitionStore } from './case-partition';
 import { clientDayPut, minutesOfDayWorked, toClientDay, type ClientDay } from './client-day';
 
 export type { ClientDay } from './client-day';
-import { caseItem, statusCounter, toCase, type CaseRecord } from './case-store';
+import { statusCounter, toCase, type CaseRecord } from './case-store';
+import { caseTotalsItem } from './case-totals';
 import { keys, withoutKeys } from './keys';
 import type { Page, PageRequest } from './paging';
 import { mapOf } from './office-records';
@@ -242,7 +242,7 @@ export class SessionStore extends CasePartitionStore {
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
-      this.caseTotals(current, delta, actor.at, status, caseFlags),
+      caseTotalsItem(this.tableName, current, delta, actor.at, status, caseFlags),
       clientDayPut(this.tableName, officeId, after, state.day),
       {
         Put: {
@@ -251,11 +251,18 @@ export class SessionStore extends CasePartitionStore {
             officeId,
             ...actor,
             subject: { type: 'case', id: after.caseId },
-            changes: fieldChanges(
-              before ? ({ session: before } as Record<string, unknown>) : undefined,
-              { session: after } as Record<string, unknown>,
-              { ignore: ['session.version', 'session.updatedAt', 'session.createdAt'] },
-            ),
+            record: { type: 'session', id: after.id },
+            changes: [
+              ...fieldChanges(
+                before ? ({ session: before } as Record<string, unknown>) : undefined,
+                { session: after } as Record<string, unknown>,
+                { ignore: ['session.version', 'session.updatedAt', 'session.createdAt'] },
+              ),
+              // The case's own move (a placed case's first session makes it active) is part of the change.
+              ...(status !== current.status
+                ? [{ field: 'status', before: current.status, after: status }]
+                : []),
+            ],
           }),
         },
       },
@@ -301,65 +308,6 @@ export class SessionStore extends CasePartitionStore {
         version: moved ? current.version + 1 : current.version,
       });
     }
-  }
-
-  /**
-   * The case's totals move by `delta` atomically. A positive delta needs that much left: the
-   * condition is what makes 50 concurrent sessions unable to over-credit.
-   */
-  private caseTotals(
-    current: CaseRecord,
-    delta: number,
-    at: Date,
-    status: CaseStatus,
-    flags?: readonly CaseFlag[],
-  ): TransactItem {
-    const names: Record<string, string> = { '#status': 'status' };
-    const values: Record<string, unknown> = {
-      ':delta': delta,
-      ':negDelta': -delta,
-      ':now': at.toISOString(),
-    };
-    const sets = [
-      'creditedMinutes = creditedMinutes + :delta',
-      'remainingMinutes = remainingMinutes + :negDelta',
-      'updatedAt = :now',
-    ];
-    const conditions = ['remainingMinutes >= :delta'];
-    if (flags) {
-      // Conditioned on the flags read, so a concurrent assessment's or placement's flags are not lost.
-      names['#flags'] = 'flags';
-      sets.push('#flags = :flags');
-      values[':flags'] = flags;
-      if (current.flags) {
-        values[':flagsBefore'] = current.flags;
-        conditions.push('#flags = :flagsBefore');
-      } else {
-        conditions.push('attribute_not_exists(#flags)');
-      }
-    }
-    if (status !== current.status) {
-      // The status moves with the totals (a placed case's first session): its index key follows it.
-      const moved = caseItem({ ...current, status });
-      sets.push('#status = :to', 'gsi1pk = :gsi1pk', 'version = version + :one');
-      Object.assign(values, { ':to': status, ':gsi1pk': moved.gsi1pk, ':one': 1, ':from': current.status });
-      conditions.push('#status = :from');
-    } else {
-      // CR-CASE-STATUS, as the domain states it: the case still takes sessions when the write lands.
-      const allowed = [...RECORDING_STATUSES];
-      allowed.forEach((status, i) => (values[`:s${i}`] = status));
-      conditions.push(`#status IN (${allowed.map((_, i) => `:s${i}`).join(', ')})`);
-    }
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(current.officeId, current.id), sk: keys.caseRoot },
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
   }
 }
 

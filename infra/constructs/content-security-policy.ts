@@ -1,6 +1,7 @@
 /**
- * The dashboard's Content-Security-Policy, built from the few hosts it talks to. Pure function: values may
- * be CDK tokens (the account and region in the host names), which resolve inside the final string.
+ * The Content-Security-Policies of the two pages on the dashboard's origin: the dashboard, built from the
+ * few hosts it talks to, and the API reference at `/docs`. Pure functions: values may be CDK tokens (the
+ * account and region in the host names), which resolve inside the final string.
  */
 
 export interface ContentSecurityPolicySources {
@@ -37,6 +38,46 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
     'frame-ancestors': ["'none'"],
     'upgrade-insecure-requests': [],
   };
+  return serialize(directives);
+}
+
+/**
+ * The `<style>` elements Redoc 2.5.4 (styled-components 5 in its bundle) writes as text, by SHA-256 of
+ * their content: styled-components' empty tag, whose rules it then adds with `insertRule` (CSSOM calls
+ * are not subject to the CSP), and perfect-scrollbar's fixed stylesheet. test/e2e/docs.test.ts fails with
+ * the blocked hash if a Redoc upgrade changes either.
+ */
+export const API_REFERENCE_STYLE_HASHES = [
+  // The empty string: styled-components' <style data-styled> before its first insertRule.
+  "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+  // perfect-scrollbar's CSS (the sidebar's scrollbar), which Redoc's bundle adds as one <style> at start.
+  "'sha256-QMIg+bpjm3JdElJ388KYke01izlUW0UoNOeKjpMxdgc='",
+] as const;
+
+/**
+ * The API reference page (`/docs`, Redoc): everything from `'self'` (its bundle, the contract at
+ * `/v1/openapi.json`), the two known `<style>` texts by hash rather than `'unsafe-inline'`, `data:` images
+ * (Redoc's icons, and the footer logo the build replaces with `data:,`), and no workers: search, which would
+ * start one from a `blob:` URL, is switched off in the page's options.
+ */
+export function apiReferenceContentSecurityPolicy(): string {
+  return serialize({
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'", ...API_REFERENCE_STYLE_HASHES],
+    'img-src': ["'self'", 'data:'],
+    'font-src': ["'self'"],
+    'connect-src': ["'self'"],
+    'worker-src': ["'none'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'none'"],
+    'frame-ancestors': ["'none'"],
+    'upgrade-insecure-requests': [],
+  });
+}
+
+function serialize(directives: Record<string, readonly string[]>): string {
   return Object.entries(directives)
     .map(([name, values]) => [name, ...values].join(' '))
     .join('; ');

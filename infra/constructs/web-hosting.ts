@@ -14,7 +14,11 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentSecurityPolicy, type ContentSecurityPolicySources } from './content-security-policy';
+import {
+  apiReferenceContentSecurityPolicy,
+  contentSecurityPolicy,
+  type ContentSecurityPolicySources,
+} from './content-security-policy';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { acknowledge, wildcardFindings } from './nag';
 
@@ -41,6 +45,19 @@ export const spaRoutingFunctionCode = `function handler(event) {
   return request;
 }`;
 
+/**
+ * CloudFront Function (viewer request, `/docs*` behaviour only) for the API reference page: `/docs` and
+ * `/docs/` are the page (`docs/index.html` in the bucket); anything else under it passes through unchanged.
+ */
+export const apiReferenceRoutingFunctionCode = `function handler(event) {
+  var request = event.request;
+  if (request.uri === '/docs' || request.uri === '/docs/') request.uri = '/docs/index.html';
+  return request;
+}`;
+
+/** Where the API reference page is served; the path pattern of its behaviour. */
+export const API_REFERENCE_PATH_PATTERN = '/docs*';
+
 export interface SiteOptions {
   /** Directory of the built SPA, normally `web/dist` (`npm run build:web`). */
   readonly siteDir: string;
@@ -52,6 +69,8 @@ export class WebHosting extends Construct {
   readonly bucket: s3.Bucket;
   readonly distribution: cloudfront.Distribution;
   readonly responseHeadersPolicy: cloudfront.ResponseHeadersPolicy;
+  /** The API reference page's headers: the dashboard's, with its own CSP and no camera or location. */
+  readonly apiReferenceHeadersPolicy: cloudfront.ResponseHeadersPolicy;
   private readonly logRetention: logs.RetentionDays;
 
   constructor(scope: Construct, id: string, props: WebHostingProps) {
@@ -70,32 +89,17 @@ export class WebHosting extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    this.responseHeadersPolicy = new cloudfront.ResponseHeadersPolicy(this, 'SecurityHeaders', {
+    this.responseHeadersPolicy = securityHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Abdi dashboard security headers',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(props.csp), override: true },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
-        // The legacy XSS auditor is itself an attack surface; modern guidance is to switch it off.
-        xssProtection: { protection: false, override: true },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
-          {
-            header: 'Permissions-Policy',
-            // Camera and location for attendance evidence on a phone; nothing else.
-            value: 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()',
-            override: true,
-          },
-        ],
-      },
+      contentSecurityPolicy: contentSecurityPolicy(props.csp),
+      // Camera and location for attendance evidence on a phone; nothing else.
+      permissionsPolicy: 'camera=(self), geolocation=(self), microphone=(), payment=(), usb=()',
+    });
+    // A separate policy because Redoc needs two hashed <style> texts the dashboard does not (ADR 0012).
+    this.apiReferenceHeadersPolicy = securityHeadersPolicy(this, 'ApiReferenceSecurityHeaders', {
+      comment: 'Abdi API reference (/docs) security headers',
+      contentSecurityPolicy: apiReferenceContentSecurityPolicy(),
+      permissionsPolicy: 'camera=(), geolocation=(), microphone=(), payment=(), usb=()',
     });
 
     // The SPA routes in the browser: a deep link such as /cases/123 is not an object in the bucket. Custom
@@ -107,11 +111,18 @@ export class WebHosting extends Construct {
       code: cloudfront.FunctionCode.fromInline(spaRoutingFunctionCode),
     });
 
+    const apiReferenceRouting = new cloudfront.Function(this, 'ApiReferenceRouting', {
+      comment: 'Abdi API reference: /docs and /docs/ get docs/index.html',
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      code: cloudfront.FunctionCode.fromInline(apiReferenceRoutingFunctionCode),
+    });
+
+    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Abdi dashboard',
       defaultRootObject: 'index.html',
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        origin: siteOrigin,
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: this.responseHeadersPolicy,
@@ -119,6 +130,20 @@ export class WebHosting extends Construct {
         functionAssociations: [
           { function: spaRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
         ],
+      },
+      additionalBehaviors: {
+        // The API reference (web/docs, built into docs/index.html); its scripts and styles are under
+        // /assets/ like the dashboard's, served by the default behaviour.
+        [API_REFERENCE_PATH_PATTERN]: {
+          origin: siteOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: this.apiReferenceHeadersPolicy,
+          compress: true,
+          functionAssociations: [
+            { function: apiReferenceRouting, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+          ],
+        },
       },
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       // Price class 200 includes the Asian edge locations (Jakarta among them) without paying for all.
@@ -273,4 +298,40 @@ export class WebHosting extends Construct {
       if (match) acknowledge(singleton, `AwsSolutions-IAM5[${finding}]`, match[1]);
     }
   }
+}
+
+interface SecurityHeadersOptions {
+  readonly comment: string;
+  readonly contentSecurityPolicy: string;
+  readonly permissionsPolicy: string;
+}
+
+/** Strict security headers for a page of the site; the pages differ only in CSP and Permissions-Policy. */
+function securityHeadersPolicy(
+  scope: Construct,
+  id: string,
+  options: SecurityHeadersOptions,
+): cloudfront.ResponseHeadersPolicy {
+  return new cloudfront.ResponseHeadersPolicy(scope, id, {
+    comment: options.comment,
+    securityHeadersBehavior: {
+      contentSecurityPolicy: { contentSecurityPolicy: options.contentSecurityPolicy, override: true },
+      strictTransportSecurity: {
+        accessControlMaxAge: Duration.days(730),
+        includeSubdomains: true,
+        override: true,
+      },
+      contentTypeOptions: { override: true },
+      frameOptions: { frameOption: cloudfront.HeadersFrameOption.DENY, override: true },
+      referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
+      // The legacy XSS auditor is itself an attack surface; modern guidance is to switch it off.
+      xssProtection: { protection: false, override: true },
+    },
+    customHeadersBehavior: {
+      customHeaders: [
+        { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+        { header: 'Permissions-Policy', value: options.permissionsPolicy, override: true },
+      ],
+    },
+  });
 }

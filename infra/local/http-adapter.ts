@@ -3,6 +3,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import sirv from 'sirv';
 import { problems } from '../../functions/api/problem';
+import { apiReferenceContentSecurityPolicy } from '../constructs/content-security-policy';
 import { buildHttpApiEvent, PUBLIC_API_PATHS } from './api-gateway-event';
 import { localLambdaContext } from './lambda-context';
 import type { LocalAuth } from './local-auth';
@@ -17,6 +18,9 @@ export interface LocalServerOptions {
   /** Served as /config.json: what the dashboard reads at start instead of build-time settings. */
   readonly webConfig: Record<string, unknown>;
 }
+
+/** Where the API reference is served: CloudFront's `/docs*` behaviour maps the first two to the third. */
+const API_REFERENCE_PATHS: ReadonlySet<string> = new Set(['/docs', '/docs/', '/docs/index.html']);
 
 /** API Gateway refuses larger payloads; so does the adapter, so nothing works only locally. */
 const MAX_BODY_BYTES = 6 * 1024 * 1024;
@@ -45,7 +49,18 @@ export function createLocalRequestListener(options: LocalServerOptions): Request
     if (url.pathname.startsWith('/local/auth/')) return localAuthRoute(req, res, url.pathname, method);
     if (url.pathname === '/config.json') return sendJson(res, 200, options.webConfig);
     if (url.pathname === '/health' || url.pathname.startsWith('/v1/')) return apiRoute(req, res, url, method);
+    if (API_REFERENCE_PATHS.has(url.pathname)) return apiReference(req, res);
     serveStatic(req, res, () => sendJson(res, 404, problem(404, 'Not found', 'No such file.')));
+  }
+
+  /**
+   * The API reference page (web/dist/docs/index.html) with the CSP CloudFront's `/docs*` behaviour sends,
+   * so the browser suite proves the page works under it. (Local mode sends no CSP for the dashboard.)
+   */
+  function apiReference(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('content-security-policy', apiReferenceContentSecurityPolicy());
+    req.url = '/docs/index.html';
+    serveStatic(req, res, () => sendJson(res, 404, problem(404, 'Not found', 'Run `npm run build:web`.')));
   }
 
   async function apiRoute(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyResultV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { buildHttpApiEvent } from '../../infra/local/api-gateway-event';
 import { localLambdaContext } from '../../infra/local/lambda-context';
+import { assertMatchesContract } from '../support/contract';
 
 type Handler = (event: never, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -31,7 +32,15 @@ export function handlerFetch(
       claims,
     );
     const result = await handler(event as never, localLambdaContext('abdi-contract-api', 30_000));
-    return toResponse(result);
+    const response = toResponse(result);
+    // The generated types only shape what the client sends; the answer is checked against the contract.
+    const text = await response.clone().text();
+    assertMatchesContract(request.method, `${url.pathname}${url.search}`, {
+      status: response.status,
+      headers: Object.fromEntries(response.headers),
+      body: text ? JSON.parse(text) : undefined,
+    });
+    return response;
   };
 }
 

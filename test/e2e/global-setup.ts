@@ -68,6 +68,8 @@ function needsBuild(): boolean {
     join(webDir, 'project.inlang', 'settings.json'),
     join(webDir, 'messages'),
     join(webDir, 'src'),
+    join(webDir, 'docs'),
+    join(webDir, 'scripts'),
   ];
   return sources.some((path) => newestMtime(path) > builtAt);
 }

@@ -73,6 +73,7 @@ export const aSession = builder<WorkSession>({
   recordedBy: 'user:pk.palopo',
   version: 1,
   createdAt: '2026-03-02T05:00:00Z',
+  updatedAt: '2026-03-02T05:00:00Z',
 });
 
 export const aSite = builder<Site>({
