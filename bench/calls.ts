@@ -2,6 +2,7 @@ import { routeTable } from '../functions/api/route-table';
 import { uniqueSuffix } from '../test/support/environment';
 import { seedDirectory } from '../test/support/fixtures';
 import { walkEveryRoute } from '../test/support/route-walk';
+import { webhookPump } from '../test/support/webhook-pump';
 import { CapacityMeter } from './lib/capacity';
 import type { Harness } from './lib/environment';
 
@@ -28,21 +29,27 @@ export async function measureCalls(harness: Harness): Promise<{ rows: CallRow[];
   const meter = new CapacityMeter(harness.dynamo);
   const measured = new Map<string, Record<string, number>>();
   const units = new Map<string, { readUnits: number; writeUnits: number }>();
-  await walkEveryRoute(world, async ({ operationId, method, url, options }) => {
-    harness.calls.reset();
-    meter.reset();
-    const response = await harness.call(method, url, options);
-    if (response.status >= 300) {
-      throw new Error(
-        `${operationId ?? method + ' ' + url}: ${response.status} ${JSON.stringify(response.body)}`,
-      );
-    }
-    if (operationId) {
-      measured.set(operationId, harness.calls.snapshot());
-      units.set(operationId, meter.snapshot());
-    }
-    return response;
-  });
+  const pump = await webhookPump(harness.config);
+  await walkEveryRoute(
+    world,
+    async ({ operationId, method, url, options }) => {
+      harness.calls.reset();
+      meter.reset();
+      const response = await harness.call(method, url, options);
+      if (response.status >= 300) {
+        throw new Error(
+          `${operationId ?? method + ' ' + url}: ${response.status} ${JSON.stringify(response.body)}`,
+        );
+      }
+      if (operationId) {
+        measured.set(operationId, harness.calls.snapshot());
+        units.set(operationId, meter.snapshot());
+      }
+      return response;
+    },
+    pump.dispatch,
+  );
+  pump.stop();
   const missing = routeTable.filter((route) => !measured.has(route.operationId));
   if (missing.length > 0) {
     throw new Error(`the route walk skipped ${missing.map((r) => r.operationId).join(', ')}`);

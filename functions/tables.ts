@@ -33,6 +33,8 @@ export interface TableDefinition {
   readonly globalIndexes: readonly IndexDefinition[];
   /** Attribute holding an epoch-seconds expiry, or undefined for no TTL. */
   readonly timeToLiveAttribute?: string;
+  /** A change stream of new images (ADR 0013: audit entries carry webhook events out). */
+  readonly stream?: 'NEW_IMAGE';
 }
 
 /**
@@ -59,6 +61,7 @@ export const mainTable: TableDefinition = {
     index('track', 'KEYS_ONLY'),
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'NEW_IMAGE',
 };
 
 /**

@@ -19,6 +19,8 @@ import type { SiteStore } from '../store/site-store';
 import type { SummaryStore } from '../store/summary-store';
 import type { UserStore } from '../store/user-store';
 import type { WarningStore } from '../store/warning-store';
+import type { WebhookDeliveryStore } from '../store/webhook-deliveries';
+import type { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
 
 /**
  * What a use case may reach outside itself: the stores, the identity provider, the evidence bucket and
@@ -52,6 +54,14 @@ export interface Ports {
   readonly identityProvider: IdentityProvider;
   /** Partner systems' machine clients: Abdi's records of them, and the provider holding their secrets. */
   readonly integrations: IntegrationStore;
+  /** An office's webhook subscriptions and their delivery logs (ADR 0013). */
+  readonly webhooks: WebhookSubscriptionStore;
+  readonly webhookDeliveries: WebhookDeliveryStore;
+  /**
+   * Where webhooks may go (WH-URL): in the cloud public https hosts only (`isPublicHost` tells an
+   * address literal's range); local mode allows a receiver on the laptop.
+   */
+  readonly webhookTargets: { readonly mode: 'cloud' | 'local'; isPublicHost(host: string): boolean };
   readonly machineClients: MachineClientProvider;
   /**
    * How this deployment's invitations reach people (`email` from Cognito, a `link` in local mode), so an

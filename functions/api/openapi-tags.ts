@@ -16,6 +16,11 @@ export const API_TAGS = [
       'Machine clients of partner systems (client-credentials tokens), per office, with their scopes.',
   },
   {
+    name: 'webhooks',
+    description:
+      'Signed event deliveries (Standard Webhooks) to partner systems, per office: subscriptions, the delivery log, replay and skip.',
+  },
+  {
     name: 'partners',
     description:
       'Partners (a Pemda, a mosque, a school) and their cooperation agreement (PKS, Perjanjian Kerja Sama).',

@@ -26,6 +26,18 @@ import { getOfficeSummary } from './routes/summary';
 import { getHealth } from './routes/system';
 import { createWarning, listWarnings } from './routes/warnings';
 import { createUser, disableUser, getUser, listUsers, updateUser } from './routes/users';
+import {
+  createWebhookRoute,
+  deleteWebhookRoute,
+  getWebhookRoute,
+  listWebhookDeliveries,
+  listWebhooksRoute,
+  replayWebhookDeliveries,
+  replayWebhookDelivery,
+  rotateWebhookSecretRoute,
+  skipWebhookDelivery,
+  updateWebhookRoute,
+} from './routes/webhooks';
 
 /** Every API route. Adding one here is all it takes to route it, document it and put it in the access matrix. */
 const businessRoutes: readonly AnyRoute[] = [
@@ -46,6 +58,16 @@ const businessRoutes: readonly AnyRoute[] = [
   getIntegration,
   rotateIntegrationSecretRoute,
   revokeIntegrationRoute,
+  listWebhooksRoute,
+  createWebhookRoute,
+  getWebhookRoute,
+  updateWebhookRoute,
+  deleteWebhookRoute,
+  rotateWebhookSecretRoute,
+  listWebhookDeliveries,
+  replayWebhookDelivery,
+  skipWebhookDelivery,
+  replayWebhookDeliveries,
   listClients,
   createClient,
   getClient,

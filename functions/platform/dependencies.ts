@@ -22,6 +22,8 @@ import { PaymentStore } from '../store/payment-store';
 import { PlacementStore } from '../store/placement-store';
 import { SiteStore } from '../store/site-store';
 import { UserStore } from '../store/user-store';
+import { WebhookDeliveryStore } from '../store/webhook-deliveries';
+import { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
 import { AuditStore } from '../store/audit-store';
 import { SummaryStore } from '../store/summary-store';
 import { WarningStore } from '../store/warning-store';
@@ -31,6 +33,7 @@ import { S3EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceWorkerPorts, VerifierLogger } from '../actions/evidence/worker-ports';
 import type { MfaPolicy } from '../identity/mfa';
 import { evidenceSettings, type RuntimeConfig } from './config';
+import { isPublicHost } from './public-address';
 
 /**
  * Builds the API's dependencies from runtime configuration: the one place that decides between the
@@ -95,6 +98,9 @@ export function createDependencies(
     identityProvider,
     mfa,
     integrations: new IntegrationStore(db, config.tableName),
+    webhooks: new WebhookSubscriptionStore(db, config.tableName),
+    webhookDeliveries: new WebhookDeliveryStore(db, config.tableName),
+    webhookTargets: { mode: config.mode, isPublicHost },
     machineClients:
       config.mode === 'local'
         ? new LocalMachineClients(db, config.tableName)

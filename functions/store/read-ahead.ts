@@ -32,7 +32,10 @@ export function keepRead(table: string, key: ItemKey, item: Record<string, unkno
 }
 
 /** The kept read of `key`, once; undefined when nothing was kept. */
-export function takeRead(table: string, key: ItemKey): { item: Record<string, unknown> | undefined } | undefined {
+export function takeRead(
+  table: string,
+  key: ItemKey,
+): { item: Record<string, unknown> | undefined } | undefined {
   const kept = scope.getStore();
   const id = itemId(table, key);
   if (!kept?.has(id)) return undefined;

@@ -1,6 +1,8 @@
 import { caseOfRecord } from './case-partition';
 import { keys } from './keys';
 import { sessionSortKey } from './session-store';
+import { deliveryLogKey } from './webhook-deliveries';
+import { webhookKey } from './webhook-subscriptions';
 
 /**
  * The keys of the records a route reads first, named by what they are, for the guard's one-round-trip
@@ -12,6 +14,8 @@ export const recordKeys = {
   partner: keys.partner,
   site: keys.site,
   evidence: keys.evidence,
+  webhook: webhookKey,
+  webhookDelivery: deliveryLogKey,
   /** A session by its id alone (`<caseId>-<ULID>`), in its case's partition. */
   session: (officeId: string, sessionId: string) => ({
     pk: keys.casePartition(officeId, caseOfRecord(sessionId) ?? ''),

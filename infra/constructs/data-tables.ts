@@ -66,6 +66,7 @@ export class DataTables extends Construct {
         },
         deletionProtection: true,
         ...(definition.timeToLiveAttribute && { timeToLiveAttribute: definition.timeToLiveAttribute }),
+        ...(definition.stream && { stream: dynamodb.StreamViewType.NEW_IMAGE }),
         removalPolicy: RemovalPolicy.RETAIN,
       });
       for (const index of definition.globalIndexes) {

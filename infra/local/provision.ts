@@ -2,6 +2,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type DynamoDBClient,
@@ -10,14 +11,26 @@ import type { TableDefinition } from '../../functions/tables';
 
 /**
  * Creates the tables of functions/tables.ts in DynamoDB Local if they are missing: the same key
- * schema, indexes and TTL as the CDK stack. Existing tables are left as they are (data persists).
+ * schema, indexes, TTL and stream as the CDK stack. Existing tables keep their data.
  */
 export async function ensureTables(
   client: DynamoDBClient,
   definitions: readonly { name: string; definition: TableDefinition }[],
 ): Promise<void> {
   for (const { name, definition } of definitions) {
-    if (await tableExists(client, name)) continue;
+    const existing = await describe(client, name);
+    if (existing) {
+      // A data directory from before the table had its stream (webhooks, ADR 0013) gets it now.
+      if (definition.stream && !existing.StreamSpecification?.StreamEnabled) {
+        await client.send(
+          new UpdateTableCommand({
+            TableName: name,
+            StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream },
+          }),
+        );
+      }
+      continue;
+    }
     const attributes = new Map<string, AttributeDefinition>();
     const add = (key: { name: string; type: 'S' | 'N' } | undefined) => {
       if (key) attributes.set(key.name, { AttributeName: key.name, AttributeType: key.type });
@@ -38,6 +51,9 @@ export async function ensureTables(
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: [...attributes.values()],
         KeySchema: keySchema(definition.partitionKey, definition.sortKey),
+        ...(definition.stream
+          ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } }
+          : {}),
         ...(definition.globalIndexes.length > 0
           ? {
               GlobalSecondaryIndexes: definition.globalIndexes.map((index) => ({
@@ -60,12 +76,11 @@ export async function ensureTables(
   }
 }
 
-async function tableExists(client: DynamoDBClient, name: string): Promise<boolean> {
+async function describe(client: DynamoDBClient, name: string) {
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
-    return true;
+    return (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
   } catch (error) {
-    if (error instanceof ResourceNotFoundException) return false;
+    if (error instanceof ResourceNotFoundException) return undefined;
     throw error;
   }
 }

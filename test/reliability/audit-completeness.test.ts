@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeTable } from '../../functions/api/route-table';
 import { uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 import { walkEveryRoute } from '../support/route-walk';
+import { webhookPump } from '../support/webhook-pump';
 import { auditCount, reliabilityHarness } from './support/world';
 
 /**
@@ -14,32 +15,40 @@ import { auditCount, reliabilityHarness } from './support/world';
 const h = reliabilityHarness();
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 
+let pump: Awaited<ReturnType<typeof webhookPump>>;
+
 beforeAll(async () => {
   world = await seedDirectory(h.directory, `au${uniqueSuffix()}`);
+  pump = await webhookPump(h.config);
 });
+afterAll(() => pump.stop());
 
 describe('audit completeness', () => {
   it('every write of the route walk leaves exactly one audit entry', async () => {
     const seen = new Map<string, { audits: string[]; grew: number }>();
-    await walkEveryRoute(world, async ({ operationId, method, url, options }) => {
-      const before = await auditCount(h, world.home);
-      h.writes.reset();
-      const response = await h.call(method, url, options);
-      expect(response.status, `${operationId}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-      const grew = (await auditCount(h, world.home)) - before;
-      const audits = h.writes.auditActions();
-      expect(grew, `${operationId ?? url}: the table's audit log and the accepted writes agree`).toBe(
-        audits.length,
-      );
-      // The audit item travels in the same accepted command as the change (one transaction).
-      const commands = h.writes
-        .writes()
-        .filter((w) => w.items.some((item) => item.item?.type === 'audit'))
-        .map((w) => w.command);
-      if (method !== 'GET') expect(commands, operationId).toEqual(['TransactWriteItemsCommand']);
-      if (operationId) seen.set(operationId, { audits, grew });
-      return response;
-    });
+    await walkEveryRoute(
+      world,
+      async ({ operationId, method, url, options }) => {
+        const before = await auditCount(h, world.home);
+        h.writes.reset();
+        const response = await h.call(method, url, options);
+        expect(response.status, `${operationId}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+        const grew = (await auditCount(h, world.home)) - before;
+        const audits = h.writes.auditActions();
+        expect(grew, `${operationId ?? url}: the table's audit log and the accepted writes agree`).toBe(
+          audits.length,
+        );
+        // The audit item travels in the same accepted command as the change (one transaction).
+        const commands = h.writes
+          .writes()
+          .filter((w) => w.items.some((item) => item.item?.type === 'audit'))
+          .map((w) => w.command);
+        if (method !== 'GET') expect(commands, operationId).toEqual(['TransactWriteItemsCommand']);
+        if (operationId) seen.set(operationId, { audits, grew });
+        return response;
+      },
+      pump.dispatch,
+    );
 
     const writes = routeTable.filter((route) => route.method !== 'GET');
     for (const route of writes) {

@@ -30,7 +30,12 @@ export type StepRunner = (step: WalkStep) => Promise<ApiResponse>;
  *
  * Dates assume the clock stands at 29 June 2026 (the case window is March–June 2026).
  */
-export async function walkEveryRoute(world: World, run: StepRunner): Promise<void> {
+export async function walkEveryRoute(
+  world: World,
+  run: StepRunner,
+  /** Hands the committed changes to the webhook dispatcher (test/support/webhook-pump.ts), so deliveries exist. */
+  dispatchWebhooks: () => Promise<unknown>,
+): Promise<void> {
   const step = (
     operationId: string | undefined,
     method: string,
@@ -54,6 +59,11 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   await step('listOffices', 'GET', '/v1/offices');
   await step('getOffice', 'GET', office);
   await step('putOfficePolicy', 'PUT', `${office}/policy`, { body: DEFAULT_OFFICE_POLICY });
+  // Subscribed before the case's life, so its events queue deliveries (to a port nobody answers).
+  const webhook = await step('createWebhook', 'POST', `${office}/webhooks`, {
+    body: { url: 'http://127.0.0.1:9/abdi-walk', eventTypes: ['case.registered', 'session.recorded'] },
+  });
+  const webhookUrl = `${office}/webhooks/${webhook.body.webhook.id}`;
 
   const username = `pk.${uniqueSuffix()}`;
   await step('createUser', 'POST', `${office}/users`, {
@@ -192,4 +202,22 @@ export async function walkEveryRoute(world: World, run: StepRunner): Promise<voi
   await step('getIntegration', 'GET', clientUrl);
   await step('rotateIntegrationSecret', 'POST', `${clientUrl}/rotate`);
   await step('revokeIntegration', 'POST', `${clientUrl}/revoke`);
+
+  await dispatchWebhooks();
+  await step('listWebhooks', 'GET', `${office}/webhooks`);
+  const subscribed = await step('getWebhook', 'GET', webhookUrl);
+  if (subscribed.body.status !== 'active') throw new Error("the walk's webhook should be active");
+  const deliveries = await step('listWebhookDeliveries', 'GET', `${webhookUrl}/deliveries`);
+  const [latest, earlier] = deliveries.body.items as { id: string }[];
+  await step('replayWebhookDelivery', 'POST', `${webhookUrl}/deliveries/${latest!.id}/replay`);
+  await step('skipWebhookDelivery', 'POST', `${webhookUrl}/deliveries/${(earlier ?? latest)!.id}/skip`);
+  await step('replayWebhookDeliveries', 'POST', `${webhookUrl}/replay`, {
+    body: { since: '2026-01-01T00:00:00.000Z' },
+  });
+  const rotated = await step('rotateWebhookSecret', 'POST', `${webhookUrl}/rotate-secret`);
+  const paused = await step('updateWebhook', 'PATCH', webhookUrl, {
+    body: { status: 'paused' },
+    headers: { 'if-match': rotated.headers.etag! },
+  });
+  await step('deleteWebhook', 'DELETE', webhookUrl, { headers: { 'if-match': paused.headers.etag! } });
 }

@@ -9,6 +9,7 @@ import { registeredCase } from '../../support/cases';
 import { TEST_PREFIX, uniqueSuffix } from '../../support/environment';
 import { seedDirectory } from '../../support/fixtures';
 import { walkEveryRoute } from '../../support/route-walk';
+import { webhookPump } from '../../support/webhook-pump';
 import { WriteLog } from './write-log';
 
 /** 29 June 2026, 16:00 in Palopo: the fixture cases' whole window (March–June 2026) lies in the past. */
@@ -34,18 +35,24 @@ export async function fixtureWorld(h: Harness) {
   const created = new Map<string, ApiResponse>();
   /** A request that succeeded, per route: the seed that generated mutations start from. */
   const examples = new Map<string, { body?: unknown; query: Record<string, string> }>();
-  await walkEveryRoute(world, async ({ operationId, method, url, options }) => {
-    const response = await h.call(method, url, options);
-    if (response.status >= 300) {
-      throw new Error(`${operationId}: ${response.status} ${JSON.stringify(response.body)}`);
-    }
-    if (operationId) {
-      created.set(operationId, response);
-      const query = Object.fromEntries(new URL(url, 'http://localhost').searchParams);
-      examples.set(operationId, { body: options.body, query });
-    }
-    return response;
-  });
+  const pump = await webhookPump(h.config, { now: () => NOW });
+  await walkEveryRoute(
+    world,
+    async ({ operationId, method, url, options }) => {
+      const response = await h.call(method, url, options);
+      if (response.status >= 300) {
+        throw new Error(`${operationId}: ${response.status} ${JSON.stringify(response.body)}`);
+      }
+      if (operationId) {
+        created.set(operationId, response);
+        const query = Object.fromEntries(new URL(url, 'http://localhost').searchParams);
+        examples.set(operationId, { body: options.body, query });
+      }
+      return response;
+    },
+    pump.dispatch,
+  );
+  pump.stop();
   const fresh = await registeredCase(h.call, world);
   // Accounts that generated requests may change or disable: never the callers themselves.
   const targets = ['a', 'b', 'c'].map((letter) => `target-${letter}-${world.home}`);
