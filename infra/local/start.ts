@@ -14,6 +14,7 @@ import { evidenceSettings, readRuntimeConfig } from '../../functions/platform/co
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { bindHost } from './host';
+import { runWebhookDelivery } from './webhook-events';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
 import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
@@ -164,6 +165,19 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     stops.push(bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning }).stop);
     const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
     stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
+    // Webhooks: the table's stream to the dispatcher, and the retry sweep, as the cloud runs them.
+    const dispatch = await import('../../functions/handlers/webhook-dispatch');
+    const retry = await import('../../functions/handlers/webhook-retry');
+    stops.push(
+      await runWebhookDelivery(
+        { dispatch: dispatch.handler as never, retry: retry.handler as never },
+        { endpoint: dynamo.endpoint, region: REGION, tableName: mainTable },
+        {
+          onError: (error) =>
+            process.stderr.write(`Webhooks: ${String((error as Error)?.message ?? error)}\n`),
+        },
+      ),
+    );
     const seeded = await seedIfNeeded({
       db,
       tableName: mainTable,

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 /** One delivery as the receiver got it, and whether its signature held for the secrets it knew. */
@@ -54,9 +54,23 @@ export async function webhookReceiver() {
       response.writeHead(204).end();
     });
   });
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  /** The receiver goes away mid-conversation: listening stops and open connections are cut. */
+  const kill = () => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    for (const socket of sockets) socket.destroy();
+    return closed;
+  };
   return {
+    kill,
+    /** Back on the same port, as a restarted receiver would be. */
+    restart: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     url: `http://127.0.0.1:${port}/abdi`,
     received,
     /** Each `webhook-id` the receiver processed, once however often it came. */
@@ -66,6 +80,6 @@ export async function webhookReceiver() {
       failing = count;
       mode = how;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => (server.listening ? kill() : Promise.resolve()),
   };
 }
