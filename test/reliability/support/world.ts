@@ -54,6 +54,11 @@ export async function fixtureWorld(h: Harness) {
   );
   pump.stop();
   const fresh = await registeredCase(h.call, world);
+  // The walk deletes its webhook at the end: generated requests get a live one of their own.
+  const webhook = await h.call('POST', `/v1/offices/${world.home}/webhooks`, {
+    claims: world.claims.admin,
+    body: { url: 'http://127.0.0.1:9/fuzz', eventTypes: ['case.registered'] },
+  });
   // Accounts that generated requests may change or disable: never the callers themselves.
   const targets = ['a', 'b', 'c'].map((letter) => `target-${letter}-${world.home}`);
   for (const username of targets) {
@@ -73,6 +78,7 @@ export async function fixtureWorld(h: Harness) {
     placementId: [id('createPlacement')],
     referralId: [id('createReferral')],
     evidenceId: [id('createEvidence')],
+    webhookId: [String(webhook.body.webhook.id)],
     username: targets,
   };
   return { world, ids, examples };
