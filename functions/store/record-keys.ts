@@ -1,6 +1,7 @@
 import { caseOfRecord } from './case-partition';
 import { keys } from './keys';
 import { sessionSortKey } from './session-store';
+import { referralKey } from './warning-store';
 import { deliveryLogKey } from './webhook-deliveries';
 import { webhookKey } from './webhook-subscriptions';
 
@@ -22,6 +23,9 @@ export const recordKeys = {
     sk: sessionSortKey(sessionId),
   }),
   /** The case of a record of its own (a session, a placement), by the record's id alone. */
+  /** A referral by its id alone (`<caseId>-<ULID>`), in its case's partition. */
+  referral: (officeId: string, referralId: string) =>
+    referralKey(officeId, caseOfRecord(referralId) ?? '', referralId),
   caseOfRecord: (officeId: string, recordId: string) =>
     keys.caseRecord(officeId, caseOfRecord(recordId) ?? ''),
 };

@@ -1,4 +1,3 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { decodeTime } from 'ulidx';
 import type {
   CaseStatus,
@@ -17,6 +16,7 @@ import type {
 import { newId } from './audit';
 import { CasePartitionStore } from './case-partition';
 import type { CaseRecord } from './case-store';
+import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import type { Page, PageRequest } from './paging';
 import type { TransactItem } from './transactions';
@@ -79,6 +79,12 @@ export const warningStats = (officeId: string) => ({ pk: `O#${officeId}#STATS`, 
 
 const WARNING = 'WARNING#';
 const REFERRAL = 'REFERRAL#';
+
+/** A referral's key, in its case's partition. */
+export const referralKey = (officeId: string, caseId: string, referralId: string) => ({
+  pk: keys.casePartition(officeId, caseId),
+  sk: `${REFERRAL}${referralId}`,
+});
 
 /**
  * Warnings (teguran) and referrals to the jaksa. Both live in the case partition (`WARNING#<ulid>`,
@@ -221,14 +227,10 @@ export class WarningStore extends CasePartitionStore {
     caseId: string,
     referralId: string,
   ): Promise<ReferralRecord | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: { pk: keys.casePartition(officeId, caseId), sk: `${REFERRAL}${referralId}` },
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? strip<ReferralRecord>(Item) : undefined;
+    const item = await getItem(this.db, this.tableName, referralKey(officeId, caseId, referralId), {
+      consistent: true,
+    });
+    return item ? strip<ReferralRecord>(item) : undefined;
   }
 
   /** Transaction item: the recorded outcome; the condition makes a second outcome fail. */

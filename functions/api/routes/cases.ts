@@ -35,6 +35,8 @@ export const createCase = recordRoute({
   tags: ['cases'],
   access: access.office(CASE_WRITERS, 'cases:write'),
   params: officeParams,
+  // The client the case is of, named by the body.
+  readAhead: (_p, officeId, keys, body) => (body ? [keys.client(officeId, body.clientId)] : []),
   body: createCaseBody,
   responses: { 201: { description: 'Registered, status received', schema: caseSchema } },
   run: ({ access: grant, body, deps }) => registerCase(deps, grant, body),

@@ -70,7 +70,11 @@ export const createEvidence = defineRoute<
   tags: ['evidence'],
   access: access.office(EVIDENCE_UPLOADERS, 'evidence:write'),
   params: caseIdParams,
-  readAhead: readAheadCase,
+  // The case, and the session the evidence is of when the body names one.
+  readAhead: (p, officeId, keys, body) => [
+    ...readAheadCase(p, officeId, keys),
+    ...(body?.sessionId ? [keys.session(officeId, body.sessionId)] : []),
+  ],
   body: createEvidenceBody,
   responses: {
     201: {

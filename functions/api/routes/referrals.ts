@@ -67,6 +67,10 @@ export const recordReferralOutcome = defineRoute<
   tags: ['referrals'],
   access: access.office(OUTCOME_RECORDERS, 'cases:write'),
   params: referralIdParams,
+  readAhead: (p, officeId, keys) => [
+    keys.caseOfRecord(officeId, p.referralId),
+    keys.referral(officeId, p.referralId),
+  ],
   body: referralOutcomeBody,
   responses: {
     200: { description: 'The decided referral, and the case after it', schema: referralWithCaseSchema },

@@ -33,6 +33,8 @@ export const createSite = recordRoute({
   tags: ['sites'],
   access: access.office(staff.adminOnly),
   params: officeParams,
+  // The partner the new site belongs to (SITE-PARTNER), named by the body.
+  readAhead: (_p, officeId, keys, body) => (body ? [keys.partner(officeId, body.partnerId)] : []),
   body: createSiteBody,
   responses: { 201: { description: 'Recorded', schema: siteSchema } },
   run: ({ access: grant, body, deps }) => recordSite(deps, grant, body),
