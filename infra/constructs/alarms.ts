@@ -1,6 +1,7 @@
 /**
  * A few alarms that mean "people cannot work": API server errors and function errors or throttles, sent to
- * an e-mail address through SNS.
+ * an e-mail address through SNS; and dead-letter queues that hold anything at all, since each message
+ * there is work the system gave up on and a person has to look at.
  */
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -8,6 +9,7 @@ import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 
@@ -18,6 +20,16 @@ export interface AlarmsProps {
   readonly functions: readonly lambda.IFunction[];
   /** @default 5 server errors in 5 minutes */
   readonly apiServerErrorThreshold?: number;
+  /** Queues that alarm as soon as one message is visible, with what that message means. @default none */
+  readonly deadLetterQueues?: readonly DeadLetterAlarm[];
+}
+
+export interface DeadLetterAlarm {
+  /** Part of the alarm's construct id, e.g. `Webhooks`. */
+  readonly id: string;
+  readonly queue: sqs.IQueue;
+  /** What a message there means and what to do; the alarm's description. */
+  readonly description: string;
 }
 
 export class Alarms extends Construct {
@@ -58,6 +70,15 @@ export class Alarms extends Construct {
           1,
         ),
       ]),
+      // The largest number of visible messages in five minutes: one is enough.
+      ...(props.deadLetterQueues ?? []).map((dlq) =>
+        alarm(
+          `DeadLetters${dlq.id}`,
+          dlq.description,
+          dlq.queue.metricApproximateNumberOfMessagesVisible({ period, statistic: cloudwatch.Stats.MAXIMUM }),
+          1,
+        ),
+      ),
     ];
     for (const alarm of alarms) alarm.addAlarmAction(action);
   }

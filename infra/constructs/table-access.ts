@@ -212,6 +212,63 @@ export const expiryTableAccess: TableAccess[] = [
   },
 ];
 
+/**
+ * Partitions the webhook workers (ADR 0013) reach, from store/webhook-*.ts and store/audit.ts:
+ * - `O#<office>#WEBHOOKS`: the office's subscriptions (read only: the workers never change one);
+ * - `O#<office>#WHQ#<webhook>#<case>`: a delivery queue (claim, record an attempt, leave the queue);
+ * - `O#<office>#WHLOG#<webhook>`: the delivery log (each attempt's outcome);
+ * - `O#<office>#AUDIT#webhook#<webhook>`: the audit entry of a skip the retry sweep decides on its own
+ *   (the queues of a deleted subscription). Put only, as for the evidence workers' verdicts;
+ * - `WEBHOOK#DUE`: the `due` index partition of every pending delivery (the retry sweep's work list).
+ * Not reachable: cases, clients, users, evidence, any other audit trail, the API's idempotency table.
+ */
+export const WEBHOOK_PARTITIONS = {
+  subscriptions: 'O#*#WEBHOOKS',
+  queue: 'O#*#WHQ#*',
+  log: 'O#*#WHLOG#*',
+  webhookAudit: 'O#*#AUDIT#webhook#*',
+  due: 'WEBHOOK#DUE',
+} as const;
+
+const W = WEBHOOK_PARTITIONS;
+
+/**
+ * What both webhook workers do to a queue (actions/webhooks/deliver.ts `deliverQueue`): read the
+ * queue's head, claim it and record the attempt in the queue and the log (a delivered one leaves the
+ * queue, as does a skipped one).
+ */
+const webhookWorkerCommon: TableAccess[] = [
+  { sid: 'ReadQueues', actions: ['dynamodb:Query'], leadingKeys: [W.queue] },
+  {
+    sid: 'RecordAttempts',
+    actions: ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    leadingKeys: [W.queue, W.log],
+  },
+];
+
+/**
+ * The stream's dispatcher: the common access, the office's subscriptions (listed once per batch and
+ * passed on, so never read one by one), and new deliveries put into their queue and the log
+ * (store/webhook-deliveries.ts `enqueue`). Its stream read is granted by the event source mapping
+ * (webhook-delivery.ts), not here.
+ */
+export const webhookDispatcherTableAccess: TableAccess[] = [
+  ...webhookWorkerCommon,
+  { sid: 'ListSubscriptions', actions: ['dynamodb:Query'], leadingKeys: [W.subscriptions] },
+  { sid: 'QueueDeliveries', actions: ['dynamodb:PutItem'], leadingKeys: [W.queue, W.log] },
+];
+
+/**
+ * The retry sweep: the common access, the deliveries due (`due` index), a queue's subscription by id,
+ * and, when that subscription is gone, the audit entry of skipping its queue.
+ */
+export const webhookRetryTableAccess: TableAccess[] = [
+  ...webhookWorkerCommon,
+  { sid: 'ListDueDeliveries', actions: ['dynamodb:Query'], indexes: ['due'], leadingKeys: [W.due] },
+  { sid: 'ReadSubscriptions', actions: ['dynamodb:GetItem'], leadingKeys: [W.subscriptions] },
+  { sid: 'RecordSkips', actions: ['dynamodb:PutItem'], leadingKeys: [W.webhookAudit] },
+];
+
 /** The API function's access to one of the tables of functions/tables.ts, by its id. */
 export function apiTableAccess(definition: {
   readonly id: string;

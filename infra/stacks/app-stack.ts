@@ -25,6 +25,7 @@ import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl } from '../constructs/identity';
 import { IdentityClients } from '../constructs/identity-clients';
 import { WebHosting } from '../constructs/web-hosting';
+import { WebhookDelivery } from '../constructs/webhook-delivery';
 import type { DataStack } from './data-stack';
 import { webOriginsOf } from './web-origins';
 
@@ -69,6 +70,7 @@ export class AppStack extends Stack {
   readonly clients: IdentityClients;
   readonly web: WebHosting;
   readonly evidenceVerification: EvidenceVerification;
+  readonly webhooks: WebhookDelivery;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -149,6 +151,17 @@ export class AppStack extends Stack {
       skipBundling: props.skipBundling,
     });
 
+    // Committed changes leave as signed webhooks (ADR 0013): the stream's dispatcher, a minute's retries.
+    this.webhooks = new WebhookDelivery(this, 'Webhooks', {
+      table: main,
+      tableDefinition: mainTable,
+      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
+      // As for the evidence functions: the shared runtime configuration, no rights beyond the table.
+      environment: runtimeEnvironment,
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
+
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,
     });
@@ -225,7 +238,19 @@ export class AppStack extends Stack {
       new Alarms(this, 'Alarms', {
         email: deployment.alarmEmail,
         api: this.api.api,
-        functions: [this.apiFunction.function],
+        functions: [
+          this.apiFunction.function,
+          this.webhooks.dispatcher.function,
+          this.webhooks.retry.function,
+        ],
+        deadLetterQueues: [
+          {
+            id: 'Webhooks',
+            queue: this.webhooks.deadLetterQueue,
+            description:
+              'The webhook dispatcher gave up on a batch of the table stream after its retries: partners miss those events until someone re-dispatches them (the message names the shard and sequence range; the audit entries are still in the table).',
+          },
+        ],
       });
     }
 
@@ -314,6 +339,12 @@ export class AppStack extends Stack {
       }),
     );
   }
+}
+
+/** The stream ARN of a table the Data stack owns; the table must have its stream on (functions/tables.ts). */
+function streamArnOf(table: dynamodb.ITable): string {
+  if (!table.tableStreamArn) throw new Error(`Table ${table.node.path} has no stream (functions/tables.ts)`);
+  return table.tableStreamArn;
 }
 
 interface ImportedTable {

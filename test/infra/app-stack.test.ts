@@ -398,7 +398,8 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
   it(`${deployment.alarmEmail ? 'has' : 'has no'} alarms, as configured`, () => {
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', deployment.alarmEmail ? 1 : 0);
-    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 3 : 0);
+    // API 5xx; errors and throttles of the API, webhook dispatcher and retry functions; webhook dead letters.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 3 * 2 + 1 : 0);
   });
 });
 

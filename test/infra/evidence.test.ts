@@ -176,8 +176,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       const expiry = functionId(/evidence sweep/);
 
       it('runs on a schedule', () => {
+        // The scheduled rules that invoke the sweep (the webhook retry sweep has a schedule of its own).
         const rules = resourcesOf(appTemplate, 'AWS::Events::Rule').filter(
-          ([, props]) => props.ScheduleExpression,
+          ([, props]) => props.ScheduleExpression && JSON.stringify(props.Targets).includes(`"${expiry}"`),
         );
         expect(rules).toEqual([
           [

@@ -205,15 +205,39 @@ describe.each(deployments.map((d) => [d.name, d] as const))('roles of deployment
     }
   });
 
-  it('no role holds dynamodb:* or grantReadWriteData-style actions (Scan, BatchWrite, streams)', () => {
+  it('no role holds dynamodb:* or grantReadWriteData-style actions (Scan, BatchWrite, table management)', () => {
     const all = resourcesOf(appTemplate, 'AWS::IAM::Policy').flatMap(
       ([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement,
     );
     expect(
-      dynamoActions(all).filter((a) =>
-        /^dynamodb:(\*|Scan|BatchWriteItem|GetRecords|GetShardIterator|DescribeTable)$/.test(a),
-      ),
+      dynamoActions(all).filter((a) => /^dynamodb:(\*|Scan|BatchWriteItem|DescribeTable)$/.test(a)),
     ).toEqual([]);
+  });
+
+  it('only the webhook dispatcher reads the table stream, and only that stream', () => {
+    // Prepare
+    const streamActions = /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/;
+    const [[, dispatcher] = ['', {}]] = resourcesOf(appTemplate, 'AWS::Lambda::Function').filter(
+      ([, props]) => /webhook dispatcher/.test(String(props.Description)),
+    );
+    const dispatcherRole = (dispatcher.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    // Act: the roles of every policy with a stream action
+    const readers = resourcesOf(appTemplate, 'AWS::IAM::Policy')
+      .filter(([, props]) =>
+        dynamoActions((props.PolicyDocument as { Statement: Statement[] }).Statement).some((a) =>
+          streamActions.test(a),
+        ),
+      )
+      .flatMap(([, props]) => (props.Roles as { Ref: string }[]).map((role) => role.Ref));
+    // Assess
+    expect(readers).toEqual([dispatcherRole]);
+    for (const statement of statementsOf(/webhook dispatcher/)) {
+      const actions = [statement.Action].flat();
+      if (!actions.some((a) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream)$/.test(a))) continue;
+      // The main table's stream ARN, published by the Data stack; ListStreams (no resource-level
+      // permissions) is the one stream action on `*`.
+      expect(JSON.stringify(statement.Resource)).toMatch(/Tablesmain\w*StreamArn/);
+    }
   });
 
   it('the API function holds the access lists of the main and idempotency tables, on named indexes', () => {
@@ -229,7 +253,13 @@ describe.each(deployments.map((d) => [d.name, d] as const))('roles of deployment
   });
 
   it('uses the table key only through DynamoDB', () => {
-    for (const description of [/^Abdi API/, /evidence verifier/, /evidence sweep/]) {
+    for (const description of [
+      /^Abdi API/,
+      /evidence verifier/,
+      /evidence sweep/,
+      /webhook dispatcher/,
+      /webhook retry/,
+    ]) {
       const kms = statementsOf(description).filter((s) =>
         [s.Action].flat().some((a) => a === 'kms:Encrypt' || a === 'kms:GenerateDataKey*'),
       );
