@@ -148,6 +148,16 @@ export const routes: readonly RouteDefinition[] = [
     m.integrations_page_title,
   ),
   office(
+    '/webhooks',
+    lazy(() => import('./screens/webhooks/WebhooksScreen.svelte')),
+    m.webhooks_page_title,
+  ),
+  office(
+    '/webhooks/:webhookId',
+    lazy(() => import('./screens/webhooks/WebhookDeliveriesScreen.svelte')),
+    m.webhook_deliveries_page_title,
+  ),
+  office(
     '/reports',
     lazy(() => import('./screens/reports/ReportsScreen.svelte')),
     m.reports_page_title,
