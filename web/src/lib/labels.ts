@@ -22,27 +22,76 @@ import type {
 
 export const locale = (): AppLocale => getLocale();
 
-type Messages = typeof m;
-
 /**
- * The labels of one vocabulary, whose messages are named `prefix_code` (status `placed` is
- * `m.status_placed`). The type admits only codes that have a message, so a code the domain adds
- * without a translation fails the build rather than showing a raw code.
+ * The labels of one vocabulary, one message per code. Spelled out rather than looked up by a name built
+ * at run time (`m[\`status_${code}\`]`): a computed lookup keeps every message of the app in the first
+ * download, since the bundler cannot tell which ones it needs. `satisfies` keeps the other guarantee:
+ * a code the domain adds without a translation fails the build rather than showing a raw code.
  */
-export const codeLabels =
-  <P extends string>(prefix: P) =>
-  <C extends string>(code: `${P}_${C}` extends keyof Messages ? C : never): string =>
-    (m[`${prefix}_${code}` as keyof Messages] as () => string)();
+export const labelsOf =
+  <C extends string>(messages: Readonly<Record<C, () => string>>) =>
+  (code: C): string =>
+    messages[code]();
 
-export const statusLabel: (status: CaseStatus) => string = codeLabels('status');
-export const outcomeLabel: (outcome: SessionOutcome) => string = codeLabels('outcome');
-export const kindLabel: (kind: SentenceKind) => string = codeLabels('kind');
-export const sanctionLabel: (sanction: Sanction) => string = codeLabels('sanction');
-export const consentLabel: (status: ConsentStatus) => string = codeLabels('consent');
-export const levelLabel: (level: DecisionLevel) => string = codeLabels('level');
-export const originLabel: (origin: CaseOrigin) => string = codeLabels('origin');
-export const partnerKindLabel: (kind: PartnerKind) => string = codeLabels('partner_kind');
-export const agreementLabel: (status: AgreementStatus) => string = codeLabels('agreement');
+export const statusLabel = labelsOf({
+  received: m.status_received,
+  assessed: m.status_assessed,
+  placed: m.status_placed,
+  active: m.status_active,
+  warned: m.status_warned,
+  referred: m.status_referred,
+  repeated: m.status_repeated,
+  completed: m.status_completed,
+  converted: m.status_converted,
+  terminated: m.status_terminated,
+  closed: m.status_closed,
+} satisfies Record<CaseStatus, () => string>);
+export const outcomeLabel = labelsOf({
+  attended: m.outcome_attended,
+  partial: m.outcome_partial,
+  excused_absence: m.outcome_excused_absence,
+  unexcused_absence: m.outcome_unexcused_absence,
+} satisfies Record<SessionOutcome, () => string>);
+export const kindLabel = labelsOf({
+  kerja_sosial: m.kind_kerja_sosial,
+  pelayanan_masyarakat: m.kind_pelayanan_masyarakat,
+} satisfies Record<SentenceKind, () => string>);
+export const sanctionLabel = labelsOf({
+  repeat: m.sanction_repeat,
+  serve_prison: m.sanction_serve_prison,
+  pay_fine: m.sanction_pay_fine,
+} satisfies Record<Sanction, () => string>);
+export const consentLabel = labelsOf({
+  given: m.consent_given,
+  refused: m.consent_refused,
+  not_asked: m.consent_not_asked,
+} satisfies Record<ConsentStatus, () => string>);
+export const levelLabel = labelsOf({
+  first_instance: m.level_first_instance,
+  appeal: m.level_appeal,
+  cassation: m.level_cassation,
+  review: m.level_review,
+} satisfies Record<DecisionLevel, () => string>);
+export const originLabel = labelsOf({
+  decision: m.origin_decision,
+  fine_conversion: m.origin_fine_conversion,
+  diversion: m.origin_diversion,
+} satisfies Record<CaseOrigin, () => string>);
+export const partnerKindLabel = labelsOf({
+  government: m.partner_kind_government,
+  religious: m.partner_kind_religious,
+  education: m.partner_kind_education,
+  health: m.partner_kind_health,
+  social: m.partner_kind_social,
+  ngo: m.partner_kind_ngo,
+  other: m.partner_kind_other,
+} satisfies Record<PartnerKind, () => string>);
+export const agreementLabel = labelsOf({
+  valid: m.agreement_valid,
+  expiring: m.agreement_expiring,
+  expired: m.agreement_expired,
+  not_yet_valid: m.agreement_not_yet_valid,
+} satisfies Record<AgreementStatus, () => string>);
 
 export function decisionLabel(decision: ReferralDecision): string {
   return decision === 'continue' ? m.referral_decision_continue() : sanctionLabel(decision);
