@@ -2,7 +2,7 @@ import { eventsOfAudit } from '../../domain';
 import type { StreamedAudit } from '../../store/audit-stream';
 import { deliveryId, type QueueKey } from '../../store/webhook-deliveries';
 import type { WebhookSubscription } from '../../store/webhook-subscriptions';
-import { deliverQueue, type DeliveryReport } from './deliver';
+import { deliverQueue, deliverQueues, type DeliveryReport } from './deliver';
 import type { WebhookWorkerPorts } from './worker-ports';
 
 /**
@@ -45,12 +45,12 @@ export async function dispatchAuditEntries(
       }
     }
   }
-  let attempts = 0;
-  let delivered = 0;
-  for (const { queue, subscription } of touched.values()) {
-    const sent = await deliverQueue(ports, queue, subscription);
-    attempts += sent.attempts;
-    delivered += sent.delivered;
-  }
-  return { queued, queues: touched.size, attempts, delivered };
+  const report = await deliverQueues(
+    [...touched.values()].map(
+      ({ queue, subscription }) =>
+        () =>
+          deliverQueue(ports, queue, subscription),
+    ),
+  );
+  return { queued, ...report };
 }
