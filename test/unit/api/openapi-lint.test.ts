@@ -38,9 +38,7 @@ describe('the contract under Redocly lint (recommended rules)', () => {
     const report = redoclyLint(document);
 
     expect(report.totals.errors).toBe(0);
-    expect(
-      report.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}`).sort(),
-    ).toEqual([
+    expect(report.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}`).sort()).toEqual([
       'operation-4xx-response #/paths/~1health/get/responses',
       'operation-4xx-response #/paths/~1v1~1openapi.json/get/responses',
     ]);
@@ -61,7 +59,10 @@ describe('the contract under Redocly lint (recommended rules)', () => {
       ];
       expect(operation?.summary, route.operationId).toBeTruthy();
       expect(operation?.description, route.operationId).toMatch(/\*\*Access:\*\*/);
-      expect(route.tags.every((tag) => declared.has(tag)), route.operationId).toBe(true);
+      expect(
+        route.tags.every((tag) => declared.has(tag)),
+        route.operationId,
+      ).toBe(true);
     }
   });
 });
