@@ -173,8 +173,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
         { dispatch: dispatch.handler as never, retry: retry.handler as never },
         { endpoint: dynamo.endpoint, region: REGION, tableName: mainTable },
         {
-          onError: (error) =>
-            process.stderr.write(`Webhooks: ${String((error as Error)?.message ?? error)}\n`),
+          // A poll that timed out (DynamoDB Local busy, e.g. while tests synthesize stacks) is simply
+          // read again on the next tick: only other failures are worth a line.
+          onError: (error) => {
+            if (['AbortError', 'TimeoutError'].includes((error as Error)?.name)) return;
+            process.stderr.write(`Webhooks: ${String((error as Error)?.message ?? error)}\n`);
+          },
         },
       ),
     );
