@@ -37,22 +37,32 @@ export class LocalStreamReader {
     return this;
   }
 
-  /** Everything committed since the last call (since `start`, on the first). */
+  /**
+   * Everything committed since the last call (since `start`, on the first). A shard's position moves
+   * only past pages that were read, so a call that fails part-way loses nothing: what it did read is
+   * returned, and the rest comes with the next call.
+   */
   async read(): Promise<_Record[]> {
     const shards = await this.shards();
     const records: _Record[] = [];
-    for (const shardId of shards) {
-      if (!this.iterators.has(shardId)) {
-        this.iterators.set(shardId, await this.iterator(shardId, 'TRIM_HORIZON'));
+    try {
+      for (const shardId of shards) {
+        if (!this.iterators.has(shardId)) {
+          this.iterators.set(shardId, await this.iterator(shardId, 'TRIM_HORIZON'));
+        }
+        let iterator = this.iterators.get(shardId);
+        while (iterator) {
+          const page = await this.streams.send(
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+          );
+          records.push(...(page.Records ?? []));
+          iterator = page.NextShardIterator;
+          this.iterators.set(shardId, iterator);
+          if ((page.Records ?? []).length === 0) break;
+        }
       }
-      let iterator = this.iterators.get(shardId);
-      while (iterator) {
-        const page = await this.streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-        records.push(...(page.Records ?? []));
-        iterator = page.NextShardIterator;
-        if ((page.Records ?? []).length === 0) break;
-      }
-      this.iterators.set(shardId, iterator);
+    } catch (error) {
+      if (records.length === 0) throw error;
     }
     return records;
   }

@@ -22,11 +22,16 @@ export async function runWebhookDelivery(
   const queue = (work: () => Promise<unknown>) => {
     running = running.then(work).catch((error: unknown) => options.onError?.(error));
   };
+  // As Lambda does with a failed batch, records whose dispatch failed are handed over again (queuing
+  // is idempotent) before anything newer: nothing read from the stream is dropped.
+  let unsent: Awaited<ReturnType<LocalStreamReader['read']>> = [];
   const poll = setInterval(
     () =>
       queue(async () => {
-        const records = await reader.read();
-        if (records.length > 0) await handlers.dispatch({ Records: records } as DynamoDBStreamEvent, context);
+        if (unsent.length === 0) unsent = await reader.read();
+        if (unsent.length === 0) return;
+        await handlers.dispatch({ Records: unsent } as DynamoDBStreamEvent, context);
+        unsent = [];
       }),
     options.pollMs ?? 1_000,
   );
