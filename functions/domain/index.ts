@@ -34,3 +34,7 @@ export * from './fine-payments';
 export * from './assessment';
 export * from './webhook-events';
 export * from './webhook-delivery';
+export * from './holiday-calendar';
+export * from './plan-feasibility';
+export * from './planner';
+export * from './plan-check';

@@ -166,6 +166,14 @@ export const RULE_CATALOGUE = {
     'Only pending or expired evidence takes a verdict from its bytes; verified and rejected are final.',
   'EV-DOWNLOAD': 'Only verified evidence is offered for download or as a thumbnail.',
   'EV-EXPIRY': "An upload still pending after the deployment's expiry time (default 60 minutes) is expired.",
+  'PLAN-CAPS':
+    "A planned slot keeps the order's hours per day counting the person's other cases, the days per ISO week (days worked included), a placement's site, weekdays, hours and period, the case window and the site's clients per day.",
+  'PLAN-HOLIDAYS':
+    'No slot is planned on a national holiday, cuti bersama or local day; a plan reaching past the last year with a published SKB list is provisional.',
+  'PLAN-FEASIBILITY':
+    'A case is impossible when the most that can be done by the deadline is under its remaining time; otherwise its latest start is the last day from which it still fits, at risk when the slack is under the threshold.',
+  'PLAN-CHILD-SCHOOL':
+    "A child's planned slot stays out of the office's school hours on school days (SPPA 73(8)).",
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -285,6 +293,10 @@ export const Rule = {
   EV_VERDICT: 'EV-VERDICT',
   EV_DOWNLOAD: 'EV-DOWNLOAD',
   EV_EXPIRY: 'EV-EXPIRY',
+  PLAN_CAPS: 'PLAN-CAPS',
+  PLAN_HOLIDAYS: 'PLAN-HOLIDAYS',
+  PLAN_FEASIBILITY: 'PLAN-FEASIBILITY',
+  PLAN_CHILD_SCHOOL: 'PLAN-CHILD-SCHOOL',
 } as const satisfies Record<string, RuleId>;
 
 /**
