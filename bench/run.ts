@@ -8,6 +8,7 @@ import '../infra/local/quiet-sdk-warning';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchPlanner } from './planner';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -52,6 +53,7 @@ const settings = {
     clients: int('BENCH_WRITE_CLIENTS', 20),
   },
   cold: { runs: int('BENCH_COLD_RUNS', 5) },
+  planner: { cases: int('BENCH_PLANNER_CASES', 10_000), runs: int('BENCH_PLANNER_RUNS', 200) },
   mixed: {
     offices: int('BENCH_MIXED_OFFICES', 50),
     casesPerOffice: int('BENCH_MIXED_CASES_PER_OFFICE', 3),
@@ -60,7 +62,7 @@ const settings = {
   },
 };
 const selected = new Set(
-  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,read,scale').split(','),
+  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,planner,read,scale').split(','),
 );
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -309,6 +311,24 @@ if (scale) {
   });
 }
 
+const planner = await step('planner', 'sentence planner', async () => benchPlanner(settings.planner));
+if (planner) {
+  rows.push({
+    benchmark: 'h. Planner',
+    measure: 'one case: 180-day window, placements, other work (median)',
+    subject: `${planner.oneCaseMs} ms`,
+    reference: `${planner.oneCaseReferenceMs} ms walking its days`,
+    ratio: planner.ratio.oneCase,
+  });
+  rows.push({
+    benchmark: 'h. Planner',
+    measure: `every active case of a ${planner.cases.toLocaleString('en')}-case office`,
+    subject: `${planner.officeMs} ms (${planner.perCaseMs} ms a case)`,
+    reference: `${planner.officeReferenceMs} ms walking their days`,
+    ratio: planner.ratio.office,
+  });
+}
+
 const seconds = Math.round((performance.now() - started) / 1000);
 const machine = {
   node: process.version,
@@ -326,6 +346,8 @@ const prefixes: Record<string, string> = {
   cold: 'd.',
   dashboard: 'e.',
   calls: 'f.',
+  mixed: 'g.',
+  planner: 'h.',
 };
 const previous = (
   process.env.BENCH_ONLY && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}
