@@ -37,6 +37,11 @@ export const API_TAGS = [
   },
   { name: 'assessments', description: "The PK's (probation officer's) Litmas and assessment of the client." },
   { name: 'placements', description: 'A case placed at a work site, on given weekdays and hours.' },
+  {
+    name: 'plans',
+    description:
+      "A proposed schedule that credits a case's remaining hours by its deadline, and its feasibility.",
+  },
   { name: 'sessions', description: 'Work sessions recorded, verified and corrected; the hours they credit.' },
   { name: 'evidence', description: 'Photos and documents: upload, checks (EXIF, place, hash), download.' },
   { name: 'warnings', description: 'Warnings (teguran) to the client for missed or poor work.' },

@@ -86,3 +86,9 @@ export async function pageResponse<T>(
     },
   };
 }
+
+/** An office as the API shows it: its holiday calendar has its own route (`…/holidays`), not every read. */
+export function presentOffice<O extends { holidays?: unknown }>(office: O): Omit<O, 'holidays'> {
+  const { holidays: _holidays, ...shown } = office;
+  return shown;
+}

@@ -13,9 +13,11 @@ import {
   revokeIntegrationRoute,
   rotateIntegrationSecretRoute,
 } from './routes/integrations';
+import { getOfficeHolidays, putOfficeHolidays } from './routes/holidays';
 import { putOfficePolicy } from './routes/office-policy';
 import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
 import { createPlacement, endPlacement, listPlacements } from './routes/placements';
+import { getCasePlan } from './routes/plans';
 import { createSite, getSite, listSites, updateSite } from './routes/sites';
 import { createSession, listSessions, updateSession } from './routes/sessions';
 import { createAssessment, listAssessments } from './routes/assessments';
@@ -48,6 +50,8 @@ const businessRoutes: readonly AnyRoute[] = [
   listOffices,
   getOffice,
   putOfficePolicy,
+  getOfficeHolidays,
+  putOfficeHolidays,
   listUsers,
   createUser,
   getUser,
@@ -81,6 +85,7 @@ const businessRoutes: readonly AnyRoute[] = [
   createPlacement,
   listPlacements,
   endPlacement,
+  getCasePlan,
   createWarning,
   listWarnings,
   createReferral,

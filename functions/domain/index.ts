@@ -38,3 +38,4 @@ export * from './holiday-calendar';
 export * from './plan-feasibility';
 export * from './planner';
 export * from './plan-check';
+export * from './office-holidays';

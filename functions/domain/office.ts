@@ -1,3 +1,4 @@
+import type { OfficeHolidays } from './office-holidays';
 import { isOfficeTimeZone, toLocalDateTime, type LocalDate } from './calendar';
 import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from './office-policy';
 
@@ -13,6 +14,8 @@ export interface Office {
   readonly address: string;
   /** The office's settings for what the law leaves open; absent on an office that never set them. */
   readonly policy?: OfficePolicy;
+  /** The SKB lists it entered and its own edits (office-holidays.ts); absent until it sets any. */
+  readonly holidays?: OfficeHolidays;
 }
 
 /** The office's policy, or the defaults (ADR 0007) where it set none. */

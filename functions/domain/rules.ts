@@ -139,6 +139,8 @@ export const RULE_CATALOGUE = {
   'USER-NOT-SELF': 'An admin cannot disable their own account.',
   'INT-OFFICES':
     "A partner system's machine client serves the office that owns it and only other offices its admin administers.",
+  'HOLIDAY-EDITS':
+    "An office's holiday calendar: real dates, a national list's days in its year with its SKB named, added days named, moves to another date; bounded in number.",
   'WH-URL':
     'A webhook goes to an https URL with a public host (in local mode http and private hosts are allowed); no credentials in it.',
   'WH-DELIVERY':
@@ -277,6 +279,7 @@ export const Rule = {
   USER_SUPERVISOR_SITES: 'USER-SUPERVISOR-SITES',
   USER_NOT_SELF: 'USER-NOT-SELF',
   INT_OFFICES: 'INT-OFFICES',
+  HOLIDAY_EDITS: 'HOLIDAY-EDITS',
   WH_URL: 'WH-URL',
   WH_DELIVERY: 'WH-DELIVERY',
   USER_GLOBAL_USERNAME: 'USER-GLOBAL-USERNAME',

@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OfficeHolidays } from '../domain/office-holidays';
 import type { OfficePolicy } from '../domain/office-policy';
 import { auditItem, fieldChanges } from './audit';
 import { keys } from './keys';
@@ -6,9 +7,9 @@ import { officeCache } from './office-cache';
 import { ConditionFailed, transact } from './transactions';
 
 /**
- * An office's policy, kept on the office item itself: the guard reads that item on every office
- * request anyway, so every use case has the policy without another call. The operator's office sync
- * (ops `sync-offices`) updates the other fields and leaves this one alone.
+ * An office's policy and holiday calendar, kept on the office item itself: the guard reads that item on
+ * every office request anyway, so every use case has them without another call. The operator's office
+ * sync (ops `sync-offices`) updates the other fields and leaves these alone.
  */
 export class OfficePolicyStore {
   constructor(
@@ -17,10 +18,25 @@ export class OfficePolicyStore {
   ) {}
 
   /** Replaces the policy with its audit entry; `false` when there is no such office. */
-  async replace(
+  replace(officeId: string, before: OfficePolicy, after: OfficePolicy, actor: { actor: string; at: Date }) {
+    return this.replaceField(officeId, 'policy', before, after, actor);
+  }
+
+  /** Replaces the holiday calendar (its lists and edits) with its audit entry; `false` when no such office. */
+  replaceHolidays(
     officeId: string,
-    before: OfficePolicy,
-    after: OfficePolicy,
+    before: OfficeHolidays,
+    after: OfficeHolidays,
+    actor: { actor: string; at: Date },
+  ) {
+    return this.replaceField(officeId, 'holidays', before, after, actor);
+  }
+
+  private async replaceField(
+    officeId: string,
+    field: 'policy' | 'holidays',
+    before: object,
+    after: object,
     actor: { actor: string; at: Date },
   ): Promise<boolean> {
     try {
@@ -29,9 +45,10 @@ export class OfficePolicyStore {
           Update: {
             TableName: this.tableName,
             Key: keys.office(officeId),
-            UpdateExpression: 'SET policy = :policy',
+            UpdateExpression: 'SET #field = :value',
             ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':policy': after },
+            ExpressionAttributeNames: { '#field': field },
+            ExpressionAttributeValues: { ':value': after },
           },
         },
         {
@@ -40,9 +57,9 @@ export class OfficePolicyStore {
             Item: auditItem({
               officeId,
               ...actor,
-              action: 'office.policy',
+              action: `office.${field}`,
               subject: { type: 'office', id: officeId },
-              changes: fieldChanges({ policy: before }, { policy: after }),
+              changes: fieldChanges({ [field]: before }, { [field]: after }),
             }),
           },
         },

@@ -70,6 +70,13 @@ export interface RecordingTarget {
   readonly partnerId?: string;
 }
 
+/** One session of a client's day as a plan counts it: its case (undefined for an id not of ours), time worked. */
+export interface WorkOnDay {
+  readonly date: string;
+  readonly caseId: string | undefined;
+  readonly workedMinutes: number;
+}
+
 /** The state a correction is decided on: the session as stored, with its case and the client's day. */
 export type CorrectionState = CreditingState & { readonly session: SessionRecord };
 
@@ -169,6 +176,28 @@ export class SessionStore extends CasePartitionStore {
   async list(officeId: string, caseId: string, page: PageRequest): Promise<Page<SessionRecord>> {
     const result = await this.queryCase(officeId, caseId, 'SESSION#', page);
     return { items: result.items.map(toSession), lastKey: result.lastKey };
+  }
+
+  /**
+   * The client's work on each of `dates`, across all their cases, from their day items: one entry per
+   * session with its case and the minutes it worked (verified or not, as CR-DAYS-PER-WEEK counts them),
+   * in one eventually consistent BatchGet (a plan is a proposal, not a decision). At most 100 dates.
+   */
+  async workOnDays(officeId: string, clientId: string, dates: readonly string[]): Promise<WorkOnDay[]> {
+    if (dates.length > 100) throw new RangeError(`At most 100 days per read, not ${dates.length}`);
+    const dayKeys = dates.map((date) => keys.clientDay(officeId, clientId, date));
+    const found = await batchGet(
+      this.db,
+      dayKeys.map((key) => ({ table: this.tableName, key })),
+      { consistent: false },
+    );
+    return dates.flatMap((date, i) =>
+      Object.values(toClientDay(found(this.tableName, dayKeys[i]!)).sessions).map((s) => ({
+        date,
+        caseId: s.id === undefined ? undefined : this.caseOf(s.id),
+        workedMinutes: minutesOfDayWorked(s),
+      })),
+    );
   }
 
   /**

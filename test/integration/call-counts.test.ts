@@ -23,6 +23,8 @@ const READ_BUDGET: Record<string, number> = {
   getMe: 3,
   listOffices: 2,
   getOffice: 2,
+  // The calendar lives on the office item the guard reads; right after the PUT the guard reads it again.
+  getOfficeHolidays: 2,
   listUsers: 3,
   getUser: 2,
   listIntegrations: 3,
@@ -36,6 +38,9 @@ const READ_BUDGET: Record<string, number> = {
   getCase: 1,
   listAssessments: 2,
   listPlacements: 2,
+  // The guard's BatchGet carries the case; then the placements' Query beside a BatchGet of the client's
+  // days this week, then a BatchGet of the placements' sites (known only from the placements).
+  getCasePlan: 4,
   listWarnings: 2,
   listReferrals: 2,
   getCaseAudit: 2,
@@ -61,12 +66,13 @@ const WRITE_BUDGET: Record<string, number> = {
   acceptInvitation: 5,
   declineInvitation: 5,
   putOfficePolicy: 2,
+  // Right after the policy changed: the guard reads the office again.
+  putOfficeHolidays: 3,
   createUser: 5,
   updateUser: 3,
   disableUser: 4,
   createIntegration: 4,
-  // The walk's first request after the office policy changed: it reads the office again.
-  createWebhook: 3,
+  createWebhook: 2,
   updateWebhook: 2,
   deleteWebhook: 2,
   rotateWebhookSecret: 2,

@@ -59,6 +59,13 @@ export async function walkEveryRoute(
   await step('listOffices', 'GET', '/v1/offices');
   await step('getOffice', 'GET', office);
   await step('putOfficePolicy', 'PUT', `${office}/policy`, { body: DEFAULT_OFFICE_POLICY });
+  await step('putOfficeHolidays', 'PUT', `${office}/holidays`, {
+    body: {
+      lists: [],
+      edits: [{ op: 'add', day: { date: '2026-04-28', kind: 'local', name: 'Hari jadi Kota Palopo' } }],
+    },
+  });
+  await step('getOfficeHolidays', 'GET', `${office}/holidays?year=2026`);
   // Subscribed before the case's life, so its events queue deliveries (to a port nobody answers).
   const webhook = await step('createWebhook', 'POST', `${office}/webhooks`, {
     body: { url: 'http://127.0.0.1:9/abdi-walk', eventTypes: ['case.registered', 'session.recorded'] },
@@ -129,6 +136,7 @@ export async function walkEveryRoute(
     },
   });
   await step('listPlacements', 'GET', `${caseUrl}/placements`);
+  await step('getCasePlan', 'GET', `${caseUrl}/plan`);
 
   const session = await step('createSession', 'POST', `${caseUrl}/sessions`, {
     body: {

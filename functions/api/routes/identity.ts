@@ -4,6 +4,7 @@ import { answerInvitation } from '../../actions/identity/answer-invitation';
 import { whoAmI } from '../../actions/identity/who-am-i';
 import type { GuardResult, InOffice } from '../../identity/grant';
 import { access, staff } from '../access';
+import { presentOffice } from '../presenters';
 import { defineRoute } from '../route';
 import { officeParams } from '../schemas/common';
 import { answeredInvitationSchema, meSchema, officeSchema } from '../schemas/identity';
@@ -61,7 +62,7 @@ export const listOffices = defineRoute<unknown, unknown, unknown, SignedIn>({
   responses: { 200: { description: 'Offices', schema: z.object({ items: z.array(officeSchema) }) } },
   async handle({ access: { principal }, deps }) {
     const { offices } = await visibleOffices(deps, principal);
-    return { status: 200, body: { items: offices } };
+    return { status: 200, body: { items: offices.map(presentOffice) } };
   },
 });
 
@@ -76,6 +77,6 @@ export const getOffice = defineRoute<z.infer<typeof officeParams>, unknown, unkn
   responses: { 200: { description: 'The office', schema: officeSchema } },
   // The guard already read the office to grant access: answering needs no use case and no read.
   async handle({ access: { office } }) {
-    return { status: 200, body: office };
+    return { status: 200, body: presentOffice(office) };
   },
 });

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { setOfficePolicy } from '../../actions/offices/set-office-policy';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
+import { presentOffice } from '../presenters';
 import { defineRoute } from '../route';
 import { officeParams } from '../schemas/common';
 import { officeSchema } from '../schemas/identity';
@@ -24,6 +25,6 @@ export const putOfficePolicy = defineRoute<
   body: officePolicySchema,
   responses: { 200: { description: 'The office with its new policy', schema: officeSchema } },
   async handle({ access: grant, body, deps }) {
-    return { status: 200, body: await setOfficePolicy(deps, grant, body) };
+    return { status: 200, body: presentOffice(await setOfficePolicy(deps, grant, body)) };
   },
 });
