@@ -81,9 +81,7 @@ function syntheticCase(i: number, holidays: PlanInput['holidays']): PlanInput {
     otherWork,
     holidays,
     lastPublishedYear: 2026,
-    ...(child
-      ? { schoolHours: { weekdays: [1, 2, 3, 4, 5], start: '07:00', end: '13:00' } }
-      : {}),
+    ...(child ? { schoolHours: { weekdays: [1, 2, 3, 4, 5], start: '07:00', end: '13:00' } } : {}),
   };
 }
 

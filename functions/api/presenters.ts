@@ -1,4 +1,5 @@
 import type { CaseView, Page, PageRequest } from '../actions/cases/queries';
+import { minutesToHours } from '../domain';
 import type { ClientView } from '../actions/clients/queries';
 import type { OfficeGrant } from '../identity/grant';
 import type { CursorCodec } from './cursor';
@@ -34,9 +35,21 @@ export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>)
     ...(view.conversion ? { conversion: view.conversion } : {}),
     ...(view.consent ? { consent: view.consent } : {}),
     ...(view.assessment ? { assessment: view.assessment } : {}),
+    ...(view.plan ? { plan: presentPlanSummary(view.plan) } : {}),
     ...(view.notes ? { notes: view.notes } : {}),
   };
 }
+
+/** The stored plan summary in the API's hours. */
+const presentPlanSummary = ({
+  possibleMinutes,
+  remainingMinutes,
+  ...plan
+}: NonNullable<CaseView['plan']>) => ({
+  ...plan,
+  hoursPossible: minutesToHours(possibleMinutes),
+  hoursRemaining: minutesToHours(remainingMinutes),
+});
 
 /**
  * A client as the API shows them. What of the NIK and birth date the caller sees was decided by the use

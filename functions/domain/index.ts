@@ -39,3 +39,4 @@ export * from './plan-feasibility';
 export * from './planner';
 export * from './plan-check';
 export * from './office-holidays';
+export * from './indonesian-format';

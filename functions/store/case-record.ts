@@ -6,6 +6,7 @@ import type {
   CaseOrigin,
   CaseStatus,
   ConversionBasis,
+  FeasibilityState,
   DecisionLevel,
   ReplacedPenalty,
   WarningResolution,
@@ -80,6 +81,20 @@ export interface CaseRecord extends CaseInput {
   readonly terms?: CaseTerms;
   /** The resolutions of the case's warnings, oldest first, each naming what it resolved (WARN-RESOLUTION). */
   readonly warningResolutions?: readonly WarningResolution[];
+  /** The planner's latest verdict, stored by the re-planner after each change (absent until then). */
+  readonly plan?: CasePlanSummary;
+}
+
+/** What the re-planner keeps of a plan (issue 15): enough for a list to sort and a screen to explain. */
+export interface CasePlanSummary {
+  readonly state: FeasibilityState;
+  readonly latestStart?: string;
+  readonly slackDays?: number;
+  readonly possibleMinutes: number;
+  readonly remainingMinutes: number;
+  readonly deadline: string;
+  /** When the plan was made, as an instant. */
+  readonly plannedAt: string;
 }
 
 export interface CaseListFilter {

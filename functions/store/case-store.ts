@@ -1,5 +1,5 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseStatus } from '../domain';
+import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseFlag, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
@@ -13,12 +13,20 @@ export type {
   CaseDecision,
   CaseInput,
   CaseListFilter,
+  CasePlanSummary,
   CaseRecord,
   CaseSentence,
   NewCase,
   RecordChange,
 } from './case-record';
-import type { CaseListFilter, CaseRecord, NewCase, CaseChange, RecordChange } from './case-record';
+import type {
+  CaseListFilter,
+  CasePlanSummary,
+  CaseRecord,
+  NewCase,
+  CaseChange,
+  RecordChange,
+} from './case-record';
 
 const OPEN = new Set<CaseStatus>(OPEN_STATUSES);
 
@@ -208,6 +216,46 @@ export class CaseStore {
       return true;
     } catch (error) {
       // Someone wrote since: their own refresh will read the newer totals.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      return false;
+    }
+  }
+
+  /**
+   * Stores the planner's outcome on the case (issue 15): its summary and its flags, in one UpdateItem
+   * conditioned on the version, totals and flags the plan was made from, so a re-plan of an older case
+   * never overwrites a newer one (the newer change has its own audit entry, and is re-planned from it).
+   * No version bump and no audit entry: the plan is derived from what the audit already records, and an
+   * audit entry would come back through the stream as a change to re-plan, for ever. Resolves false when
+   * the case moved meanwhile.
+   */
+  async writePlan(
+    plannedFrom: Pick<CaseRecord, 'officeId' | 'id' | 'version' | 'creditedMinutes' | 'flags'>,
+    plan: CasePlanSummary,
+    flags: readonly CaseFlag[],
+  ): Promise<boolean> {
+    const values: Record<string, unknown> = {
+      ':plan': plan,
+      ':flags': flags,
+      ':version': plannedFrom.version,
+      ':credited': plannedFrom.creditedMinutes,
+    };
+    // Conditioned on the flags read too: a session raises a flag without a new version.
+    const flagsUnchanged = plannedFrom.flags ? '#flags = :flagsBefore' : 'attribute_not_exists(#flags)';
+    if (plannedFrom.flags) values[':flagsBefore'] = plannedFrom.flags;
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: keys.casePartition(plannedFrom.officeId, plannedFrom.id), sk: keys.caseRoot },
+          UpdateExpression: 'SET #plan = :plan, #flags = :flags',
+          ConditionExpression: `version = :version AND creditedMinutes = :credited AND ${flagsUnchanged}`,
+          ExpressionAttributeNames: { '#plan': 'plan', '#flags': 'flags' },
+          ExpressionAttributeValues: values,
+        }),
+      );
+      return true;
+    } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       return false;
     }

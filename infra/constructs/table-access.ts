@@ -269,6 +269,43 @@ export const webhookRetryTableAccess: TableAccess[] = [
   { sid: 'RecordSkips', actions: ['dynamodb:PutItem'], leadingKeys: [W.webhookAudit] },
 ];
 
+/**
+ * Partitions the case re-planner (case-replanning.ts) reaches, from store/keys.ts:
+ * - `O#<office>#CASE#<case>`: the case item (read, and the one conditional update of its plan) and its
+ *   placements (a Query of the partition; IAM cannot limit a Query to the `PLACEMENT#` sort keys, so the
+ *   grant covers the whole case partition, which the evidence workers reach as well);
+ * - `OFFICE#<office>`: the office (time zone, working days);
+ * - `O#<office>#SITE#<site>`: the placements' work sites;
+ * - `O#<office>#CLIENT#<client>`: the client's days (`DAY#<date>`). LeadingKeys sees partition keys
+ *   only, so this also reaches the client item in the same partition; read only, never written.
+ * Not reachable: audit trails (StringLike is case-sensitive: `AUDIT#case#…` is not `CASE#…`),
+ * memberships and profiles, partners, NIK guards, counters, webhooks, local credentials.
+ */
+export const CASE_REPLAN_PARTITIONS = {
+  case: 'O#*#CASE#*',
+  office: 'OFFICE#*',
+  site: 'O#*#SITE#*',
+  clientDays: 'O#*#CLIENT#*',
+} as const;
+
+const R = CASE_REPLAN_PARTITIONS;
+
+/**
+ * The re-planner: strongly consistent reads of the planning context (GetItem and BatchGetItem: each is
+ * authorised on its own action, and either reads the same items), the case's placements, and one
+ * UpdateItem on the case item. No Put, no Delete, no audit entry. Its stream read is granted by the
+ * event source mapping, not here.
+ */
+export const caseReplannerTableAccess: TableAccess[] = [
+  {
+    sid: 'ReadPlanningContext',
+    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem'],
+    leadingKeys: [R.case, R.office, R.site, R.clientDays],
+  },
+  { sid: 'ReadPlacements', actions: ['dynamodb:Query'], leadingKeys: [R.case] },
+  { sid: 'RecordPlans', actions: ['dynamodb:UpdateItem'], leadingKeys: [R.case] },
+];
+
 /** The API function's access to one of the tables of functions/tables.ts, by its id. */
 export function apiTableAccess(definition: {
   readonly id: string;

@@ -14,7 +14,7 @@ import { evidenceSettings, readRuntimeConfig } from '../../functions/platform/co
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { bindHost } from './host';
-import { runWebhookDelivery } from './webhook-events';
+import { runStreamConsumers } from './stream-consumers';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
 import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
@@ -165,19 +165,24 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     stops.push(bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning }).stop);
     const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
     stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
-    // Webhooks: the table's stream to the dispatcher, and the retry sweep, as the cloud runs them.
+    // The table's stream, as the cloud consumes it: the webhook dispatcher (and its retry sweep) and the
+    // re-planner (issue 15) each get every record.
     const dispatch = await import('../../functions/handlers/webhook-dispatch');
+    const replan = await import('../../functions/handlers/case-replan');
     const retry = await import('../../functions/handlers/webhook-retry');
     stops.push(
-      await runWebhookDelivery(
-        { dispatch: dispatch.handler as never, retry: retry.handler as never },
+      await runStreamConsumers(
+        {
+          stream: { webhooks: dispatch.handler as never, replan: replan.handler as never },
+          retry: retry.handler as never,
+        },
         { endpoint: dynamo.endpoint, region: REGION, tableName: mainTable },
         {
           // A poll that timed out (DynamoDB Local busy, e.g. while tests synthesize stacks) is simply
           // read again on the next tick: only other failures are worth a line.
-          onError: (error) => {
+          onError: (consumer, error) => {
             if (['AbortError', 'TimeoutError'].includes((error as Error)?.name)) return;
-            process.stderr.write(`Webhooks: ${String((error as Error)?.message ?? error)}\n`);
+            process.stderr.write(`Stream (${consumer}): ${String((error as Error)?.message ?? error)}\n`);
           },
         },
       ),

@@ -16,6 +16,7 @@ import { apiEntry, webDist } from '../config/paths';
 import { AbdiFunction } from '../constructs/abdi-function';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { Alarms } from '../constructs/alarms';
+import { CaseReplanning } from '../constructs/case-replanning';
 import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
 import { apiTableAccess, grantTableAccess } from '../constructs/table-access';
@@ -71,6 +72,7 @@ export class AppStack extends Stack {
   readonly web: WebHosting;
   readonly evidenceVerification: EvidenceVerification;
   readonly webhooks: WebhookDelivery;
+  readonly caseReplanning: CaseReplanning;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -162,6 +164,17 @@ export class AppStack extends Stack {
       skipBundling: props.skipBundling,
     });
 
+    // A case's audit entries re-plan it: a second stream consumer, with its own retries and dead letters.
+    this.caseReplanning = new CaseReplanning(this, 'CaseReplanning', {
+      table: main,
+      tableDefinition: mainTable,
+      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
+      // As for the webhook workers: the shared runtime configuration, no rights beyond the table.
+      environment: runtimeEnvironment,
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
+
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,
     });
@@ -242,6 +255,8 @@ export class AppStack extends Stack {
           this.apiFunction.function,
           this.webhooks.dispatcher.function,
           this.webhooks.retry.function,
+          // Last, so the alarms of the functions before it keep their logical ids.
+          this.caseReplanning.replanner.function,
         ],
         deadLetterQueues: [
           {
@@ -249,6 +264,12 @@ export class AppStack extends Stack {
             queue: this.webhooks.deadLetterQueue,
             description:
               'The webhook dispatcher gave up on a batch of the table stream after its retries: partners miss those events until someone re-dispatches them (the message names the shard and sequence range; the audit entries are still in the table).',
+          },
+          {
+            id: 'CaseReplanning',
+            queue: this.caseReplanning.deadLetterQueue,
+            description:
+              'The case re-planner gave up on a batch of the table stream after its retries: those cases keep their old plan until someone re-plans them (the message names the shard and sequence range; the audit entries are still in the table).',
           },
         ],
       });

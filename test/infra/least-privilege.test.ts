@@ -214,13 +214,16 @@ describe.each(deployments.map((d) => [d.name, d] as const))('roles of deployment
     ).toEqual([]);
   });
 
-  it('only the webhook dispatcher reads the table stream, and only that stream', () => {
+  it('only the stream consumers (webhook dispatcher, case re-planner) read the table stream, and only that stream', () => {
     // Prepare
     const streamActions = /^dynamodb:(GetRecords|GetShardIterator|DescribeStream|ListStreams)$/;
-    const [[, dispatcher] = ['', {}]] = resourcesOf(appTemplate, 'AWS::Lambda::Function').filter(
-      ([, props]) => /webhook dispatcher/.test(String(props.Description)),
-    );
-    const dispatcherRole = (dispatcher.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const roleOf = (description: RegExp) => {
+      const [[, fn] = ['', {}]] = resourcesOf(appTemplate, 'AWS::Lambda::Function').filter(([, props]) =>
+        description.test(String(props.Description)),
+      );
+      return (fn.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    };
+    const consumers = [/webhook dispatcher/, /case re-planner/];
     // Act: the roles of every policy with a stream action
     const readers = resourcesOf(appTemplate, 'AWS::IAM::Policy')
       .filter(([, props]) =>
@@ -230,8 +233,8 @@ describe.each(deployments.map((d) => [d.name, d] as const))('roles of deployment
       )
       .flatMap(([, props]) => (props.Roles as { Ref: string }[]).map((role) => role.Ref));
     // Assess
-    expect(readers).toEqual([dispatcherRole]);
-    for (const statement of statementsOf(/webhook dispatcher/)) {
+    expect(readers.sort()).toEqual(consumers.map(roleOf).sort());
+    for (const statement of consumers.flatMap(statementsOf)) {
       const actions = [statement.Action].flat();
       if (!actions.some((a) => /^dynamodb:(GetRecords|GetShardIterator|DescribeStream)$/.test(a))) continue;
       // The main table's stream ARN, published by the Data stack; ListStreams (no resource-level
@@ -259,6 +262,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('roles of deployment
       /evidence sweep/,
       /webhook dispatcher/,
       /webhook retry/,
+      /case re-planner/,
     ]) {
       const kms = statementsOf(description).filter((s) =>
         [s.Action].flat().some((a) => a === 'kms:Encrypt' || a === 'kms:GenerateDataKey*'),

@@ -9,6 +9,7 @@ import {
   termsOf,
   weekStart,
   type LocalDate,
+  type Office,
   type Plan,
   type PlanInput,
   type PlanPlacement,
@@ -85,8 +86,21 @@ export async function planCase(
   caseId: string,
 ): Promise<CasePlan> {
   const record = await loadVisibleCase(ports, grant, caseId);
-  const officeId = grant.office.id;
-  const today = officeToday(grant.office, ports.now());
+  return (await planOfRecord(ports, grant.office, record)).plan;
+}
+
+/**
+ * The plan of a case already read, for its office: what the GET route proposes and what the re-planner
+ * (replan-cases.ts) stores, from the same reads, so the two can never disagree. `placed` says whether
+ * any placement is in force: without one every case is "impossible", which says nothing new.
+ */
+export async function planOfRecord(
+  ports: Pick<Ports, 'placements' | 'sites' | 'sessions' | 'now'>,
+  office: Office,
+  record: CaseRecord,
+): Promise<{ plan: CasePlan; placed: boolean }> {
+  const officeId = office.id;
+  const today = officeToday(office, ports.now());
   // Days worked this week count against the decision's days per week (the planner's `workedDays`).
   const [placements, work] = await Promise.all([
     ports.placements.list(officeId, record.id),
@@ -98,22 +112,23 @@ export async function planCase(
     active.map((p) => p.siteId),
     { limit: 100 },
   );
-  return planFor(record, grant, today, {
+  const plan = planFor(record, office, today, {
     placements: active.map(toPlanPlacement),
     siteCapacity: capacityOf(sites.items),
     workedDays: workedDaysOf(work, record.id),
   });
+  return { plan, placed: active.length > 0 };
 }
 
 /** The planner's input for `record` as of `today`, and its plan. */
 function planFor(
   record: CaseRecord,
-  grant: OfficeGrant,
+  office: Office,
   today: LocalDate,
   read: Pick<PlanInput, 'placements' | 'siteCapacity' | 'workedDays'>,
 ): CasePlan {
   const terms = termsOf(record);
-  const holidays = holidayCalendarOf(grant.office);
+  const holidays = holidayCalendarOf(office);
   const tomorrow = addDays(today, 1);
   const from = record.sentence.startDate > tomorrow ? record.sentence.startDate : tomorrow;
   const remainingMinutes = Math.max(0, hoursToMinutes(terms.hours) - record.creditedMinutes);
@@ -126,12 +141,11 @@ function planFor(
     daysPerWeek: record.sentence.daysPerWeek ?? undefined,
     siteBooked: {},
     otherWork: {},
-    // The 2026 SKB, the lists the office entered and its own days, from the office item the guard read.
+    // The 2026 SKB, the lists the office entered and its own days, from the office item.
     holidays,
     lastPublishedYear: holidays.lastPublishedYear,
     // A child's case keeps out of school hours (SPPA 73(8)); the office sets them.
-    schoolHours:
-      record.sentence.kind === 'pelayanan_masyarakat' ? policyOf(grant.office).schoolHours : undefined,
+    schoolHours: record.sentence.kind === 'pelayanan_masyarakat' ? policyOf(office).schoolHours : undefined,
     atRiskBelowDays: AT_RISK_BELOW_DAYS,
   });
   return { ...plan, caseId: record.id, from, deadline: terms.deadline, remainingMinutes };

@@ -4,6 +4,7 @@ import {
   CASE_STATUSES,
   CONVERSION_BASES,
   DECISION_LEVELS,
+  FEASIBILITY_STATES,
   NON_COMPLIANCE_SANCTIONS,
   REPLACED_PENALTIES,
   SENTENCE_KINDS,
@@ -178,6 +179,19 @@ export const caseFlagSchema = z
   .object({ rule: z.string(), path: z.string(), message: z.string() })
   .meta({ id: 'CaseFlag' });
 
+/** The re-planner's latest verdict, stored after each change (issue 15); `GET …/plan` gives the slots. */
+export const casePlanSummarySchema = z
+  .object({
+    state: z.enum(FEASIBILITY_STATES),
+    latestStart: z.string().optional().describe('The latest day starting still finishes by the deadline'),
+    slackDays: z.number().int().optional(),
+    hoursPossible: z.number().describe('The most that can still be done by the deadline'),
+    hoursRemaining: z.number(),
+    deadline: z.string(),
+    plannedAt: z.string().describe('When it was planned (an instant)'),
+  })
+  .meta({ id: 'CasePlanSummary' });
+
 export const caseSchema = z
   .object({
     id: z.string(),
@@ -199,6 +213,11 @@ export const caseSchema = z
       .describe('What to look at: recorded, never a refusal (a site supervisor sees those on the sentence)'),
     notes: z.string().optional(),
     assessment: assessmentSummarySchema.optional().describe('The latest assessment (Litmas)'),
+    plan: casePlanSummarySchema
+      .optional()
+      .describe(
+        'Feasibility as last planned, after the latest change; absent until planned (PLAN-FEASIBILITY)',
+      ),
     currentSiteId: z.string().optional(),
     openWarnings: z.number().int(),
     terms: termsSchema,

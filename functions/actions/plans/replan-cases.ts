@@ -1,0 +1,91 @@
+import { OPEN_STATUSES, Rule, type CaseFlag } from '../../domain';
+import type { StreamedAudit } from '../../store/audit-stream';
+import type { CasePlanSummary, CaseRecord } from '../../store/case-store';
+import { feasibilityFlag } from './feasibility-flag';
+import { planOfRecord, type CasePlan } from './plan-case';
+import type { ReplanWorkerPorts } from './worker-ports';
+
+export interface ReplanReport {
+  /** Cases planned and stored. */
+  readonly replanned: number;
+  /** Cases skipped: gone, not open, or their office gone. */
+  readonly skipped: number;
+  /** Cases that moved while being planned: their newer change re-plans them. */
+  readonly stale: number;
+}
+
+const OPEN = new Set(OPEN_STATUSES);
+
+/** The distinct cases the entries are about, each once, in the order first met. */
+const casesOf = (entries: readonly StreamedAudit[]) => {
+  const seen = new Map<string, { officeId: string; caseId: string }>();
+  for (const { audit } of entries) {
+    if (audit.subjectType !== 'case') continue;
+    const key = `${audit.officeId}#${audit.subjectId}`;
+    if (!seen.has(key)) seen.set(key, { officeId: audit.officeId, caseId: audit.subjectId });
+  }
+  return [...seen.values()];
+};
+
+const summaryOf = (plan: CasePlan, plannedAt: Date): CasePlanSummary => ({
+  state: plan.feasibility.state,
+  ...(plan.feasibility.latestStart ? { latestStart: plan.feasibility.latestStart } : {}),
+  ...(plan.feasibility.slackDays === undefined ? {} : { slackDays: plan.feasibility.slackDays }),
+  possibleMinutes: plan.possibleMinutes,
+  remainingMinutes: plan.remainingMinutes,
+  deadline: plan.deadline,
+  plannedAt: plannedAt.toISOString(),
+});
+
+/** The case's flags with PLAN-FEASIBILITY replaced by `flag`, or removed when there is none. */
+const withFeasibility = (flags: readonly CaseFlag[], flag: CaseFlag | undefined): CaseFlag[] => [
+  ...flags.filter((f) => f.rule !== Rule.PLAN_FEASIBILITY),
+  ...(flag ? [flag] : []),
+];
+
+/**
+ * The re-planner (issue 15), run from the outbox after each committed change, never inside the request
+ * (clarifications): every case an audit entry of the batch is about is planned once, from a strongly
+ * consistent read, exactly as `GET …/plan` plans it, and the outcome is stored on the case (its `plan`
+ * summary, and the PLAN-FEASIBILITY flag while the remaining hours cannot fit), so a case that became
+ * impossible reaches needs-action while the PK can still ask the jaksa for a decision.
+ *
+ * Only open cases are planned; a case without an active placement gets its summary but no flag, since
+ * every unplaced case is "impossible" and the PK knows it is unplaced. At risk is not flagged either:
+ * it is a state for the summary, not a question for the jaksa, and a flag stays in needs-action until
+ * the PK acts, which for "little slack" would be most cases near their end.
+ *
+ * The write is conditioned on what was planned from (version, totals, flags); a case that moved since
+ * is skipped, and its newer change, which left its own audit entry, re-plans it. Cases are planned one
+ * after another: a batch is small and each case costs four reads and one write.
+ */
+export async function replanAfterChanges(
+  ports: ReplanWorkerPorts,
+  entries: readonly StreamedAudit[],
+): Promise<ReplanReport> {
+  let [replanned, skipped, stale] = [0, 0, 0];
+  const offices = new Map<string, ReturnType<ReplanWorkerPorts['directory']['getOffice']>>();
+  for (const { officeId, caseId } of casesOf(entries)) {
+    const record: CaseRecord | undefined = await ports.cases.get(officeId, caseId);
+    if (!record || !OPEN.has(record.status)) {
+      skipped += 1;
+      continue;
+    }
+    if (!offices.has(officeId)) offices.set(officeId, ports.directory.getOffice(officeId));
+    const office = await offices.get(officeId)!;
+    if (!office) {
+      skipped += 1;
+      continue;
+    }
+    const { plan, placed } = await planOfRecord(ports, office, record);
+    const flag = placed ? feasibilityFlag(plan) : undefined;
+    const written = await ports.cases.writePlan(
+      record,
+      summaryOf(plan, ports.now()),
+      withFeasibility(record.flags ?? [], flag),
+    );
+    if (written) replanned += 1;
+    else stale += 1;
+  }
+  return { replanned, skipped, stale };
+}

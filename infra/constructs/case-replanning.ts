@@ -1,0 +1,135 @@
+/**
+ * Case re-planning in the stateless stack: a second consumer of the main table's stream. Every inserted
+ * audit entry of a case (a placement added, a site's hours changed, a transition, …) invokes the
+ * re-planner, which reads the case, its office, placements, sites and the client's days again and writes
+ * the new plan onto the case item with one conditional update (functions/handlers/case-replan.ts).
+ *
+ * How the stream is read, and why (the dispatcher's reasons, webhook-delivery.ts, apply unchanged):
+ * - TRIM_HORIZON: a new or updated mapping starts polling minutes late, and with LATEST the changes of
+ *   those minutes would leave their cases with a stale plan. Replaying what the stream still holds is
+ *   harmless: re-planning recomputes from the items as they are now.
+ * - One batch per shard at a time (parallelization factor 1) and no bisecting: a case's entries are
+ *   applied in the order they were written, and a failed batch is retried whole, then handed to the
+ *   dead-letter queue.
+ * - A filter lets only inserted audit entries of cases invoke the function: audit entries of users,
+ *   clients or webhooks and every other change never need a new plan.
+ *
+ * Its own event source mapping rather than a branch in the dispatcher: each consumer keeps its own
+ * position, retries and dead letters, so a receiver that is down cannot hold up plans, nor the reverse.
+ * DynamoDB Streams advises no more than two readers per shard (more are throttled): with the
+ * dispatcher, this is the second; a third consumer needs a fan-out, not another mapping.
+ */
+import { Duration } from 'aws-cdk-lib';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import type { TableDefinition } from '../../functions/tables';
+import { AbdiFunction } from './abdi-function';
+import { acknowledge } from './nag';
+import { caseReplannerTableAccess, grantTableAccess, tableKeyWriteActions } from './table-access';
+
+export const caseReplanEntry = fileURLToPath(
+  new URL('../../functions/handlers/case-replan.ts', import.meta.url),
+);
+
+/**
+ * Only inserted audit items of cases (store/audit.ts `auditItem`: `type: 'audit'`, `subjectType` the
+ * subject's type) reach the re-planner. The keys of one pattern must all match.
+ */
+export const caseAuditInsertFilter = lambda.FilterCriteria.filter({
+  eventName: lambda.FilterRule.isEqual('INSERT'),
+  dynamodb: {
+    NewImage: {
+      type: { S: lambda.FilterRule.isEqual('audit') },
+      subjectType: { S: lambda.FilterRule.isEqual('case') },
+    },
+  },
+});
+
+export interface CaseReplanningProps {
+  /** The main table (imported with its key): cases, offices, sites and client days live there. */
+  readonly table: dynamodb.ITable;
+  readonly tableDefinition: TableDefinition;
+  /** The main table's stream ARN, from the Data stack (see WebhookDeliveryProps.tableStreamArn). */
+  readonly tableStreamArn: string;
+  /** Runtime configuration shared with the other functions (table names, mode, …). */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly logRetention: logs.RetentionDays;
+  /** Tests only: stub code instead of bundling (see AbdiFunctionProps.skipBundling). */
+  readonly skipBundling?: boolean;
+}
+
+export class CaseReplanning extends Construct {
+  readonly replanner: AbdiFunction;
+  /**
+   * Stream batches the re-planner gave up on after its retries. A message holds the batch's shard and
+   * sequence range, not the records; the audit entries themselves are still in the table.
+   */
+  readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: CaseReplanningProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      this.deadLetterQueue,
+      'AwsSolutions-SQS3',
+      "This queue is itself the on-failure destination of the case re-planner's stream mapping; a queue behind it would only move the same batch descriptions again.",
+    );
+
+    this.replanner = new AbdiFunction(this, 'Replanner', {
+      entry: caseReplanEntry,
+      description: 'Abdi case re-planner: case audit entries from the table stream re-plan their case',
+      logRetention: props.logRetention,
+      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'abdi-case-replan' },
+      // Up to 100 cases a batch, each a handful of strongly consistent reads and one update.
+      timeout: Duration.minutes(5),
+      skipBundling: props.skipBundling,
+    });
+
+    // Least privilege: the planning reads and the case update only (table-access.ts), the table key
+    // through DynamoDB only.
+    grantTableAccess(this.replanner.role, props.table, props.table.encryptionKey, caseReplannerTableAccess);
+    for (const action of tableKeyWriteActions.filter((a) => a.endsWith('*'))) {
+      this.replanner.acknowledgeWildcard(
+        'Action',
+        action,
+        `DynamoDB's own use of the customer-managed key of ${props.tableDefinition.id} when this function writes: limited to that single key ARN and to calls through DynamoDB (kms:ViaService).`,
+      );
+    }
+
+    // The stream, imported with the table's key: the mapping grants the stream reads (and decrypt with
+    // that key) to the re-planner; nothing else in its role touches the stream.
+    const stream = dynamodb.Table.fromTableAttributes(this, 'MainTableStream', {
+      tableArn: props.table.tableArn,
+      tableStreamArn: props.tableStreamArn,
+      encryptionKey: props.table.encryptionKey,
+    });
+    this.replanner.function.addEventSource(
+      new sources.DynamoEventSource(stream, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        parallelizationFactor: 1,
+        bisectBatchOnError: false,
+        retryAttempts: 10,
+        // As for the dispatcher: well inside the stream's 24 hours, so a dead-lettered range can be read.
+        maxRecordAge: Duration.hours(6),
+        filters: [caseAuditInsertFilter],
+        onFailure: new sources.SqsDlq(this.deadLetterQueue),
+      }),
+    );
+    this.replanner.acknowledgeWildcard(
+      'Resource',
+      '*',
+      'dynamodb:ListStreams, which Lambda needs to read the stream, has no resource-level permissions; the statement grants that one action (stream reads are on the main table stream ARN only).',
+    );
+  }
+}
