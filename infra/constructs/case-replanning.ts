@@ -4,13 +4,8 @@
  * re-planner, which reads the case, its office, placements, sites and the client's days again and writes
  * the new plan onto the case item with one conditional update (functions/handlers/case-replan.ts).
  *
- * How the stream is read, and why (the dispatcher's reasons, webhook-delivery.ts, apply unchanged):
- * - TRIM_HORIZON: a new or updated mapping starts polling minutes late, and with LATEST the changes of
- *   those minutes would leave their cases with a stale plan. Replaying what the stream still holds is
- *   harmless: re-planning recomputes from the items as they are now.
- * - One batch per shard at a time (parallelization factor 1) and no bisecting: a case's entries are
- *   applied in the order they were written, and a failed batch is retried whole, then handed to the
- *   dead-letter queue.
+ * The stream is read as every audit-stream consumer reads it (audit-stream.ts); re-planning recomputes
+ * from the items as they are now, so a replayed range is harmless.
  * - A filter lets only inserted audit entries of cases invoke the function: audit entries of users,
  *   clients or webhooks and every other change never need a new plan.
  *
@@ -20,17 +15,16 @@
  * dispatcher, this is the second; a third consumer needs a fan-out, not another mapping.
  */
 import { Duration } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
 import type { TableDefinition } from '../../functions/tables';
 import { AbdiFunction } from './abdi-function';
-import { acknowledge } from './nag';
-import { caseReplannerTableAccess, grantTableAccess, tableKeyWriteActions } from './table-access';
+import { consumeAuditStream, grantWorkerTableAccess } from './audit-stream';
+import { caseReplannerTableAccess } from './table-access';
 
 export const caseReplanEntry = fileURLToPath(
   new URL('../../functions/handlers/case-replan.ts', import.meta.url),
@@ -74,17 +68,6 @@ export class CaseReplanning extends Construct {
   constructor(scope: Construct, id: string, props: CaseReplanningProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
-      "This queue is itself the on-failure destination of the case re-planner's stream mapping; a queue behind it would only move the same batch descriptions again.",
-    );
-
     this.replanner = new AbdiFunction(this, 'Replanner', {
       entry: caseReplanEntry,
       description: 'Abdi case re-planner: case audit entries from the table stream re-plan their case',
@@ -95,41 +78,11 @@ export class CaseReplanning extends Construct {
       skipBundling: props.skipBundling,
     });
 
-    // Least privilege: the planning reads and the case update only (table-access.ts), the table key
-    // through DynamoDB only.
-    grantTableAccess(this.replanner.role, props.table, props.table.encryptionKey, caseReplannerTableAccess);
-    for (const action of tableKeyWriteActions.filter((a) => a.endsWith('*'))) {
-      this.replanner.acknowledgeWildcard(
-        'Action',
-        action,
-        `DynamoDB's own use of the customer-managed key of ${props.tableDefinition.id} when this function writes: limited to that single key ARN and to calls through DynamoDB (kms:ViaService).`,
-      );
-    }
-
-    // The stream, imported with the table's key: the mapping grants the stream reads (and decrypt with
-    // that key) to the re-planner; nothing else in its role touches the stream.
-    const stream = dynamodb.Table.fromTableAttributes(this, 'MainTableStream', {
-      tableArn: props.table.tableArn,
-      tableStreamArn: props.tableStreamArn,
-      encryptionKey: props.table.encryptionKey,
+    // Least privilege: the planning reads and the case update only (table-access.ts).
+    grantWorkerTableAccess(this.replanner, props.table, props.tableDefinition.id, caseReplannerTableAccess);
+    this.deadLetterQueue = consumeAuditStream(this, this.replanner, props, {
+      filter: caseAuditInsertFilter,
+      name: 'case re-planner',
     });
-    this.replanner.function.addEventSource(
-      new sources.DynamoEventSource(stream, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        parallelizationFactor: 1,
-        bisectBatchOnError: false,
-        retryAttempts: 10,
-        // As for the dispatcher: well inside the stream's 24 hours, so a dead-lettered range can be read.
-        maxRecordAge: Duration.hours(6),
-        filters: [caseAuditInsertFilter],
-        onFailure: new sources.SqsDlq(this.deadLetterQueue),
-      }),
-    );
-    this.replanner.acknowledgeWildcard(
-      'Resource',
-      '*',
-      'dynamodb:ListStreams, which Lambda needs to read the stream, has no resource-level permissions; the statement grants that one action (stream reads are on the main table stream ARN only).',
-    );
   }
 }
