@@ -90,8 +90,11 @@ function readAheadKeys(route: AnyRoute, event: ApiEvent, deps: ApiDependencies) 
   if (!route.readAhead || !officeId) return [];
   const params = route.params?.safeParse(event.pathParameters ?? {});
   if (!params?.success) return [];
-  const body = route.body?.safeParse(jsonOf(event));
-  return route.readAhead(params.data, officeId, deps.recordKeys, body?.success ? body.data : undefined);
+  const body = () => {
+    const parsed = route.body?.safeParse(jsonOf(event));
+    return parsed?.success ? parsed.data : undefined;
+  };
+  return route.readAhead(params.data, officeId, deps.recordKeys, body);
 }
 
 /** The request's JSON body, or undefined when it has none or it is not JSON. */

@@ -79,8 +79,11 @@ export const readAheadCaseAndSite = (
   params: CaseParams,
   officeId: string,
   keys: Keys,
-  body: { readonly siteId: string } | undefined,
-) => [keys.case(officeId, params.caseId), ...(body ? [keys.site(officeId, body.siteId)] : [])];
+  body: () => { readonly siteId: string } | undefined,
+) => {
+  const siteId = body()?.siteId;
+  return [keys.case(officeId, params.caseId), ...(siteId ? [keys.site(officeId, siteId)] : [])];
+};
 
 /**
  * A case's own list, `/cases/{caseId}/<kind>`, newest first: tagged `kind`, a page of `kind`, the

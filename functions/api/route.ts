@@ -70,13 +70,14 @@ export interface RouteDefinition<
   /**
    * The records the route reads first, from its validated path and (when it is valid) its body (ADR
    * 0011): the guard reads them with the caller's grants in one BatchGetItem, and the route's first
-   * read of each costs no call.
+   * read of each costs no call. `body()` parses and validates the body for this; only routes whose keys
+   * come from the body call it, so the others never parse it twice.
    */
   readonly readAhead?: (
     params: TParams,
     officeId: string,
     keys: Ports['recordKeys'],
-    body: TBody | undefined,
+    body: () => TBody | undefined,
   ) => readonly { readonly pk: string; readonly sk: string }[];
   handle(context: RouteContext<TParams, TQuery, TBody, TAccess>): Promise<RouteResponse>;
 }

@@ -36,7 +36,10 @@ export const createCase = recordRoute({
   access: access.office(CASE_WRITERS, 'cases:write'),
   params: officeParams,
   // The client the case is of, named by the body.
-  readAhead: (_p, officeId, keys, body) => (body ? [keys.client(officeId, body.clientId)] : []),
+  readAhead: (_p, officeId, keys, body) => {
+    const clientId = body()?.clientId;
+    return clientId ? [keys.client(officeId, clientId)] : [];
+  },
   body: createCaseBody,
   responses: { 201: { description: 'Registered, status received', schema: caseSchema } },
   run: ({ access: grant, body, deps }) => registerCase(deps, grant, body),

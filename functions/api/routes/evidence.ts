@@ -71,10 +71,10 @@ export const createEvidence = defineRoute<
   access: access.office(EVIDENCE_UPLOADERS, 'evidence:write'),
   params: caseIdParams,
   // The case, and the session the evidence is of when the body names one.
-  readAhead: (p, officeId, keys, body) => [
-    ...readAheadCase(p, officeId, keys),
-    ...(body?.sessionId ? [keys.session(officeId, body.sessionId)] : []),
-  ],
+  readAhead: (p, officeId, keys, body) => {
+    const sessionId = body()?.sessionId;
+    return [...readAheadCase(p, officeId, keys), ...(sessionId ? [keys.session(officeId, sessionId)] : [])];
+  },
   body: createEvidenceBody,
   responses: {
     201: {

@@ -34,7 +34,10 @@ export const createSite = recordRoute({
   access: access.office(staff.adminOnly),
   params: officeParams,
   // The partner the new site belongs to (SITE-PARTNER), named by the body.
-  readAhead: (_p, officeId, keys, body) => (body ? [keys.partner(officeId, body.partnerId)] : []),
+  readAhead: (_p, officeId, keys, body) => {
+    const partnerId = body()?.partnerId;
+    return partnerId ? [keys.partner(officeId, partnerId)] : [];
+  },
   body: createSiteBody,
   responses: { 201: { description: 'Recorded', schema: siteSchema } },
   run: ({ access: grant, body, deps }) => recordSite(deps, grant, body),
