@@ -12,10 +12,12 @@ import type { OfficePolicyStore } from '../store/office-policy-store';
 import type { IdempotencyPort } from '../store/idempotency';
 import type { PartnerStore } from '../store/partner-store';
 import type { RecordKeys } from '../store/record-keys';
+import type { ReminderLog } from '../store/reminder-log';
 import type { PaymentStore } from '../store/payment-store';
 import type { PlacementStore } from '../store/placement-store';
 import type { SessionStore } from '../store/session-store';
 import type { SiteStore } from '../store/site-store';
+import type { SlotStore } from '../store/slot-store';
 import type { SummaryStore } from '../store/summary-store';
 import type { UserStore } from '../store/user-store';
 import type { WarningStore } from '../store/warning-store';
@@ -38,12 +40,16 @@ export interface Ports {
   readonly sites: SiteStore;
   /** Placements, in the case partition; written with the case and the site's occupancy. */
   readonly placements: PlacementStore;
+  /** Accepted schedule slots (case partition) and the per-day site load (ADR 0014). */
+  readonly slots: SlotStore;
   /** Warnings and referrals to the jaksa, in the case partition. */
   readonly warnings: WarningStore;
   /** Assessments (Litmas), in the case partition; written with the case. */
   readonly assessments: AssessmentStore;
   /** Payments toward a converted fine (KUHP 82), in the case partition; written with the case. */
   readonly payments: PaymentStore;
+  /** The reminder log (ADR 0014): claims, outcomes, and a case's reminders for its route. */
+  readonly reminders: ReminderLog;
   readonly audit: AuditStore;
   readonly summary: SummaryStore;
   /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */

@@ -42,6 +42,16 @@ export const API_TAGS = [
     description:
       "A proposed schedule that credits a case's remaining hours by its deadline, and its feasibility.",
   },
+  {
+    name: 'schedule',
+    description:
+      "Accepted slots: a case's schedule (accepted six weeks at a time), the office's day, and the load per site per week.",
+  },
+  {
+    name: 'reminders',
+    description:
+      "A case's reminders: the SMS to the client and the emails to the supervisor, the PK and the admins, each sent, delivered or failed.",
+  },
   { name: 'sessions', description: 'Work sessions recorded, verified and corrected; the hours they credit.' },
   { name: 'evidence', description: 'Photos and documents: upload, checks (EXIF, place, hash), download.' },
   { name: 'warnings', description: 'Warnings (teguran) to the client for missed or poor work.' },

@@ -68,6 +68,7 @@ export function presentClient(client: ClientView) {
     address: client.address,
     ...(client.phone ? { phone: client.phone } : {}),
     ...(client.guardian ? { guardian: client.guardian } : {}),
+    ...(client.smsPreference ? { smsPreference: client.smsPreference } : {}),
     version: client.version,
     createdAt: client.createdAt,
   };

@@ -18,6 +18,8 @@ import { putOfficePolicy } from './routes/office-policy';
 import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
 import { createPlacement, endPlacement, listPlacements } from './routes/placements';
 import { getCasePlan } from './routes/plans';
+import { listCaseRemindersRoute, putClientSmsPreference } from './routes/reminders';
+import { getCaseSchedule, getSiteLoad, listOfficeSlots, putCaseSchedule } from './routes/schedule';
 import { createSite, getSite, listSites, updateSite } from './routes/sites';
 import { createSession, listSessions, updateSession } from './routes/sessions';
 import { createAssessment, listAssessments } from './routes/assessments';
@@ -75,6 +77,7 @@ const businessRoutes: readonly AnyRoute[] = [
   listClients,
   createClient,
   getClient,
+  putClientSmsPreference,
   listCases,
   createCase,
   getCase,
@@ -86,6 +89,11 @@ const businessRoutes: readonly AnyRoute[] = [
   listPlacements,
   endPlacement,
   getCasePlan,
+  listCaseRemindersRoute,
+  getCaseSchedule,
+  putCaseSchedule,
+  listOfficeSlots,
+  getSiteLoad,
   createWarning,
   listWarnings,
   createReferral,

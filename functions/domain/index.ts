@@ -38,5 +38,8 @@ export * from './holiday-calendar';
 export * from './plan-feasibility';
 export * from './planner';
 export * from './plan-check';
+export * from './scheduled-slots';
 export * from './office-holidays';
 export * from './indonesian-format';
+export * from './reminders';
+export * from './reminder-messages';

@@ -176,6 +176,14 @@ export const RULE_CATALOGUE = {
     'A case is impossible when the most that can be done by the deadline is under its remaining time; otherwise its latest start is the last day from which it still fits, at risk when the slack is under the threshold.',
   'PLAN-CHILD-SCHOOL':
     "A child's planned slot stays out of the office's school hours on school days (SPPA 73(8)).",
+  'SLOT-WINDOW':
+    "An accepted schedule starts tomorrow at the earliest (office zone) and covers at most 42 days; each slot lies inside it and inside the case's window, one slot a day.",
+  'SLOT-FULFILLED':
+    'A fulfilled slot (its session recorded) is never replaced or removed by a schedule write.',
+  'REMINDER-SMS-NO-PII':
+    "A client's SMS says only their first name (or initials), the site, the day and the hours: never a NIK, an offence, a decision or case number.",
+  'REMINDER-SMS-MOBILE':
+    'An SMS goes only to an Indonesian mobile number, in E.164 as +628 and 8–11 more digits; a landline, a number abroad or a malformed one is logged as not sent.',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -300,6 +308,10 @@ export const Rule = {
   PLAN_HOLIDAYS: 'PLAN-HOLIDAYS',
   PLAN_FEASIBILITY: 'PLAN-FEASIBILITY',
   PLAN_CHILD_SCHOOL: 'PLAN-CHILD-SCHOOL',
+  SLOT_WINDOW: 'SLOT-WINDOW',
+  SLOT_FULFILLED: 'SLOT-FULFILLED',
+  REMINDER_SMS_NO_PII: 'REMINDER-SMS-NO-PII',
+  REMINDER_SMS_MOBILE: 'REMINDER-SMS-MOBILE',
 } as const satisfies Record<string, RuleId>;
 
 /**

@@ -2,12 +2,25 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { replanAfterChanges } from '../actions/plans/replan-cases';
+import { feasibilityAlerts } from '../actions/reminders/alert-feasibility';
+import type { ReminderWorkerPorts } from '../actions/reminders/worker-ports';
 import { readRuntimeConfig } from '../platform/config';
 import { logger } from '../platform/observability';
+import { createReminderWorkers } from '../platform/reminder-workers';
 import { createReplanWorkers } from '../platform/replan-workers';
 import { auditEntriesOf } from '../store/audit-stream';
 
-const ports = createReplanWorkers(readRuntimeConfig());
+const config = readRuntimeConfig();
+const ports = createReplanWorkers(config);
+
+// The at-risk / impossible alert (ADR 0014) of a case whose stored state changed; its channels are built
+// on the first alert, so a re-planner without them configured still plans (and logs the alert failed).
+let alertPorts: ReminderWorkerPorts | undefined;
+const onFeasibilityChange = feasibilityAlerts(
+  () => (alertPorts ??= createReminderWorkers(config)),
+  (officeId, caseId, error) =>
+    logger.error('feasibility alert failed', { officeId, caseId, error: (error as Error).name }),
+);
 
 /**
  * Lambda entry for the main table's stream: every case a committed change is about is planned again
@@ -17,6 +30,6 @@ const ports = createReplanWorkers(readRuntimeConfig());
 export const handler = middy<DynamoDBStreamEvent, void>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
-    const report = await replanAfterChanges(ports, auditEntriesOf(event.Records));
+    const report = await replanAfterChanges(ports, auditEntriesOf(event.Records), onFeasibilityChange);
     logger.info('case replan', { ...report });
   });

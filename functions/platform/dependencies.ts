@@ -14,6 +14,7 @@ import { OfficePolicyStore } from '../store/office-policy-store';
 import { IdempotencyStore, idempotencyPort } from '../store/idempotency';
 import { withReadAhead } from '../store/read-ahead';
 import { recordKeys } from '../store/record-keys';
+import { ReminderLog } from '../store/reminder-log';
 import { SessionStore } from '../store/session-store';
 import { createDocumentClient, createDynamoClient } from '../store/dynamo-client';
 import { LocalIdentityProvider } from '../store/local-identity-provider';
@@ -21,6 +22,7 @@ import { PartnerStore } from '../store/partner-store';
 import { PaymentStore } from '../store/payment-store';
 import { PlacementStore } from '../store/placement-store';
 import { SiteStore } from '../store/site-store';
+import { SlotStore } from '../store/slot-store';
 import { UserStore } from '../store/user-store';
 import { WebhookDeliveryStore } from '../store/webhook-deliveries';
 import { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
@@ -87,9 +89,11 @@ export function createDependencies(
     partners: new PartnerStore(db, config.tableName),
     sites: new SiteStore(db, config.tableName),
     placements: new PlacementStore(db, config.tableName),
+    slots: new SlotStore(db, config.tableName),
     warnings: new WarningStore(db, config.tableName),
     assessments: new AssessmentStore(db, config.tableName),
     payments: new PaymentStore(db, config.tableName),
+    reminders: new ReminderLog(db, config.tableName),
     audit: new AuditStore(db, config.tableName),
     summary: new SummaryStore(db, config.tableName),
     evidence: new EvidenceStore(db, config.tableName),

@@ -6,6 +6,7 @@ import { createDocumentClient, createDynamoClient } from '../store/dynamo-client
 import { PlacementStore } from '../store/placement-store';
 import { SessionStore } from '../store/session-store';
 import { SiteStore } from '../store/site-store';
+import { SlotStore } from '../store/slot-store';
 import type { RuntimeConfig } from './config';
 
 /**
@@ -26,6 +27,7 @@ export function createReplanWorkers(
     placements: new PlacementStore(db, config.tableName),
     sites: new SiteStore(db, config.tableName),
     sessions: new SessionStore(db, config.tableName),
+    slots: new SlotStore(db, config.tableName),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -1,6 +1,7 @@
 import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseFlag, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
+import { batchGetIn } from './batch-get';
 import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import type { PageRequest } from './paging';
@@ -71,6 +72,17 @@ export class CaseStore {
       consistent: true,
     });
     return item ? toCase(item) : undefined;
+  }
+
+  /** Cases by id (the reminders' cases of a day): one BatchGet per 100, eventually consistent. */
+  async getMany(officeId: string, caseIds: readonly string[]): Promise<CaseRecord[]> {
+    const ids = [...new Set(caseIds)];
+    const found: CaseRecord[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const keysOf = ids.slice(i, i + 100).map((id) => keys.caseRecord(officeId, id));
+      found.push(...(await batchGetIn(this.db, this.tableName, keysOf, { consistent: false })).map(toCase));
+    }
+    return found;
   }
 
   /**

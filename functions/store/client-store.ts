@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { maskNikToSerial } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
+import { batchGetIn } from './batch-get';
 import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import { ConditionFailed, transact } from './transactions';
@@ -24,8 +25,19 @@ export interface ClientRecord {
   readonly address: string;
   readonly phone?: string;
   readonly guardian?: Guardian;
+  /** Set when the client is not to get SMS reminders (ADR 0014); absent means SMS are sent. */
+  readonly smsPreference?: SmsPreference;
   readonly version: number;
   readonly createdAt: string;
+}
+
+/** Whether the client gets SMS reminders, why not, and who said so when. */
+export interface SmsPreference {
+  readonly noSms: boolean;
+  /** Required with `noSms` (a shared phone, a request of the client, a number not theirs). */
+  readonly reason?: string;
+  readonly setBy: string;
+  readonly setAt: string;
 }
 
 export type NewClient = Omit<ClientRecord, 'id' | 'officeId' | 'version' | 'createdAt'>;
@@ -102,6 +114,62 @@ export class ClientStore {
   async get(officeId: string, clientId: string): Promise<ClientRecord | undefined> {
     const item = await getItem(this.db, this.tableName, keys.client(officeId, clientId));
     return item ? toClient(item) : undefined;
+  }
+
+  /** Clients by id (the reminders' recipients): one BatchGet per 100, eventually consistent. */
+  async getMany(officeId: string, clientIds: readonly string[]): Promise<ClientRecord[]> {
+    const ids = [...new Set(clientIds)];
+    const found: ClientRecord[] = [];
+    for (let i = 0; i < ids.length; i += 100) {
+      const keysOf = ids.slice(i, i + 100).map((id) => keys.client(officeId, id));
+      found.push(...(await batchGetIn(this.db, this.tableName, keysOf, { consistent: false })).map(toClient));
+    }
+    return found;
+  }
+
+  /**
+   * Records whether the client gets SMS reminders, with its audit entry, in one transaction; a new
+   * version of the client (its answer changes). Resolves undefined when there is no such client.
+   */
+  async setSmsPreference(
+    officeId: string,
+    current: Pick<ClientRecord, 'id' | 'smsPreference'>,
+    preference: SmsPreference,
+    actor: Actor,
+  ): Promise<SmsPreference | undefined> {
+    try {
+      await transact(this.db, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.client(officeId, current.id),
+            UpdateExpression: 'SET smsPreference = :preference ADD version :one',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':preference': preference, ':one': 1 },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: auditItem({
+              officeId,
+              ...actor,
+              action: 'client.sms-preference',
+              subject: { type: 'client', id: current.id },
+              changes: fieldChanges(
+                { smsPreference: current.smsPreference ?? {} },
+                { smsPreference: { noSms: preference.noSms, reason: preference.reason } },
+                { ignore: ['smsPreference.setBy', 'smsPreference.setAt'] },
+              ),
+            }),
+          },
+        },
+      ]);
+      return preference;
+    } catch (error) {
+      if (error instanceof ConditionFailed && error.index === 0) return undefined;
+      throw error;
+    }
   }
 
   /** By name prefix (case-insensitive) or all, in name order; one Query. */

@@ -77,6 +77,32 @@ export class DirectoryStore {
   }
 
   /**
+   * Every office in one time zone (the reminders' timed jobs run per zone): the office listing (gsi1),
+   * every page, filtered on the zone. Indonesia has some ninety Bapas: one page in practice.
+   */
+  async listOfficesInZone(timeZone: string): Promise<Office[]> {
+    const offices: Office[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          // TIMEZONE is one of DynamoDB's reserved words.
+          FilterExpression: '#zone = :zone',
+          ExpressionAttributeNames: { '#zone': 'timeZone' },
+          ExpressionAttributeValues: { ':pk': 'OFFICES', ':zone': timeZone },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      offices.push(...(result.Items ?? []).map(toOffice));
+      startKey = result.LastEvaluatedKey;
+    } while (startKey);
+    return offices;
+  }
+
+  /**
    * Creates or updates an office from the operator's list. An update, not a put: the office's own
    * policy and holiday calendar (set by its admin, office-policy-store.ts) live on the same item and
    * must survive a sync.

@@ -123,6 +123,26 @@ export const keys = {
   sessionEvidence: (officeId: string, sessionId: string) => `O#${officeId}#SESSION#${sessionId}#EVIDENCE`,
   /** Sparse `due` listing of an office's pending uploads, by request time: what the expiry job reads. */
   pendingEvidence: (officeId: string) => `O#${officeId}#EVIDENCE#PENDING`,
+  /**
+   * A scheduled slot (ADR 0014): one per case per day, keyed by its date in the case partition, so a
+   * session recorded for the case on that date finds it without a query.
+   */
+  slot: (officeId: string, caseId: string, date: string) => ({
+    pk: `O#${officeId}#CASE#${caseId}`,
+    sk: `SLOT#${date}`,
+  }),
+  slotPrefix: 'SLOT#',
+  /** gsi1 listing of an office's slots, by `<date>#<siteId>#<startTime>#<caseId>`: a day, or a range. */
+  officeSlots: (officeId: string) => `O#${officeId}#SLOTS`,
+  officeSlotSort: (date: string, siteId: string, startTime: string, caseId: string) =>
+    `${date}#${siteId}#${startTime}#${caseId}`,
+  /** gsi2 listing of one client's slots over all their cases, by `<date>#<caseId>`. */
+  clientSlots: (officeId: string, clientId: string) => `O#${officeId}#CLIENT#${clientId}#SLOTS`,
+  clientSlotSort: (date: string, caseId: string) => `${date}#${caseId}`,
+  /** The places scheduled slots take at each site on one date (`s_<siteId>` counters). */
+  slotLoad: (officeId: string, date: string) => ({ pk: `O#${officeId}#SLOTLOAD`, sk: date }),
+  slotLoadPartition: (officeId: string) => `O#${officeId}#SLOTLOAD`,
+
   /** The first verified evidence of a case with these bytes (lower-case hex SHA-256): duplicate detection. */
   evidenceHash: (officeId: string, caseId: string, sha256: string) => ({
     pk: `O#${officeId}#CASE#${caseId}`,

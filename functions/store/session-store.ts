@@ -11,6 +11,7 @@ import {
 } from '../domain';
 import { auditItem, fieldChanges } from './audit';
 import { CasePartitionStore } from './case-partition';
+import { fulfilSlot, toSlotToFulfil, type SlotToFulfil } from './slot-store';
 import { clientDayPut, minutesOfDayWorked, toClientDay, type ClientDay } from './client-day';
 
 export type { ClientDay } from './client-day';
@@ -62,6 +63,8 @@ export interface CreditingState {
   /** The partner of the session's site, when one was asked for and is on record (CR-SESSION-PARTNER). */
   readonly partner?: PartnerForPlacement;
   readonly session?: SessionRecord;
+  /** The case's scheduled slot on the session's date, if any: a new session fulfils it (ADR 0014). */
+  readonly slot?: SlotToFulfil;
 }
 
 /** The case a new session is recorded on, and the partner of the site it names (if the site exists). */
@@ -215,7 +218,10 @@ export class SessionStore extends CasePartitionStore {
     const partnerKey = partnerId ? keys.partner(officeId, partnerId) : undefined;
     const week = clientId && date ? isoWeekOf(date) : [];
     const dayKeys = week.map((day) => keys.clientDay(officeId, clientId!, day));
-    const found = await this.batchGet([caseKey, sessionKey, partnerKey, ...dayKeys]);
+    // The slot of the day rides in the same BatchGet: fulfilling it costs no call of its own.
+    const slotKey = date && !sessionId ? keys.slot(officeId, caseId, date) : undefined;
+    const found = await this.batchGet([caseKey, sessionKey, partnerKey, slotKey, ...dayKeys]);
+    const slotRaw = found(slotKey);
     const caseRaw = found(caseKey);
     const sessionRaw = found(sessionKey);
     const partnerRaw = found(partnerKey);
@@ -230,6 +236,7 @@ export class SessionStore extends CasePartitionStore {
       ),
       ...(partnerRaw ? { partner: toPartnerTerms(partnerRaw) } : {}),
       session: sessionRaw ? toSession(sessionRaw) : undefined,
+      ...(slotRaw ? { slot: toSlotToFulfil(slotRaw) } : {}),
     };
   }
 
@@ -298,6 +305,10 @@ export class SessionStore extends CasePartitionStore {
     ];
     if (status !== current.status)
       items.push(statusCounter(this.tableName, officeId, current.status, status));
+    // Attendance fulfils the day's scheduled slot (a slot is not a session: ADR 0014).
+    const fulfils = !before && state.slot?.status === 'scheduled' ? state.slot : undefined;
+    const slotIndex = fulfils ? items.length : -1;
+    if (fulfils) items.push(fulfilSlot(this.tableName, officeId, after, fulfils));
     if (delta !== 0) {
       items.push({
         Update: {
@@ -324,7 +335,9 @@ export class SessionStore extends CasePartitionStore {
     try {
       await transact(this.db, items);
     } catch (error) {
-      if (error instanceof ConditionFailed) throw new WriteConflict(CONDITIONED[error.index] ?? 'session');
+      if (error instanceof ConditionFailed) {
+        throw new WriteConflict(error.index === slotIndex ? 'slot' : (CONDITIONED[error.index] ?? 'session'));
+      }
       throw error;
     }
     if (delta !== 0) {

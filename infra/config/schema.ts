@@ -136,6 +136,31 @@ export const deploymentSchema = z.strictObject({
     .default({ requiredFor: ['admin', 'officer'] }),
   /** X-Ray active tracing for the API function. */
   tracing: z.boolean().default(false),
+  /**
+   * Reminders (ADR 0014): email through Amazon SES v2 and SMS through AWS End User Messaging SMS, sent by
+   * a job that EventBridge Scheduler runs per office time zone. Without this block the deployment has no
+   * reminders function and no schedules. The SES identity, the configuration set and the SMS origination
+   * identity are set up outside the stack (verification and registration take days and are per account).
+   */
+  reminders: z
+    .strictObject({
+      /** A verified SES identity (the address, or an address of a verified domain) reminders come from. */
+      senderEmail: z.email(),
+      /** SES configuration set for delivery, bounce and complaint events. */
+      configurationSet: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an SES configuration set name: letters, digits, _ or -')
+        .optional(),
+      /** ARN of the SMS origination identity (phone number, pool or sender id); no SMS without it. */
+      smsOriginationIdentity: z
+        .string()
+        .regex(
+          /^arn:aws:sms-voice:[a-z0-9-]+:\d{12}:(phone-number|pool|sender-id)\/[\w/-]+$/,
+          'the ARN of an End User Messaging SMS phone number, pool or sender id',
+        )
+        .optional(),
+    })
+    .optional(),
 });
 
 export type OfficeConfig = z.infer<typeof officeSchema>;

@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 import type { TableDefinition } from '../../functions/tables';
 import { AbdiFunction } from './abdi-function';
 import { consumeAuditStream, grantWorkerTableAccess } from './audit-stream';
-import { caseReplannerTableAccess } from './table-access';
+import { grantMessaging, messagingEnvironment, type RemindersProps } from './reminders';
+import { caseReplannerTableAccess, feasibilityAlertTableAccess } from './table-access';
 
 export const caseReplanEntry = fileURLToPath(
   new URL('../../functions/handlers/case-replan.ts', import.meta.url),
@@ -53,6 +54,11 @@ export interface CaseReplanningProps {
   /** Runtime configuration shared with the other functions (table names, mode, …). */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: logs.RetentionDays;
+  /**
+   * The deployment's reminder settings, when it sends reminders: the re-planner then alerts the PK and the
+   * office's admins when a case turns at risk or impossible (ADR 0014), with the channels' rights.
+   */
+  readonly reminders?: RemindersProps['settings'];
   /** Tests only: stub code instead of bundling (see AbdiFunctionProps.skipBundling). */
   readonly skipBundling?: boolean;
 }
@@ -72,14 +78,23 @@ export class CaseReplanning extends Construct {
       entry: caseReplanEntry,
       description: 'Abdi case re-planner: case audit entries from the table stream re-plan their case',
       logRetention: props.logRetention,
-      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'abdi-case-replan' },
+      environment: {
+        ...props.environment,
+        ...(props.reminders ? messagingEnvironment(props.reminders) : {}),
+        POWERTOOLS_SERVICE_NAME: 'abdi-case-replan',
+      },
       // Up to 100 cases a batch, each a handful of strongly consistent reads and one update.
       timeout: Duration.minutes(5),
       skipBundling: props.skipBundling,
     });
 
-    // Least privilege: the planning reads and the case update only (table-access.ts).
-    grantWorkerTableAccess(this.replanner, props.table, props.tableDefinition.id, caseReplannerTableAccess);
+    // Least privilege: the planning reads and the case update (table-access.ts); with reminders, the
+    // alert's reads of the office's people, its log in the case partition, and its channels.
+    grantWorkerTableAccess(this.replanner, props.table, props.tableDefinition.id, [
+      ...caseReplannerTableAccess,
+      ...(props.reminders ? feasibilityAlertTableAccess : []),
+    ]);
+    if (props.reminders) grantMessaging(this.replanner, props.reminders);
     this.deadLetterQueue = consumeAuditStream(this, this.replanner, props, {
       filter: caseAuditInsertFilter,
       name: 'case re-planner',

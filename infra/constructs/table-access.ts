@@ -278,6 +278,9 @@ export const webhookRetryTableAccess: TableAccess[] = [
  * - `O#<office>#SITE#<site>`: the placements' work sites;
  * - `O#<office>#CLIENT#<client>`: the client's days (`DAY#<date>`). LeadingKeys sees partition keys
  *   only, so this also reaches the client item in the same partition; read only, never written.
+ * - `O#<office>#SLOTLOAD`: the sites' load per day (a Query over the plan's window, ADR 0014);
+ * - `O#<office>#CLIENT#<client>#SLOTS` (gsi2): the client's accepted slots over the window, whose other
+ *   cases' minutes count against the daily cap.
  * Not reachable: audit trails (StringLike is case-sensitive: `AUDIT#case#…` is not `CASE#…`),
  * memberships and profiles, partners, NIK guards, counters, webhooks, local credentials.
  */
@@ -286,6 +289,8 @@ export const CASE_REPLAN_PARTITIONS = {
   office: 'OFFICE#*',
   site: 'O#*#SITE#*',
   clientDays: 'O#*#CLIENT#*',
+  slotLoad: 'O#*#SLOTLOAD',
+  clientSlots: 'O#*#CLIENT#*#SLOTS',
 } as const;
 
 const R = CASE_REPLAN_PARTITIONS;
@@ -303,7 +308,75 @@ export const caseReplannerTableAccess: TableAccess[] = [
     leadingKeys: [R.case, R.office, R.site, R.clientDays],
   },
   { sid: 'ReadPlacements', actions: ['dynamodb:Query'], leadingKeys: [R.case] },
+  { sid: 'ReadSiteLoad', actions: ['dynamodb:Query'], leadingKeys: [R.slotLoad] },
+  { sid: 'ReadClientSlots', actions: ['dynamodb:Query'], indexes: ['gsi2'], leadingKeys: [R.clientSlots] },
   { sid: 'RecordPlans', actions: ['dynamodb:UpdateItem'], leadingKeys: [R.case] },
+];
+
+/**
+ * Partitions the reminders job (reminders.ts, ADR 0014) reaches, from the stores its use cases call
+ * (actions/reminders/*: directory, users, slots, cases, clients, sites, reminder log):
+ * - `OFFICES` (gsi1): the offices of the job's time zone;
+ * - `O#<office>#SLOTS` (gsi1): the slots of a day or a week; `O#<office>#MEMBERS` (gsi1): the office's
+ *   people with their emails (PKs, admins, supervisors); `O#<office>#OPEN` (due): the open cases (digest);
+ * - `O#<office>#CASE#<case>`, `O#<office>#CLIENT#<client>` (the phone and the "no SMS" mark),
+ *   `O#<office>#SITE#<site>`: read by key, in batches;
+ * - the reminder log: `REMINDER#…` items in the case partition, or under `O#<office>#REMINDERS` for
+ *   those that gather many cases: claimed by a conditional Put, the outcome by Update, the copies in each
+ *   case by Put (in transactions). IAM sees partitions only, so the writes could reach any item of a case partition,
+ *   as the re-planner's update can; the code writes only `REMINDER#` sort keys.
+ * Not reachable: audit trails, the directory's users, partners, NIK guards, counters, webhooks, local
+ * credentials, the cases' other listings; no Delete.
+ */
+export const REMINDER_PARTITIONS = {
+  offices: 'OFFICES',
+  slots: 'O#*#SLOTS',
+  members: 'O#*#MEMBERS',
+  openCases: 'O#*#OPEN',
+  case: 'O#*#CASE#*',
+  client: 'O#*#CLIENT#*',
+  site: 'O#*#SITE#*',
+  officeReminders: 'O#*#REMINDERS',
+} as const;
+
+const M = REMINDER_PARTITIONS;
+
+/**
+ * The reminders function: its listings, batch reads by key and the reminder log; and, for its nightly
+ * `replan-sweep` job (actions/plans/replan-office.ts), which plans every open case as the stream's
+ * re-planner does, the re-planner's own access (`caseReplannerTableAccess`: the planning reads and the
+ * update of the case item). Defined after it, so the two lists stay in step.
+ */
+export const remindersTableAccess: TableAccess[] = [
+  ...caseReplannerTableAccess,
+  { sid: 'ListOffices', actions: ['dynamodb:Query'], indexes: ['gsi1'], leadingKeys: [M.offices] },
+  {
+    sid: 'ListSlotsAndPeople',
+    actions: ['dynamodb:Query'],
+    indexes: ['gsi1'],
+    leadingKeys: [M.slots, M.members],
+  },
+  { sid: 'ListOpenCases', actions: ['dynamodb:Query'], indexes: ['due'], leadingKeys: [M.openCases] },
+  {
+    sid: 'ReadReminderContext',
+    actions: ['dynamodb:BatchGetItem'],
+    leadingKeys: [M.case, M.client, M.site],
+  },
+  {
+    sid: 'LogReminders',
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+    leadingKeys: [M.case, M.officeReminders],
+  },
+];
+
+/**
+ * What the case re-planner adds when the deployment sends reminders: its at-risk / impossible alert
+ * (actions/reminders/alert-feasibility.ts) reads the office's people (their emails) and claims and logs
+ * each alert in the case's partition. The reminders function holds the same statements.
+ */
+export const feasibilityAlertTableAccess: TableAccess[] = [
+  { sid: 'ListPeople', actions: ['dynamodb:Query'], indexes: ['gsi1'], leadingKeys: [M.members] },
+  { sid: 'LogAlerts', actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], leadingKeys: [M.case] },
 ];
 
 /** The API function's access to one of the tables of functions/tables.ts, by its id. */

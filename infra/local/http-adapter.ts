@@ -7,6 +7,7 @@ import { apiReferenceContentSecurityPolicy } from '../constructs/content-securit
 import { buildHttpApiEvent, PUBLIC_API_PATHS } from './api-gateway-event';
 import { localLambdaContext } from './lambda-context';
 import type { LocalAuth } from './local-auth';
+import { isLocalOutboxPath, localOutboxRoute, type LocalOutboxOptions } from './outbox-page';
 
 export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyResultV2>;
 
@@ -17,6 +18,9 @@ export interface LocalServerOptions {
   readonly webDir: string;
   /** Served as /config.json: what the dashboard reads at start instead of build-time settings. */
   readonly webConfig: Record<string, unknown>;
+  /** The mail capture's outbox (`/local/outbox`) and the reminders job (`/local/reminders/run`), ADR 0014. */
+  readonly outbox?: LocalOutboxOptions['outbox'];
+  readonly runReminders?: LocalOutboxOptions['runReminders'];
 }
 
 /** Where the API reference is served: CloudFront's `/docs*` behaviour maps the first two to the third. */
@@ -47,6 +51,7 @@ export function createLocalRequestListener(options: LocalServerOptions): Request
 
     if (method === 'OPTIONS') return preflight(req, res);
     if (url.pathname.startsWith('/local/auth/')) return localAuthRoute(req, res, url.pathname, method);
+    if (isLocalOutboxPath(url.pathname)) return localOutboxRoute(req, res, url, options);
     if (url.pathname === '/config.json') return sendJson(res, 200, options.webConfig);
     if (url.pathname === '/health' || url.pathname.startsWith('/v1/')) return apiRoute(req, res, url, method);
     if (API_REFERENCE_PATHS.has(url.pathname)) return apiReference(req, res);

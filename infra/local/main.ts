@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     `  Machine client: ${DEMO_CLIENT.clientId} / ${DEMO_CLIENT.secret} (POST ${stack.url}/local/auth/token)`,
     '',
     `  Data: ${stack.dataDir}${stack.seeded ? ' (demo data seeded)' : ''}   npm start -- --fresh to start over`,
+    `  Outbox: ${stack.outboxUrl} (email captured by SMTP on ${stack.smtp.host}:${stack.smtp.port}, and SMS)`,
     `  API:  ${stack.url}/v1/openapi.json   Stop: Ctrl-C`,
     '',
   ];

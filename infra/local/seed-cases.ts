@@ -209,6 +209,11 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
     DEMO_SITES.palopoKelurahanBalandai,
   );
 
+  // The PK accepts the planner's next six weeks for the active, warned and child cases: the supervisor's
+  // day, the site load and tomorrow's reminders (local outbox) then have slots to show. The off-track
+  // case is left unscheduled: its plan says it is impossible, which is what the PK must act on.
+  for (const id of [active.id, warned.id, child.id]) await acceptPlan(call, id);
+
   // 7. Received on appeal: the Pengadilan Tinggi's decision is the one executed (decision.level appeal).
   await enrol(
     demoClient('Hendra Saputra', '7373012504930008', '1993-04-25', 'M', 'Jl. Kartini, Kelurahan Tompotikka'),
@@ -334,6 +339,19 @@ async function assess(call: Call, caseId: string, date: string) {
     consent: { status: 'given', recordedOn: date },
     workSafety: 'Sehat, dapat bekerja di luar ruangan',
   });
+}
+
+/** Accepts the case's proposed slots of the next six weeks, as the PK does on the case page. */
+async function acceptPlan(call: Call, caseId: string) {
+  const plan = (await call('GET', `${PALOPO}/cases/${caseId}/plan`)) as unknown as {
+    from: string;
+    slots: { date: string; siteId: string; startTime: string; endTime: string }[];
+  };
+  const until = addDays(plan.from, 41);
+  const slots = plan.slots
+    .filter((s) => s.date <= until)
+    .map(({ date, siteId, startTime, endTime }) => ({ date, siteId, startTime, endTime }));
+  await call('PUT', `${PALOPO}/cases/${caseId}/schedule`, { from: plan.from, until, slots });
 }
 
 async function walk(call: Call, caseId: string, statuses: readonly string[]) {

@@ -21,6 +21,12 @@ import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
 import { ensureTables } from './provision';
 import { startS3Emulator } from './s3-emulator';
+import { localMessaging, startMailCapture, type Outbox } from './mail-capture';
+import { startReminderTimer } from './reminder-timer';
+import { localLambdaContext } from './lambda-context';
+import { provideLocalMessaging } from '../../functions/platform/messaging/messaging';
+import { officeTimeZones } from '../config/schema';
+import type { ReminderJobEvent } from '../config/reminder-schedule';
 import { DEMO_PASSWORD, demoUsers, seedIfNeeded } from './seed';
 import { provisionUserPool, synthesizeUserPool } from './user-pool-template';
 
@@ -40,6 +46,8 @@ export interface LocalOptions {
   readonly auth?: 'local' | 'cognito-local';
   /** Roles the API refuses without TOTP (ADR 0008). Default: $MFA_REQUIRED_ROLES, else none. */
   readonly mfaRequiredFor?: readonly Role[];
+  /** The local SMTP server that captures reminder email (ADR 0014). Default: $SMTP_PORT, else a free port. */
+  readonly smtpPort?: number;
 }
 
 export interface LocalStack {
@@ -50,6 +58,11 @@ export interface LocalStack {
   /** With `auth: 'cognito-local'`: the emulator, the pool and the local sign-in client. */
   readonly cognito?: { readonly endpoint: string; readonly userPoolId: string; readonly clientId: string };
   readonly seeded: boolean;
+  /** Every email and SMS local mode sent (the page; `.json` for tests). */
+  readonly outboxUrl: string;
+  readonly outbox: Outbox;
+  /** The SMTP server that captures email, for a mail client or a test to send to. */
+  readonly smtp: { readonly host: string; readonly port: number };
   stop(): Promise<void>;
 }
 
@@ -100,6 +113,12 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       allowedOrigins: ['*'],
     });
     stops.push(s3.stop);
+    // Reminders (ADR 0014): email to a real SMTP server that keeps it in an outbox, SMS straight into it;
+    // handed to the handlers before any is loaded (they build their channels at load, as on a cold start).
+    const mail = await startMailCapture({ port: options.smtpPort ?? Number(process.env.SMTP_PORT ?? 0) });
+    stops.push(mail.stop);
+    provideLocalMessaging(localMessaging(mail));
+    stops.push(async () => provideLocalMessaging(undefined));
 
     const rawClient = new DynamoDBClient({
       region: REGION,
@@ -196,6 +215,21 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     });
     // Every start: the pool may be new while the tables were seeded before (an earlier plain start).
     if (cognito) await seedCognitoUsers(cognito.client, cognito.userPoolId, demoUsers, DEMO_PASSWORD);
+    // The reminders job at the cloud's times in every zone, and on request (`POST /local/reminders/run`).
+    const reminders = (await import('../../functions/handlers/reminders')) as {
+      handler: (event: ReminderJobEvent, context: ReturnType<typeof localLambdaContext>) => Promise<unknown>;
+    };
+    const runReminders = (event: ReminderJobEvent) =>
+      reminders.handler(event, localLambdaContext('abdi-local-reminders', 900_000));
+    const reminderTimer = startReminderTimer({
+      run: runReminders,
+      timeZones: officeTimeZones,
+      onError: (event, error) =>
+        process.stderr.write(
+          `Reminders (${event.job}, ${event.timeZone}): ${String((error as Error)?.message ?? error)}\n`,
+        ),
+    });
+    stops.push(reminderTimer.stop);
     server.removeListener('request', startingUp);
     server.on(
       'request',
@@ -209,6 +243,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
           auth: { mode: 'local' },
           maxUploadBytes: evidenceSettings(readRuntimeConfig()).maxUploadBytes,
         },
+        outbox: mail.outbox,
+        runReminders,
       }),
     );
     const address = server.address() as AddressInfo;
@@ -217,6 +253,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       dataDir,
       dynamoEndpoint: dynamo.endpoint,
       s3Endpoint: s3.endpoint,
+      outboxUrl: `http://localhost:${address.port}/local/outbox`,
+      outbox: mail.outbox,
+      smtp: { host: mail.host, port: mail.port },
       ...(cognito && {
         cognito: { endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
       }),

@@ -205,9 +205,9 @@ describe.each([...deployments, withAlarms].map((d) => [d.name, d] as const))(
         expect(sorted(dynamo.map(toAccess))).toEqual(sorted(caseReplannerTableAccess));
         for (const statement of dynamo) {
           expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
-          // The main table of this deployment, no index.
+          // The main table of this deployment; gsi2 only for the client's slots.
           expect(JSON.stringify(statement.Resource)).toMatch(
-            new RegExp(`:table/abdi-${deployment.name}-main"\\]\\]\\}$`),
+            new RegExp(`:table/abdi-${deployment.name}-main(/index/gsi2)?"\\]\\]\\}$`),
           );
         }
         const writes = dynamo.flatMap((s) => [s.Action].flat()).filter((a) => !/Get|Query/.test(a));
@@ -258,8 +258,16 @@ describe('the re-planner access list (infra/constructs/table-access.ts)', () => 
       ['dynamodb:Query', keys.casePartition(office, 'C1')],
       ['dynamodb:BatchGetItem', keys.site(office, 'S1').pk],
       ['dynamodb:BatchGetItem', keys.clientDay(office, 'K1', '2026-03-02').pk],
+      ['dynamodb:Query', keys.slotLoadPartition(office)],
     ];
     for (const [action, pk] of reads) expect(can(action, pk), `${action} ${pk}`).toBe(true);
+  });
+
+  it("reads the client's accepted slots on gsi2, and no other listing of that index", () => {
+    expect(can('dynamodb:Query', keys.clientSlots(office, 'K1'), 'gsi2')).toBe(true);
+    expect(can('dynamodb:Query', keys.officerCases(office, 'pk.1'), 'gsi2')).toBe(false);
+    expect(can('dynamodb:Query', keys.clientSlots(office, 'K1'), 'gsi1')).toBe(false);
+    expect(can('dynamodb:Query', keys.officeSlots(office), 'gsi1')).toBe(false);
   });
 
   it('writes one kind of item, the case, and only by UpdateItem', () => {
@@ -282,7 +290,7 @@ describe('the re-planner access list (infra/constructs/table-access.ts)', () => 
     expect(can('dynamodb:PutItem', auditPartition(office, { type: 'case', id: 'C1' }))).toBe(false);
   });
 
-  it('reaches no audit trail, directory, partner, guard, counter or webhook partition, and no index', () => {
+  it('reaches no audit trail, directory, partner, guard, counter or webhook partition, and one index listing only', () => {
     const unreachable = [
       auditPartition(office, { type: 'case', id: 'C1' }),
       auditPartition(office, { type: 'client', id: 'K1' }),
@@ -301,7 +309,11 @@ describe('the re-planner access list (infra/constructs/table-access.ts)', () => 
     }
     expect(can('dynamodb:Query', keys.casesInStatus(office, 'active'), 'gsi1')).toBe(false);
     expect(can('dynamodb:Query', keys.office(office).pk)).toBe(false);
-    expect(access.every((s) => s.leadingKeys !== undefined && s.indexes === undefined)).toBe(true);
+    // One index, for one listing: the client's slots on gsi2 (ADR 0014).
+    expect(access.every((s) => s.leadingKeys !== undefined)).toBe(true);
+    expect(access.filter((s) => s.indexes !== undefined)).toEqual([
+      expect.objectContaining({ indexes: ['gsi2'], leadingKeys: [CASE_REPLAN_PARTITIONS.clientSlots] }),
+    ]);
     expect(Object.values(CASE_REPLAN_PARTITIONS).sort()).toEqual(
       [...new Set(access.flatMap((s) => s.leadingKeys ?? []))].sort(),
     );

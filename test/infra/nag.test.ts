@@ -25,6 +25,11 @@ const withOptions = deploymentWith({
   tracing: true,
   alarmEmail: 'ops@example.go.id',
   webOrigins: ['https://abdi.example.go.id'],
+  reminders: {
+    senderEmail: 'abdi@bapas.example.go.id',
+    configurationSet: 'abdi-reminders',
+    smsOriginationIdentity: 'arn:aws:sms-voice:ap-southeast-3:123456789012:pool/pool-abdi',
+  },
 });
 
 describe.each([...deployments, withOptions].map((d) => [d.name, d] as const))(

@@ -39,11 +39,20 @@ const READ_BUDGET: Record<string, number> = {
   listAssessments: 2,
   listPlacements: 2,
   // The guard's BatchGet carries the case; then the placements' Query beside a BatchGet of the client's
-  // days this week, then a BatchGet of the placements' sites (known only from the placements).
-  getCasePlan: 4,
+  // days this week, the sites' load (Query) and the client's slots (Query, gsi2), then a BatchGet of the
+  // placements' sites (known only from the placements).
+  getCasePlan: 6,
+  // The guard's BatchGet carries the case; then the case's slots (one Query).
+  getCaseSchedule: 2,
+  // The guard, then the day's slots (one Query on gsi1).
+  listOfficeSlots: 2,
+  // The guard, then the weeks' load items (Query) beside the office's sites (Query).
+  getSiteLoad: 3,
   listWarnings: 2,
   listReferrals: 2,
   getCaseAudit: 2,
+  // The guard's BatchGet carries the case; then one Query of its reminder log.
+  listCaseReminders: 2,
   listNikReveals: 2,
   getOfficeSummary: 4,
   listSessions: 2,
@@ -82,11 +91,17 @@ const WRITE_BUDGET: Record<string, number> = {
   rotateIntegrationSecret: 5,
   revokeIntegration: 5,
   createClient: 3,
+  // The guard's BatchGet carries the client; one transaction with the audit entry.
+  putClientSmsPreference: 2,
   createCase: 4,
   updateCase: 2,
   transitionCase: 3,
   createAssessment: 3,
   createPlacement: 5,
+  // The guard's BatchGet (the case and the sites the body names); the placements, the case's slots, the
+  // load and the client's slots (four Queries side by side; the client's days only when the order sets
+  // days per week and the window starts this week); the sites come from the read-ahead; one transaction.
+  putCaseSchedule: 6,
   endPlacement: 4,
   createWarning: 5,
   createReferral: 4,

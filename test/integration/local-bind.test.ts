@@ -23,13 +23,15 @@ interface Started {
   readonly url: string;
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
+  /** The mail capture's SMTP server (ADR 0014). */
+  readonly smtpEndpoint: string;
 }
 
 /** Starts the local system with `env`, runs `check` while it runs, then stops it. */
 async function whileRunning(env: Record<string, string>, check: (started: Started) => void) {
   const script = `import { startLocal } from './infra/local/start.ts';
     const s = await startLocal({ port: 0, webDir: ${JSON.stringify(webDir)}, dataDir: ${JSON.stringify(join(work, `data-${Object.keys(env).join('-') || 'default'}`))} });
-    console.log(JSON.stringify({ url: s.url, dynamoEndpoint: s.dynamoEndpoint, s3Endpoint: s.s3Endpoint }));
+    console.log(JSON.stringify({ url: s.url, dynamoEndpoint: s.dynamoEndpoint, s3Endpoint: s.s3Endpoint, smtpEndpoint: 'smtp://' + s.smtp.host + ':' + s.smtp.port }));
     process.stdin.once('data', async () => { await s.stop(); process.exit(0); });`;
   const { HOST: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
@@ -89,9 +91,9 @@ describe('local mode binds to 127.0.0.1 unless HOST says otherwise', () => {
     expect(localUrl('127.0.0.1', 8000)).toBe('http://127.0.0.1:8000');
   });
 
-  it('by default the HTTP server, DynamoDB Local and s3rver listen on 127.0.0.1 only', async () => {
+  it('by default the HTTP server, DynamoDB Local, s3rver and the SMTP capture listen on 127.0.0.1 only', async () => {
     await whileRunning({}, (started) => {
-      for (const url of [started.url, started.dynamoEndpoint, started.s3Endpoint]) {
+      for (const url of [started.url, started.dynamoEndpoint, started.s3Endpoint, started.smtpEndpoint]) {
         const listeners = listenersOn(portOf(url));
         expect(listeners, url).not.toEqual([]);
         expect(listeners, url).toEqual(listeners.map(() => '127.0.0.1'));
@@ -101,9 +103,9 @@ describe('local mode binds to 127.0.0.1 unless HOST says otherwise', () => {
     });
   }, 180_000);
 
-  it('HOST=0.0.0.0 opens all three to every interface, as asked', async () => {
+  it('HOST=0.0.0.0 opens all four to every interface, as asked', async () => {
     await whileRunning({ HOST: '0.0.0.0' }, (started) => {
-      for (const url of [started.url, started.dynamoEndpoint, started.s3Endpoint]) {
+      for (const url of [started.url, started.dynamoEndpoint, started.s3Endpoint, started.smtpEndpoint]) {
         const listeners = listenersOn(portOf(url));
         expect(listeners, url).not.toEqual([]);
         for (const address of listeners) expect(['0.0.0.0', '::'], url).toContain(address);

@@ -108,6 +108,9 @@ export async function walkEveryRoute(
   const client = await step('createClient', 'POST', `${office}/clients`, { ...officer, body: adultClient() });
   await step('listClients', 'GET', `${office}/clients?q=andi`);
   await step('getClient', 'GET', `${office}/clients/${client.body.id}`);
+  await step('putClientSmsPreference', 'PUT', `${office}/clients/${client.body.id}/sms-preference`, {
+    body: { noSms: true, reason: 'Nomor telepon milik tetangga' },
+  });
   await step(undefined, 'GET', `${office}/clients/${client.body.id}?reveal=nik&reason=Cek%20KTP`);
   await step('listNikReveals', 'GET', `${office}/audit/nik-reveals`);
 
@@ -137,6 +140,19 @@ export async function walkEveryRoute(
   });
   await step('listPlacements', 'GET', `${caseUrl}/placements`);
   await step('getCasePlan', 'GET', `${caseUrl}/plan`);
+  await step('listCaseReminders', 'GET', `${caseUrl}/reminders`);
+  // Tomorrow (Tuesday 30 June, the deadline) accepted as the plan proposes it, then read back.
+  await step('putCaseSchedule', 'PUT', `${caseUrl}/schedule`, {
+    ...officer,
+    body: {
+      from: '2026-06-30',
+      until: '2026-06-30',
+      slots: [{ date: '2026-06-30', siteId: site.body.id, startTime: '08:00', endTime: '12:00' }],
+    },
+  });
+  await step('getCaseSchedule', 'GET', `${caseUrl}/schedule`);
+  await step('listOfficeSlots', 'GET', `${office}/slots?date=2026-06-30`);
+  await step('getSiteLoad', 'GET', `${office}/site-load?from=2026-06-29&weeks=2`);
 
   const session = await step('createSession', 'POST', `${caseUrl}/sessions`, {
     body: {

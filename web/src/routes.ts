@@ -118,6 +118,11 @@ export const routes: readonly RouteDefinition[] = [
     m.partner_page_title,
   ),
   office(
+    '/site-load',
+    lazy(() => import('./screens/site-load/SiteLoadScreen.svelte')),
+    m.site_load_page_title,
+  ),
+  office(
     '/sites/new',
     lazy(() => import('./screens/sites/NewSiteScreen.svelte')),
     m.site_new_page_title,

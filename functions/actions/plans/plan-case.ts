@@ -19,6 +19,7 @@ import type { CaseRecord } from '../../store/case-store';
 import type { PlacementRecord } from '../../store/placement-store';
 import type { WorkOnDay } from '../../store/session-store';
 import type { Site } from '../../store/site-store';
+import type { SiteLoad, SlotRecord } from '../../store/slot-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import type { Ports } from '../ports';
 
@@ -38,10 +39,10 @@ export interface CasePlan extends Plan {
 const AT_RISK_BELOW_DAYS = DEFAULT_AT_RISK_BELOW_DAYS;
 
 /** Sites as the planner counts them: each active site's clients per day; an inactive one offers none. */
-const capacityOf = (sites: readonly Site[]): Record<string, number> =>
+export const capacityOf = (sites: readonly Site[]): Record<string, number> =>
   Object.fromEntries(sites.filter((s) => s.active).map((s) => [s.id, s.capacity]));
 
-const toPlanPlacement = (p: PlacementRecord): PlanPlacement => ({
+export const toPlanPlacement = (p: PlacementRecord): PlanPlacement => ({
   siteId: p.siteId,
   weekdays: p.weekdays,
   startTime: p.startTime,
@@ -51,12 +52,12 @@ const toPlanPlacement = (p: PlacementRecord): PlanPlacement => ({
 });
 
 /** The days this case was worked on, among the client's days read (sessions of other cases left out). */
-const workedDaysOf = (work: readonly WorkOnDay[], caseId: string): LocalDate[] => [
+export const workedDaysOf = (work: readonly WorkOnDay[], caseId: string): LocalDate[] => [
   ...new Set(work.filter((w) => w.caseId === caseId && w.workedMinutes > 0).map((w) => w.date)),
 ];
 
 /** Every date from `first` to `last`, both included. */
-const datesBetween = (first: LocalDate, last: LocalDate): LocalDate[] => {
+export const datesBetween = (first: LocalDate, last: LocalDate): LocalDate[] => {
   const dates: LocalDate[] = [];
   for (let d = first; d <= last; d = addDays(d, 1)) dates.push(d);
   return dates;
@@ -68,20 +69,24 @@ const datesBetween = (first: LocalDate, last: LocalDate): LocalDate[] => {
  * PLAN-CHILD-SCHOOL, PLAN-FEASIBILITY). Nothing is stored. Refuses not-found for a case the caller may
  * not see (another office's, or for a site supervisor one not placed at their sites).
  *
- * Reads, after the case (which the guard's read-ahead carries): the case's placements (one Query) and the
- * client's days of this ISO week so far (one BatchGet) side by side, then the placements' sites (one
- * BatchGet). What the plan does not know yet, and why:
- * - other cases' minutes on the plan's days (`otherWork`): a client's day holds recorded sessions only, and
- *   no session lies in the future (CR-NOT-FUTURE), so every day from tomorrow on is empty there; they
- *   become known with scheduled sessions, and reading those days is then what fills `otherWork`;
- * - places other cases hold at a site on a date (`siteBooked`): the same, there are no scheduled slots
- *   yet. A placement already holds its place at its site on its weekdays (PL-CAPACITY), so the site's
- *   capacity alone is right for now;
+ * Reads, after the case (which the guard's read-ahead carries), side by side: the case's placements (one
+ * Query), the client's days of this ISO week so far (one BatchGet), the office's site load over the
+ * window (one Query) and the client's accepted slots over the window (one Query, gsi2); then the
+ * placements' sites (one BatchGet). Accepted slots (ADR 0014) are what the plan counts of other cases:
+ * - `otherWork`: the minutes of the client's slots on their other cases, per day (no recorded session
+ *   lies in the future, CR-NOT-FUTURE, so slots are all there is to count from tomorrow on);
+ * - `siteBooked`: the places slots take at each site per day, less this case's own scheduled ones (the
+ *   plan may move them). A placement also holds its place at its site on its weekdays (PL-CAPACITY).
+ * What the plan does not know yet, and why:
+ * - the clock times of other cases' slots: only their minutes count against the cap, so two slots of one
+ *   client may still collide on the clock, which recording refuses (CR-OVERLAP);
+ * - the listings are eventually consistent: a slot accepted a moment ago may be missing; the schedule
+ *   write itself re-checks on consistent reads and the load's capacity condition;
  * - a region's own holiday edits: only the office's are stored (`…/holidays`); a plan past the last
  *   year whose SKB list the office entered says `provisional`.
  */
 export async function planCase(
-  ports: Pick<Ports, 'cases' | 'placements' | 'sites' | 'sessions' | 'now'>,
+  ports: Pick<Ports, 'cases' | 'placements' | 'sites' | 'sessions' | 'slots' | 'now'>,
   grant: OfficeGrant,
   caseId: string,
 ): Promise<CasePlan> {
@@ -95,16 +100,21 @@ export async function planCase(
  * any placement is in force: without one every case is "impossible", which says nothing new.
  */
 export async function planOfRecord(
-  ports: Pick<Ports, 'placements' | 'sites' | 'sessions' | 'now'>,
+  ports: Pick<Ports, 'placements' | 'sites' | 'sessions' | 'now'> & {
+    readonly slots: Pick<Ports['slots'], 'loadBetween' | 'ofClient'>;
+  },
   office: Office,
   record: CaseRecord,
 ): Promise<{ plan: CasePlan; placed: boolean }> {
   const officeId = office.id;
   const today = officeToday(office, ports.now());
+  const { from, deadline } = windowOf(record, today);
   // Days worked this week count against the decision's days per week (the planner's `workedDays`).
-  const [placements, work] = await Promise.all([
+  const [placements, work, load, clientSlots] = await Promise.all([
     ports.placements.list(officeId, record.id),
     ports.sessions.workOnDays(officeId, record.clientId, datesBetween(weekStart(today), today)),
+    from <= deadline ? ports.slots.loadBetween(officeId, from, deadline) : {},
+    from <= deadline ? ports.slots.ofClient(officeId, record.clientId, from, deadline) : [],
   ]);
   const active = placements.items.filter((p) => p.status === 'active');
   const sites = await ports.sites.listAmong(
@@ -116,8 +126,41 @@ export async function planOfRecord(
     placements: active.map(toPlanPlacement),
     siteCapacity: capacityOf(sites.items),
     workedDays: workedDaysOf(work, record.id),
+    ...countedSlots(record.id, load, clientSlots),
   });
   return { plan, placed: active.length > 0 };
+}
+
+/** The first day a slot may fall on (tomorrow, or the sentence's start if later) and the deadline. */
+export const windowOf = (record: CaseRecord, today: LocalDate) => {
+  const tomorrow = addDays(today, 1);
+  const from = record.sentence.startDate > tomorrow ? record.sentence.startDate : tomorrow;
+  return { from, deadline: termsOf(record).deadline };
+};
+
+/**
+ * Other cases' accepted slots as the planner counts them: the sites' load less this case's own
+ * scheduled slots (`siteBooked`), and the client's minutes on their other cases per day (`otherWork`).
+ */
+export function countedSlots(
+  caseId: string,
+  load: SiteLoad,
+  clientSlots: readonly SlotRecord[],
+): Pick<PlanInput, 'siteBooked' | 'otherWork'> {
+  const siteBooked: Record<LocalDate, Record<string, number>> = {};
+  for (const [date, sites] of Object.entries(load)) siteBooked[date] = { ...sites };
+  const otherWork: Record<LocalDate, number> = {};
+  for (const slot of clientSlots) {
+    if (slot.caseId === caseId) {
+      const day = siteBooked[slot.date];
+      if (slot.status === 'scheduled' && day?.[slot.siteId] !== undefined) {
+        day[slot.siteId] = Math.max(0, day[slot.siteId]! - 1);
+      }
+    } else {
+      otherWork[slot.date] = (otherWork[slot.date] ?? 0) + slot.minutes;
+    }
+  }
+  return { siteBooked, otherWork };
 }
 
 /** The planner's input for `record` as of `today`, and its plan. */
@@ -125,12 +168,11 @@ function planFor(
   record: CaseRecord,
   office: Office,
   today: LocalDate,
-  read: Pick<PlanInput, 'placements' | 'siteCapacity' | 'workedDays'>,
+  read: Pick<PlanInput, 'placements' | 'siteCapacity' | 'workedDays' | 'siteBooked' | 'otherWork'>,
 ): CasePlan {
   const terms = termsOf(record);
   const holidays = holidayCalendarOf(office);
-  const tomorrow = addDays(today, 1);
-  const from = record.sentence.startDate > tomorrow ? record.sentence.startDate : tomorrow;
+  const { from } = windowOf(record, today);
   const remainingMinutes = Math.max(0, hoursToMinutes(terms.hours) - record.creditedMinutes);
   const plan = proposePlan({
     ...read,
@@ -139,8 +181,6 @@ function planFor(
     deadline: terms.deadline,
     maxHoursPerDay: record.sentence.maxHoursPerDay,
     daysPerWeek: record.sentence.daysPerWeek ?? undefined,
-    siteBooked: {},
-    otherWork: {},
     // The 2026 SKB, the lists the office entered and its own days, from the office item.
     holidays,
     lastPublishedYear: holidays.lastPublishedYear,

@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, Rule, type CaseFlag } from '../../domain';
+import { OPEN_STATUSES, Rule, type CaseFlag, type Office } from '../../domain';
 import type { StreamedAudit } from '../../store/audit-stream';
 import type { CasePlanSummary, CaseRecord } from '../../store/case-store';
 import { feasibilityFlag } from './feasibility-flag';
@@ -15,6 +15,17 @@ export interface ReplanReport {
 }
 
 const OPEN = new Set(OPEN_STATUSES);
+
+/**
+ * Told when a placed case's stored feasibility state changed (its previous plan's state → the new
+ * one), after the plan is written: the reminders' feasibility alert (actions/reminders) listens.
+ * It must not throw: a batch retried for it would find the state stored and stay silent.
+ */
+export type FeasibilityChangeListener = (
+  office: Office,
+  record: CaseRecord,
+  plan: CasePlanSummary,
+) => Promise<void>;
 
 /** The distinct cases the entries are about, each once, in the order first met. */
 const casesOf = (entries: readonly StreamedAudit[]) => {
@@ -62,6 +73,7 @@ const withFeasibility = (flags: readonly CaseFlag[], flag: CaseFlag | undefined)
 export async function replanAfterChanges(
   ports: ReplanWorkerPorts,
   entries: readonly StreamedAudit[],
+  onFeasibilityChange?: FeasibilityChangeListener,
 ): Promise<ReplanReport> {
   let [replanned, skipped, stale] = [0, 0, 0];
   const offices = new Map<string, ReturnType<ReplanWorkerPorts['directory']['getOffice']>>();
@@ -77,15 +89,31 @@ export async function replanAfterChanges(
       skipped += 1;
       continue;
     }
-    const { plan, placed } = await planOfRecord(ports, office, record);
-    const flag = placed ? feasibilityFlag(plan) : undefined;
-    const written = await ports.cases.writePlan(
-      record,
-      summaryOf(plan, ports.now()),
-      withFeasibility(record.flags ?? [], flag),
-    );
-    if (written) replanned += 1;
+    if (await replanCase(ports, office, record, onFeasibilityChange)) replanned += 1;
     else stale += 1;
   }
   return { replanned, skipped, stale };
+}
+
+/**
+ * Plans one open case of `office` as read and stores the outcome, conditioned on what it planned from;
+ * false when the case moved meanwhile (its newer change re-plans it). Tells `onFeasibilityChange` when
+ * a placed case's stored state changed.
+ */
+export async function replanCase(
+  ports: Pick<ReplanWorkerPorts, 'placements' | 'sites' | 'sessions' | 'slots' | 'now'> & {
+    readonly cases: Pick<ReplanWorkerPorts['cases'], 'writePlan'>;
+  },
+  office: Office,
+  record: CaseRecord,
+  onFeasibilityChange?: FeasibilityChangeListener,
+): Promise<boolean> {
+  const { plan, placed } = await planOfRecord(ports, office, record);
+  const flag = placed ? feasibilityFlag(plan) : undefined;
+  const summary = summaryOf(plan, ports.now());
+  const written = await ports.cases.writePlan(record, summary, withFeasibility(record.flags ?? [], flag));
+  if (written && placed && record.plan?.state !== summary.state) {
+    await onFeasibilityChange?.(office, record, summary);
+  }
+  return written;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { localDate, recordId } from './common';
+import { smsPreferenceSchema } from './reminders';
 const phone = z
   .string()
   .trim()
@@ -67,6 +68,9 @@ export const clientSchema = z
     address: z.string(),
     phone: z.string().optional(),
     guardian: guardianSchema.optional(),
+    smsPreference: smsPreferenceSchema
+      .optional()
+      .describe('Set when someone chose whether the client gets SMS reminders; absent: they do'),
     version: z.number().int(),
     createdAt: z.string(),
   })

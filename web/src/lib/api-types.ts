@@ -29,6 +29,19 @@ import type {
   issuedIntegrationSchema,
 } from '../../../functions/api/schemas/integrations';
 import type { pageOf } from '../../../functions/api/schemas/paging';
+import type { officeHolidaysBody, officeHolidaysSchema } from '../../../functions/api/schemas/holidays';
+import type { casePlanSchema } from '../../../functions/api/schemas/plans';
+import type {
+  reminderSchema,
+  smsPreferenceBody,
+  smsPreferenceSchema,
+} from '../../../functions/api/schemas/reminders';
+import type {
+  officeDaySchema,
+  putScheduleBody,
+  siteLoadSchema,
+  slotSchema,
+} from '../../../functions/api/schemas/schedule';
 import type {
   createPartnerBody,
   partnerSchema,
@@ -156,3 +169,34 @@ export type EvidenceChecks = Evidence['checks'];
 export type EvidenceDetail = z.output<typeof evidenceDetailSchema>;
 export type EvidenceUploadTicket = z.output<typeof uploadTicketSchema>;
 export type CreateEvidenceBody = z.input<typeof createEvidenceBody>;
+
+// The planner (issue 15): a case's proposed schedule and the office's holiday calendar
+export type CasePlan = z.output<typeof casePlanSchema>;
+export type PlannedSlot = CasePlan['slots'][number];
+export type Feasibility = CasePlan['feasibility'];
+export type FeasibilityState = Feasibility['state'];
+export type FeasibilityReason = Feasibility['reason'];
+export type OfficeHolidays = z.output<typeof officeHolidaysSchema>;
+export type HolidayDay = OfficeHolidays['days'][number];
+export type HolidayKind = HolidayDay['kind'];
+export type HolidayEdit = OfficeHolidays['edits'][number];
+export type HolidayList = OfficeHolidays['lists'][number];
+export type OfficeHolidaysBody = z.input<typeof officeHolidaysBody>;
+
+// Accepted schedules, the office's day and site load (ADR 0014)
+/** One accepted session-to-be: `missed` is a scheduled slot whose day ended unrecorded (never stored). */
+export type ScheduledSlot = z.output<typeof slotSchema>;
+export type SlotStatus = ScheduledSlot['status'];
+/** `PUT …/schedule`: replaces the case's scheduled slots dated `from..until` (≤ 42 days) by `slots`. */
+export type ScheduleBody = z.input<typeof putScheduleBody>;
+export type DaySlots = z.output<typeof officeDaySchema>;
+export type SiteLoad = z.output<typeof siteLoadSchema>;
+export type SiteLoadWeek = SiteLoad['weeks'][number];
+
+// Reminders
+/** One line of a case's reminder log; `to` is masked by the API (`+62812****890`). */
+export type ReminderEntry = z.output<typeof reminderSchema>;
+export type ReminderKind = ReminderEntry['kind'];
+export type ReminderRecipient = ReminderEntry['recipient'];
+export type SmsPreference = z.output<typeof smsPreferenceSchema>;
+export type SmsPreferenceBody = z.input<typeof smsPreferenceBody>;

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REMINDER_JOBS } from '../../functions/actions/reminders/run-job';
+import type { Office } from '../../functions/domain';
+import { createReminderWorkers } from '../../functions/platform/reminder-workers';
+import { localMessaging, startMailCapture, type MailCapture } from '../../infra/local/mail-capture';
+import { apiCaller } from '../support/api';
+import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { seedDirectory } from '../support/fixtures';
+import { fixtureSite, placedCase } from '../support/placed-case';
+import { weekdayPlacement } from '../support/requests';
+
+/**
+ * Reminders end to end on one machine (issue 15's Done-when): a schedule the PK accepts through the API,
+ * the timed jobs run as local mode runs them, email over a real SMTP connection into local mode's
+ * capture (smtp-server + mailparser), SMS into the same outbox, and every reminder on the case's log.
+ */
+let now = new Date('2026-05-11T08:00:00Z'); // Monday 16:00 in Palopo: the day-before job's hour
+const env = testEnvironment({ now: () => now });
+const call = apiCaller(env.handler);
+let world: Awaited<ReturnType<typeof seedDirectory>>;
+let office: Office;
+let capture: MailCapture;
+
+beforeAll(async () => {
+  capture = await startMailCapture({ host: '127.0.0.1' });
+  world = await seedDirectory(env.directory, uniqueSuffix());
+  await fixtureSite(env.deps, world);
+  office = (await env.deps.directory.getOffice(world.home))!;
+});
+afterAll(() => capture.stop());
+
+const run = (job: keyof typeof REMINDER_JOBS) =>
+  REMINDER_JOBS[job](
+    createReminderWorkers(env.config, { now: () => now, messaging: localMessaging(capture) }),
+    office,
+  );
+
+describe('reminders through the local SMTP capture and outbox', () => {
+  it('sends tomorrow’s SMS and supervisor email, then the PK’s unrecorded-session email, and logs each on the case', async () => {
+    const { base, caseId } = await placedCase(call, world, { placement: weekdayPlacement(world.siteId) });
+    const accepted = await call('PUT', `${base}/cases/${caseId}/schedule`, {
+      claims: world.claims.officer,
+      body: {
+        from: '2026-05-12',
+        until: '2026-05-12',
+        slots: [{ date: '2026-05-12', siteId: world.siteId, startTime: '08:00', endTime: '12:00' }],
+      },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const client = (await env.deps.clients.get(
+      world.home,
+      (await env.deps.cases.get(world.home, caseId))!.clientId,
+    ))!;
+
+    const dayBefore = await run('day-before');
+    expect(dayBefore).toMatchObject({ sent: 2, failed: 0 });
+
+    const sms = capture.outbox.list({ caseId }).filter((m) => m.channel === 'sms');
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({
+      to: '+6281234567890',
+      tags: { kind: 'day-before', officeId: world.home },
+    });
+    expect(sms[0]!.text).toContain('Selasa, 12 Mei 2026');
+    expect(sms[0]!.text).toContain('08.00-12.00');
+    expect(sms[0]!.text).not.toContain(client.nik);
+    expect(sms[0]!.text).not.toContain(caseId);
+
+    // The supervisor's email crossed SMTP: mailparser gives back its recipient, subject and body.
+    const toSupervisor = capture.outbox.list({ to: `${world.people.supervisor}@example.invalid` });
+    expect(toSupervisor).toHaveLength(1);
+    expect(toSupervisor[0]).toMatchObject({ channel: 'email', tags: { kind: 'day-before' } });
+    expect(toSupervisor[0]!.subject).toMatch(/^Jadwal besok di .+: 1 klien/);
+    expect(toSupervisor[0]!.text).toContain(client.fullName);
+    expect(toSupervisor[0]!.text).toContain('08.00-12.00');
+
+    // Tuesday 22:00 in Palopo: the slot was never recorded, so the PK hears of it.
+    now = new Date('2026-05-12T14:00:00Z');
+    expect(await run('end-of-day')).toMatchObject({ sent: 1, failed: 0 });
+    const toOfficer = capture.outbox.list({ to: `${world.people.officer}@example.invalid` });
+    expect(toOfficer.map((m) => m.tags.kind)).toEqual(['end-of-day']);
+    expect(toOfficer[0]!.text).toContain(client.fullName);
+
+    const log = await call('GET', `${base}/cases/${caseId}/reminders`, { claims: world.claims.officer });
+    expect(log.status).toBe(200);
+    const seen = (log.body.items as { kind: string; recipient: string; channel: string; status: string }[])
+      .map((r) => `${r.kind}/${r.recipient}/${r.channel}/${r.status}`)
+      .sort();
+    expect(seen).toEqual([
+      'day-before/client/sms/sent',
+      'day-before/supervisor/email/sent',
+      'end-of-day/officer/email/sent',
+    ]);
+
+    // A retried run sends nothing twice.
+    now = new Date('2026-05-11T08:00:00Z');
+    expect(await run('day-before')).toMatchObject({ sent: 0, skipped: 2 });
+    expect(capture.outbox.list({ caseId }).filter((m) => m.channel === 'sms')).toHaveLength(1);
+  });
+});
