@@ -6,6 +6,7 @@ import { feasibilityAlerts } from '../actions/reminders/alert-feasibility';
 import type { ReminderWorkerPorts } from '../actions/reminders/worker-ports';
 import { readRuntimeConfig } from '../platform/config';
 import { logger } from '../platform/observability';
+import { sendsReminders } from '../platform/messaging/messaging';
 import { createReminderWorkers } from '../platform/reminder-workers';
 import { createReplanWorkers } from '../platform/replan-workers';
 import { auditEntriesOf } from '../store/audit-stream';
@@ -13,14 +14,17 @@ import { auditEntriesOf } from '../store/audit-stream';
 const config = readRuntimeConfig();
 const ports = createReplanWorkers(config);
 
-// The at-risk / impossible alert (ADR 0014) of a case whose stored state changed; its channels are built
-// on the first alert, so a re-planner without them configured still plans (and logs the alert failed).
+// The at-risk / impossible alert (ADR 0014) of a case whose stored state changed, where the deployment
+// sends reminders; its channels are built on the first alert, and an alert that fails is logged, never
+// retried through the batch.
 let alertPorts: ReminderWorkerPorts | undefined;
-const onFeasibilityChange = feasibilityAlerts(
-  () => (alertPorts ??= createReminderWorkers(config)),
-  (officeId, caseId, error) =>
-    logger.error('feasibility alert failed', { officeId, caseId, error: (error as Error).name }),
-);
+const onFeasibilityChange = sendsReminders()
+  ? feasibilityAlerts(
+      () => (alertPorts ??= createReminderWorkers(config)),
+      (officeId, caseId, error) =>
+        logger.error('feasibility alert failed', { officeId, caseId, error: (error as Error).name }),
+    )
+  : undefined;
 
 /**
  * Lambda entry for the main table's stream: every case a committed change is about is planned again

@@ -26,6 +26,11 @@ export interface ReminderSchedule {
   readonly isoWeekday?: number;
   /** Why this time; becomes the schedule's description. */
   readonly description: string;
+  /**
+   * Whether the job is only there to send messages. A deployment without reminder settings schedules
+   * the others alone: the nightly re-plan flags cases whether or not anyone is emailed about them.
+   */
+  readonly onlySends: boolean;
 }
 
 /**
@@ -44,15 +49,29 @@ export const reminderSchedules: readonly ReminderSchedule[] = [
     hour: 6,
     minute: 0,
     description: 'Every open case planned again (feasibility alerts)',
+    onlySends: false,
   },
-  { job: 'day-before', hour: 17, minute: 0, description: "Reminders of tomorrow's scheduled slots" },
-  { job: 'end-of-day', hour: 21, minute: 0, description: "Today's scheduled slots not recorded" },
+  {
+    job: 'day-before',
+    hour: 17,
+    minute: 0,
+    description: "Reminders of tomorrow's scheduled slots",
+    onlySends: true,
+  },
+  {
+    job: 'end-of-day',
+    hour: 21,
+    minute: 0,
+    description: "Today's scheduled slots not recorded",
+    onlySends: true,
+  },
   {
     job: 'weekly-digest',
     hour: 7,
     minute: 0,
     isoWeekday: 1,
     description: "Each PK's weekly digest",
+    onlySends: true,
   },
 ];
 

@@ -12,6 +12,8 @@
  * - Least privilege: email only from the configured SES identity (and configuration set), SMS only from
  *   the configured origination identity, and on the table only what the job reads and the reminder log
  *   (table-access.ts `remindersTableAccess`).
+ * - Without reminder settings the construct still runs the nightly re-plan (its only job then), with the
+ *   sweep's table access alone and no channel.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -29,7 +31,7 @@ import type { DeploymentConfig } from '../config/schema';
 import { AbdiFunction } from './abdi-function';
 import { grantWorkerTableAccess } from './audit-stream';
 import { acknowledge, acknowledgeWildcard } from './nag';
-import { remindersTableAccess } from './table-access';
+import { remindersTableAccess, replanSweepTableAccess } from './table-access';
 
 export const remindersEntry = fileURLToPath(
   new URL('../../functions/handlers/reminders.ts', import.meta.url),
@@ -45,8 +47,8 @@ export interface RemindersProps {
   /** The main table (imported with its key). */
   readonly table: dynamodb.ITable;
   readonly tableDefinition: TableDefinition;
-  /** The deployment's reminder settings (schema.ts `reminders`). */
-  readonly settings: NonNullable<DeploymentConfig['reminders']>;
+  /** The deployment's reminder settings (schema.ts `reminders`); without them, only the re-plan runs. */
+  readonly settings?: NonNullable<DeploymentConfig['reminders']> | undefined;
   /** The office time zones to schedule the jobs in, each once. */
   readonly timeZones: readonly OfficeTimeZone[];
   /** Runtime configuration shared with the other functions (table names, mode, …). */
@@ -76,7 +78,7 @@ export class Reminders extends Construct {
       environment: {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'abdi-reminders',
-        ...messagingEnvironment(settings),
+        ...(settings ? messagingEnvironment(settings) : {}),
       },
       // A zone's offices and their day's slots, a few calls per reminder: minutes, not seconds.
       timeout: Duration.minutes(15),
@@ -99,8 +101,13 @@ export class Reminders extends Construct {
       onFailure: new destinations.SqsDestination(this.deadLetterQueue),
     });
 
-    grantWorkerTableAccess(this.job, props.table, props.tableDefinition.id, remindersTableAccess);
-    grantMessaging(this.job, settings);
+    grantWorkerTableAccess(
+      this.job,
+      props.table,
+      props.tableDefinition.id,
+      settings ? remindersTableAccess : replanSweepTableAccess,
+    );
+    if (settings) grantMessaging(this.job, settings);
 
     // One role for every schedule: invoke this function, send to this queue.
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
@@ -115,7 +122,8 @@ export class Reminders extends Construct {
       `${this.job.function.functionArn}:*`,
       "The Lambda target's own grant: invoke on the reminders function and its versions or aliases, that one function only; the role can do nothing else but send to the job's dead-letter queue.",
     );
-    this.schedules = (props.schedules ?? reminderSchedules).flatMap((schedule) =>
+    const schedules = (props.schedules ?? reminderSchedules).filter((s) => settings || !s.onlySends);
+    this.schedules = schedules.flatMap((schedule) =>
       props.timeZones.map(
         (timeZone) =>
           new scheduler.Schedule(this, `${pascal(schedule.job)}${pascal(timeZone)}`, {
@@ -139,7 +147,7 @@ export class Reminders extends Construct {
   }
 }
 
-type ReminderSettings = RemindersProps['settings'];
+type ReminderSettings = NonNullable<RemindersProps['settings']>;
 
 /** What functions/platform/messaging/messaging.ts `readMessagingConfig` reads. */
 export function messagingEnvironment(settings: ReminderSettings): Record<string, string> {

@@ -342,21 +342,28 @@ export const REMINDER_PARTITIONS = {
 const M = REMINDER_PARTITIONS;
 
 /**
- * The reminders function: its listings, batch reads by key and the reminder log; and, for its nightly
- * `replan-sweep` job (actions/plans/replan-office.ts), which plans every open case as the stream's
- * re-planner does, the re-planner's own access (`caseReplannerTableAccess`: the planning reads and the
- * update of the case item). Defined after it, so the two lists stay in step.
+ * The timed jobs' function when it only re-plans (a deployment without reminder settings): the nightly
+ * `replan-sweep` (actions/plans/replan-office.ts) lists the zone's offices and their open cases and plans
+ * each as the stream's re-planner does, with the re-planner's own access (`caseReplannerTableAccess`).
  */
-export const remindersTableAccess: TableAccess[] = [
+export const replanSweepTableAccess: TableAccess[] = [
   ...caseReplannerTableAccess,
   { sid: 'ListOffices', actions: ['dynamodb:Query'], indexes: ['gsi1'], leadingKeys: [M.offices] },
+  { sid: 'ListOpenCases', actions: ['dynamodb:Query'], indexes: ['due'], leadingKeys: [M.openCases] },
+];
+
+/**
+ * The reminders function: the sweep's access, and its listings, batch reads by key and the reminder log.
+ * Defined after the re-planner's, so the lists stay in step.
+ */
+export const remindersTableAccess: TableAccess[] = [
+  ...replanSweepTableAccess,
   {
     sid: 'ListSlotsAndPeople',
     actions: ['dynamodb:Query'],
     indexes: ['gsi1'],
     leadingKeys: [M.slots, M.members],
   },
-  { sid: 'ListOpenCases', actions: ['dynamodb:Query'], indexes: ['due'], leadingKeys: [M.openCases] },
   {
     sid: 'ReadReminderContext',
     actions: ['dynamodb:BatchGetItem'],

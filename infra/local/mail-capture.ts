@@ -204,7 +204,7 @@ export function outboxSmsChannel(outbox: Outbox): MessageChannel {
 export const LOCAL_SENDER = 'Abdi <abdi@abdi.local>';
 
 /** Both local channels over one capture: email by SMTP, SMS into its outbox. */
-export function localMessaging(capture: MailCapture, from = LOCAL_SENDER): Messaging {
+export function localMessaging(capture: MailCapture, from = LOCAL_SENDER): Required<Messaging> {
   return {
     email: smtpEmailChannel({ host: capture.host, port: capture.port, from }),
     sms: outboxSmsChannel(capture.outbox),

@@ -75,8 +75,8 @@ export class AppStack extends Stack {
   readonly evidenceVerification: EvidenceVerification;
   readonly webhooks: WebhookDelivery;
   readonly caseReplanning: CaseReplanning;
-  /** Absent when the deployment has no `reminders` settings. */
-  readonly reminders?: Reminders;
+  /** The timed jobs: the nightly re-plan, and the reminders where the deployment has their settings. */
+  readonly reminders: Reminders;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -180,19 +180,18 @@ export class AppStack extends Stack {
       skipBundling: props.skipBundling,
     });
 
-    // Reminders (ADR 0014): a job per office time zone at fixed local times; only with reminder settings.
-    if (deployment.reminders) {
-      this.reminders = new Reminders(this, 'Reminders', {
-        table: main,
-        tableDefinition: mainTable,
-        settings: deployment.reminders,
-        timeZones: timeZonesOf(deployment.offices),
-        // As for the other workers: the shared runtime configuration, no rights beyond its own.
-        environment: runtimeEnvironment,
-        logRetention: deployment.retention.logRetentionDays,
-        skipBundling: props.skipBundling,
-      });
-    }
+    // The timed jobs (ADR 0014), per office time zone at fixed local times: the nightly re-plan always,
+    // the reminders only with reminder settings.
+    this.reminders = new Reminders(this, 'Reminders', {
+      table: main,
+      tableDefinition: mainTable,
+      settings: deployment.reminders,
+      timeZones: timeZonesOf(deployment.offices),
+      // As for the other workers: the shared runtime configuration, no rights beyond its own.
+      environment: runtimeEnvironment,
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
 
     const logs = new AccessLogBucket(this, 'AccessLogs', {
       retentionDays: deployment.retention.logRetentionDays,
@@ -276,7 +275,7 @@ export class AppStack extends Stack {
           this.webhooks.retry.function,
           // Last, so the alarms of the functions before it keep their logical ids.
           this.caseReplanning.replanner.function,
-          ...(this.reminders ? [this.reminders.job.function] : []),
+          this.reminders.job.function,
         ],
         deadLetterQueues: [
           {
@@ -291,16 +290,12 @@ export class AppStack extends Stack {
             description:
               'The case re-planner gave up on a batch of the table stream after its retries: those cases keep their old plan until someone re-plans them (the message names the shard and sequence range; the audit entries are still in the table).',
           },
-          ...(this.reminders
-            ? [
-                {
-                  id: 'Reminders',
-                  queue: this.reminders.deadLetterQueue,
-                  description:
-                    'A reminders job did not run (Scheduler could not invoke it, or it failed through its retries): the message is the job event ({ job, timeZone }); run it again by invoking the reminders function with it (reminders already sent are not sent twice).',
-                },
-              ]
-            : []),
+          {
+            id: 'Reminders',
+            queue: this.reminders.deadLetterQueue,
+            description:
+              'A timed job (the nightly re-plan or a reminders job) did not run (Scheduler could not invoke it, or it failed through its retries): the message is the job event ({ job, timeZone }); run it again by invoking the reminders function with it (reminders already sent are not sent twice).',
+          },
         ],
       });
     }

@@ -398,9 +398,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
   it(`${deployment.alarmEmail ? 'has' : 'has no'} alarms, as configured`, () => {
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', deployment.alarmEmail ? 1 : 0);
-    // API 5xx; errors and throttles of the API, webhook dispatcher and retry, and case re-planner
-    // functions; the webhook and case re-planning dead letters.
-    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 4 * 2 + 2 : 0);
+    // API 5xx; errors and throttles of the API, webhook dispatcher and retry, case re-planner and timed
+    // jobs functions; the webhook, case re-planning and timed jobs' dead letters.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 5 * 2 + 3 : 0);
   });
 });
 

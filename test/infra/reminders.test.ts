@@ -11,6 +11,7 @@ import {
   feasibilityAlertTableAccess,
   REMINDER_PARTITIONS,
   remindersTableAccess,
+  replanSweepTableAccess,
   type ItemAction,
   type TableAccess,
 } from '../../infra/constructs/table-access';
@@ -170,7 +171,7 @@ describe('reminder schedules', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: topicId }],
     });
-    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(/reminders job did not run/);
+    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(/timed job \(the nightly re-plan or a reminders job\) did not run/);
     const functionAlarms = resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm').filter(
       ([, a]) => a.Namespace === 'AWS/Lambda' && JSON.stringify(a.Dimensions).includes(`"${jobId}"`),
     );
@@ -264,12 +265,28 @@ describe('the reminders function', () => {
 describe.each(deployments.map((d) => [d.name, d] as const))(
   'deployment %s without reminder settings',
   (_name, deployment) => {
-    it('has no reminders function, no schedule and no reminders queue', () => {
+    const { jobs, job, appTemplate, roleOf, statementsOfRole } = setUp(deployment);
+
+    it('still re-plans every open case each morning: the sweep alone is scheduled, in each time zone', () => {
       expect(deployment.reminders).toBeUndefined();
-      const { jobs, appTemplate, deadLetterId } = setUp(deployment);
-      expect(jobs).toEqual([]);
-      expect(resourcesOf(appTemplate, 'AWS::Scheduler::Schedule')).toEqual([]);
-      expect(deadLetterId).toBe('');
+      expect(jobs).toHaveLength(1);
+      const scheduled = resourcesOf(appTemplate, 'AWS::Scheduler::Schedule').map(
+        ([, props]) => (JSON.parse(String((props.Target as { Input: string }).Input)) as { job: string }).job,
+      );
+      expect(new Set(scheduled)).toEqual(new Set(['replan-sweep']));
+      expect(scheduled).toHaveLength(new Set(deployment.offices.map((o) => o.timeZone)).size);
+    });
+
+    it('with no channel, no sender setting, and the sweep’s table access alone', () => {
+      const statements = statementsOfRole(roleOf(job));
+      const services = new Set(statements.flatMap((s) => [s.Action].flat()).map((a) => a.split(':')[0]));
+      expect(services.has('ses') || services.has('sms-voice')).toBe(false);
+      const environment = (job.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(environment.REMINDER_SENDER_EMAIL).toBeUndefined();
+      const dynamo = statements.filter((s) =>
+        [s.Action].flat().some((a) => /^dynamodb:\w+Item$|^dynamodb:Query$/.test(a)),
+      );
+      expect(sorted(dynamo.map(toAccess))).toEqual(sorted(replanSweepTableAccess));
     });
   },
 );

@@ -227,6 +227,20 @@ describe('the subscription', () => {
     await unsubscribe(hook.id);
   });
 
+  it('hears what happens from its creation on, even when the stream hands over earlier changes late', async () => {
+    // The case's registration and placement are committed, but not yet dispatched, when it subscribes.
+    const { caseId, base: caseBase } = await placedCase(call, world);
+    offsetMs += 1000;
+    const hook = await subscribe(['case.registered', 'session.recorded']);
+    offsetMs += 1000;
+    expect((await session(caseBase, caseId, '2026-03-13')).status).toBe(201);
+
+    await pump.dispatch();
+
+    expect(forCase(caseId).map((e) => e.type)).toEqual(['session.recorded']);
+    await unsubscribe(hook.id);
+  });
+
   it('paused, its events wait; resumed, they go in order', async () => {
     const hook = await subscribe(['session.recorded']);
     const read = await call('GET', `${base()}/webhooks/${hook.id}`, admin());

@@ -63,9 +63,11 @@ export const emailTo = (
   member: Pick<OfficeMember, 'email'> | undefined,
   message: Omit<OutgoingMessage, 'to'>,
 ): Delivery =>
-  member?.email
-    ? { channel: 'email', via: ports.messaging.email, to: member.email, message }
-    : { channel: 'email', unsendable: member ? 'no email' : 'not a member of the office' };
+  !ports.messaging.email
+    ? { channel: 'email', unsendable: 'no email channel' }
+    : member?.email
+      ? { channel: 'email', via: ports.messaging.email, to: member.email, message }
+      : { channel: 'email', unsendable: member ? 'no email' : 'not a member of the office' };
 
 /** The office's active members by username: every page of its people (usually one). */
 export async function membersOf(

@@ -24,8 +24,11 @@ export interface MessageChannel {
   send(message: OutgoingMessage): Promise<SentMessage>;
 }
 
-/** The channels a deployment has. `sms` is absent where no SMS origination identity is configured. */
+/**
+ * The channels a deployment has: none without reminder settings (its nightly re-plan still runs, and
+ * alerts nothing); `sms` absent where no SMS origination identity is configured.
+ */
 export interface Messaging {
-  readonly email: MessageChannel;
+  readonly email?: MessageChannel;
   readonly sms?: MessageChannel;
 }

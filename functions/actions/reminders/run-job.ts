@@ -15,10 +15,13 @@ async function replanSweep(
   office: Office,
 ): Promise<ReminderReport & SweepReport> {
   let failed = 0;
-  const alert = feasibilityAlerts(
-    () => ports,
-    () => (failed += 1),
-  );
+  // A deployment without channels re-plans and flags all the same; it has no one to alert.
+  const alert = ports.messaging.email
+    ? feasibilityAlerts(
+        () => ports,
+        () => (failed += 1),
+      )
+    : undefined;
   const sweep = await replanOpenCases(ports, office, alert);
   return { ...EMPTY_REPORT, failed, ...sweep };
 }

@@ -11,7 +11,14 @@ import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { SlotRecord } from '../../store/slot-store';
 import { loadVisibleCase } from '../cases/visible-case';
 import { retryCaseChange } from '../cases/case-change';
-import { capacityOf, datesBetween, toPlanPlacement, windowOf, workedDaysOf } from '../plans/plan-case';
+import {
+  capacityOf,
+  countedSlots,
+  datesBetween,
+  toPlanPlacement,
+  windowOf,
+  workedDaysOf,
+} from '../plans/plan-case';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
 import type { Schedule } from './queries';
@@ -69,16 +76,12 @@ export async function setSchedule(
       { limit: 100 },
     );
     const siteCapacity = capacityOf(sites.items);
-    const own = new Map(existing.filter((s) => s.status === 'scheduled').map((s) => [s.date, s.siteId]));
-    const booked: Record<string, Record<string, number>> = {};
-    for (const [date, counts] of Object.entries(load)) {
-      const mine = own.get(date);
-      booked[date] = { ...counts, ...(mine && counts[mine] ? { [mine]: counts[mine] - 1 } : {}) };
-    }
-    const otherWork: Record<string, number> = {};
-    for (const s of clientSlots) {
-      if (s.caseId !== current.id) otherWork[s.date] = (otherWork[s.date] ?? 0) + s.minutes;
-    }
+    // Other cases' slots: the places they take (this case's own let go, as read consistently rather
+    // than from the client's index) and the client's minutes on them.
+    const { siteBooked: booked = {}, otherWork } = countedSlots(current.id, load, [
+      ...existing,
+      ...clientSlots.filter((s) => s.caseId !== current.id),
+    ]);
     const holidays = holidayCalendarOf(grant.office);
     const verdict = decideSchedule(request, {
       today,

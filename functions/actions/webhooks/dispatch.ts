@@ -25,7 +25,12 @@ export async function dispatchAuditEntries(
       subscriptionsOf.set(audit.officeId, ports.subscriptions.list(audit.officeId));
     const subscriptions = await subscriptionsOf.get(audit.officeId)!;
     for (const [n, event] of events.entries()) {
-      for (const subscription of subscriptions.filter((s) => s.eventTypes.includes(event.type))) {
+      // A subscription hears what happens from its creation on: a change committed before it, which the
+      // stream hands over late (a lagging or retried batch), is not its event.
+      const hearing = subscriptions.filter(
+        (s) => s.eventTypes.includes(event.type) && event.occurredAt >= s.createdAt,
+      );
+      for (const subscription of hearing) {
         const queue = { officeId: event.officeId, webhookId: subscription.id, caseId: event.caseId };
         const createdAt = ports.now().toISOString();
         const added = await ports.deliveries.enqueue({

@@ -1,6 +1,6 @@
 import { PinpointSMSVoiceV2Client } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Messaging } from '../../actions/reminders/message-channel';
+import type { MessageChannel, Messaging } from '../../actions/reminders/message-channel';
 import { sesEmailChannel } from './ses-email-channel';
 import { smsChannel } from './sms-channel';
 
@@ -38,7 +38,10 @@ export interface MessagingClients {
 }
 
 /** The cloud channels: email through SES v2, and SMS only where an origination identity is configured. */
-export function createMessaging(config: MessagingConfig, clients: MessagingClients = {}): Messaging {
+export function createMessaging(
+  config: MessagingConfig,
+  clients: MessagingClients = {},
+): Messaging & { readonly email: MessageChannel } {
   const email = sesEmailChannel(clients.ses ?? new SESv2Client({ region: config.region }), {
     from: config.senderEmail,
     configurationSet: config.configurationSet,
@@ -62,11 +65,18 @@ export function provideLocalMessaging(messaging: Messaging | undefined): void {
   localMessaging = messaging;
 }
 
-/** The deployment's channels: the cloud's from the environment, or local mode's handed-in ones. */
+/** Whether this deployment sends reminders: local mode always, the cloud with a sender configured. */
+export const sendsReminders = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  env.ABDI_MODE === 'local' || Boolean(env.REMINDER_SENDER_EMAIL);
+
+/**
+ * The deployment's channels: the cloud's from the environment, or local mode's handed-in ones; none in a
+ * deployment without reminder settings.
+ */
 export function messagingFromEnvironment(env: NodeJS.ProcessEnv = process.env): Messaging {
   if (env.ABDI_MODE === 'local') {
     if (!localMessaging) throw new Error('Local mode has no message channels (infra/local/start.ts)');
     return localMessaging;
   }
-  return createMessaging(readMessagingConfig(env));
+  return sendsReminders(env) ? createMessaging(readMessagingConfig(env)) : {};
 }
