@@ -225,3 +225,43 @@ export const siteWeekCapacity = (capacityPerDay: number, monday: LocalDate, holi
 
 /** Whether `date` is a Monday: the site-load view counts whole ISO weeks. */
 export const isMonday = (date: LocalDate) => isoWeekday(date) === 1;
+
+/** What `voidSlots` needs of a placement in force and of a slot. */
+interface CoveringPlacement {
+  readonly siteId: string;
+  readonly weekdays: readonly number[];
+  readonly from: LocalDate;
+  readonly until: LocalDate;
+}
+interface HeldSlot {
+  readonly date: LocalDate;
+  readonly siteId: string;
+  readonly status: SlotStatus;
+}
+
+/**
+ * The scheduled slots nobody is to come for any more, from `today` on (ADR 0014): every one of a case
+ * that no longer takes sessions (referred, suspended, closed), and for one that does, those no active
+ * placement covers (its site, weekdays and period: the placement ended or was changed). The re-planner
+ * releases them, so their places return to the site and no reminder is sent for them. Past slots stay:
+ * they are the record of what was missed.
+ */
+export function voidSlots<T extends HeldSlot>(
+  status: CaseStatus,
+  placements: readonly CoveringPlacement[],
+  slots: readonly T[],
+  today: LocalDate,
+): T[] {
+  const ahead = slots.filter((s) => s.status === 'scheduled' && s.date >= today);
+  if (!RECORDING_STATUSES.includes(status)) return ahead;
+  return ahead.filter(
+    (slot) =>
+      !placements.some(
+        (p) =>
+          p.siteId === slot.siteId &&
+          p.from <= slot.date &&
+          slot.date <= p.until &&
+          p.weekdays.includes(isoWeekday(slot.date)),
+      ),
+  );
+}

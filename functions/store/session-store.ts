@@ -11,7 +11,7 @@ import {
 } from '../domain';
 import { auditItem, fieldChanges } from './audit';
 import { CasePartitionStore } from './case-partition';
-import { fulfilSlot, toSlotToFulfil, type SlotToFulfil } from './slot-store';
+import { fulfilSlot, toSlotToFulfil, type SlotToFulfil } from './slot-fulfilment';
 import { clientDayPut, minutesOfDayWorked, toClientDay, type ClientDay } from './client-day';
 
 export type { ClientDay } from './client-day';

@@ -42,6 +42,9 @@ export interface ScheduleWrite {
   readonly actor: Actor;
 }
 
+/** Slots released per transaction: each takes its delete and its day's load update, plus one audit entry. */
+const RELEASE_CHUNK = 45;
+
 /** A site's load counter on a load item (`s_<siteId>`). */
 const counter = (siteId: string) => `s_${siteId}`;
 const COUNTER_PREFIX = 's_';
@@ -199,6 +202,49 @@ export class SlotStore extends CasePartitionStore {
     }
   }
 
+  /**
+   * Deletes `slots` (scheduled, as read) and gives their places back, with the audit entry
+   * `case.schedule` of `actor`: the slots of a case that no longer takes sessions, or outside its
+   * placements. No condition on the case: a release only ever frees places. In transactions of at
+   * most 45 slots (a slot and its day's load each); returns how many were released, stopping at the
+   * first chunk whose slots changed meanwhile (the change that moved them re-plans the case).
+   */
+  async release(record: CaseRecord, slots: readonly SlotRecord[], actor: Actor): Promise<number> {
+    let released = 0;
+    for (let i = 0; i < slots.length; i += RELEASE_CHUNK) {
+      const chunk = slots.slice(i, i + RELEASE_CHUNK);
+      const items: TransactItem[] = chunk.flatMap((slot) => [
+        this.slotItem(record.officeId, slot, undefined),
+        this.loadItem(record.officeId, slot.date, slot.siteId, undefined, {})!,
+      ]);
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: auditItem({
+            officeId: record.officeId,
+            actor: actor.actor,
+            at: actor.at,
+            action: 'case.schedule',
+            subject: { type: 'case', id: record.id },
+            changes: chunk.map((slot) => ({
+              field: `slots.${slot.date}`,
+              before: summary(slot),
+              after: null,
+            })),
+          }),
+        },
+      });
+      try {
+        await transact(this.db, items);
+      } catch (error) {
+        if (error instanceof ConditionFailed) return released;
+        throw error;
+      }
+      released += chunk.length;
+    }
+    return released;
+  }
+
   /** The put (new or changed) or delete of one date's slot, conditioned on what was read. */
   private slotItem(
     officeId: string,
@@ -316,50 +362,4 @@ function slotItem(officeId: string, slot: SlotRecord): Record<string, unknown> {
 
 function toSlot(item: Record<string, unknown>): SlotRecord {
   return withoutKeys(item) as unknown as SlotRecord;
-}
-
-/** What a session write needs of the slot its attendance fulfils, read in the session's own BatchGet. */
-export interface SlotToFulfil {
-  readonly status: string;
-  readonly version: number;
-}
-
-export const toSlotToFulfil = (item: Record<string, unknown>): SlotToFulfil => ({
-  status: String(item.status),
-  version: Number(item.version),
-});
-
-/**
- * The Update, in a new session's own transaction, that marks the case's slot of the session's date
- * fulfilled by it (ADR 0014). Conditioned on the slot as read: a schedule change meanwhile fails the
- * session's write, which then decides again, rather than fulfilling a slot that moved.
- */
-export function fulfilSlot(
-  tableName: string,
-  officeId: string,
-  session: {
-    readonly id: string;
-    readonly caseId: string;
-    readonly date: string;
-    readonly updatedAt: string;
-  },
-  slot: SlotToFulfil,
-): TransactItem {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: keys.slot(officeId, session.caseId, session.date),
-      UpdateExpression: 'SET #status = :fulfilled, sessionId = :session, version = :next, updatedAt = :at',
-      ConditionExpression: '#status = :scheduled AND version = :v',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':fulfilled': 'fulfilled',
-        ':scheduled': 'scheduled',
-        ':session': session.id,
-        ':v': slot.version,
-        ':next': slot.version + 1,
-        ':at': session.updatedAt,
-      },
-    },
-  };
 }

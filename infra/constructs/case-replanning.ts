@@ -25,7 +25,11 @@ import type { TableDefinition } from '../../functions/tables';
 import { AbdiFunction } from './abdi-function';
 import { consumeAuditStream, grantWorkerTableAccess } from './audit-stream';
 import { grantMessaging, messagingEnvironment, type RemindersProps } from './reminders';
-import { caseReplannerTableAccess, feasibilityAlertTableAccess } from './table-access';
+import {
+  caseReplannerTableAccess,
+  feasibilityAlertTableAccess,
+  slotReleaseTableAccess,
+} from './table-access';
 
 export const caseReplanEntry = fileURLToPath(
   new URL('../../functions/handlers/case-replan.ts', import.meta.url),
@@ -92,6 +96,7 @@ export class CaseReplanning extends Construct {
     // alert's reads of the office's people, its log in the case partition, and its channels.
     grantWorkerTableAccess(this.replanner, props.table, props.tableDefinition.id, [
       ...caseReplannerTableAccess,
+      ...slotReleaseTableAccess,
       ...(props.reminders ? feasibilityAlertTableAccess : []),
     ]);
     if (props.reminders) grantMessaging(this.replanner, props.reminders);

@@ -314,6 +314,33 @@ export const caseReplannerTableAccess: TableAccess[] = [
 ];
 
 /**
+ * What the stream's re-planner adds to release a case's void slots (actions/schedule/release-slots.ts):
+ * delete the slots in the case partition, give their places back on the day's load, and put the audit
+ * entry on the case's timeline, in one transaction. The morning sweep never releases, so the timed jobs'
+ * function does not hold it.
+ */
+export const SLOT_RELEASE_PARTITIONS = {
+  case: R.case,
+  slotLoad: R.slotLoad,
+  /** The case's timeline (`O#<office>#AUDIT#case#<case>`): the release's audit entry, put only. */
+  caseAudit: 'O#*#AUDIT#case#*',
+} as const;
+
+export const slotReleaseTableAccess: TableAccess[] = [
+  { sid: 'ReleaseSlots', actions: ['dynamodb:DeleteItem'], leadingKeys: [SLOT_RELEASE_PARTITIONS.case] },
+  {
+    sid: 'GiveBackPlaces',
+    actions: ['dynamodb:UpdateItem'],
+    leadingKeys: [SLOT_RELEASE_PARTITIONS.slotLoad],
+  },
+  {
+    sid: 'AuditReleases',
+    actions: ['dynamodb:PutItem'],
+    leadingKeys: [SLOT_RELEASE_PARTITIONS.caseAudit],
+  },
+];
+
+/**
  * Partitions the reminders job (reminders.ts, ADR 0014) reaches, from the stores its use cases call
  * (actions/reminders/*: directory, users, slots, cases, clients, sites, reminder log):
  * - `OFFICES` (gsi1): the offices of the job's time zone;

@@ -12,6 +12,7 @@ import {
   allows,
   CASE_REPLAN_PARTITIONS,
   caseReplannerTableAccess,
+  slotReleaseTableAccess,
   type ItemAction,
   type TableAccess,
 } from '../../infra/constructs/table-access';
@@ -202,7 +203,9 @@ describe.each([...deployments, withAlarms].map((d) => [d.name, d] as const))(
           [s.Action].flat().some((a) => /^dynamodb:\w+Item$|^dynamodb:Query$/.test(a)),
         );
         // Assess
-        expect(sorted(dynamo.map(toAccess))).toEqual(sorted(caseReplannerTableAccess));
+        expect(sorted(dynamo.map(toAccess))).toEqual(
+          sorted([...caseReplannerTableAccess, ...slotReleaseTableAccess]),
+        );
         for (const statement of dynamo) {
           expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
           // The main table of this deployment; gsi2 only for the client's slots.
@@ -210,11 +213,19 @@ describe.each([...deployments, withAlarms].map((d) => [d.name, d] as const))(
             new RegExp(`:table/abdi-${deployment.name}-main(/index/gsi2)?"\\]\\]\\}$`),
           );
         }
-        const writes = dynamo.flatMap((s) => [s.Action].flat()).filter((a) => !/Get|Query/.test(a));
-        expect(writes).toEqual(['dynamodb:UpdateItem']);
-        const update = dynamo.find((s) => [s.Action].flat().includes('dynamodb:UpdateItem'))!;
-        expect(update.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toEqual([
-          'O#*#CASE#*',
+        // Writes: the case's plan; releasing void slots (delete, the day's load, the timeline's entry).
+        const writes = dynamo
+          .filter((s) => [s.Action].flat().some((a) => !/Get|Query/.test(a)))
+          .map(
+            (s) =>
+              `${[s.Action].flat().join()} ${JSON.stringify(s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'])}`,
+          )
+          .sort();
+        expect(writes).toEqual([
+          'dynamodb:DeleteItem ["O#*#CASE#*"]',
+          'dynamodb:PutItem ["O#*#AUDIT#case#*"]',
+          'dynamodb:UpdateItem ["O#*#CASE#*"]',
+          'dynamodb:UpdateItem ["O#*#SLOTLOAD"]',
         ]);
       });
 

@@ -12,6 +12,7 @@ import {
   REMINDER_PARTITIONS,
   remindersTableAccess,
   replanSweepTableAccess,
+  slotReleaseTableAccess,
   type ItemAction,
   type TableAccess,
 } from '../../infra/constructs/table-access';
@@ -171,7 +172,9 @@ describe('reminder schedules', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: topicId }],
     });
-    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(/timed job \(the nightly re-plan or a reminders job\) did not run/);
+    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(
+      /timed job \(the nightly re-plan or a reminders job\) did not run/,
+    );
     const functionAlarms = resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm').filter(
       ([, a]) => a.Namespace === 'AWS/Lambda' && JSON.stringify(a.Dimensions).includes(`"${jobId}"`),
     );
@@ -310,7 +313,9 @@ describe("the case re-planner's feasibility alerts", () => {
     expect(statements.filter((s) => [s.Action].flat().includes('ses:SendEmail'))).toHaveLength(1);
     expect(
       sorted(dynamo.filter((s) => s.Sid !== undefined && /^[A-Z]\w+$/.test(s.Sid)).map(toAccess)),
-    ).toEqual(sorted([...caseReplannerTableAccess, ...feasibilityAlertTableAccess]));
+    ).toEqual(
+      sorted([...caseReplannerTableAccess, ...slotReleaseTableAccess, ...feasibilityAlertTableAccess]),
+    );
   });
 
   it('without reminders: no channel, no setting, and the planning access alone', () => {
@@ -321,7 +326,7 @@ describe("the case re-planner's feasibility alerts", () => {
     expect(services.has('ses') || services.has('sms-voice')).toBe(false);
     expect(
       sorted(dynamo.filter((s) => s.Sid !== undefined && /^[A-Z]\w+$/.test(s.Sid)).map(toAccess)),
-    ).toEqual(sorted(caseReplannerTableAccess));
+    ).toEqual(sorted([...caseReplannerTableAccess, ...slotReleaseTableAccess]));
   });
 });
 

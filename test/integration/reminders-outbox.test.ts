@@ -97,4 +97,30 @@ describe('reminders through the local SMTP capture and outbox', () => {
     expect(await run('day-before')).toMatchObject({ sent: 0, skipped: 2 });
     expect(capture.outbox.list({ caseId }).filter((m) => m.channel === 'sms')).toHaveLength(1);
   });
+
+  it('reminds no one of a slot whose case no longer takes sessions', async () => {
+    now = new Date('2026-05-11T08:00:00Z');
+    const { base, caseId } = await placedCase(call, world, { placement: weekdayPlacement(world.siteId) });
+    const slots = [{ date: '2026-05-13', siteId: world.siteId, startTime: '08:00', endTime: '12:00' }];
+    const accepted = await call('PUT', `${base}/cases/${caseId}/schedule`, {
+      claims: world.claims.officer,
+      body: { from: '2026-05-13', until: '2026-05-13', slots },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const ended = await call('POST', `${base}/cases/${caseId}/transitions`, {
+      claims: world.claims.officer,
+      body: { to: 'terminated', reason: 'Putusan dibatalkan pada tingkat banding' },
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+
+    now = new Date('2026-05-12T08:00:00Z'); // Tuesday 16:00: Wednesday's reminders
+    await run('day-before');
+    expect(capture.outbox.list({ caseId })).toEqual([]);
+    now = new Date('2026-05-13T14:00:00Z');
+    await run('end-of-day');
+    expect(capture.outbox.list({ caseId })).toEqual([]);
+    expect(
+      capture.outbox.list({ to: `${world.people.officer}@example.invalid` }).map((m) => m.tags.kind),
+    ).toEqual(['end-of-day']);
+  });
 });

@@ -105,7 +105,7 @@ export async function planOfRecord(
   },
   office: Office,
   record: CaseRecord,
-): Promise<{ plan: CasePlan; placed: boolean }> {
+): Promise<{ plan: CasePlan; placed: boolean; placements: readonly PlacementRecord[] }> {
   const officeId = office.id;
   const today = officeToday(office, ports.now());
   const { from, deadline } = windowOf(record, today);
@@ -128,7 +128,7 @@ export async function planOfRecord(
     workedDays: workedDaysOf(work, record.id),
     ...countedSlots(record.id, load, clientSlots),
   });
-  return { plan, placed: active.length > 0 };
+  return { plan, placed: active.length > 0, placements: active };
 }
 
 /** The first day a slot may fall on (tomorrow, or the sentence's start if later) and the deadline. */

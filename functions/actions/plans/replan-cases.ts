@@ -1,6 +1,8 @@
 import { OPEN_STATUSES, Rule, type CaseFlag, type Office } from '../../domain';
 import type { StreamedAudit } from '../../store/audit-stream';
 import type { CasePlanSummary, CaseRecord } from '../../store/case-store';
+import type { PlacementRecord } from '../../store/placement-store';
+import { releaseVoidSlots } from '../schedule/release-slots';
 import { feasibilityFlag } from './feasibility-flag';
 import { planOfRecord, type CasePlan } from './plan-case';
 import type { ReplanWorkerPorts } from './worker-ports';
@@ -79,17 +81,22 @@ export async function replanAfterChanges(
   const offices = new Map<string, ReturnType<ReplanWorkerPorts['directory']['getOffice']>>();
   for (const { officeId, caseId } of casesOf(entries)) {
     const record: CaseRecord | undefined = await ports.cases.get(officeId, caseId);
-    if (!record || !OPEN.has(record.status)) {
-      skipped += 1;
-      continue;
-    }
     if (!offices.has(officeId)) offices.set(officeId, ports.directory.getOffice(officeId));
-    const office = await offices.get(officeId)!;
-    if (!office) {
+    const office = record && (await offices.get(officeId)!);
+    if (!record || !office) {
       skipped += 1;
       continue;
     }
-    if (await replanCase(ports, office, record, onFeasibilityChange)) replanned += 1;
+    if (!OPEN.has(record.status)) {
+      // A closed case is not planned; its future slots give their places back.
+      await releaseVoidSlots(ports, office, record, []);
+      skipped += 1;
+      continue;
+    }
+    const { written, placements } = await replanCase(ports, office, record, onFeasibilityChange);
+    // A change may have ended a placement or the case's work: its slots nobody will come for go.
+    await releaseVoidSlots(ports, office, record, placements);
+    if (written) replanned += 1;
     else stale += 1;
   }
   return { replanned, skipped, stale };
@@ -97,23 +104,24 @@ export async function replanAfterChanges(
 
 /**
  * Plans one open case of `office` as read and stores the outcome, conditioned on what it planned from;
- * false when the case moved meanwhile (its newer change re-plans it). Tells `onFeasibilityChange` when
- * a placed case's stored state changed.
+ * `written` is false when the case moved meanwhile (its newer change re-plans it). Tells
+ * `onFeasibilityChange` when a placed case's stored state changed. Answers the active placements read.
  */
 export async function replanCase(
-  ports: Pick<ReplanWorkerPorts, 'placements' | 'sites' | 'sessions' | 'slots' | 'now'> & {
+  ports: Pick<ReplanWorkerPorts, 'placements' | 'sites' | 'sessions' | 'now'> & {
     readonly cases: Pick<ReplanWorkerPorts['cases'], 'writePlan'>;
+    readonly slots: Pick<ReplanWorkerPorts['slots'], 'loadBetween' | 'ofClient'>;
   },
   office: Office,
   record: CaseRecord,
   onFeasibilityChange?: FeasibilityChangeListener,
-): Promise<boolean> {
-  const { plan, placed } = await planOfRecord(ports, office, record);
+): Promise<{ written: boolean; placements: readonly PlacementRecord[] }> {
+  const { plan, placed, placements } = await planOfRecord(ports, office, record);
   const flag = placed ? feasibilityFlag(plan) : undefined;
   const summary = summaryOf(plan, ports.now());
   const written = await ports.cases.writePlan(record, summary, withFeasibility(record.flags ?? [], flag));
   if (written && placed && record.plan?.state !== summary.state) {
     await onFeasibilityChange?.(office, record, summary);
   }
-  return written;
+  return { written, placements };
 }

@@ -4,8 +4,9 @@ import { replanCase, type FeasibilityChangeListener } from './replan-cases';
 import type { ReplanWorkerPorts } from './worker-ports';
 
 /** What the sweep needs: the re-planner's ports, and the office's open cases page by page. */
-export type SweepPorts = Omit<ReplanWorkerPorts, 'cases' | 'directory'> & {
+export type SweepPorts = Omit<ReplanWorkerPorts, 'cases' | 'directory' | 'slots'> & {
   readonly cases: Pick<Ports['cases'], 'list' | 'writePlan'>;
+  readonly slots: Pick<Ports['slots'], 'loadBetween' | 'ofClient'>;
 };
 
 export interface SweepReport {
@@ -43,7 +44,7 @@ export async function replanOpenCases(
       const written = await Promise.all(
         page.items
           .slice(i, i + SIDE_BY_SIDE)
-          .map((record) => replanCase(ports, office, record, onFeasibilityChange)),
+          .map(async (record) => (await replanCase(ports, office, record, onFeasibilityChange)).written),
       );
       replanned += written.filter(Boolean).length;
       stale += written.filter((w) => !w).length;

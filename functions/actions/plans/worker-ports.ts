@@ -6,7 +6,7 @@ import type { Ports } from '../ports';
  * evidence or webhooks, so its bundle stays small (platform/replan-workers.ts builds it).
  */
 export type ReplanWorkerPorts = Pick<Ports, 'placements' | 'sites' | 'sessions' | 'now'> & {
-  readonly slots: Pick<Ports['slots'], 'loadBetween' | 'ofClient'>;
+  readonly slots: Pick<Ports['slots'], 'loadBetween' | 'ofClient' | 'ofCase' | 'release'>;
   readonly cases: Pick<Ports['cases'], 'get' | 'writePlan'>;
   readonly directory: Pick<Ports['directory'], 'getOffice'>;
 };

@@ -3,6 +3,7 @@ import {
   composeClientSms,
   mobileE164,
   officeToday,
+  RECORDING_STATUSES,
   smsGreetingName,
   supervisorDayEmail,
   type Office,
@@ -71,7 +72,21 @@ const supervisorsOf = (members: ReadonlyMap<string, OfficeMember>, siteId: strin
  */
 export async function sendDayBefore(ports: ReminderWorkerPorts, office: Office): Promise<ReminderReport> {
   const date = addDays(officeToday(office, ports.now()), 1);
-  const slots = (await ports.slots.ofOfficeDay(office.id, date)).filter((s) => s.status === 'scheduled');
+  const scheduled = (await ports.slots.ofOfficeDay(office.id, date)).filter((s) => s.status === 'scheduled');
+  if (scheduled.length === 0) return EMPTY_REPORT;
+  // Only cases that still take sessions: a slot of a case referred, suspended or closed since it was
+  // accepted stays in the table (ADR 0014) but nobody is to come to work for it.
+  const working = new Set(
+    (
+      await ports.cases.getMany(
+        office.id,
+        scheduled.map((s) => s.caseId),
+      )
+    )
+      .filter((c) => RECORDING_STATUSES.includes(c.status))
+      .map((c) => c.id),
+  );
+  const slots = scheduled.filter((s) => working.has(s.caseId));
   if (slots.length === 0) return EMPTY_REPORT;
   const [clients, siteNames, members] = await Promise.all([
     ports.clients.getMany(

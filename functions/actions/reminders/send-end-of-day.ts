@@ -1,4 +1,4 @@
-import { OPEN_STATUSES, officeToday, unrecordedDayEmail, type Office } from '../../domain';
+import { officeToday, RECORDING_STATUSES, unrecordedDayEmail, type Office } from '../../domain';
 import type { CaseRecord } from '../../store/case-store';
 import type { ReminderKey } from '../../store/reminder-log';
 import type { SlotRecord } from '../../store/slot-store';
@@ -6,12 +6,12 @@ import { deliver, emailTo, membersOf, siteNamesOf, tagsOf } from './deliver';
 import { addReports, EMPTY_REPORT, type ReminderReport, type ReminderWorkerPorts } from './worker-ports';
 
 const KIND = 'end-of-day';
-const OPEN = new Set(OPEN_STATUSES);
 
 /**
  * After the day (issue 15): the office's slots of today still `scheduled` (no session fulfilled them)
  * go to each case's PK, one email per PK listing theirs, claimed under the office and logged on each
- * case. "Missed" is not stored (ADR 0014): this is what reads it. Cases no longer open are left out.
+ * case. "Missed" is not stored (ADR 0014): this is what reads it. Cases that no longer take sessions
+ * (referred, suspended, closed) are left out.
  */
 export async function sendEndOfDay(ports: ReminderWorkerPorts, office: Office): Promise<ReminderReport> {
   const date = officeToday(office, ports.now());
@@ -29,7 +29,7 @@ export async function sendEndOfDay(ports: ReminderWorkerPorts, office: Office): 
     ),
     membersOf(ports, office.id),
   ]);
-  const caseById = new Map(cases.filter((c) => OPEN.has(c.status)).map((c) => [c.id, c]));
+  const caseById = new Map(cases.filter((c) => RECORDING_STATUSES.includes(c.status)).map((c) => [c.id, c]));
   const byOfficer = new Map<string, { record: CaseRecord; slot: SlotRecord }[]>();
   for (const slot of slots) {
     const record = caseById.get(slot.caseId);

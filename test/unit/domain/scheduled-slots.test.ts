@@ -6,6 +6,7 @@ import {
   scheduleWindowViolations,
   siteWeekCapacity,
   slotViewOf,
+  voidSlots,
   type ExistingSlot,
   type ScheduleContext,
   type ScheduleRequest,
@@ -190,5 +191,40 @@ describe('how slots are shown and counted', () => {
     // The week of 17 August 2026 holds Independence Day; the week of 6 July none.
     expect(siteWeekCapacity(3, '2026-07-06', calendar)).toBe(21);
     expect(siteWeekCapacity(3, '2026-08-17', calendar)).toBe(18);
+  });
+});
+
+describe('voidSlots: the slots nobody is to come for any more', () => {
+  const weekdays = { siteId: 'S1', weekdays: [1, 2, 3, 4, 5], from: '2026-05-01', until: '2026-05-31' };
+  const held = (date: string, siteId = 'S1', status: 'scheduled' | 'fulfilled' = 'scheduled') => ({
+    date,
+    siteId,
+    status,
+  });
+  // Monday 11 May 2026 is "today".
+  const today = '2026-05-11';
+
+  it('keeps every slot a placement in force covers, and the past and fulfilled ones whatever happened', () => {
+    const slots = [held('2026-05-08'), held('2026-05-11', 'S1', 'fulfilled'), held('2026-05-12')];
+    expect(voidSlots('active', [weekdays], slots, today)).toEqual([]);
+    expect(
+      voidSlots('completed', [], [held('2026-05-08'), held('2026-05-11', 'S1', 'fulfilled')], today),
+    ).toEqual([]);
+  });
+
+  it('gives up, from today on, every scheduled slot of a case that no longer takes sessions', () => {
+    const slots = [held('2026-05-08'), held('2026-05-11'), held('2026-05-20')];
+    for (const status of ['referred', 'completed', 'terminated'] as const) {
+      expect(voidSlots(status, [weekdays], slots, today)).toEqual([held('2026-05-11'), held('2026-05-20')]);
+    }
+  });
+
+  it('gives up the slots outside every placement: another site, a weekday it left, after its end', () => {
+    const slots = [held('2026-05-12', 'S2'), held('2026-05-16'), held('2026-06-02'), held('2026-05-13')];
+    expect(voidSlots('warned', [weekdays], slots, today)).toEqual([
+      held('2026-05-12', 'S2'),
+      held('2026-05-16'),
+      held('2026-06-02'),
+    ]);
   });
 });
