@@ -90,6 +90,11 @@ const TITLES = new Set(['h', 'hj', 'dr', 'ir', 'drs', 'st', 'moh', 'muh', 'mhd']
  */
 export interface ClientSmsFacts {
   readonly greetingName: string;
+  /**
+   * Set when the SMS goes to a child's guardian (wali): the child's first name, so the guardian knows
+   * whose schedule it is. SPPA 73(8) keeps the child's work to the hours agreed with the family.
+   */
+  readonly childName?: string;
   readonly siteName: string;
   readonly officeName: string;
   readonly date: LocalDate;
@@ -112,9 +117,10 @@ const smsSafe = (text: string, max: number): string =>
  * "Kegiatan", not "kerja sosial": whoever else reads the phone learns nothing of a sentence.
  */
 export function composeClientSms(facts: ClientSmsFacts): string {
-  return (
-    `Yth. ${smsSafe(facts.greetingName, 20)}, pengingat dari ${smsSafe(facts.officeName, 40)}: ` +
-    `jadwal kegiatan Anda besok ${dayDate(facts.date)} pukul ${timeRange(facts.startTime, facts.endTime)} ` +
-    `di ${smsSafe(facts.siteName, 60)}. Mohon hadir tepat waktu.`
-  );
+  const from = `Yth. ${smsSafe(facts.greetingName, 20)}, pengingat dari ${smsSafe(facts.officeName, 40)}: `;
+  const when = `besok ${dayDate(facts.date)} pukul ${timeRange(facts.startTime, facts.endTime)} di ${smsSafe(facts.siteName, 60)}.`;
+  // To a guardian: whose schedule it is, and that the child is to be accompanied; still one SMS part.
+  return facts.childName
+    ? `${from}ananda ${smsSafe(facts.childName, 20)} dijadwalkan ${when} Mohon didampingi.`
+    : `${from}jadwal kegiatan Anda ${when} Mohon hadir tepat waktu.`;
 }

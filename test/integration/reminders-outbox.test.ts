@@ -6,6 +6,7 @@ import { localMessaging, startMailCapture, type MailCapture } from '../../infra/
 import { apiCaller } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
+import { adultClient, childCase, litmasAssessment } from '../support/cases';
 import { fixtureSite, placedCase } from '../support/placed-case';
 import { weekdayPlacement } from '../support/requests';
 
@@ -29,6 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => capture.stop());
 
+const home = () => `/v1/offices/${world.home}`;
 const run = (job: keyof typeof REMINDER_JOBS) =>
   REMINDER_JOBS[job](
     createReminderWorkers(env.config, { now: () => now, messaging: localMessaging(capture) }),
@@ -122,5 +124,57 @@ describe('reminders through the local SMTP capture and outbox', () => {
     expect(
       capture.outbox.list({ to: `${world.people.officer}@example.invalid` }).map((m) => m.tags.kind),
     ).toEqual(['end-of-day']);
+  });
+
+  it("sends a child's reminder to the guardian (wali), naming the child by first name only", async () => {
+    now = new Date('2026-05-11T08:00:00Z');
+    const client = await call('POST', `${home()}/clients`, {
+      claims: world.claims.officer,
+      body: adultClient({
+        fullName: 'Rizal Pratama',
+        nik: '7373010106100078',
+        birthDate: '2010-06-01',
+        guardian: { name: 'Hasnah Daeng', relation: 'ibu', phone: '0852 9900 1234' },
+      }),
+    });
+    expect(client.status, JSON.stringify(client.body)).toBe(201);
+    const registered = await call('POST', `${home()}/cases`, {
+      claims: world.claims.officer,
+      body: childCase(client.body.id, world.people.officer),
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const caseId = registered.body.id as string;
+    const steps: [string, unknown][] = [
+      [`${home()}/cases/${caseId}/assessments`, litmasAssessment()],
+      [
+        `${home()}/cases/${caseId}/placements`,
+        weekdayPlacement(world.siteId, {
+          weekdays: [7],
+          endTime: '11:00',
+          from: '2026-03-15',
+          until: '2026-09-30',
+        }),
+      ],
+    ];
+    for (const [path, body] of steps) {
+      const done = await call('POST', path, { claims: world.claims.officer, body });
+      expect(done.status, JSON.stringify(done.body)).toBe(201);
+    }
+    const sunday = { date: '2026-05-17', siteId: world.siteId, startTime: '08:00', endTime: '11:00' };
+    const accepted = await call('PUT', `${home()}/cases/${caseId}/schedule`, {
+      claims: world.claims.officer,
+      body: { from: '2026-05-12', until: '2026-05-17', slots: [sunday] },
+    });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+
+    now = new Date('2026-05-16T08:00:00Z'); // Saturday 16:00 in Palopo
+    await run('day-before');
+
+    const sms = capture.outbox.list({ caseId }).filter((m) => m.channel === 'sms');
+    expect(sms.map((m) => m.to)).toEqual(['+6285299001234']);
+    expect(sms[0]!.text).toMatch(
+      /^Yth\. Hasnah, .* ananda Rizal dijadwalkan besok Minggu, 17 Mei 2026 pukul 08\.00-11\.00/,
+    );
+    expect(sms[0]!.text).not.toContain('Pratama');
   });
 });

@@ -18,15 +18,34 @@ import { addReports, EMPTY_REPORT, type ReminderReport, type ReminderWorkerPorts
 const KIND = 'day-before';
 
 /**
+ * Who the SMS of a slot goes to: the client, or for a child's case (pelayanan masyarakat) the guardian
+ * (wali) when the record has their phone, since the family brings the child to the site.
+ */
+function smsContact(client: ClientRecord, child: boolean) {
+  const guardian = child ? client.guardian : undefined;
+  return guardian?.phone
+    ? {
+        phone: guardian.phone,
+        greetingName: smsGreetingName(guardian.name),
+        childName: smsGreetingName(client.fullName),
+      }
+    : { phone: client.phone, greetingName: smsGreetingName(client.fullName) };
+}
+
+/**
  * Why a client's SMS cannot go, or undefined when it can: no SMS asked for (with a reason, set by the
  * PK), no phone, a phone that is not a mobile number (REMINDER-SMS-MOBILE), or a deployment without an
  * SMS channel.
  */
-function smsBlocker(ports: Pick<ReminderWorkerPorts, 'messaging'>, client: ClientRecord | undefined) {
+function smsBlocker(
+  ports: Pick<ReminderWorkerPorts, 'messaging'>,
+  client: ClientRecord | undefined,
+  phone: string | undefined,
+) {
   if (!client) return 'client not found';
   if (client.smsPreference?.noSms) return 'no SMS';
-  if (!client.phone) return 'no phone';
-  if (!mobileE164(client.phone)) return 'not a mobile number';
+  if (!phone) return 'no phone';
+  if (!mobileE164(phone)) return 'not a mobile number';
   if (!ports.messaging.sms) return 'no SMS channel';
   return undefined;
 }
@@ -38,13 +57,16 @@ function clientSms(
   slot: SlotRecord,
   client: ClientRecord | undefined,
   siteName: string,
+  child: boolean,
 ): Delivery {
-  const blocker = smsBlocker(ports, client);
-  if (blocker || !client || !ports.messaging.sms) {
-    return { channel: 'sms', to: client?.phone, unsendable: blocker ?? 'no SMS channel' };
+  const contact = client && smsContact(client, child);
+  const blocker = smsBlocker(ports, client, contact?.phone);
+  if (blocker || !contact?.phone || !ports.messaging.sms) {
+    return { channel: 'sms', to: contact?.phone, unsendable: blocker ?? 'no SMS channel' };
   }
+  const { phone, ...greeting } = contact;
   const text = composeClientSms({
-    greetingName: smsGreetingName(client.fullName),
+    ...greeting,
     siteName,
     officeName: office.name,
     date: slot.date,
@@ -54,7 +76,7 @@ function clientSms(
   return {
     channel: 'sms',
     via: ports.messaging.sms,
-    to: mobileE164(client.phone)!,
+    to: mobileE164(phone)!,
     message: { text, tags: tagsOf(office, KIND, slot.caseId) },
   };
 }
@@ -75,8 +97,8 @@ export async function sendDayBefore(ports: ReminderWorkerPorts, office: Office):
   const scheduled = (await ports.slots.ofOfficeDay(office.id, date)).filter((s) => s.status === 'scheduled');
   if (scheduled.length === 0) return EMPTY_REPORT;
   // Only cases that still take sessions: a slot of a case referred, suspended or closed since it was
-  // accepted stays in the table (ADR 0014) but nobody is to come to work for it.
-  const working = new Set(
+  // accepted waits for the re-planner to release it (ADR 0014), but nobody is to come to work for it.
+  const working = new Map(
     (
       await ports.cases.getMany(
         office.id,
@@ -84,7 +106,7 @@ export async function sendDayBefore(ports: ReminderWorkerPorts, office: Office):
       )
     )
       .filter((c) => RECORDING_STATUSES.includes(c.status))
-      .map((c) => c.id),
+      .map((c) => [c.id, c]),
   );
   const slots = scheduled.filter((s) => working.has(s.caseId));
   if (slots.length === 0) return EMPTY_REPORT;
@@ -115,7 +137,18 @@ export async function sendDayBefore(ports: ReminderWorkerPorts, office: Office):
     const client = clientById.get(slot.clientId);
     report = addReports(
       report,
-      await deliver(ports, key, clientSms(ports, office, slot, client, siteName(slot.siteId))),
+      await deliver(
+        ports,
+        key,
+        clientSms(
+          ports,
+          office,
+          slot,
+          client,
+          siteName(slot.siteId),
+          working.get(slot.caseId)?.sentence.kind === 'pelayanan_masyarakat',
+        ),
+      ),
     );
   }
 

@@ -42,6 +42,16 @@ describe('reminder texts', () => {
     expect(text.length).toBeLessThanOrEqual(160);
   });
 
+  it("REMINDER-SMS-NO-PII: a child's reminder goes to the guardian, naming the child by first name only", () => {
+    const text = composeClientSms({ ...facts, greetingName: 'Hasnah', childName: 'Rizal' });
+    expect(text).toBe(
+      'Yth. Hasnah, pengingat dari Bapas Palopo: ananda Rizal dijadwalkan besok Senin, 7 Desember 2026 ' +
+        'pukul 08.00-12.00 di Masjid Balandai. Mohon didampingi.',
+    );
+    expect(text).toMatch(GSM7);
+    expect(text.length).toBeLessThanOrEqual(160);
+  });
+
   it('greets by the first name, or by initials when the name starts with a title or a letter', () => {
     expect(smsGreetingName('Andi Baso Makkulau')).toBe('Andi');
     expect(smsGreetingName('M. Yusuf Kalla')).toBe('M.Y.K.');
