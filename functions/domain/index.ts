@@ -43,3 +43,4 @@ export * from './office-holidays';
 export * from './indonesian-format';
 export * from './reminders';
 export * from './reminder-messages';
+export * from './delivery-reports';

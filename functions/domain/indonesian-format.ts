@@ -69,9 +69,11 @@ export const clockTime = (time: string): string => time.replace(':', '.');
  * `fractionDigits` decimals, trailing zeros dropped.
  */
 export function decimal(value: number, fractionDigits = 2): string {
+  // Trailing zeros of the fraction go ("3,50" is "3,5"); those of a whole number never do.
   const fixed = Math.abs(value)
     .toFixed(fractionDigits)
-    .replace(/\.?0+$/, '');
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
   const [whole, fraction] = fixed.split('.') as [string, string | undefined];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${value < 0 ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;

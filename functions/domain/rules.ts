@@ -184,6 +184,8 @@ export const RULE_CATALOGUE = {
     "A client's SMS says only their first name (or initials), the site, the day and the hours: never a NIK, an offence, a decision or case number.",
   'REMINDER-SMS-MOBILE':
     'An SMS goes only to an Indonesian mobile number, in E.164 as +628 and 8–11 more digits; a landline, a number abroad or a malformed one is logged as not sent.',
+  'DOC-NUMBER-PATTERN':
+    "An office's document number pattern uses known tokens ({seq}, {seq:N}, {yyyy}, {yy}, {mm}, {mm:roman}, {kind}) once each with exactly one {seq}, letters, digits and . - / _ between them, a separator beside {seq}, {kind} and {mm:roman}, the year when the sequence restarts yearly, {kind} when each kind counts on its own, and kind codes that do not overlap: no two documents share a number.",
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -312,6 +314,7 @@ export const Rule = {
   SLOT_FULFILLED: 'SLOT-FULFILLED',
   REMINDER_SMS_NO_PII: 'REMINDER-SMS-NO-PII',
   REMINDER_SMS_MOBILE: 'REMINDER-SMS-MOBILE',
+  DOC_NUMBER_PATTERN: 'DOC-NUMBER-PATTERN',
 } as const satisfies Record<string, RuleId>;
 
 /**

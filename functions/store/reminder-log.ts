@@ -1,5 +1,12 @@
 import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { maskContact, type ReminderChannel, type ReminderKind, type ReminderRecipient } from '../domain';
+import {
+  maskContact,
+  settlesFrom,
+  type DeliveryOutcome,
+  type ReminderChannel,
+  type ReminderKind,
+  type ReminderRecipient,
+} from '../domain';
 import { keys } from './keys';
 import { transact } from './transactions';
 
@@ -23,9 +30,12 @@ export interface ReminderKey {
 
 export type ReminderStatus = 'claimed' | 'sent' | 'delivered' | 'failed';
 
-/** What a send ended in: the provider's id, or why nothing went out. */
+/**
+ * What a send ended in: the provider's id (`delivered` where the channel saw the recipient's server take
+ * it, as local mode's capture does), or why nothing went out.
+ */
 export type ReminderOutcome =
-  | { readonly status: 'sent'; readonly providerMessageId: string }
+  | { readonly status: 'sent' | 'delivered'; readonly providerMessageId: string }
   | { readonly status: 'failed'; readonly reason: string };
 
 /** A reminder as the log holds it. `to` is masked (`+62812****789`, `b***@palopo.go.id`) or absent. */
@@ -72,9 +82,37 @@ const itemOf = (
 });
 
 const outcomeFields = (outcome: ReminderOutcome) =>
-  outcome.status === 'sent'
-    ? { providerMessageId: outcome.providerMessageId }
-    : { reason: outcome.reason.slice(0, 200) };
+  outcome.status === 'failed'
+    ? { reason: outcome.reason.slice(0, 200) }
+    : { providerMessageId: outcome.providerMessageId };
+
+/** One log item by its table key: what a delivery report settles (opaque to the use cases). */
+export interface LoggedItem {
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/**
+ * What a delivery report refers to: the message's tags (office, case, kind, day) and the provider's id.
+ * Without `date` (a message sent before the tag existed) the search covers the kind's items.
+ */
+export interface ProviderReference {
+  readonly officeId: string;
+  readonly caseId?: string;
+  readonly kind: ReminderKind;
+  readonly date?: string;
+  readonly providerMessageId: string;
+}
+
+/** A reminder the provider's id was recorded on: its item, its status, and its per-case copies. */
+export interface SentReminder {
+  readonly item: LoggedItem;
+  readonly status: ReminderStatus;
+  readonly copies: readonly LoggedItem[];
+}
+
+/** Pages read at most when the day is unknown (each up to 1 MB, some 3,000 log items of one kind). */
+const MAX_SEARCH_PAGES = 3;
 
 /**
  * The reminder log (ADR 0014). Every reminder is claimed before it is sent by a conditional put of its
@@ -111,17 +149,32 @@ export class ReminderLog {
     }
   }
 
-  /** Records what the send of a claimed reminder ended in. */
-  async mark(key: ReminderKey, outcome: ReminderOutcome, at: Date): Promise<void> {
-    const fields = outcomeFields(outcome);
+  /**
+   * Records what the send of a claimed reminder ended in. `copies` (an office-level email's per-case
+   * copies, written before) are kept on the item, so a delivery report that finds it settles them too.
+   */
+  async mark(
+    key: ReminderKey,
+    outcome: ReminderOutcome,
+    at: Date,
+    copies: readonly ReminderKey[] = [],
+  ): Promise<void> {
+    const fields = {
+      ...outcomeFields(outcome),
+      ...(copies.length > 0 && { copies: copies.map(itemKey) }),
+    };
     const names = Object.keys(fields);
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: itemKey(key),
-        UpdateExpression: `SET #status = :status, #at = :at, ${names.map((n) => `${n} = :${n}`).join(', ')}`,
+        UpdateExpression: `SET #status = :status, #at = :at, ${names.map((n) => `#${n} = :${n}`).join(', ')}`,
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#status': 'status', '#at': 'at' },
+        ExpressionAttributeNames: {
+          '#status': 'status',
+          '#at': 'at',
+          ...Object.fromEntries(names.map((n) => [`#${n}`, n])),
+        },
         ExpressionAttributeValues: {
           ':status': outcome.status,
           ':at': at.toISOString(),
@@ -158,6 +211,93 @@ export class ReminderLog {
         items.slice(i, i + 100).map((Item) => ({ Put: { TableName: this.tableName, Item } })),
       );
     }
+  }
+
+  /**
+   * The reminder a provider's delivery report is about, by the message's tags and the provider's id,
+   * without a Scan or a new index: the tags name the partition (the case's, or `O#<office>#REMINDERS`
+   * for an office-level email) and the sort key prefix (`REMINDER#<kind>#<date>#`, a day's few items of
+   * that kind), and a filter keeps the item whose recorded `providerMessageId` is the report's. One
+   * Query; without the day, up to MAX_SEARCH_PAGES of the kind's items. A sparse index keyed by the
+   * provider id would find it in one exact read, at the cost of an index every log item writes to.
+   */
+  async findSent(ref: ProviderReference): Promise<SentReminder | undefined> {
+    const prefix = `${PREFIX}${ref.kind}#${ref.date ? `${ref.date}#` : ''}`;
+    let startKey: Record<string, unknown> | undefined;
+    for (let page = 0; page < MAX_SEARCH_PAGES; page++) {
+      const result = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: 'providerMessageId = :id',
+          ProjectionExpression: 'pk, sk, #status, copies',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': partitionOf(ref),
+            ':prefix': prefix,
+            ':id': ref.providerMessageId,
+          },
+          ...(startKey && { ExclusiveStartKey: startKey }),
+        }),
+      );
+      const found = result.Items?.[0];
+      if (found) {
+        return {
+          item: { pk: String(found.pk), sk: String(found.sk) },
+          status: found.status as ReminderStatus,
+          copies: ((found.copies ?? []) as LoggedItem[]).map(({ pk, sk }) => ({ pk, sk })),
+        };
+      }
+      startKey = result.LastEvaluatedKey;
+      if (!startKey) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Records a delivery report's outcome on the items (a reminder and its copies), each by one update
+   * conditioned on the provider's id and on a status the outcome may follow (domain `settlesFrom`:
+   * sent → delivered, sent or delivered → failed): a late or repeated report never moves a failed
+   * reminder back, nor a delivered one to sent. Returns how many items changed.
+   */
+  async settle(
+    items: readonly LoggedItem[],
+    providerMessageId: string,
+    outcome: DeliveryOutcome,
+    at: Date,
+  ): Promise<number> {
+    const from = settlesFrom(outcome.status);
+    const changed = await Promise.all(
+      items.map(async (item) => {
+        try {
+          await this.db.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key: { pk: item.pk, sk: item.sk },
+              UpdateExpression: `SET #status = :status, #at = :at${outcome.status === 'failed' ? ', #reason = :reason' : ''}`,
+              ConditionExpression: `providerMessageId = :id AND #status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+              ExpressionAttributeNames: {
+                '#status': 'status',
+                '#at': 'at',
+                ...(outcome.status === 'failed' && { '#reason': 'reason' }),
+              },
+              ExpressionAttributeValues: {
+                ':status': outcome.status,
+                ':at': at.toISOString(),
+                ':id': providerMessageId,
+                ...Object.fromEntries(from.map((status, i) => [`:from${i}`, status])),
+                ...(outcome.status === 'failed' && { ':reason': outcome.reason.slice(0, 200) }),
+              },
+            }),
+          );
+          return 1;
+        } catch (error) {
+          if ((error as Error).name === 'ConditionalCheckFailedException') return 0;
+          throw error;
+        }
+      }),
+    );
+    return changed.reduce((sum: number, n) => sum + n, 0);
   }
 
   /** The case's reminders, newest first: one Query. */

@@ -14,6 +14,8 @@
  *   (table-access.ts `remindersTableAccess`).
  * - Without reminder settings the construct still runs the nightly re-plan (its only job then), with the
  *   sweep's table access alone and no channel.
+ * - With them, the providers' delivery reports mark each reminder delivered or failed
+ *   (reminder-delivery.ts): reminders are sent in the configuration sets that report them.
  */
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -31,6 +33,7 @@ import type { DeploymentConfig } from '../config/schema';
 import { AbdiFunction } from './abdi-function';
 import { grantWorkerTableAccess } from './audit-stream';
 import { acknowledge, acknowledgeWildcard } from './nag';
+import { ReminderDelivery, type EffectiveReminderSettings } from './reminder-delivery';
 import { remindersTableAccess, replanSweepTableAccess } from './table-access';
 
 export const remindersEntry = fileURLToPath(
@@ -65,10 +68,28 @@ export class Reminders extends Construct {
   /** Jobs Scheduler could not invoke, or that failed through Lambda's retries: the event, not the result. */
   readonly deadLetterQueue: sqs.Queue;
   readonly schedules: scheduler.Schedule[];
+  /** Delivery reports (with reminder settings only): configuration sets, their events, their function. */
+  readonly delivery?: ReminderDelivery;
+  /**
+   * The reminder settings every sender uses (this job, the re-planner's alerts): the deployment's, with
+   * the configuration sets created for delivery reports. Undefined without reminder settings.
+   */
+  readonly settings?: EffectiveReminderSettings;
 
   constructor(scope: Construct, id: string, props: RemindersProps) {
     super(scope, id);
-    const { settings } = props;
+    if (props.settings) {
+      this.delivery = new ReminderDelivery(this, 'Delivery', {
+        table: props.table,
+        tableDefinition: props.tableDefinition,
+        settings: props.settings,
+        environment: props.environment,
+        logRetention: props.logRetention,
+        skipBundling: props.skipBundling,
+      });
+      this.settings = this.delivery.effectiveSettings(props.settings);
+    }
+    const { settings } = this;
 
     this.job = new AbdiFunction(this, 'Job', {
       entry: remindersEntry,
@@ -147,7 +168,7 @@ export class Reminders extends Construct {
   }
 }
 
-type ReminderSettings = NonNullable<RemindersProps['settings']>;
+type ReminderSettings = EffectiveReminderSettings;
 
 /** What functions/platform/messaging/messaging.ts `readMessagingConfig` reads. */
 export function messagingEnvironment(settings: ReminderSettings): Record<string, string> {
@@ -155,6 +176,7 @@ export function messagingEnvironment(settings: ReminderSettings): Record<string,
     REMINDER_SENDER_EMAIL: settings.senderEmail,
     ...(settings.configurationSet && { SES_CONFIGURATION_SET: settings.configurationSet }),
     ...(settings.smsOriginationIdentity && { SMS_ORIGINATION_IDENTITY: settings.smsOriginationIdentity }),
+    ...(settings.smsConfigurationSet && { SMS_CONFIGURATION_SET: settings.smsConfigurationSet }),
   };
 }
 
@@ -185,7 +207,19 @@ export function grantMessaging(fn: AbdiFunction, settings: ReminderSettings): vo
       new iam.PolicyStatement({
         sid: 'SendReminderSms',
         actions: ['sms-voice:SendTextMessage'],
-        resources: [settings.smsOriginationIdentity],
+        resources: [
+          settings.smsOriginationIdentity,
+          // The configuration set is a resource of the call too, where one reports deliveries.
+          ...(settings.smsConfigurationSet
+            ? [
+                stack.formatArn({
+                  service: 'sms-voice',
+                  resource: 'configuration-set',
+                  resourceName: settings.smsConfigurationSet,
+                }),
+              ]
+            : []),
+        ],
       }),
     );
   }

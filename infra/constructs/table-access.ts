@@ -413,6 +413,19 @@ export const feasibilityAlertTableAccess: TableAccess[] = [
   { sid: 'LogAlerts', actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'], leadingKeys: [M.case] },
 ];
 
+/**
+ * The delivery-report function (reminder-delivery.ts): finds a sent reminder by its provider id in the
+ * partition the message's tags name (one Query of the case's, or of `O#<office>#REMINDERS`, limited to
+ * the kind and day by the sort key; store/reminder-log.ts `findSent`) and settles it and its per-case
+ * copies by conditional UpdateItem. Nothing else: no Put (a report never creates a log item), no Delete,
+ * no index, no other partition. IAM sees partitions only, so the grant covers the whole case partition
+ * (as the reminders job's does); the code updates only `REMINDER#` items holding the report's provider id.
+ */
+export const deliveryReportTableAccess: TableAccess[] = [
+  { sid: 'FindSentReminders', actions: ['dynamodb:Query'], leadingKeys: [M.case, M.officeReminders] },
+  { sid: 'SettleReminders', actions: ['dynamodb:UpdateItem'], leadingKeys: [M.case, M.officeReminders] },
+];
+
 /** The API function's access to one of the tables of functions/tables.ts, by its id. */
 export function apiTableAccess(definition: {
   readonly id: string;

@@ -155,7 +155,8 @@ function addresses(to: AddressObject | AddressObject[] | undefined): string {
 
 /**
  * Email over SMTP with nodemailer to the local capture (or any SMTP server on `host:port`): plain text,
- * the tags in `X-Abdi-*` headers. Returns the Message-ID, which is the capture's outbox id.
+ * the tags in `X-Abdi-*` headers. Returns the Message-ID, which is the capture's outbox id, as delivered
+ * once the server has accepted it.
  */
 export function smtpEmailChannel(options: { host: string; port: number; from: string }): MessageChannel {
   const transport = createTransport({
@@ -177,7 +178,8 @@ export function smtpEmailChannel(options: { host: string; port: number; from: st
           ...(message.tags.caseId && { [TAG_HEADERS.caseId]: encodeURIComponent(message.tags.caseId) }),
         },
       });
-      return { providerMessageId: String(info.messageId).replace(/^<|>$/g, '') };
+      // The SMTP server accepted the message: for local mode that is delivery (nothing relays further).
+      return { providerMessageId: String(info.messageId).replace(/^<|>$/g, ''), delivered: true };
     },
   };
 }
@@ -195,7 +197,8 @@ export function outboxSmsChannel(outbox: Outbox): MessageChannel {
         tags: message.tags,
         at: new Date().toISOString(),
       });
-      return Promise.resolve({ providerMessageId: id });
+      // In the outbox is where a local SMS ends: delivered.
+      return Promise.resolve({ providerMessageId: id, delivered: true });
     },
   };
 }

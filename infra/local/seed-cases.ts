@@ -89,6 +89,7 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
       '1998-03-14',
       'F',
       'Jl. Dr. Ratulangi No. 5, Kelurahan Amassangan',
+      { phone: '+62 852 4100 2233' },
     ),
     sentence('kerja_sosial', 40, ago(40), addDays(ago(40), 150), { daysPerWeek: 2 }),
     '117/Pid.B/2026/PN Plp',

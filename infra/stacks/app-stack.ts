@@ -168,20 +168,9 @@ export class AppStack extends Stack {
       skipBundling: props.skipBundling,
     });
 
-    // A case's audit entries re-plan it: a second stream consumer, with its own retries and dead letters.
-    this.caseReplanning = new CaseReplanning(this, 'CaseReplanning', {
-      table: main,
-      tableDefinition: mainTable,
-      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
-      // As for the webhook workers: the shared runtime configuration, no rights beyond the table.
-      environment: runtimeEnvironment,
-      logRetention: deployment.retention.logRetentionDays,
-      reminders: deployment.reminders,
-      skipBundling: props.skipBundling,
-    });
-
     // The timed jobs (ADR 0014), per office time zone at fixed local times: the nightly re-plan always,
-    // the reminders only with reminder settings.
+    // the reminders and their delivery reports only with reminder settings. Made before the re-planner:
+    // its alerts are sent in the configuration set made here, so it takes the settings from here.
     this.reminders = new Reminders(this, 'Reminders', {
       table: main,
       tableDefinition: mainTable,
@@ -190,6 +179,18 @@ export class AppStack extends Stack {
       // As for the other workers: the shared runtime configuration, no rights beyond its own.
       environment: runtimeEnvironment,
       logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
+
+    // A case's audit entries re-plan it: a second stream consumer, with its own retries and dead letters.
+    this.caseReplanning = new CaseReplanning(this, 'CaseReplanning', {
+      table: main,
+      tableDefinition: mainTable,
+      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
+      // As for the webhook workers: the shared runtime configuration, no rights beyond the table.
+      environment: runtimeEnvironment,
+      logRetention: deployment.retention.logRetentionDays,
+      reminders: this.reminders.settings,
       skipBundling: props.skipBundling,
     });
 
@@ -276,6 +277,7 @@ export class AppStack extends Stack {
           // Last, so the alarms of the functions before it keep their logical ids.
           this.caseReplanning.replanner.function,
           this.reminders.job.function,
+          ...(this.reminders.delivery ? [this.reminders.delivery.handler.function] : []),
         ],
         deadLetterQueues: [
           {
@@ -296,6 +298,16 @@ export class AppStack extends Stack {
             description:
               'A timed job (the nightly re-plan or a reminders job) did not run (Scheduler could not invoke it, or it failed through its retries): the message is the job event ({ job, timeZone }); run it again by invoking the reminders function with it (reminders already sent are not sent twice).',
           },
+          ...(this.reminders.delivery
+            ? [
+                {
+                  id: 'ReminderDelivery',
+                  queue: this.reminders.delivery.deadLetterQueue,
+                  description:
+                    'A delivery report (an SES event, or an SNS notification of SMS events) was not recorded: the function could not be invoked or failed through its retries, so those reminders still show sent. The message is the event; invoke the delivery-report function with it again (the log only moves forward, so a replay is harmless).',
+                },
+              ]
+            : []),
         ],
       });
     }

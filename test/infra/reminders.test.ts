@@ -159,7 +159,9 @@ describe('reminder schedules', () => {
   });
 
   it('alarm at the first dead letter, and on the function errors and throttles', () => {
-    const [[topicId] = ['']] = resourcesOf(appTemplate, 'AWS::SNS::Topic');
+    const [topicId] = resourcesOf(appTemplate, 'AWS::SNS::Topic').find(
+      ([, t]) => t.DisplayName === 'Abdi alarms',
+    ) ?? [''];
     const queueAlarms = resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm').filter(
       ([, a]) =>
         a.MetricName === 'ApproximateNumberOfMessagesVisible' &&
@@ -219,23 +221,34 @@ describe('the reminders function', () => {
     expect([ses[0]!.Resource].flat()).toHaveLength(3);
   });
 
-  it('sends SMS only from the configured origination identity', () => {
-    const { job, roleOf, statementsOfRole } = setUp(withReminders);
+  it('sends SMS only from the configured origination identity, in the configuration set that reports them', () => {
+    const { job, roleOf, statementsOfRole, appTemplate } = setUp(withReminders);
     const sms = statementsOfRole(roleOf(job)).filter((s) =>
       [s.Action].flat().some((a) => a.startsWith('sms-voice:')),
     );
-    expect(sms.map((s) => [s.Action, s.Resource])).toEqual([['sms-voice:SendTextMessage', SMS_IDENTITY]]);
+    const [smsSetId] = resourcesOf(appTemplate, 'AWS::SMSVOICE::ConfigurationSet')[0]!;
+    expect(sms.map((s) => s.Action)).toEqual(['sms-voice:SendTextMessage']);
+    const resources = [sms[0]!.Resource].flat();
+    expect(resources).toHaveLength(2);
+    expect(resources[0]).toBe(SMS_IDENTITY);
+    expect(JSON.stringify(resources[1])).toContain(`":configuration-set/",{"Ref":"${smsSetId}"}`);
+    const variables = (job.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables.SMS_CONFIGURATION_SET).toEqual({ Ref: smsSetId });
   });
 
-  it('without an SMS identity has no SMS right and no SMS setting; without a configuration set, none', () => {
+  it('without an SMS identity has no SMS right and no SMS setting; without a configuration set, the one it makes', () => {
     const { job, roleOf, statementsOfRole, appTemplate } = setUp(emailOnly);
     const actions = statementsOfRole(roleOf(job)).flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => a.startsWith('sms-voice:'))).toEqual([]);
     const variables = (job.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables).not.toHaveProperty('SMS_ORIGINATION_IDENTITY');
-    expect(variables).not.toHaveProperty('SES_CONFIGURATION_SET');
+    expect(variables).not.toHaveProperty('SMS_CONFIGURATION_SET');
+    expect(resourcesOf(appTemplate, 'AWS::SMSVOICE::ConfigurationSet')).toEqual([]);
+    // Email goes out in the configuration set made for its delivery reports.
+    const [[setId] = ['']] = resourcesOf(appTemplate, 'AWS::SES::ConfigurationSet');
+    expect(variables.SES_CONFIGURATION_SET).toEqual({ Ref: setId });
     const ses = statementsOfRole(roleOf(job)).find((s) => s.Action === 'ses:SendEmail')!;
-    expect(JSON.stringify(ses.Resource)).not.toContain('configuration-set');
+    expect(JSON.stringify(ses.Resource)).toContain(`":configuration-set/",{"Ref":"${setId}"}`);
     // One zone (the example offices are all in Makassar): four schedules, no alarms configured.
     expect(resourcesOf(appTemplate, 'AWS::Scheduler::Schedule')).toHaveLength(4);
     expect(resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm')).toEqual([]);

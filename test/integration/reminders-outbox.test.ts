@@ -88,10 +88,11 @@ describe('reminders through the local SMTP capture and outbox', () => {
     const seen = (log.body.items as { kind: string; recipient: string; channel: string; status: string }[])
       .map((r) => `${r.kind}/${r.recipient}/${r.channel}/${r.status}`)
       .sort();
+    // The local SMTP server took each email and the outbox each SMS: delivered, at once.
     expect(seen).toEqual([
-      'day-before/client/sms/sent',
-      'day-before/supervisor/email/sent',
-      'end-of-day/officer/email/sent',
+      'day-before/client/sms/delivered',
+      'day-before/supervisor/email/delivered',
+      'end-of-day/officer/email/delivered',
     ]);
 
     // A retried run sends nothing twice.

@@ -20,15 +20,18 @@ export type Delivery =
 const reportOf = (outcome: ReminderOutcome | undefined): ReminderReport =>
   !outcome
     ? { ...EMPTY_REPORT, skipped: 1 }
-    : outcome.status === 'sent'
-      ? { ...EMPTY_REPORT, sent: 1 }
-      : { ...EMPTY_REPORT, failed: 1 };
+    : outcome.status === 'failed'
+      ? { ...EMPTY_REPORT, failed: 1 }
+      : { ...EMPTY_REPORT, sent: 1 };
 
 /**
  * Claim → channel → mark (ADR 0014): the reminder is claimed first, so a retried or overlapping run
  * never sends it twice; then sent, and its outcome recorded. A channel that throws fails this reminder
  * only. The reason kept is the error's name: a provider's message may quote the address it refused.
- * `copies` are the cases an office-level email names: each gets the outcome in its own log.
+ * `copies` are the cases an office-level email names: each gets the outcome in its own log, written
+ * before the reminder's own outcome, which keeps them and the provider's id: a delivery report finds
+ * the reminder by that id (record-delivery.ts), so it never comes before its copies exist.
+ * The message's tags get the key's day, which narrows that search to one day's items.
  */
 export async function deliver(
   ports: Pick<ReminderWorkerPorts, 'reminders' | 'now'>,
@@ -44,16 +47,20 @@ export async function deliver(
     outcome = { status: 'failed', reason: delivery.unsendable };
   } else {
     try {
-      const sent = await delivery.via.send({ ...delivery.message, to: delivery.to });
-      outcome = { status: 'sent', providerMessageId: sent.providerMessageId };
+      const sent = await delivery.via.send({
+        ...delivery.message,
+        to: delivery.to,
+        tags: { ...delivery.message.tags, date: key.date },
+      });
+      outcome = { status: sent.delivered ? 'delivered' : 'sent', providerMessageId: sent.providerMessageId };
     } catch (error) {
       outcome = { status: 'failed', reason: `channel error: ${(error as Error).name || 'Error'}` };
     }
   }
-  await ports.reminders.mark(key, outcome, ports.now());
   if (copies.length > 0) {
     await ports.reminders.record(copies, delivery.channel, delivery.to, outcome, ports.now());
   }
+  await ports.reminders.mark(key, outcome, ports.now(), copies);
   return reportOf(outcome);
 }
 

@@ -11,12 +11,26 @@ export interface OutgoingMessage {
   readonly subject?: string;
   readonly text: string;
   /** Where the message belongs, for the provider's tags and the local outbox; never personal data. */
-  readonly tags: { readonly officeId: string; readonly kind: string; readonly caseId?: string };
+  readonly tags: {
+    readonly officeId: string;
+    readonly kind: string;
+    readonly caseId?: string;
+    /**
+     * The day the reminder is about (its log key's date, set by deliver.ts): with the office, case and
+     * kind it narrows a delivery report's search for the log item to one day's few items.
+     */
+    readonly date?: string;
+  };
 }
 
 /** The provider's answer: its own id for the message, later matched by delivery reports. */
 export interface SentMessage {
   readonly providerMessageId: string;
+  /**
+   * The recipient's server already took it (local mode's SMTP capture and outbox): the reminder is
+   * logged `delivered` at once. A cloud provider reports delivery later, by event (record-delivery.ts).
+   */
+  readonly delivered?: true;
 }
 
 /** Sends one message; throws when the provider refuses it (the caller logs the reminder as failed). */

@@ -10,13 +10,16 @@ import { smsChannel } from './sms-channel';
  * - `REMINDER_SENDER_EMAIL`: the SES identity reminders come from (required);
  * - `SES_CONFIGURATION_SET`: the SES configuration set (optional);
  * - `SMS_ORIGINATION_IDENTITY`: the End User Messaging SMS origination identity's ARN; without it the
- *   deployment has no SMS channel and reminders to clients are logged as not sent.
+ *   deployment has no SMS channel and reminders to clients are logged as not sent;
+ * - `SMS_CONFIGURATION_SET`: the End User Messaging SMS configuration set whose events report SMS
+ *   deliveries (optional).
  */
 export interface MessagingConfig {
   readonly region: string;
   readonly senderEmail: string;
   readonly configurationSet?: string;
   readonly smsOriginationIdentity?: string;
+  readonly smsConfigurationSet?: string;
 }
 
 /** Reads the messaging settings; a missing sender fails the cold start with one clear line. */
@@ -28,6 +31,7 @@ export function readMessagingConfig(env: NodeJS.ProcessEnv = process.env): Messa
     senderEmail,
     configurationSet: env.SES_CONFIGURATION_SET || undefined,
     smsOriginationIdentity: env.SMS_ORIGINATION_IDENTITY || undefined,
+    smsConfigurationSet: env.SMS_CONFIGURATION_SET || undefined,
   };
 }
 
@@ -49,6 +53,7 @@ export function createMessaging(
   if (!config.smsOriginationIdentity) return { email };
   const sms = smsChannel(clients.sms ?? new PinpointSMSVoiceV2Client({ region: config.region }), {
     originationIdentity: config.smsOriginationIdentity,
+    configurationSet: config.smsConfigurationSet,
   });
   return { email, sms };
 }

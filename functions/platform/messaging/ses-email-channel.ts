@@ -28,6 +28,7 @@ export function sesTags(tags: OutgoingMessage['tags']) {
     ['office', tags.officeId],
     ['kind', tags.kind],
     ['case', tags.caseId],
+    ['date', tags.date],
   ];
   return pairs
     .map(([name, value]) => ({ Name: name, Value: sesTagValue(value ?? '') }))
@@ -36,8 +37,9 @@ export function sesTags(tags: OutgoingMessage['tags']) {
 
 /**
  * Email through Amazon SES v2 (`SendEmail`, simple content): one plain-text UTF-8 message per
- * recipient, tagged with the office, the kind of reminder and the case, so the configuration set's
- * events can be matched back to the reminder log without any personal data in the tags.
+ * recipient, tagged with the office, the kind of reminder, the case and the day, so the configuration
+ * set's events can be matched back to the reminder log (actions/reminders/record-delivery.ts) without
+ * any personal data in the tags.
  */
 export function sesEmailChannel(client: SESv2Client, options: SesEmailChannelOptions): MessageChannel {
   return {

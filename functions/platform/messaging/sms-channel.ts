@@ -4,6 +4,11 @@ import type { MessageChannel, OutgoingMessage, SentMessage } from '../../actions
 export interface SmsChannelOptions {
   /** The origination identity's ARN (a phone number, a pool or a sender id of AWS End User Messaging SMS). */
   readonly originationIdentity: string;
+  /**
+   * The End User Messaging SMS configuration set whose event destination reports deliveries (the
+   * Reminders construct's, with an SNS topic the delivery-report handler reads); none: no reports.
+   */
+  readonly configurationSet?: string;
 }
 
 /** An E.164 number: `+`, a country code, at most 15 digits in all. */
@@ -18,14 +23,15 @@ export function smsChannel(client: PinpointSMSVoiceV2Client, options: SmsChannel
   return {
     async send(message: OutgoingMessage): Promise<SentMessage> {
       if (!E164.test(message.to)) throw new Error('SMS recipient is not an E.164 phone number');
-      const { officeId, kind, caseId } = message.tags;
+      const { officeId, kind, caseId, date } = message.tags;
       const result = await client.send(
         new SendTextMessageCommand({
           DestinationPhoneNumber: message.to,
           OriginationIdentity: options.originationIdentity,
           MessageBody: message.text,
           MessageType: 'TRANSACTIONAL',
-          Context: { officeId, kind, ...(caseId && { caseId }) },
+          Context: { officeId, kind, ...(caseId && { caseId }), ...(date && { date }) },
+          ...(options.configurationSet && { ConfigurationSetName: options.configurationSet }),
         }),
       );
       if (!result.MessageId) throw new Error('End User Messaging SMS returned no message id');

@@ -14,6 +14,11 @@ describe('Indonesian formatting', () => {
     expect(decimal(75.5)).toBe('75,5');
     expect(decimal(1234567.891)).toBe('1.234.567,89');
     expect(decimal(60)).toBe('60');
+    // A whole number keeps its zeros, with or without fraction digits; a fraction loses its trailing ones.
+    expect(decimal(1200, 0)).toBe('1.200');
+    expect(decimal(1200)).toBe('1.200');
+    expect(decimal(3.5, 2)).toBe('3,5');
+    expect(decimal(10.05, 2)).toBe('10,05');
     expect(decimal(-0.25)).toBe('-0,25');
   });
 });

@@ -61,6 +61,12 @@ const clientOptions = {
   credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
 };
 
+/** The one request a send made. */
+const request = <T extends { body: unknown }>(requests: readonly T[]): T => {
+  expect(requests).toHaveLength(1);
+  return requests[0]!;
+};
+
 const reminder: OutgoingMessage = {
   to: 'pengawas@example.go.id',
   subject: 'Pengingat: kerja sosial besok',
@@ -102,6 +108,23 @@ describe('the SES email channel', () => {
         { Name: 'case', Value: '01KCASE' },
       ],
     });
+  });
+
+  it('tags the email with the day the reminder is about, for its delivery report', async () => {
+    const { requests, requestHandler } = capturing({ MessageId: 'ses-0003' });
+    const messaging = createMessaging(
+      { region: 'ap-southeast-3', senderEmail: 'abdi@bapas.example.go.id' },
+      { ses: new SESv2Client({ ...clientOptions, requestHandler }) },
+    );
+
+    await messaging.email.send({ ...reminder, tags: { ...reminder.tags, date: '2026-05-12' } });
+
+    expect((request(requests).body as { EmailTags: unknown }).EmailTags).toEqual([
+      { Name: 'office', Value: 'bapas-palopo' },
+      { Name: 'kind', Value: 'day-before' },
+      { Name: 'case', Value: '01KCASE' },
+      { Name: 'date', Value: '2026-05-12' },
+    ]);
   });
 
   it('leaves out the configuration set when none is configured, and tags SES would refuse are made safe', async () => {
@@ -182,6 +205,30 @@ describe('the SMS channel', () => {
     expect(requests).toEqual([]);
   });
 
+  it('sends in the configuration set that reports deliveries, with the reminder’s day in the context', async () => {
+    // Prepare
+    const identity = 'arn:aws:sms-voice:ap-southeast-3:123456789012:phone-number/phone-abc';
+    const { requests, requestHandler } = capturing({ MessageId: 'sms-0002' });
+    const messaging = createMessaging(
+      {
+        region: 'ap-southeast-3',
+        senderEmail: 'abdi@bapas.example.go.id',
+        smsOriginationIdentity: identity,
+        smsConfigurationSet: 'abdi-sms-events',
+      },
+      { sms: new PinpointSMSVoiceV2Client({ ...clientOptions, requestHandler }) },
+    );
+
+    // Act
+    await messaging.sms!.send({ ...sms, tags: { ...sms.tags, date: '2026-05-12' } });
+
+    // Assess
+    expect(request(requests).body).toMatchObject({
+      ConfigurationSetName: 'abdi-sms-events',
+      Context: { officeId: 'bapas-palopo', kind: 'day-before', caseId: '01KCASE', date: '2026-05-12' },
+    });
+  });
+
   it('is absent when the deployment has no origination identity', () => {
     const messaging = createMessaging({ region: 'ap-southeast-3', senderEmail: 'abdi@bapas.example.go.id' });
     expect(messaging.sms).toBeUndefined();
@@ -197,8 +244,10 @@ describe('messaging configuration', () => {
         REMINDER_SENDER_EMAIL: 'abdi@bapas.example.go.id',
         SES_CONFIGURATION_SET: 'abdi-events',
         SMS_ORIGINATION_IDENTITY: '',
+        SMS_CONFIGURATION_SET: 'abdi-sms-events',
       }),
     ).toEqual({
+      smsConfigurationSet: 'abdi-sms-events',
       region: 'ap-southeast-3',
       senderEmail: 'abdi@bapas.example.go.id',
       configurationSet: 'abdi-events',

@@ -1,0 +1,102 @@
+/**
+ * The content of an official document as plain data (issue 14): what a Bapas letter says, in the order
+ * it says it, with every date, number and label already written in Bahasa Indonesia. Each kind of
+ * document has a pure builder (completion-record.ts is the first); one renderer at the edge
+ * (functions/documents/render-pdf.ts) lays any of them out on A4. So the wording is tested without a
+ * PDF, and the layout once for every kind.
+ */
+import type { LocalDate } from '../calendar';
+import type { DocumentKind } from './document-number';
+
+/**
+ * The kop surat from the office's settings: the ministry and directorate lines, the Kanwil, the office
+ * and its address, set in capitals and centred above a double rule, as Pemasyarakatan letters are.
+ */
+export interface Letterhead {
+  /** The lines above the Kanwil, largest first (DEFAULT_PARENT_LINES unless the office sets its own). */
+  readonly parentLines?: readonly string[];
+  /** e.g. `KANTOR WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN SULAWESI SELATAN`. */
+  readonly kanwil: string;
+  /** e.g. `Balai Pemasyarakatan Kelas II Palopo` (printed in capitals). */
+  readonly officeName: string;
+  readonly address: string;
+  /** Telephone, email, website: one line, optional. */
+  readonly contact?: string;
+  /** Where the office signs, for "Palopo, 5 Desember 2026". */
+  readonly city: string;
+}
+
+/** The ministry lines of a letterhead whose office set none (Pemasyarakatan's ministry since 2024). */
+export const DEFAULT_PARENT_LINES: readonly string[] = [
+  'KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN REPUBLIK INDONESIA',
+];
+
+export interface FieldRow {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface TableColumn {
+  readonly title: string;
+  /** A width in points, or `fill` for the column that takes what is left. */
+  readonly width: number | 'fill';
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+export interface Signer {
+  /** The line above the role, e.g. `Mengetahui,` or `Palopo, 5 Desember 2026`. */
+  readonly above: string;
+  /** e.g. `Pembimbing Kemasyarakatan`. */
+  readonly role: string;
+  readonly name: string;
+  /** The civil servant's NIP, printed `NIP. …` under the name when known. */
+  readonly nip?: string;
+}
+
+/** One part of a document's body, laid out top to bottom. */
+export type DocumentBlock =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'heading'; readonly text: string }
+  | { readonly type: 'fields'; readonly rows: readonly FieldRow[] }
+  | {
+      readonly type: 'table';
+      readonly columns: readonly TableColumn[];
+      /** Rows of text; the header row repeats on every page the table runs onto. */
+      readonly rows: readonly (readonly string[])[];
+    }
+  | { readonly type: 'signatures'; readonly signers: readonly Signer[] };
+
+export interface OfficialDocument {
+  readonly kind: DocumentKind;
+  readonly letterhead: Letterhead;
+  readonly title: string;
+  readonly subtitle?: string;
+  /** The register number (document-number.ts), printed under the title and beside the QR code. */
+  readonly number: string;
+  readonly issuedOn: LocalDate;
+  readonly blocks: readonly DocumentBlock[];
+  /** The verification page the QR code opens; it shows number, hash, status and the client's initials. */
+  readonly verificationUrl: string;
+  /** The words beside the QR code, before the number and the short hash. */
+  readonly verificationCaption: string;
+  /** Page numbers: `Halaman {page} dari {pages}`. */
+  readonly pageLabel: string;
+  /** The PDF's Title, Subject and Author (no personal data: the file's properties travel further). */
+  readonly metadata: { readonly title: string; readonly subject: string; readonly author: string };
+}
+
+/** `Halaman {page} dari {pages}` filled in; the renderer calls it for every page. */
+export const pageLabelOf = (template: string, page: number, pages: number): string =>
+  template.replace('{page}', String(page)).replace('{pages}', String(pages));
+
+/**
+ * A client's initials, the only personal data the public verification page shows (issue 14):
+ * `Muhammad Rizal Saputra` → `M.R.S.`; `Andi Baso' Pallawa` → `A.B.P.`.
+ */
+export const initialsOf = (name: string): string =>
+  name
+    .split(/[\s-]+/)
+    .map((word) => /\p{L}/u.exec(word)?.[0])
+    .filter((letter): letter is string => letter !== undefined)
+    .map((letter) => `${letter.toUpperCase()}.`)
+    .join('');
