@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchPlanner } from './planner';
+import { benchDocuments } from './documents';
 
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
@@ -54,6 +55,7 @@ const settings = {
   },
   cold: { runs: int('BENCH_COLD_RUNS', 5) },
   planner: { cases: int('BENCH_PLANNER_CASES', 10_000), runs: int('BENCH_PLANNER_RUNS', 200) },
+  documents: { runs: int('BENCH_DOCUMENTS_RUNS', 20) },
   mixed: {
     offices: int('BENCH_MIXED_OFFICES', 50),
     casesPerOffice: int('BENCH_MIXED_CASES_PER_OFFICE', 3),
@@ -62,7 +64,7 @@ const settings = {
   },
 };
 const selected = new Set(
-  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,planner,read,scale').split(','),
+  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,planner,documents,read,scale').split(','),
 );
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -326,6 +328,19 @@ if (planner) {
     subject: `${planner.officeMs} ms (${planner.perCaseMs} ms a case)`,
     reference: `${planner.officeReferenceMs} ms walking their days`,
     ratio: planner.ratio.office,
+  });
+}
+
+const documents = await step('documents', 'official documents', async () =>
+  benchDocuments(settings.documents),
+);
+if (documents) {
+  rows.push({
+    benchmark: 'i. Documents',
+    measure: `completion record, ${documents.sessions} sessions, built and rendered (median)`,
+    subject: `${documents.completionRecordMs} ms`,
+    reference: `${documents.oneParagraphLetterMs} ms one-paragraph letter`,
+    ratio: documents.ratio,
   });
 }
 

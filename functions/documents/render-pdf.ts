@@ -52,7 +52,21 @@ const defaultFontDir = () =>
 
 /** A4 with margins of about 2 cm (points: left, top, right, bottom); the footer sits in the bottom one. */
 const PAGE_MARGINS: [number, number, number, number] = [57, 45, 57, 56];
-const CONTENT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+/** Landscape forms keep about 1.4 cm at the sides: the columns to write in need the width. */
+const LANDSCAPE_MARGINS: [number, number, number, number] = [40, 36, 40, 50];
+const A4_WIDTH = 595.28;
+const A4_HEIGHT = 841.89;
+/** The side of a row's QR code on a form: big enough for a phone camera at arm's length, printed. */
+const ROW_QR_SIZE = 44;
+/** The grey of a form row not to be filled in: light enough to photocopy as white, dark enough to see. */
+const MUTED_FILL = '#eeeeee';
+
+const marginsOf = (document: OfficialDocument) =>
+  document.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
+const contentWidthOf = (document: OfficialDocument) => {
+  const margins = marginsOf(document);
+  return (document.orientation === 'landscape' ? A4_HEIGHT : A4_WIDTH) - margins[0] - margins[2];
+};
 const BODY_SIZE = 10.5;
 const TABLE_SIZE = 9;
 
@@ -73,8 +87,8 @@ function letterheadOf(document: OfficialDocument): Content[] {
     },
     {
       canvas: [
-        { type: 'line', x1: 0, y1: 5, x2: CONTENT_WIDTH, y2: 5, lineWidth: 2 },
-        { type: 'line', x1: 0, y1: 8, x2: CONTENT_WIDTH, y2: 8, lineWidth: 0.6 },
+        { type: 'line', x1: 0, y1: 5, x2: contentWidthOf(document), y2: 5, lineWidth: 2 },
+        { type: 'line', x1: 0, y1: 8, x2: contentWidthOf(document), y2: 8, lineWidth: 0.6 },
       ],
       margin: [0, 0, 0, 14],
     },
@@ -107,14 +121,19 @@ const keepWithNext = (node: Node, queries: NodeQueries): boolean =>
   node.headlineLevel === KEEP_WITH_NEXT && queries.getFollowingNodesOnPage().length < 12;
 
 /**
- * Text as pdfmake inlines, with every word that holds a `/` or a no-break space set `noWrap`: pdfmake
- * would otherwise break `231/Pid.B/2026/PN Plp` after a slash, and a number split over two lines is
- * misread and mistyped.
+ * Words kept on one line: a `/` or a no-break space (numbers), and a hyphen between letters, where
+ * pdfmake would break `Al-Ikhlas` and, in a justified paragraph, widen the break into a gap (`Al- Ikhlas`).
+ */
+const KEEP_WHOLE = /[/\u00a0]|\p{L}-\p{L}/u;
+
+/**
+ * Text as pdfmake inlines, with every word KEEP_WHOLE matches set `noWrap`: pdfmake would otherwise
+ * break `231/Pid.B/2026/PN Plp` after a slash, and a number split over two lines is misread and mistyped.
  */
 function unbreakableNumbers(text: string): Content {
-  if (!/[/\u00a0]/.test(text)) return text;
+  if (!KEEP_WHOLE.test(text)) return text;
   return {
-    text: text.split(/( )/).map((word) => (/[/\u00a0]/.test(word) ? { text: word, noWrap: true } : word)),
+    text: text.split(/( )/).map((word) => (KEEP_WHOLE.test(word) ? { text: word, noWrap: true } : word)),
   };
 }
 
@@ -139,24 +158,70 @@ const gridLines = {
   fillColor: (row: number) => (row === 0 ? '#e6e6e6' : null),
 };
 
-function signaturesOf(signers: readonly Signer[]): Content {
+function signaturesOf(signers: readonly Signer[], inHalfColumn = false): Content {
+  const blocks = signers.map((signer) => ({
+    width: '*',
+    alignment: 'center',
+    stack: [
+      { text: signer.above },
+      { text: `${signer.role},`, margin: [0, 0, 0, 58] },
+      { text: signer.name, bold: true, decoration: 'underline' },
+      ...(signer.nip ? [{ text: `NIP. ${signer.nip}` }] : []),
+    ],
+  }));
   return {
-    columns: signers.map((signer) => ({
-      width: '*',
-      alignment: 'center',
-      stack: [
-        { text: signer.above },
-        { text: `${signer.role},`, margin: [0, 0, 0, 58] },
-        { text: signer.name, bold: true, decoration: 'underline' },
-        ...(signer.nip ? [{ text: `NIP. ${signer.nip}` }] : []),
-      ],
-    })),
+    // One signer signs on the right half, as a letter's sender does; the left stays empty.
+    columns: blocks.length === 1 && !inHalfColumn ? [{ width: '*', text: '' }, ...blocks] : blocks,
     columnGap: 24,
     margin: [0, 18, 0, 0],
   } as Content;
 }
 
-function blockOf(block: DocumentBlock): Content {
+/** Row QR codes as SVG, by URL: made before the layout, which is synchronous. */
+type QrCodes = ReadonlyMap<string, string>;
+
+const qrSvg = (url: string, quietModules = 0): Promise<string> =>
+  QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: quietModules });
+
+async function rowQrCodes(blocks: readonly DocumentBlock[]): Promise<QrCodes> {
+  const urls = [...new Set(blocks.flatMap((b) => (b.type === 'qrTable' ? b.rows.map((r) => r.url) : [])))];
+  // Two modules of white round each row's code: the table's rules sit close and a scanner needs a margin.
+  return new Map(await Promise.all(urls.map(async (url) => [url, await qrSvg(url, 2)] as const)));
+}
+
+/** A form's table: text columns, then each row's QR code; rows tall enough to sign in, never split. */
+function qrTableOf(block: Extract<DocumentBlock, { type: 'qrTable' }>, qr: QrCodes): Content {
+  const align = block.columns.map((c) => c.align ?? 'left');
+  return {
+    table: {
+      headerRows: 1,
+      keepWithHeaderRows: 1,
+      dontBreakRows: true,
+      widths: [...block.columns.map((c) => (c.width === 'fill' ? '*' : c.width)), ROW_QR_SIZE],
+      body: [
+        [
+          ...block.columns.map((c, i) => ({ text: c.title, bold: true, alignment: align[i] })),
+          { text: block.qrTitle, bold: true, alignment: 'center' },
+        ],
+        ...block.rows.map((row): TableCell[] => [
+          // Text sits level with the middle of the QR code (pdfmake has no vertical alignment in cells).
+          ...row.cells.map((text, i): TableCell => ({
+            text,
+            alignment: align[i],
+            margin: [0, 16, 0, 0] as const,
+            ...(row.muted ? { fillColor: MUTED_FILL } : {}),
+          })),
+          { svg: qr.get(row.url) ?? '', width: ROW_QR_SIZE, height: ROW_QR_SIZE },
+        ]),
+      ],
+    },
+    layout: { ...gridLines, paddingTop: () => 3, paddingBottom: () => 3 },
+    fontSize: TABLE_SIZE,
+    margin: [0, 0, 0, 12],
+  } as Content;
+}
+
+function blockOf(block: DocumentBlock, qr: QrCodes): Content {
   switch (block.type) {
     case 'paragraph':
       return {
@@ -203,6 +268,8 @@ function blockOf(block: DocumentBlock): Content {
     }
     case 'signatures':
       return signaturesOf(block.signers);
+    case 'qrTable':
+      return qrTableOf(block, qr);
   }
 }
 
@@ -232,20 +299,46 @@ async function verificationOf(document: OfficialDocument, fingerprint: string): 
   } as Content;
 }
 
+/** The QR code with its caption under it, for the left half beside a single signature. */
+async function compactVerificationOf(document: OfficialDocument, fingerprint: string): Promise<Content> {
+  return {
+    stack: [
+      { svg: await qrSvg(document.verificationUrl), width: 72, height: 72, margin: [0, 0, 0, 4] },
+      { text: document.verificationCaption, bold: true },
+      { text: `Sidik dokumen (SHA-256): ${shortFingerprint(fingerprint)}` },
+      { text: document.verificationUrl, color: '#333333' },
+    ],
+    fontSize: 7.5,
+    margin: [0, 30, 0, 0],
+  } as Content;
+}
+
 /** The pdfmake definition of a document (exported for tests that inspect the layout, not the bytes). */
 export async function definitionOf(document: OfficialDocument): Promise<TDocumentDefinitions> {
   const fingerprint = contentFingerprint(document);
-  const body = document.blocks.map(blockOf);
+  const qr = await rowQrCodes(document.blocks);
+  const body = document.blocks.map((block) => blockOf(block, qr));
   // The signatures and the QR code close the document together: never a signature alone on a page.
-  const last = document.blocks.at(-1)?.type === 'signatures' ? body.pop() : undefined;
-  const closing: Content = {
-    stack: [...(last ? [last] : []), await verificationOf(document, fingerprint)],
-    unbreakable: true,
-  };
+  const lastBlock = document.blocks.at(-1);
+  const last = lastBlock?.type === 'signatures' ? body.pop() : undefined;
+  const closing: Content =
+    lastBlock?.type === 'signatures' && lastBlock.signers.length === 1
+      ? // A letter with one signer keeps the QR code in the empty left half beside the signature, as
+        // letters signed electronically do: a second band below would push a one-page letter onto two.
+        {
+          columns: [
+            { width: '*', stack: [await compactVerificationOf(document, fingerprint)] },
+            { width: '*', stack: [signaturesOf(lastBlock.signers, true)] },
+          ],
+          columnGap: 24,
+          unbreakable: true,
+        }
+      : { stack: [...(last ? [last] : []), await verificationOf(document, fingerprint)], unbreakable: true };
   const issued = new Date(`${document.issuedOn}T00:00:00Z`);
   return {
     pageSize: 'A4',
-    pageMargins: PAGE_MARGINS,
+    pageOrientation: document.orientation ?? 'portrait',
+    pageMargins: marginsOf(document),
     language: 'id-ID',
     info: {
       ...document.metadata,
@@ -264,7 +357,7 @@ export async function definitionOf(document: OfficialDocument): Promise<TDocumen
       ],
       fontSize: 8,
       color: '#444444',
-      margin: [PAGE_MARGINS[0], 22, PAGE_MARGINS[2], 0],
+      margin: [marginsOf(document)[0], 22, marginsOf(document)[2], 0],
     }),
   };
 }

@@ -8,13 +8,12 @@ import { reportsOf } from '../../functions/handlers/reminder-delivery';
 import { createReminderWorkers } from '../../functions/platform/reminder-workers';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { ReminderLog } from '../../functions/store/reminder-log';
-import type { SlotRecord } from '../../functions/store/slot-store';
 import { allows, deliveryReportTableAccess } from '../../infra/constructs/table-access';
 import { apiCaller } from '../support/api';
 import { recordingDynamoClient } from '../support/dynamo-calls';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
-import { fixtureSite, placedCase } from '../support/placed-case';
+import { fixtureSite, fixtureSlot, placedCase } from '../support/placed-case';
 
 /**
  * Delivery reports against DynamoDB Local (issue 15: every reminder logged as sent, delivered or failed):
@@ -96,32 +95,7 @@ const handle = async (event: unknown) => {
   return results;
 };
 
-async function scheduleSlot(caseId: string, date: string) {
-  const record = (await env.deps.cases.get(world.home, caseId))!;
-  const slot: SlotRecord = {
-    caseId,
-    clientId: record.clientId,
-    siteId: world.siteId,
-    date,
-    startTime: '08:00',
-    endTime: '12:00',
-    minutes: 240,
-    status: 'scheduled',
-    scheduledBy: world.people.officer,
-    version: 1,
-    createdAt: '2026-05-01T00:00:00.000Z',
-    updatedAt: '2026-05-01T00:00:00.000Z',
-  };
-  await env.deps.slots.replace({
-    case: record,
-    from: date,
-    until: date,
-    before: [],
-    after: [slot],
-    capacity: { [world.siteId]: 500 },
-    actor: { actor: world.people.officer, at: new Date('2026-05-01T00:00:00Z') },
-  });
-}
+const scheduleSlot = (caseId: string, date: string) => fixtureSlot(env.deps, world, caseId, date);
 
 type Logged = {
   kind: string;

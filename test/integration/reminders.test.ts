@@ -17,11 +17,10 @@ import { sendWeeklyDigest } from '../../functions/actions/reminders/send-weekly-
 import type { Office } from '../../functions/domain';
 import { createReminderWorkers } from '../../functions/platform/reminder-workers';
 import type { CaseRecord } from '../../functions/store/case-store';
-import type { SlotRecord } from '../../functions/store/slot-store';
 import { apiCaller } from '../support/api';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
-import { fixtureSite, placedCase } from '../support/placed-case';
+import { fixtureSite, fixtureSlot, placedCase } from '../support/placed-case';
 
 // Monday 11 May 2026, 16:00 in Palopo (WITA): the day-before job runs for Tuesday 12 May.
 const at = (iso: string) => () => new Date(iso);
@@ -50,34 +49,7 @@ const refusing: MessageChannel = {
 const workers = (now: () => Date, messaging: Messaging) =>
   createReminderWorkers(env.config, { now, messaging });
 
-/** A scheduled slot of the case on `date`, 08:00–12:00, written through the slot store. */
-async function scheduleSlot(caseId: string, date: string) {
-  const record = (await env.deps.cases.get(world.home, caseId))!;
-  const slot: SlotRecord = {
-    caseId,
-    clientId: record.clientId,
-    siteId: world.siteId,
-    date,
-    startTime: '08:00',
-    endTime: '12:00',
-    minutes: 240,
-    status: 'scheduled',
-    scheduledBy: world.people.officer,
-    version: 1,
-    createdAt: '2026-05-01T00:00:00.000Z',
-    updatedAt: '2026-05-01T00:00:00.000Z',
-  };
-  await env.deps.slots.replace({
-    case: record,
-    from: date,
-    until: date,
-    before: [],
-    after: [slot],
-    capacity: { [world.siteId]: 500 },
-    actor: { actor: world.people.officer, at: new Date('2026-05-01T00:00:00Z') },
-  });
-  return record;
-}
+const scheduleSlot = (caseId: string, date: string) => fixtureSlot(env.deps, world, caseId, date);
 
 const remindersOf = async (caseId: string, claims = world.claims.officer) =>
   call('GET', `/v1/offices/${world.home}/cases/${caseId}/reminders`, { claims });

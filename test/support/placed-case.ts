@@ -46,3 +46,42 @@ export async function placedCase(
   if (placed.status !== 201) throw new Error(`placement: ${JSON.stringify(placed.body)}`);
   return { ...registered, placementId: placed.body.id as string };
 }
+
+/**
+ * A scheduled slot of the case on `date`, 08:00–12:00 at the fixture site, written straight through the
+ * slot store (no plan checks): for tests of what reads slots (reminders, delivery reports), at any clock.
+ */
+export async function fixtureSlot(
+  deps: Pick<Ports, 'cases' | 'slots'>,
+  world: World,
+  caseId: string,
+  date: string,
+) {
+  const record = (await deps.cases.get(world.home, caseId))!;
+  const written = '2026-05-01T00:00:00.000Z';
+  await deps.slots.replace({
+    case: record,
+    from: date,
+    until: date,
+    before: [],
+    after: [
+      {
+        caseId,
+        clientId: record.clientId,
+        siteId: world.siteId,
+        date,
+        startTime: '08:00',
+        endTime: '12:00',
+        minutes: 240,
+        status: 'scheduled',
+        scheduledBy: world.people.officer,
+        version: 1,
+        createdAt: written,
+        updatedAt: written,
+      },
+    ],
+    capacity: { [world.siteId]: 500 },
+    actor: { actor: world.people.officer, at: new Date(written) },
+  });
+  return record;
+}

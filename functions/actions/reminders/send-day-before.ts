@@ -3,7 +3,6 @@ import {
   composeClientSms,
   mobileE164,
   officeToday,
-  RECORDING_STATUSES,
   smsGreetingName,
   supervisorDayEmail,
   type Office,
@@ -12,6 +11,7 @@ import type { ClientRecord } from '../../store/client-store';
 import type { ReminderKey } from '../../store/reminder-log';
 import type { SlotRecord } from '../../store/slot-store';
 import type { OfficeMember } from '../../store/user-store';
+import { slotsDue } from './slots-due';
 import { deliver, emailTo, membersOf, siteNamesOf, tagsOf, type Delivery } from './deliver';
 import { addReports, EMPTY_REPORT, type ReminderReport, type ReminderWorkerPorts } from './worker-ports';
 
@@ -94,21 +94,7 @@ const supervisorsOf = (members: ReadonlyMap<string, OfficeMember>, siteId: strin
  */
 export async function sendDayBefore(ports: ReminderWorkerPorts, office: Office): Promise<ReminderReport> {
   const date = addDays(officeToday(office, ports.now()), 1);
-  const scheduled = (await ports.slots.ofOfficeDay(office.id, date)).filter((s) => s.status === 'scheduled');
-  if (scheduled.length === 0) return EMPTY_REPORT;
-  // Only cases that still take sessions: a slot of a case referred, suspended or closed since it was
-  // accepted waits for the re-planner to release it (ADR 0014), but nobody is to come to work for it.
-  const working = new Map(
-    (
-      await ports.cases.getMany(
-        office.id,
-        scheduled.map((s) => s.caseId),
-      )
-    )
-      .filter((c) => RECORDING_STATUSES.includes(c.status))
-      .map((c) => [c.id, c]),
-  );
-  const slots = scheduled.filter((s) => working.has(s.caseId));
+  const { slots, cases: working } = await slotsDue(ports, office.id, date);
   if (slots.length === 0) return EMPTY_REPORT;
   const [clients, siteNames, members] = await Promise.all([
     ports.clients.getMany(

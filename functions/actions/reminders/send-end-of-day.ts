@@ -1,7 +1,8 @@
-import { officeToday, RECORDING_STATUSES, unrecordedDayEmail, type Office } from '../../domain';
+import { officeToday, unrecordedDayEmail, type Office } from '../../domain';
 import type { CaseRecord } from '../../store/case-store';
 import type { ReminderKey } from '../../store/reminder-log';
 import type { SlotRecord } from '../../store/slot-store';
+import { slotsDue } from './slots-due';
 import { deliver, emailTo, membersOf, siteNamesOf, tagsOf } from './deliver';
 import { addReports, EMPTY_REPORT, type ReminderReport, type ReminderWorkerPorts } from './worker-ports';
 
@@ -15,13 +16,9 @@ const KIND = 'end-of-day';
  */
 export async function sendEndOfDay(ports: ReminderWorkerPorts, office: Office): Promise<ReminderReport> {
   const date = officeToday(office, ports.now());
-  const slots = (await ports.slots.ofOfficeDay(office.id, date)).filter((s) => s.status === 'scheduled');
+  const { slots, cases: caseById } = await slotsDue(ports, office.id, date);
   if (slots.length === 0) return EMPTY_REPORT;
-  const [cases, siteNames, members] = await Promise.all([
-    ports.cases.getMany(
-      office.id,
-      slots.map((s) => s.caseId),
-    ),
+  const [siteNames, members] = await Promise.all([
     siteNamesOf(
       ports,
       office.id,
@@ -29,7 +26,6 @@ export async function sendEndOfDay(ports: ReminderWorkerPorts, office: Office): 
     ),
     membersOf(ports, office.id),
   ]);
-  const caseById = new Map(cases.filter((c) => RECORDING_STATUSES.includes(c.status)).map((c) => [c.id, c]));
   const byOfficer = new Map<string, { record: CaseRecord; slot: SlotRecord }[]>();
   for (const slot of slots) {
     const record = caseById.get(slot.caseId);

@@ -64,7 +64,26 @@ export type DocumentBlock =
       /** Rows of text; the header row repeats on every page the table runs onto. */
       readonly rows: readonly (readonly string[])[];
     }
-  | { readonly type: 'signatures'; readonly signers: readonly Signer[] };
+  | { readonly type: 'signatures'; readonly signers: readonly Signer[] }
+  | {
+      readonly type: 'qrTable';
+      /** The text columns; the QR code is one more column, last, titled `qrTitle`. */
+      readonly columns: readonly TableColumn[];
+      readonly qrTitle: string;
+      /**
+       * One row per line of a form: its cells (empty ones are left to be filled by hand, so the rows
+       * are tall enough to sign in) and the URL its QR code opens.
+       */
+      readonly rows: readonly QrTableRow[];
+    };
+
+/** A row of a `qrTable`: text cells in the order of the columns, and the URL its QR code opens. */
+export interface QrTableRow {
+  readonly cells: readonly string[];
+  readonly url: string;
+  /** Shaded grey: a row printed for reference that is not to be filled in (a day already recorded). */
+  readonly muted?: boolean;
+}
 
 export interface OfficialDocument {
   readonly kind: DocumentKind;
@@ -74,6 +93,8 @@ export interface OfficialDocument {
   /** The register number (document-number.ts), printed under the title and beside the QR code. */
   readonly number: string;
   readonly issuedOn: LocalDate;
+  /** A4 upright unless the document says otherwise: a form with many columns is printed landscape. */
+  readonly orientation?: 'portrait' | 'landscape';
   readonly blocks: readonly DocumentBlock[];
   /** The verification page the QR code opens; it shows number, hash, status and the client's initials. */
   readonly verificationUrl: string;
