@@ -15,6 +15,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'case.completed',
   'placement.created',
   'placement.ended',
+  'schedule.changed',
   'session.recorded',
   'session.verified',
   'warning.issued',
@@ -70,6 +71,7 @@ const RECORD_EVENTS: Readonly<Record<string, WebhookEventType>> = {
   'assessment.create': 'case.assessed',
   'placement.create': 'placement.created',
   'placement.end': 'placement.ended',
+  'case.schedule': 'schedule.changed',
   'session.create': 'session.recorded',
   'warning.create': 'warning.issued',
   'referral.create': 'referral.created',
@@ -122,6 +124,8 @@ function dataOf(type: WebhookEventType, entry: AuditView, changed: Changed): Rec
       return { ...base, from: status?.before, to: status?.after };
     case 'case.completed':
       return { ...base, status: 'completed' };
+    case 'schedule.changed':
+      return { ...base, slots: scheduleChanges(changed) };
     case 'referral.outcome_recorded': {
       const outcome = changed.get('referral.outcome')?.after as
         { decision?: unknown; decidedOn?: unknown } | undefined;
@@ -132,6 +136,23 @@ function dataOf(type: WebhookEventType, entry: AuditView, changed: Changed): Rec
     default:
       return { ...base, ...recordData(entry, changed) };
   }
+}
+
+/**
+ * The days whose slot a schedule change added, moved or removed (audit fields `slots.<date>`), each with
+ * where and when it now is (none when removed): site and times only, as the audit entry keeps them.
+ */
+function scheduleChanges(changed: Changed) {
+  return [...changed.entries()]
+    .filter(([field]) => field.startsWith('slots.'))
+    .map(([field, change]) => {
+      const after = change.after as { siteId?: unknown; startTime?: unknown; endTime?: unknown } | null;
+      return {
+        date: field.slice('slots.'.length),
+        ...(after ? { siteId: after.siteId, startTime: after.startTime, endTime: after.endTime } : {}),
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** `<record>Id` and the record's allowed fields as changed; credited minutes become hours, as the API shows them. */

@@ -98,6 +98,37 @@ describe('the event catalogue', () => {
     expect(completed.map((e) => e.type)).toEqual(['case.status_changed', 'case.completed']);
   });
 
+  it('an accepted or edited schedule is schedule.changed, with each day as it now is (none when removed)', () => {
+    const [event, ...more] = eventsOfAudit(
+      audit({
+        action: 'case.schedule',
+        changes: [
+          { field: 'window', before: null, after: '2026-05-12..2026-05-20' },
+          {
+            field: 'slots.2026-05-14',
+            before: null,
+            after: { siteId: 'S1', startTime: '08:00', endTime: '12:00' },
+          },
+          {
+            field: 'slots.2026-05-12',
+            before: { siteId: 'S1', startTime: '08:00', endTime: '12:00' },
+            after: null,
+          },
+        ],
+      }),
+    );
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({
+      type: 'schedule.changed',
+      data: {
+        slots: [
+          { date: '2026-05-12' },
+          { date: '2026-05-14', siteId: 'S1', startTime: '08:00', endTime: '12:00' },
+        ],
+      },
+    });
+  });
+
   it('changes that partners do not hear about make no event (a NIK reveal, a client correction)', () => {
     expect(eventsOfAudit(audit({ action: 'client.reveal-nik', subjectType: 'client' }))).toEqual([]);
     expect(

@@ -17,6 +17,7 @@ const EVENT_LABELS: Record<WebhookEventType, () => string> = {
   'case.completed': m.webhooks_event_case_completed,
   'placement.created': m.webhooks_event_placement_created,
   'placement.ended': m.webhooks_event_placement_ended,
+  'schedule.changed': m.webhooks_event_schedule_changed,
   'session.recorded': m.webhooks_event_session_recorded,
   'session.verified': m.webhooks_event_session_verified,
   'warning.issued': m.webhooks_event_warning_issued,
