@@ -6,7 +6,8 @@
  */
 import { isLocalDate, type LocalDate } from './calendar';
 
-const MONTHS = [
+/** Month names, January first, as Indonesian prose and documents write them. */
+export const MONTHS = [
   'Januari',
   'Februari',
   'Maret',
@@ -20,6 +21,9 @@ const MONTHS = [
   'November',
   'Desember',
 ] as const;
+
+/** ISO weekday 1 (Monday) … 7 (Sunday) in Bahasa Indonesia. */
+export const WEEKDAY_NAMES = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
 
 /** Short month names as Indonesian letters abbreviate them: Jan, Feb, Mar, Apr, Mei, Jun, Jul, Agu, … */
 const SHORT_MONTHS = [

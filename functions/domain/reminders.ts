@@ -8,7 +8,7 @@
  * with room for nothing else, never from a case or a client record.
  */
 import { isoWeekday, type LocalDate } from './calendar';
-import { clockTime, longDate } from './indonesian-format';
+import { clockTime, longDate, WEEKDAY_NAMES } from './indonesian-format';
 
 /** What a reminder is about; part of its log key, so never renamed. */
 export const REMINDER_KINDS = ['day-before', 'end-of-day', 'at-risk', 'impossible', 'weekly-digest'] as const;
@@ -20,10 +20,9 @@ export type ReminderRecipient = (typeof REMINDER_RECIPIENTS)[number];
 
 export type ReminderChannel = 'sms' | 'email';
 
-const WEEKDAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
-
 /** `2026-12-07` → `Senin, 7 Desember 2026`: the day a reminder is about, with its weekday. */
-export const dayDate = (date: LocalDate): string => `${WEEKDAYS[isoWeekday(date) - 1]}, ${longDate(date)}`;
+export const dayDate = (date: LocalDate): string =>
+  `${WEEKDAY_NAMES[isoWeekday(date) - 1]}, ${longDate(date)}`;
 
 /** `08:00`, `12:00` → `08.00-12.00` (an ASCII hyphen: an en dash would push an SMS out of GSM-7). */
 export const timeRange = (startTime: string, endTime: string): string =>

@@ -14,7 +14,7 @@ import type { CaseOrigin, ConversionBasis } from '../registration-model';
 import type { NonComplianceSanction, SentenceKind } from '../sentence';
 import type { WarningLevel, WarningStatus } from '../warnings';
 import type { Letterhead } from './official-document';
-import { WEEKDAY_NAMES } from './words';
+import { WEEKDAY_NAMES } from '../indonesian-format';
 
 export interface Official {
   readonly name: string;

@@ -32,7 +32,7 @@ import {
   type Official,
 } from './document-parts';
 import type { DocumentBlock, Letterhead, OfficialDocument } from './official-document';
-import { WEEKDAY_NAMES } from './words';
+import { WEEKDAY_NAMES } from '../indonesian-format';
 
 export interface PlacementLetterInput {
   readonly case: {

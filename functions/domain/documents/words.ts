@@ -3,6 +3,7 @@
  * tahun dua ribu dua puluh enam". Spelling the date out is what makes a typed date hard to alter on paper.
  */
 import { isoWeekday, isLocalDate, type LocalDate } from '../calendar';
+import { MONTHS, WEEKDAY_NAMES } from '../indonesian-format';
 
 const UNITS = [
   'nol',
@@ -18,24 +19,6 @@ const UNITS = [
   'sepuluh',
   'sebelas',
 ] as const;
-
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-] as const;
-
-/** ISO weekday 1 (Monday) … 7 (Sunday) in Bahasa Indonesia. */
-export const WEEKDAY_NAMES = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'] as const;
 
 /** A whole number 0 … 999,999 in words (terbilang): 2026 → `dua ribu dua puluh enam`, 11 → `sebelas`. */
 export function inWords(value: number): string {
