@@ -215,7 +215,7 @@ export class ReminderLog {
 
   /**
    * The reminder a provider's delivery report is about, by the message's tags and the provider's id,
-   * without a Scan or a new index: the tags name the partition (the case's, or `O#<office>#REMINDERS`
+   * without reading the table whole or a new index: the tags name the partition (the case's, or `O#<office>#REMINDERS`
    * for an office-level email) and the sort key prefix (`REMINDER#<kind>#<date>#`, a day's few items of
    * that kind), and a filter keeps the item whose recorded `providerMessageId` is the report's. One
    * Query; without the day, up to MAX_SEARCH_PAGES of the kind's items. A sparse index keyed by the

@@ -14,17 +14,9 @@ import {
   caseReplannerTableAccess,
   slotReleaseTableAccess,
   type ItemAction,
-  type TableAccess,
 } from '../../infra/constructs/table-access';
 import { deploymentWith, deployments, resourcesOf, synthesize } from './support';
-
-interface Statement {
-  readonly Sid?: string;
-  readonly Effect: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
+import { toAccess, sorted, type Statement } from './iam-statements';
 
 /**
  * The case re-planner in the cloud: a second consumer of the main table's stream, invoked by inserted
@@ -375,19 +367,3 @@ describe('the re-planner bundle', () => {
     expect(output!.bytes).toBeLessThan(600_000);
   });
 });
-
-/** A synthesized statement in the access-list shape. */
-function toAccess(s: Statement): TableAccess {
-  const indexes = [...JSON.stringify(s.Resource).matchAll(/\/index\/([\w-]+)/g)].map((m) => m[1]!);
-  const leadingKeys = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as
-    string[] | undefined;
-  return {
-    sid: s.Sid ?? '',
-    actions: [s.Action].flat() as ItemAction[],
-    ...(indexes.length > 0 ? { indexes } : {}),
-    ...(leadingKeys ? { leadingKeys } : {}),
-  };
-}
-
-const sorted = (access: readonly TableAccess[]) =>
-  access.map((s) => ({ ...s, actions: [...s.actions].sort() })).sort((a, b) => a.sid.localeCompare(b.sid));

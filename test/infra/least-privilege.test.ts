@@ -15,14 +15,7 @@ import { idempotencyTable, mainTable } from '../../functions/tables';
 import { keys } from '../../functions/store/keys';
 import { auditPartition } from '../../functions/store/audit';
 import { deployments, resourcesOf, synthesize } from './support';
-
-interface Statement {
-  readonly Sid?: string;
-  readonly Effect: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
+import { type Statement } from './iam-statements';
 
 /**
  * Least privilege on the tables (issue 11, item 6): each function's role holds only the DynamoDB item

@@ -11,13 +11,7 @@ import {
 } from '../../infra/constructs/table-access';
 import type { DeploymentConfig } from '../../infra/config/schema';
 import { deploymentWith, deployments, resourcesOf, synthesize } from './support';
-
-interface Statement {
-  readonly Sid?: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
+import { type Statement } from './iam-statements';
 
 /**
  * Delivery reports (issue 15: every reminder logged as sent, delivered or failed): the SES configuration

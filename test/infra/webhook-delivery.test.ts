@@ -19,20 +19,12 @@ import {
   webhookDispatcherTableAccess,
   webhookRetryTableAccess,
   type DynamoCall,
-  type ItemAction,
   type TableAccess,
 } from '../../infra/constructs/table-access';
 import { webhookDispatchEntry, webhookRetryEntry } from '../../infra/constructs/webhook-delivery';
 import { recordingDynamoClient } from '../support/dynamo-calls';
 import { deploymentWith, deployments, resourcesOf, synthesize } from './support';
-
-interface Statement {
-  readonly Sid?: string;
-  readonly Effect: string;
-  readonly Action: string | string[];
-  readonly Resource: unknown;
-  readonly Condition?: Record<string, Record<string, unknown>>;
-}
+import { toAccess, sorted, type Statement } from './iam-statements';
 
 /**
  * Issue 13 (webhooks), the cloud part: the main table's stream invokes the dispatcher with inserted
@@ -263,22 +255,6 @@ describe.each([...deployments, withAlarms].map((d) => [d.name, d] as const))(
     });
   },
 );
-
-/** A synthesized statement in the access-list shape. */
-function toAccess(s: Statement): TableAccess {
-  const indexes = [...JSON.stringify(s.Resource).matchAll(/\/index\/([\w-]+)/g)].map((m) => m[1]!);
-  const leadingKeys = s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] as
-    string[] | undefined;
-  return {
-    sid: s.Sid ?? '',
-    actions: [s.Action].flat() as ItemAction[],
-    ...(indexes.length > 0 ? { indexes } : {}),
-    ...(leadingKeys ? { leadingKeys } : {}),
-  };
-}
-
-const sorted = (access: readonly TableAccess[]) =>
-  access.map((s) => ({ ...s, actions: [...s.actions].sort() })).sort((a, b) => a.sid.localeCompare(b.sid));
 
 /**
  * The workers' real code paths (actions/webhooks over the real stores), against a DynamoDB client that
