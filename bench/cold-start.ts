@@ -116,6 +116,7 @@ export async function benchColdStart(options: ColdStartOptions) {
       TABLE_NAME: h.config.tableName,
       IDEMPOTENCY_TABLE_NAME: h.config.idempotencyTableName,
       EVIDENCE_BUCKET: h.config.evidenceBucket,
+      DOCUMENTS_BUCKET: h.config.documentsBucket,
       DYNAMODB_ENDPOINT: store.endpoint,
       S3_ENDPOINT: s3.endpoint,
       CURSOR_SIGNING_KEY: h.config.cursorKey,

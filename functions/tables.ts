@@ -117,7 +117,13 @@ export const evidenceBucket: BucketDefinition = {
   ],
 };
 
-export const buckets = [evidenceBucket] as const;
+/**
+ * Issued documents (ADR 0015): written by the documents function only, read through presigned links a
+ * browser opens as a page (no script reads them), so no CORS.
+ */
+export const documentsBucket: BucketDefinition = { id: 'documents', cors: [] };
+
+export const buckets = [evidenceBucket, documentsBucket] as const;
 
 /** Physical resource name for a deployment prefix, e.g. `abdi-local-main`. */
 export function physicalName(prefix: string, definition: { readonly id: string }): string {

@@ -15,6 +15,7 @@ export function resourceNames(prefix: string) {
     tableName: physicalName(prefix, mainTable),
     idempotencyTableName: physicalName(prefix, idempotencyTable),
     evidenceBucket: physicalName(prefix, buckets[0]),
+    documentsBucket: physicalName(prefix, buckets[1]),
   };
 }
 

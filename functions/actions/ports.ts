@@ -1,3 +1,4 @@
+import type { OfficialDocument } from '../domain/documents';
 import type { IdentityProvider } from '../identity/identity-provider';
 import type { MachineClientProvider } from '../identity/machine-client-provider';
 import type { AssessmentStore } from '../store/assessment-store';
@@ -5,6 +6,8 @@ import type { AuditStore } from '../store/audit-store';
 import type { CaseStore } from '../store/case-store';
 import type { ClientStore } from '../store/client-store';
 import type { DirectoryStore } from '../store/directory-store';
+import type { DocumentFiles } from '../store/document-files';
+import type { DocumentStore } from '../store/document-store';
 import type { EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceStore } from '../store/evidence-store';
 import type { IntegrationStore } from '../store/integration-store';
@@ -23,6 +26,21 @@ import type { UserStore } from '../store/user-store';
 import type { WarningStore } from '../store/warning-store';
 import type { WebhookDeliveryStore } from '../store/webhook-deliveries';
 import type { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
+
+/** Lays a document model out as a PDF, deterministically (ADR 0015). */
+export interface DocumentRenderer {
+  /** `draft`: marked DRAF across every page (a preview, never stored). */
+  render(
+    model: OfficialDocument,
+    options?: { draft?: boolean },
+  ): Promise<{ bytes: Uint8Array; pages: number }>;
+  /** The same model as a workbook: its fields, tables and charts (the reports' XLSX). */
+  spreadsheet(model: OfficialDocument): Promise<Uint8Array>;
+  /** SHA-256 (hex) of the model's canonical content: the fingerprint printed on the paper. */
+  fingerprint(model: OfficialDocument): string;
+  /** pdfmake's version and the fonts': the same version renders the same bytes. */
+  readonly version: string;
+}
 
 /**
  * What a use case may reach outside itself: the stores, the identity provider, the evidence bucket and
@@ -69,6 +87,20 @@ export interface Ports {
    */
   readonly webhookTargets: { readonly mode: 'cloud' | 'local'; isPublicHost(host: string): boolean };
   readonly machineClients: MachineClientProvider;
+  /** Issued documents, their register counters and verification records (ADR 0015). */
+  readonly documents: DocumentStore;
+  /** The documents bucket: stored files, read back through presigned links only. */
+  readonly documentFiles: DocumentFiles;
+  /**
+   * The PDF renderer: only the documents function has one (pdfmake and its fonts stay out of the API
+   * bundle); a use case that renders refuses to run without it.
+   */
+  readonly documentRenderer?: DocumentRenderer;
+  /**
+   * The dashboard's public origin (`https://abdi.example.go.id`) for the verification links printed on
+   * documents: set where documents are issued (the documents function, local mode).
+   */
+  readonly publicUrl?: string;
   /**
    * How this deployment's invitations reach people (`email` from Cognito, a `link` in local mode), so an
    * invitation that must not create an account can still answer in the same shape (USER-GLOBAL-USERNAME).

@@ -18,12 +18,19 @@ export type AccessRule =
       readonly roles: readonly Role[];
       /** Required scope for machine clients (`integration`); undefined = machine clients refused. */
       readonly scope?: Scope;
-    };
+    }
+  /**
+   * A region resource: the path has `{regionId}`. Only that region's Kanwil (a `regional` membership
+   * of it) passes; anyone else, the region's office staff included, gets 404, as a stranger to an
+   * office does. Nobody else holds a role in a region, so there are no roles to list.
+   */
+  | { readonly kind: 'region' };
 
 export const access = {
   public: { kind: 'public' } as const,
   signedIn: { kind: 'signed-in' } as const,
   office: (roles: readonly Role[], scope?: Scope): AccessRule => ({ kind: 'office', roles, scope }),
+  region: { kind: 'region' } as const,
 };
 
 /** Role sets used by many routes, named once so the matrix reads like policy. */

@@ -10,7 +10,7 @@ import { MetricUnit, type Metrics } from '@aws-lambda-powertools/metrics';
 import type middy_ from '@middy/core';
 import { routeHandler, type ApiEvent } from './pipeline';
 import { problemDetails } from './problem-middleware';
-import type { ApiDependencies } from './route';
+import type { AnyRoute, ApiDependencies } from './route';
 import { routeTable } from './route-table';
 
 export interface ApiObservability {
@@ -19,13 +19,18 @@ export interface ApiObservability {
 }
 
 /**
- * The whole HTTP API as one middy handler: logging context, metrics, normalised headers, security
+ * The HTTP API (or the part one function serves) as one middy handler: logging context, metrics, normalised headers, security
  * headers, the router over the route table, and problem+json for every error (registered last so it
  * handles errors first).
  */
-export function createApiHandler(deps: ApiDependencies, observability: ApiObservability) {
+export function createApiHandler(
+  deps: ApiDependencies,
+  observability: ApiObservability,
+  /** The routes this function serves (the API function's or the documents function's): all by default. */
+  routes: readonly AnyRoute[] = routeTable,
+) {
   const router = httpRouterHandler<ApiEvent, APIGatewayProxyResultV2>(
-    routeTable.map((route) => ({
+    routes.map((route) => ({
       method: route.method,
       path: route.path,
       handler: routeHandler(route, deps, { logger: observability.logger }),

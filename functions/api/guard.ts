@@ -1,4 +1,4 @@
-import type { Membership, Principal } from '../identity/principal';
+import type { Membership, Principal, TokenSubject } from '../identity/principal';
 import { subjectFromClaims } from '../identity/claims';
 import { rolesRequiringMfa, type MfaPolicy } from '../identity/mfa';
 import type { Ports } from '../actions/ports';
@@ -8,12 +8,14 @@ import type { AccessRule } from './access';
 import { HttpProblem, problems } from './problem';
 import { OFFICE_ID_PATTERN } from './schemas/common';
 
-export type { GuardResult, InOffice, OfficeGrant as OfficeAccess } from '../identity/grant';
+export type { GuardResult, InOffice, InRegion, OfficeGrant as OfficeAccess } from '../identity/grant';
 
 export interface GuardInput {
   readonly rule: AccessRule;
   readonly claims: Readonly<Record<string, unknown>> | undefined;
   readonly officeId: string | undefined;
+  /** A region route's `{regionId}`. */
+  readonly regionId?: string | undefined;
   /** Roles that must sign in with TOTP; checked right after the principal resolves (ADR 0008). */
   readonly mfa?: MfaPolicy;
   /** The records the route reads first, read with the caller's grants (ADR 0011). */
@@ -39,6 +41,7 @@ export async function guard(directory: Ports['directory'], input: GuardInput): P
     if (input.mfa) await requireMfa(input.mfa, principal);
     return { kind: 'signed-in', principal };
   }
+  if (rule.kind === 'region') return inRegion(directory, subject, input);
 
   // An office route: the caller's grants here, the office and what the route reads, in one call.
   // Checked before the lookup: no office has such an id, and a key DynamoDB refuses (over 2 kB) was a 500.
@@ -70,6 +73,28 @@ export async function guard(directory: Ports['directory'], input: GuardInput): P
   const onlySites = allowed.every((m) => m.role === 'supervisor');
   const siteIds = onlySites ? allowed.flatMap((m) => (m.role === 'supervisor' ? m.siteIds : [])) : undefined;
   return { kind: 'office', principal, office, roles, siteIds };
+}
+
+/**
+ * A region route: the caller's Kanwil membership of that region, or 404 (the region's office staff
+ * included). As on an office route, the principal carries only the membership that applies here, so
+ * MFA is asked for by the roles held here, before the answer can tell whether the region exists.
+ */
+async function inRegion(
+  directory: Ports['directory'],
+  subject: TokenSubject,
+  input: GuardInput,
+): Promise<GuardResult> {
+  const found = await directory.resolvePrincipal(subject);
+  if (!found) throw unknownCaller();
+  const regionId = input.regionId;
+  const principal = {
+    ...found,
+    memberships: found.memberships.filter((m) => 'regionId' in m && m.regionId === regionId),
+  };
+  if (input.mfa) await requireMfa(input.mfa, principal);
+  if (!regionId || principal.memberships.length === 0) throw problems.notFound();
+  return { kind: 'region', principal, regionId };
 }
 
 const unknownCaller = () => problems.unauthenticated('Your account is unknown or disabled in Abdi.');

@@ -51,7 +51,8 @@ const PROBLEMS: Readonly<Record<number, ProblemCase>> = {
     slug: 'not-found',
     title: 'Not found',
     detail: 'No such resource.',
-    applies: (route) => guarded(route) && route.path.includes('{'),
+    // Any route naming a record in its path, public ones too (a document's verification link).
+    applies: (route) => route.path.includes('{'),
   },
   409: {
     description:

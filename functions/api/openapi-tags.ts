@@ -62,5 +62,13 @@ export const API_TAGS = [
   },
   { name: 'payments', description: 'Part-payments of a fine converted to hours (KUHP Pasal 82).' },
   { name: 'audit', description: "A case's audit trail, and the office's NIK reveals." },
-  { name: 'summary', description: "An office's figures for its dashboard." },
+  {
+    name: 'summary',
+    description: "An office's figures for its dashboard; a region's offices compared, for the Kanwil.",
+  },
+  {
+    name: 'documents',
+    description:
+      "Official documents (berita acara, reports, letters, attendance sheets): numbered from the office's register, stored under Object Lock with their SHA-256, and checkable by anyone at their verification link.",
+  },
 ] as const;

@@ -27,6 +27,7 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { version: strin
             ...(route.access.scope ? { 'x-abdi-scope': route.access.scope } : {}),
           }
         : {}),
+      ...(route.access.kind === 'region' ? { 'x-abdi-roles': ['regional'] } : {}),
       parameters: [
         ...parameters(route.params, 'path', schemas),
         ...parameters(route.query, 'query', schemas),
@@ -48,6 +49,16 @@ export function buildOpenApi(routes: readonly AnyRoute[], info: { version: strin
               description: spec.description,
               ...(spec.schema
                 ? { content: { 'application/json': { schema: toSchema(spec.schema, 'output', schemas) } } }
+                : {}),
+              ...(spec.file
+                ? {
+                    content: Object.fromEntries(
+                      spec.file.contentTypes.map((type) => [
+                        type,
+                        { schema: { type: 'string', format: 'binary' } },
+                      ]),
+                    ),
+                  }
                 : {}),
             },
           ]),
@@ -90,8 +101,10 @@ function describe(route: AnyRoute): string {
       ? 'Public: no token.'
       : access.kind === 'signed-in'
         ? 'Any signed-in person.'
-        : `Roles in the office: ${access.roles.join(', ')}` +
-          (access.scope ? `; a machine client needs the scope \`${access.scope}\`.` : '.');
+        : access.kind === 'region'
+          ? "The region's Kanwil (role `regional` in that region); anyone else gets 404."
+          : `Roles in the office: ${access.roles.join(', ')}` +
+            (access.scope ? `; a machine client needs the scope \`${access.scope}\`.` : '.');
   return [
     route.description,
     `**Access:** ${who}`,

@@ -6,7 +6,7 @@ import type * as z from 'zod';
 import { guard, type GuardResult } from './guard';
 import { idempotentPost, requestClaim } from './idempotency';
 import { problems, type FieldError } from './problem';
-import type { AnyRoute, ApiDependencies } from './route';
+import type { AnyRoute, ApiDependencies, RouteResponse } from './route';
 
 /**
  * The event shape after the authorizer: API Gateway HTTP API, payload v2. The cloud's Lambda authorizer
@@ -43,6 +43,7 @@ export function routeHandler(
       body: parseWith(route.body, (event as { body?: unknown }).body, ''),
     };
     const result = await route.handle({ ...input, access, headers: event.headers ?? {}, deps });
+    if (result.body instanceof Uint8Array) return fileResponse(route, result);
     return {
       statusCode: result.status,
       headers: {
@@ -61,6 +62,7 @@ export function routeHandler(
         rule: route.access,
         claims: event.requestContext.authorizer?.jwt?.claims ?? event.requestContext.authorizer?.lambda,
         officeId: event.pathParameters?.officeId,
+        regionId: event.pathParameters?.regionId,
         mfa: deps.mfa,
         readKeys: () => readAheadKeys(route, event, deps),
         // The key's record comes with the caller's grants, so a first request pays no call for it.
@@ -79,6 +81,21 @@ export function routeHandler(
       const claim = replayable ? requestClaim(deps.idempotency, event) : undefined;
       return claim ? deps.idempotency.run(claim, () => inner(event, context)) : inner(event, context);
     });
+}
+
+/** A file answer: its bytes base64-encoded, as API Gateway sends binary bodies, with the spec's type. */
+function fileResponse(route: AnyRoute, result: RouteResponse): APIGatewayProxyResultV2 {
+  const declared: readonly string[] = route.responses[result.status]?.file?.contentTypes ?? [];
+  const contentType = result.headers?.['content-type'] ?? declared[0];
+  if (!contentType || !declared.includes(contentType)) {
+    throw new Error(`${route.operationId} answered ${result.status} with bytes it does not declare`);
+  }
+  return {
+    statusCode: result.status,
+    headers: { 'cache-control': 'no-store', ...result.headers, 'content-type': contentType },
+    body: Buffer.from(result.body as Uint8Array).toString('base64'),
+    isBase64Encoded: true,
+  };
 }
 
 /**

@@ -36,6 +36,7 @@ export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>)
     ...(view.consent ? { consent: view.consent } : {}),
     ...(view.assessment ? { assessment: view.assessment } : {}),
     ...(view.plan ? { plan: presentPlanSummary(view.plan) } : {}),
+    ...(view.completionRecord ? { completionRecord: view.completionRecord } : {}),
     ...(view.notes ? { notes: view.notes } : {}),
   };
 }

@@ -4,9 +4,12 @@ import type { APIGatewayProxyResultV2 } from 'aws-lambda';
 import { Refusal } from '../actions/refusal';
 import { HttpProblem, problems } from './problem';
 
-/** Errors that mean "the data store is unreachable or throttled": the caller should retry, not give up. */
+/** Errors that mean "a store (DynamoDB, S3) is unreachable or throttled": the caller should retry, not give up. */
 const TRANSIENT_STORE_ERRORS = new Set([
   'TimeoutError',
+  // S3's names for the same: 503 Slow Down and 500 InternalError.
+  'SlowDown',
+  'InternalError',
   'RequestTimeout',
   'ServiceUnavailable',
   'ThrottlingException',

@@ -13,6 +13,17 @@ import {
   revokeIntegrationRoute,
   rotateIntegrationSecretRoute,
 } from './routes/integrations';
+import {
+  finishDocumentRoute,
+  getDocumentRoute,
+  getDocumentSpreadsheet,
+  getRegionalReport,
+  issueDocumentRoute,
+  listDocumentsRoute,
+  previewDocumentRoute,
+  putDocumentSettings,
+  verifyDocumentRoute,
+} from './routes/documents';
 import { getOfficeHolidays, putOfficeHolidays } from './routes/holidays';
 import { putOfficePolicy } from './routes/office-policy';
 import { createPartner, getPartner, listPartners, updatePartner } from './routes/partners';
@@ -26,7 +37,7 @@ import { createAssessment, listAssessments } from './routes/assessments';
 import { getCaseAudit, listNikReveals } from './routes/audit';
 import { createPayment } from './routes/payments';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
-import { getOfficeSummary } from './routes/summary';
+import { getOfficeSummary, getRegionalSummary } from './routes/summary';
 import { getHealth } from './routes/system';
 import { createWarning, listWarnings } from './routes/warnings';
 import { createUser, disableUser, getUser, listUsers, updateUser } from './routes/users';
@@ -103,6 +114,7 @@ const businessRoutes: readonly AnyRoute[] = [
   getCaseAudit,
   listNikReveals,
   getOfficeSummary,
+  getRegionalSummary,
   createSession,
   listSessions,
   updateSession,
@@ -117,6 +129,15 @@ const businessRoutes: readonly AnyRoute[] = [
   createSite,
   getSite,
   updateSite,
+  putDocumentSettings,
+  listDocumentsRoute,
+  issueDocumentRoute,
+  previewDocumentRoute,
+  getDocumentRoute,
+  finishDocumentRoute,
+  getDocumentSpreadsheet,
+  getRegionalReport,
+  verifyDocumentRoute,
 ];
 
 const API_VERSION = '1.0.0';
@@ -135,6 +156,10 @@ const getOpenApi = defineRoute({
 });
 
 export const routeTable: readonly AnyRoute[] = [...businessRoutes, getOpenApi];
+
+/** What each function serves: the documents function renders (ADR 0015), the API function the rest. */
+export const apiFunctionRoutes = routeTable.filter((route) => route.runsIn === undefined);
+export const documentFunctionRoutes = routeTable.filter((route) => route.runsIn === 'documents');
 
 let cachedDocument: ReturnType<typeof buildOpenApi> | undefined;
 /** Built on first request, not at cold start: most invocations never need it. */

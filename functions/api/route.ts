@@ -28,6 +28,7 @@ export interface RouteContext<TParams, TQuery, TBody, TAccess extends GuardResul
 
 export interface RouteResponse {
   readonly status: number;
+  /** JSON, or the bytes of a file (a PDF preview) sent as they are with the spec's `contentType`. */
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
 }
@@ -35,6 +36,11 @@ export interface RouteResponse {
 export interface ResponseSpec {
   readonly description: string;
   readonly schema?: z.ZodType;
+  /**
+   * A file answer instead of JSON: the route returns its bytes, and its `content-type` header when it
+   * can answer in more than one of these types (a report as PDF or XLSX); else the first.
+   */
+  readonly file?: { readonly contentTypes: readonly [string, ...string[]] };
 }
 
 /**
@@ -60,6 +66,11 @@ export interface RouteDefinition<
   readonly responses: Readonly<Record<number, ResponseSpec>>;
   /** What the contract says beyond the summary: when to call it, what it changes, what it refuses. */
   readonly description?: string;
+  /**
+   * `documents`: served by the documents function (ADR 0015), which carries the PDF renderer and its
+   * fonts; the API function never loads them. Same pipeline, same guard, same contract.
+   */
+  readonly runsIn?: 'documents';
   /** The route answers 428 without `If-Match`, and 412 when it names an old version (`ifMatchRoute`). */
   readonly requiresIfMatch?: true;
   /**

@@ -15,7 +15,6 @@ import { dirname, join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import pdfMake from 'pdfmake';
 import type { Content, Node, NodeQueries, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import QRCode from 'qrcode';
 import {
   DEFAULT_PARENT_LINES,
   pageLabelOf,
@@ -23,7 +22,17 @@ import {
   type OfficialDocument,
   type Signer,
 } from '../domain/documents';
-import { contentFingerprint, shortFingerprint } from './fingerprint';
+import { contentFingerprint } from './fingerprint';
+import { chartOf } from './pdf-chart';
+import {
+  compactVerification,
+  qrTableOf,
+  rowQrCodes,
+  verificationBand,
+  verificationOfDocument,
+  type QrCodes,
+} from './pdf-qr';
+import { BODY_SIZE, contentWidthOf, gridLines, marginsOf, noBorders, TABLE_SIZE } from './pdf-style';
 
 export interface RenderOptions {
   /**
@@ -31,6 +40,8 @@ export interface RenderOptions {
    * `fonts/Roboto`; a bundled function passes the folder its build copied them to.
    */
   readonly fontDir?: string;
+  /** Marks every page DRAF (a preview: unnumbered, never stored). */
+  readonly draft?: boolean;
 }
 
 export interface RenderedDocument {
@@ -50,36 +61,25 @@ const FONT_FILES = {
 const defaultFontDir = () =>
   join(dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 
-/** A4 with margins of about 2 cm (points: left, top, right, bottom); the footer sits in the bottom one. */
-const PAGE_MARGINS: [number, number, number, number] = [57, 45, 57, 56];
-/** Landscape forms keep about 1.4 cm at the sides: the columns to write in need the width. */
-const LANDSCAPE_MARGINS: [number, number, number, number] = [40, 36, 40, 50];
-const A4_WIDTH = 595.28;
-const A4_HEIGHT = 841.89;
-/** The side of a row's QR code on a form: big enough for a phone camera at arm's length, printed. */
-const ROW_QR_SIZE = 44;
-/** The grey of a form row not to be filled in: light enough to photocopy as white, dark enough to see. */
-const MUTED_FILL = '#eeeeee';
-
-const marginsOf = (document: OfficialDocument) =>
-  document.orientation === 'landscape' ? LANDSCAPE_MARGINS : PAGE_MARGINS;
-const contentWidthOf = (document: OfficialDocument) => {
-  const margins = marginsOf(document);
-  return (document.orientation === 'landscape' ? A4_HEIGHT : A4_WIDTH) - margins[0] - margins[2];
-};
-const BODY_SIZE = 10.5;
-const TABLE_SIZE = 9;
-
 function letterheadOf(document: OfficialDocument): Content[] {
   const head = document.letterhead;
   const parents = head.parentLines ?? DEFAULT_PARENT_LINES;
+  // An office's kop has the Kanwil above the office's name; a Kanwil's own has its line as the main one.
+  const office = 'officeName' in head ? head.officeName : undefined;
+  const main = (text: string, fontSize: number): Content => ({
+    text,
+    fontSize,
+    bold: true,
+    margin: [0, 1, 0, 2],
+  });
   return [
     {
       stack: [
         ...parents.map((line) => ({ text: line.toUpperCase(), fontSize: 11, bold: true })),
-        { text: head.kanwil.toUpperCase(), fontSize: 11, bold: true },
-        { text: head.officeName.toUpperCase(), fontSize: 14, bold: true, margin: [0, 1, 0, 2] },
-        { text: head.address, fontSize: 9 },
+        ...(office
+          ? [{ text: head.kanwil.toUpperCase(), fontSize: 11, bold: true }, main(office.toUpperCase(), 14)]
+          : [main(head.kanwil.toUpperCase(), 13)]),
+        ...(head.address ? [{ text: head.address, fontSize: 9 }] : []),
         ...(head.contact ? [{ text: head.contact, fontSize: 9 }] : []),
       ],
       alignment: 'center',
@@ -102,7 +102,10 @@ function titleOf(document: OfficialDocument): Content {
       ...(document.subtitle
         ? [{ text: document.subtitle, fontSize: 11, bold: true, margin: [0, 2, 0, 0] }]
         : []),
-      { text: `Nomor: ${document.number}`, fontSize: BODY_SIZE, margin: [0, 3, 0, 0] },
+      // A document no register records (the Kanwil's roll-up) has no number line.
+      ...(document.number
+        ? [{ text: `Nomor: ${document.number}`, fontSize: BODY_SIZE, margin: [0, 3, 0, 0] }]
+        : []),
     ],
     alignment: 'center',
     margin: [0, 0, 0, 14],
@@ -137,27 +140,6 @@ function unbreakableNumbers(text: string): Content {
   };
 }
 
-const noBorders = {
-  hLineWidth: () => 0,
-  vLineWidth: () => 0,
-  paddingLeft: () => 0,
-  paddingRight: () => 4,
-  paddingTop: () => 1.5,
-  paddingBottom: () => 1.5,
-};
-
-const gridLines = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
-  hLineColor: () => '#555555',
-  vLineColor: () => '#555555',
-  paddingLeft: () => 4,
-  paddingRight: () => 4,
-  paddingTop: () => 2.5,
-  paddingBottom: () => 2.5,
-  fillColor: (row: number) => (row === 0 ? '#e6e6e6' : null),
-};
-
 function signaturesOf(signers: readonly Signer[], inHalfColumn = false): Content {
   const blocks = signers.map((signer) => ({
     width: '*',
@@ -177,51 +159,7 @@ function signaturesOf(signers: readonly Signer[], inHalfColumn = false): Content
   } as Content;
 }
 
-/** Row QR codes as SVG, by URL: made before the layout, which is synchronous. */
-type QrCodes = ReadonlyMap<string, string>;
-
-const qrSvg = (url: string, quietModules = 0): Promise<string> =>
-  QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: quietModules });
-
-async function rowQrCodes(blocks: readonly DocumentBlock[]): Promise<QrCodes> {
-  const urls = [...new Set(blocks.flatMap((b) => (b.type === 'qrTable' ? b.rows.map((r) => r.url) : [])))];
-  // Two modules of white round each row's code: the table's rules sit close and a scanner needs a margin.
-  return new Map(await Promise.all(urls.map(async (url) => [url, await qrSvg(url, 2)] as const)));
-}
-
-/** A form's table: text columns, then each row's QR code; rows tall enough to sign in, never split. */
-function qrTableOf(block: Extract<DocumentBlock, { type: 'qrTable' }>, qr: QrCodes): Content {
-  const align = block.columns.map((c) => c.align ?? 'left');
-  return {
-    table: {
-      headerRows: 1,
-      keepWithHeaderRows: 1,
-      dontBreakRows: true,
-      widths: [...block.columns.map((c) => (c.width === 'fill' ? '*' : c.width)), ROW_QR_SIZE],
-      body: [
-        [
-          ...block.columns.map((c, i) => ({ text: c.title, bold: true, alignment: align[i] })),
-          { text: block.qrTitle, bold: true, alignment: 'center' },
-        ],
-        ...block.rows.map((row): TableCell[] => [
-          // Text sits level with the middle of the QR code (pdfmake has no vertical alignment in cells).
-          ...row.cells.map((text, i): TableCell => ({
-            text,
-            alignment: align[i],
-            margin: [0, 16, 0, 0] as const,
-            ...(row.muted ? { fillColor: MUTED_FILL } : {}),
-          })),
-          { svg: qr.get(row.url) ?? '', width: ROW_QR_SIZE, height: ROW_QR_SIZE },
-        ]),
-      ],
-    },
-    layout: { ...gridLines, paddingTop: () => 3, paddingBottom: () => 3 },
-    fontSize: TABLE_SIZE,
-    margin: [0, 0, 0, 12],
-  } as Content;
-}
-
-function blockOf(block: DocumentBlock, qr: QrCodes): Content {
+function blockOf(block: DocumentBlock, qr: QrCodes, width: number): Content {
   switch (block.type) {
     case 'paragraph':
       return {
@@ -270,70 +208,53 @@ function blockOf(block: DocumentBlock, qr: QrCodes): Content {
       return signaturesOf(block.signers);
     case 'qrTable':
       return qrTableOf(block, qr);
+    case 'chart':
+      return chartOf(block, width);
   }
 }
 
-async function verificationOf(document: OfficialDocument, fingerprint: string): Promise<Content> {
-  const svg = await QRCode.toString(document.verificationUrl, {
-    type: 'svg',
-    errorCorrectionLevel: 'M',
-    margin: 0,
-  });
-  return {
-    columns: [
-      { svg, width: 78, height: 78 },
+/**
+ * The signatures and the QR code, which close a registered document together (never a signature alone
+ * on a page). Takes the signature block off the end of `body` when it is there. A document no register
+ * records has no QR code: its signatures (if any) stay where they are.
+ */
+async function closingOf(
+  document: OfficialDocument,
+  body: Content[],
+  fingerprint: string,
+): Promise<Content[]> {
+  const verification = verificationOfDocument(document);
+  if (!verification) return [];
+  const lastBlock = document.blocks.at(-1);
+  const last = lastBlock?.type === 'signatures' ? body.pop() : undefined;
+  if (lastBlock?.type === 'signatures' && lastBlock.signers.length === 1) {
+    // A letter with one signer keeps the QR code in the empty left half beside the signature, as
+    // letters signed electronically do: a second band below would push a one-page letter onto two.
+    return [
       {
-        width: '*',
-        stack: [
-          { text: document.verificationCaption, bold: true },
-          { text: `Nomor: ${document.number}` },
-          { text: `Sidik dokumen (SHA-256): ${shortFingerprint(fingerprint)}` },
-          { text: document.verificationUrl, color: '#333333' },
+        columns: [
+          { width: '*', stack: [await compactVerification(verification, fingerprint)] },
+          { width: '*', stack: [signaturesOf(lastBlock.signers, true)] },
         ],
-        fontSize: 8.5,
-        margin: [0, 8, 0, 0],
+        columnGap: 24,
+        unbreakable: true,
       },
-    ],
-    columnGap: 10,
-    margin: [0, 24, 0, 0],
-  } as Content;
-}
-
-/** The QR code with its caption under it, for the left half beside a single signature. */
-async function compactVerificationOf(document: OfficialDocument, fingerprint: string): Promise<Content> {
-  return {
-    stack: [
-      { svg: await qrSvg(document.verificationUrl), width: 72, height: 72, margin: [0, 0, 0, 4] },
-      { text: document.verificationCaption, bold: true },
-      { text: `Sidik dokumen (SHA-256): ${shortFingerprint(fingerprint)}` },
-      { text: document.verificationUrl, color: '#333333' },
-    ],
-    fontSize: 7.5,
-    margin: [0, 30, 0, 0],
-  } as Content;
+    ];
+  }
+  return [
+    {
+      stack: [...(last ? [last] : []), await verificationBand(verification, fingerprint)],
+      unbreakable: true,
+    },
+  ];
 }
 
 /** The pdfmake definition of a document (exported for tests that inspect the layout, not the bytes). */
 export async function definitionOf(document: OfficialDocument): Promise<TDocumentDefinitions> {
   const fingerprint = contentFingerprint(document);
   const qr = await rowQrCodes(document.blocks);
-  const body = document.blocks.map((block) => blockOf(block, qr));
-  // The signatures and the QR code close the document together: never a signature alone on a page.
-  const lastBlock = document.blocks.at(-1);
-  const last = lastBlock?.type === 'signatures' ? body.pop() : undefined;
-  const closing: Content =
-    lastBlock?.type === 'signatures' && lastBlock.signers.length === 1
-      ? // A letter with one signer keeps the QR code in the empty left half beside the signature, as
-        // letters signed electronically do: a second band below would push a one-page letter onto two.
-        {
-          columns: [
-            { width: '*', stack: [await compactVerificationOf(document, fingerprint)] },
-            { width: '*', stack: [signaturesOf(lastBlock.signers, true)] },
-          ],
-          columnGap: 24,
-          unbreakable: true,
-        }
-      : { stack: [...(last ? [last] : []), await verificationOf(document, fingerprint)], unbreakable: true };
+  const body = document.blocks.map((block) => blockOf(block, qr, contentWidthOf(document)));
+  const closing = await closingOf(document, body, fingerprint);
   const issued = new Date(`${document.issuedOn}T00:00:00Z`);
   return {
     pageSize: 'A4',
@@ -348,11 +269,12 @@ export async function definitionOf(document: OfficialDocument): Promise<TDocumen
       modDate: issued,
     },
     defaultStyle: { font: 'Roboto', fontSize: BODY_SIZE, lineHeight: 1.15 },
-    content: [...letterheadOf(document), titleOf(document), ...body, closing],
+    content: [...letterheadOf(document), titleOf(document), ...body, ...closing],
     pageBreakBefore: keepWithNext,
     footer: (page: number, pages: number): Content => ({
       columns: [
-        { text: `Nomor: ${document.number}`, alignment: 'left' },
+        // Unnumbered, the title says which document a loose page belongs to.
+        { text: document.number ? `Nomor: ${document.number}` : document.metadata.title, alignment: 'left' },
         { text: pageLabelOf(document.pageLabel, page, pages), alignment: 'right' },
       ],
       fontSize: 8,
@@ -380,6 +302,8 @@ export async function renderPdf(
   pdfMake.setUrlAccessPolicy(() => false);
   pdfMake.setLocalAccessPolicy((path) => allowed.has(resolve(path)));
   const definition = await definitionOf(document);
+  // A preview says so across every page, so a printed draft is never taken for the issued paper.
+  if (options.draft) definition.watermark = { text: 'DRAF', opacity: 0.12, bold: true, angle: -45 };
   let pages = 0;
   const footer = definition.footer as (page: number, count: number) => Content;
   definition.footer = (page: number, count: number) => {

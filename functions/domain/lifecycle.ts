@@ -118,6 +118,8 @@ export interface TransitionContext {
   readonly reason?: string;
   /** The recorded outcome, when the transition comes from a referral outcome. */
   readonly referralOutcome?: ReferralDecision;
+  /** Whether the case's completion record (berita acara penyelesaian) is issued; required to close it. */
+  readonly completionRecordIssued?: boolean;
 }
 
 /**
@@ -226,7 +228,8 @@ const REACHED_BY_RECORD: Readonly<Partial<Record<CaseStatus, readonly [RuleId, s
  * when it is the transitions route's to make (or refuse with `canTransition`). The violation's message
  * names the route to use. Rules: LC-VIA-ASSESSMENT, LC-VIA-PLACEMENT, LC-VIA-WARNING, LC-VIA-REFERRAL,
  * LC-REFERRAL-OUTCOME (a referred case moves by its outcome), LC-COMPLETE-HOURS (hours remain: record
- * sessions) and LC-CLOSE (a case is closed once it has ended).
+ * sessions), LC-CLOSE (a case is closed once it has ended) and LC-CLOSE-RECORD (a completed case once
+ * its completion record is issued).
  *
  * @example routeElsewhere('received', 'assessed', {}) // LC-VIA-ASSESSMENT, naming …/assessments
  */
@@ -249,6 +252,13 @@ export function routeElsewhere(
       Rule.LC_COMPLETE_HOURS,
       'to',
       `Hours remain: credit them first (${CASE_PATH}/sessions); the case is completed when none remain.`,
+    );
+  }
+  if (to === 'closed' && from === 'completed' && context.completionRecordIssued === false) {
+    return violation(
+      Rule.LC_CLOSE_RECORD,
+      'to',
+      'Issue the berita acara penyelesaian first: POST /v1/offices/{officeId}/documents with kind completion_record.',
     );
   }
   if (to === 'closed' && !TRANSITIONS[from].includes(to)) {

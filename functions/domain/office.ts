@@ -1,3 +1,4 @@
+import type { OfficeDocumentSettings } from './documents/document-settings';
 import type { OfficeHolidays } from './office-holidays';
 import { isOfficeTimeZone, toLocalDateTime, type LocalDate } from './calendar';
 import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from './office-policy';
@@ -16,6 +17,8 @@ export interface Office {
   readonly policy?: OfficePolicy;
   /** The SKB lists it entered and its own edits (office-holidays.ts); absent until it sets any. */
   readonly holidays?: OfficeHolidays;
+  /** The letterhead, head and register documents are issued with; absent until an admin sets them. */
+  readonly documentSettings?: OfficeDocumentSettings;
 }
 
 /** The office's policy, or the defaults (ADR 0007) where it set none. */

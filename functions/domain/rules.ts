@@ -186,6 +186,10 @@ export const RULE_CATALOGUE = {
     'An SMS goes only to an Indonesian mobile number, in E.164 as +628 and 8–11 more digits; a landline, a number abroad or a malformed one is logged as not sent.',
   'DOC-NUMBER-PATTERN':
     "An office's document number pattern uses known tokens ({seq}, {seq:N}, {yyyy}, {yy}, {mm}, {mm:roman}, {kind}) once each with exactly one {seq}, letters, digits and . - / _ between them, a separator beside {seq}, {kind} and {mm:roman}, the year when the sequence restarts yearly, {kind} when each kind counts on its own, and kind codes that do not overlap: no two documents share a number.",
+  'DOC-SETTINGS':
+    "An office issues documents only once its letterhead (the Kanwil and office lines, address and city, one line each), its head's name (an NIP of 18 digits when given) and a valid register (DOC-NUMBER-PATTERN) are set.",
+  'LC-CLOSE-RECORD':
+    'A completed case is closed only once its berita acara penyelesaian (completion record) has been issued: closing says the paper went to the jaksa.',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -315,6 +319,8 @@ export const Rule = {
   REMINDER_SMS_NO_PII: 'REMINDER-SMS-NO-PII',
   REMINDER_SMS_MOBILE: 'REMINDER-SMS-MOBILE',
   DOC_NUMBER_PATTERN: 'DOC-NUMBER-PATTERN',
+  DOC_SETTINGS: 'DOC-SETTINGS',
+  LC_CLOSE_RECORD: 'LC-CLOSE-RECORD',
 } as const satisfies Record<string, RuleId>;
 
 /**

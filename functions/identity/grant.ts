@@ -17,14 +17,27 @@ export interface OfficeGrant {
   readonly siteIds?: readonly string[];
 }
 
-/** The guard's answer: no caller needed, a known caller, or a grant in one office. */
+/**
+ * What the access guard granted a Kanwil caller on a region route: who they are and the region they
+ * read as `regional`. Use cases that span a region's offices take one.
+ */
+export interface RegionGrant {
+  readonly principal: Principal;
+  readonly regionId: string;
+}
+
+/** The guard's answer: no caller needed, a known caller, a grant in one office, or in one region. */
 export type GuardResult =
   | { readonly kind: 'public' }
   | { readonly kind: 'signed-in'; readonly principal: Principal }
-  | ({ readonly kind: 'office' } & OfficeGrant);
+  | ({ readonly kind: 'office' } & OfficeGrant)
+  | ({ readonly kind: 'region' } & RegionGrant);
 
 /** A grant as the guard hands it to an office route. */
 export type InOffice = Extract<GuardResult, { kind: 'office' }>;
+
+/** A grant as the guard hands it to a region route. */
+export type InRegion = Extract<GuardResult, { kind: 'region' }>;
 
 /** Who did it and when, for the audit entry of a write. */
 export const actorOf = (grant: Pick<OfficeGrant, 'principal'>, at: Date) => ({

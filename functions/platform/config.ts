@@ -11,6 +11,13 @@ export interface RuntimeConfig {
   readonly tableName: string;
   readonly idempotencyTableName: string;
   readonly evidenceBucket: string;
+  /** `DOCUMENTS_BUCKET`: issued documents under Object Lock (ADR 0015). */
+  readonly documentsBucket: string;
+  /**
+   * `PUBLIC_URL`: the dashboard's origin, printed on documents as their verification link. Only the
+   * documents function issues documents, so only it needs this.
+   */
+  readonly publicUrl?: string;
   readonly region: string;
   /** Only in local mode: DynamoDB Local and s3rver endpoints. */
   readonly dynamoEndpoint?: string;
@@ -69,6 +76,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     tableName: required('TABLE_NAME'),
     idempotencyTableName: required('IDEMPOTENCY_TABLE_NAME'),
     evidenceBucket: required('EVIDENCE_BUCKET'),
+    documentsBucket: required('DOCUMENTS_BUCKET'),
+    publicUrl: env.PUBLIC_URL || undefined,
     region: env.AWS_REGION ?? 'ap-southeast-3',
     dynamoEndpoint: mode === 'local' ? env.DYNAMODB_ENDPOINT : undefined,
     s3Endpoint: mode === 'local' ? env.S3_ENDPOINT : undefined,

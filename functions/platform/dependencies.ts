@@ -10,6 +10,8 @@ import { LocalMachineClients } from '../store/local-machine-clients';
 import { CaseStore } from '../store/case-store';
 import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
+import { S3DocumentFiles } from '../store/document-files';
+import { DocumentStore } from '../store/document-store';
 import { OfficePolicyStore } from '../store/office-policy-store';
 import { IdempotencyStore, idempotencyPort } from '../store/idempotency';
 import { withReadAhead } from '../store/read-ahead';
@@ -113,6 +115,13 @@ export function createDependencies(
             required(config.userPoolId),
           ),
     invitationDelivery: identityProvider instanceof LocalIdentityProvider ? 'link' : 'email',
+    documents: new DocumentStore(db, config.tableName),
+    documentFiles: new S3DocumentFiles({
+      bucket: config.documentsBucket,
+      region: config.region,
+      endpoint: config.s3Endpoint,
+    }),
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     cursors,
     idempotency: idempotencyPort(new IdempotencyStore(db, config.idempotencyTableName)),
     now,

@@ -83,6 +83,12 @@ export interface CaseRecord extends CaseInput {
   readonly warningResolutions?: readonly WarningResolution[];
   /** The planner's latest verdict, stored by the re-planner after each change (absent until then). */
   readonly plan?: CasePlanSummary;
+  /** The completion record (berita acara penyelesaian) issued for it; closing a completed case needs one. */
+  readonly completionRecord?: {
+    readonly documentId: string;
+    readonly number: string;
+    readonly issuedOn: string;
+  };
 }
 
 /** What the re-planner keeps of a plan (issue 15): enough for a list to sort and a screen to explain. */

@@ -7,6 +7,7 @@ import {
 import type { Membership, Principal, Role, Scope, TokenSubject } from '../identity/principal';
 import type { Office } from '../domain/office';
 import { membershipGrants } from '../domain/membership';
+import type { OfficeDocumentSettings } from '../domain/documents';
 import type { OfficeHolidays } from '../domain/office-holidays';
 import { DEFAULT_OFFICE_POLICY, type OfficePolicy } from '../domain/office-policy';
 import { keys } from './keys';
@@ -104,11 +105,11 @@ export class DirectoryStore {
 
   /**
    * Creates or updates an office from the operator's list. An update, not a put: the office's own
-   * policy and holiday calendar (set by its admin, office-policy-store.ts) live on the same item and
+   * policy, holiday calendar and document settings (set by its admin, office-policy-store.ts) live on the same item and
    * must survive a sync.
    */
   async putOffice(office: Office): Promise<void> {
-    const { policy: _policy, holidays: _holidays, ...fields } = office;
+    const { policy: _policy, holidays: _holidays, documentSettings: _documents, ...fields } = office;
     const item: Record<string, unknown> = {
       ...keys.officeListing(office.regionId, office.id),
       type: 'office',
@@ -268,6 +269,7 @@ function toOffice(item: Record<string, unknown>): Office {
     // An office that never set its policy answers with the defaults, so readers see what applies.
     policy: (item.policy as OfficePolicy | undefined) ?? DEFAULT_OFFICE_POLICY,
     ...(item.holidays ? { holidays: item.holidays as OfficeHolidays } : {}),
+    ...(item.documentSettings ? { documentSettings: item.documentSettings as OfficeDocumentSettings } : {}),
   };
 }
 

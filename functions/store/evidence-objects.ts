@@ -1,7 +1,7 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { thumbnailKey } from '../evidence/thumbnail-key';
+import { lazyS3, presignGet, type LoadedS3, type S3Options } from './s3-client';
 
 /** Which evidence an object belongs to: ids only, never a name. */
 export interface EvidenceAddress {
@@ -56,19 +56,12 @@ export interface EvidenceObjects {
   open(key: string, versionId?: string): Promise<AsyncIterable<Uint8Array> & { destroy?: () => void }>;
 }
 
-export interface S3EvidenceObjectsOptions {
+export interface S3EvidenceObjectsOptions extends S3Options {
   readonly bucket: string;
-  readonly region: string;
-  /** Local mode: s3rver's URL (path-style addressing, its fixed credentials). */
-  readonly endpoint?: string;
 }
 
 /**
- * Evidence objects in S3. Presigning uses a client with `requestChecksumCalculation: 'WHEN_REQUIRED'`:
- * otherwise the SDK signs a CRC32 of the empty presigning body into the URL and real S3 refuses the
- * upload (s3rver would hide that, as it checks no signatures at all).
- *
- * The upload URL signs `content-type`, `content-length` and `x-amz-checksum-sha256` as headers (the
+ * Evidence objects in S3 (the client: s3-client.ts). The upload URL signs `content-type`, `content-length` and `x-amz-checksum-sha256` as headers (the
  * checksum is kept out of the query string), so S3 itself refuses a PUT of other bytes, another length
  * or another type. The verifier checks all of it again from the stored bytes: that, not the signature,
  * is what marks evidence verified.
@@ -76,30 +69,10 @@ export interface S3EvidenceObjectsOptions {
 const presigner = () => import('@aws-sdk/s3-request-presigner');
 
 export class S3EvidenceObjects implements EvidenceObjects {
-  private loaded?: Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: S3Client }>;
+  private readonly sdk: () => Promise<LoadedS3>;
 
-  constructor(private readonly options: S3EvidenceObjectsOptions) {}
-
-  /**
-   * The S3 SDK and its client, loaded on first use: most API requests never touch the bucket, and a
-   * cold start that evaluates the S3 client for them is slower for nothing (issue 12).
-   */
-  private sdk() {
-    return (this.loaded ??= import('@aws-sdk/client-s3').then((s3) => ({
-      s3,
-      client: new s3.S3Client({
-        region: this.options.region,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        ...(this.options.endpoint
-          ? {
-              endpoint: this.options.endpoint,
-              forcePathStyle: true,
-              credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-            }
-          : {}),
-      }),
-    })));
+  constructor(private readonly options: S3EvidenceObjectsOptions) {
+    this.sdk = lazyS3(options);
   }
 
   async presignUpload(input: Parameters<EvidenceObjects['presignUpload']>[0]): Promise<UploadTarget> {
@@ -130,19 +103,8 @@ export class S3EvidenceObjects implements EvidenceObjects {
     };
   }
 
-  async presignDownload(input: Parameters<EvidenceObjects['presignDownload']>[0]): Promise<string> {
-    const [{ s3, client }, { getSignedUrl }] = await Promise.all([this.sdk(), presigner()]);
-    return getSignedUrl(
-      client,
-      new s3.GetObjectCommand({
-        Bucket: this.options.bucket,
-        Key: input.key,
-        ...(input.versionId ? { VersionId: input.versionId } : {}),
-        ResponseContentType: input.contentType,
-        ResponseContentDisposition: `inline; filename="${input.downloadName.replace(/[^\w.-]/g, '_')}"`,
-      }),
-      { expiresIn: input.expiresInSeconds },
-    );
+  presignDownload(input: Parameters<EvidenceObjects['presignDownload']>[0]): Promise<string> {
+    return presignGet(this.sdk, { ...input, bucket: this.options.bucket, disposition: 'inline' });
   }
 
   async putThumbnail(input: Parameters<EvidenceObjects['putThumbnail']>[0]): Promise<string> {

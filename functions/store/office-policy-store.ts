@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { OfficeDocumentSettings } from '../domain/documents';
 import type { OfficeHolidays } from '../domain/office-holidays';
 import type { OfficePolicy } from '../domain/office-policy';
 import { auditItem, fieldChanges } from './audit';
@@ -32,9 +33,19 @@ export class OfficePolicyStore {
     return this.replaceField(officeId, 'holidays', before, after, actor);
   }
 
+  /** Replaces the letterhead, head and register documents are issued with; `false` when no such office. */
+  replaceDocumentSettings(
+    officeId: string,
+    before: OfficeDocumentSettings | undefined,
+    after: OfficeDocumentSettings,
+    actor: { actor: string; at: Date },
+  ) {
+    return this.replaceField(officeId, 'documentSettings', before ?? {}, after, actor);
+  }
+
   private async replaceField(
     officeId: string,
-    field: 'policy' | 'holidays',
+    field: 'policy' | 'holidays' | 'documentSettings',
     before: object,
     after: object,
     actor: { actor: string; at: Date },

@@ -309,13 +309,16 @@ export class SessionStore extends CasePartitionStore {
     const fulfils = !before && state.slot?.status === 'scheduled' ? state.slot : undefined;
     const slotIndex = fulfils ? items.length : -1;
     if (fulfils) items.push(fulfilSlot(this.tableName, officeId, after, fulfils));
-    if (delta !== 0) {
+    // The month of the recording: hours credited and (a new session, once) sessions recorded in it.
+    if (delta !== 0 || !before) {
       items.push({
         Update: {
           TableName: this.tableName,
           Key: keys.monthStats(officeId, month),
-          UpdateExpression: 'ADD creditedMinutes :delta',
-          ExpressionAttributeValues: { ':delta': delta },
+          UpdateExpression: before
+            ? 'ADD creditedMinutes :delta'
+            : 'ADD creditedMinutes :delta, sessions :one',
+          ExpressionAttributeValues: { ':delta': delta, ...(before ? {} : { ':one': 1 }) },
         },
       });
     }

@@ -7,11 +7,23 @@ import { warningStats } from './warning-store';
 export interface OfficeCounters {
   readonly casesByStatus: Record<CaseStatus, number>;
   /** Minutes credited in the month, from the session writes' `creditedMinutes` counter. */
-  readonly creditedMinutesThisMonth: number;
+  readonly creditedMinutesInMonth: number;
+  /** Sessions recorded in the month (a new session counts once; an edit does not count again). */
+  readonly sessionsInMonth: number;
   readonly openWarnings: number;
   /** Per requested week (its Monday): minutes credited and sessions recorded for work in that week. */
   readonly weeks: readonly { monday: string; creditedMinutes: number; sessions: number }[];
 }
+
+/** Which counters to read for one office: its month (`YYYY-MM`, office-local) and chart weeks. */
+export interface CountersWanted {
+  readonly officeId: string;
+  readonly month: string;
+  readonly mondays?: readonly string[];
+}
+
+/** Keys one BatchGetItem may carry. */
+const BATCH_GET_LIMIT = 100;
 
 /**
  * The office dashboard's numbers with a fixed number of DynamoDB calls, whatever the office's size:
@@ -26,33 +38,51 @@ export class SummaryStore {
 
   /** The office counters and the month's credited minutes (`month` is `YYYY-MM` in the office's zone). */
   async counters(officeId: string, month: string, mondays: readonly string[] = []): Promise<OfficeCounters> {
-    const wanted = [
+    const [counters] = await this.countersOf([{ officeId, month, mondays }]);
+    return counters!;
+  }
+
+  /**
+   * The counters of many offices (a region's), in the order asked: three items per office plus its
+   * weeks, read in BatchGets of at most 100 keys side by side, so ceil(keys / 100) calls.
+   */
+  async countersOf(wanted: readonly CountersWanted[]): Promise<OfficeCounters[]> {
+    const keysOf = ({ officeId, month, mondays = [] }: CountersWanted) => [
       keys.officeStats(officeId),
       keys.monthStats(officeId, month),
       warningStats(officeId),
       ...mondays.map((monday) => keys.weekStats(officeId, monday)),
     ];
-    const items = await batchGetIn(this.db, this.tableName, wanted);
-    const found = new Map(items.map((item) => [String(item.sk), item]));
-    const stats = found.get(keys.officeStats(officeId).sk) ?? {};
-    const monthItem = found.get(keys.monthStats(officeId, month).sk) ?? {};
-    const warnings = found.get(warningStats(officeId).sk) ?? {};
-    const casesByStatus = Object.fromEntries(
-      CASE_STATUSES.map((s) => [s, Number(stats[`status_${s}`] ?? 0)]),
-    ) as Record<CaseStatus, number>;
-    return {
-      casesByStatus,
-      creditedMinutesThisMonth: Number(monthItem.creditedMinutes ?? 0),
-      openWarnings: Number(warnings.openWarnings ?? 0),
-      weeks: mondays.map((monday) => {
-        const week = found.get(keys.weekStats(officeId, monday).sk) ?? {};
-        return {
-          monday,
-          creditedMinutes: Number(week.creditedMinutes ?? 0),
-          sessions: Number(week.sessions ?? 0),
-        };
-      }),
-    };
+    const all = wanted.flatMap(keysOf);
+    const chunks = Array.from({ length: Math.ceil(all.length / BATCH_GET_LIMIT) }, (_, i) =>
+      all.slice(i * BATCH_GET_LIMIT, (i + 1) * BATCH_GET_LIMIT),
+    );
+    const items = (
+      await Promise.all(chunks.map((chunk) => batchGetIn(this.db, this.tableName, chunk)))
+    ).flat();
+    const found = new Map(items.map((item) => [`${String(item.pk)}|${String(item.sk)}`, item]));
+    const get = (key: { pk: string; sk: string }) => found.get(`${key.pk}|${key.sk}`) ?? {};
+    return wanted.map(({ officeId, month, mondays = [] }) => {
+      const stats = get(keys.officeStats(officeId));
+      const monthItem = get(keys.monthStats(officeId, month));
+      const casesByStatus = Object.fromEntries(
+        CASE_STATUSES.map((s) => [s, Number(stats[`status_${s}`] ?? 0)]),
+      ) as Record<CaseStatus, number>;
+      return {
+        casesByStatus,
+        creditedMinutesInMonth: Number(monthItem.creditedMinutes ?? 0),
+        sessionsInMonth: Number(monthItem.sessions ?? 0),
+        openWarnings: Number(get(warningStats(officeId)).openWarnings ?? 0),
+        weeks: mondays.map((monday) => {
+          const week = get(keys.weekStats(officeId, monday));
+          return {
+            monday,
+            creditedMinutes: Number(week.creditedMinutes ?? 0),
+            sessions: Number(week.sessions ?? 0),
+          };
+        }),
+      };
+    });
   }
 
   /** Open cases whose deadline is on or before `lastDay` (overdue ones included). */

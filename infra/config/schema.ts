@@ -49,6 +49,11 @@ export const officeSchema = z.strictObject({
 export const retentionSchema = z.strictObject({
   /** Object Lock (governance mode) default retention for evidence files. */
   evidenceObjectLockDays: z.int().min(1).max(36_500),
+  /**
+   * Object Lock default retention for issued documents (ADR 0015). Ten years by default: a berita acara
+   * is a record of a criminal sentence's execution; issue 17's retention schedule may set it per kind.
+   */
+  documentObjectLockDays: z.int().min(1).max(36_500).default(3650),
   /** Lambda, API access-log and S3/CloudFront access-log retention. */
   logRetentionDays: z.literal(logRetentionDays, { error: `use one of ${logRetentionDays.join(', ')}` }),
   /** DynamoDB point-in-time recovery window; PITR itself is always on. */

@@ -10,6 +10,7 @@ import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { lockFile, repoRoot } from '../config/paths';
 import { acknowledge, acknowledgeWildcard } from './nag';
 
@@ -21,6 +22,14 @@ export const functionRuntime = lambda.Runtime.NODEJS_24_X;
  */
 export const esmRequireBanner =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * For bundles whose CommonJS dependencies find their files through `__dirname` (pdfmake does, before it
+ * reads a font): ESM has none, so the banner defines it as the bundle's folder. Only where needed: a
+ * bundled ES module declaring its own `__dirname` would clash with it.
+ */
+export const esmDirnameBanner =
+  "import { fileURLToPath as __abdiFileUrl } from 'url'; import { dirname as __abdiDirname } from 'path'; const __filename = __abdiFileUrl(import.meta.url); const __dirname = __abdiDirname(__filename);";
 
 export interface AbdiFunctionProps {
   /** Absolute path of the TypeScript entry file; it must export `handler`. */
@@ -36,6 +45,13 @@ export interface AbdiFunctionProps {
   readonly timeout?: Duration;
   /** X-Ray active tracing. @default false */
   readonly tracing?: boolean;
+  /** Define `__dirname` and `__filename` in the bundle (see esmDirnameBanner). @default false */
+  readonly esmDirname?: boolean;
+  /**
+   * Files copied beside the bundle (`to` is relative to it), e.g. fonts a renderer reads at run time.
+   * @default none
+   */
+  readonly copyFiles?: readonly { readonly from: string; readonly to: string }[];
   /**
    * Tests only: deploys a stub instead of bundling `entry`, so a synth takes seconds. Every setting except
    * the code stays the same. Never set it for a real deployment.
@@ -90,6 +106,7 @@ export class AbdiFunction extends Construct {
         handler: 'index.handler',
       });
     } else {
+      const copies = props.copyFiles ?? [];
       if (!existsSync(props.entry)) {
         throw new Error(`Lambda entry ${props.entry} does not exist; it must export \`handler\`.`);
       }
@@ -107,7 +124,20 @@ export class AbdiFunction extends Construct {
           // Bundle the AWS SDK: a pinned, tree-shaken SDK beats the runtime's copy, which changes under us.
           externalModules: [],
           mainFields: ['module', 'main'],
-          banner: esmRequireBanner,
+          banner: props.esmDirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner,
+          ...(copies.length
+            ? {
+                commandHooks: {
+                  beforeBundling: () => [],
+                  beforeInstall: () => [],
+                  afterBundling: (_input: string, output: string) =>
+                    copies.map(
+                      ({ from, to }) =>
+                        `mkdir -p "${dirname(join(output, to))}" && cp "${from}" "${join(output, to)}"`,
+                    ),
+                },
+              }
+            : {}),
           // Bundle with the esbuild from node_modules; Docker is neither needed nor available in CI.
           forceDockerBundling: false,
         },

@@ -6,7 +6,7 @@
  * Why EventBridge and not a direct bucket notification: the bucket lives in the Data stack and the
  * function here; a Lambda notification on the bucket would make the Data stack depend on this one (a
  * cycle), and the CDK would add its notification custom resource with wildcard rights. The bucket only
- * turns on EventBridge delivery (`EvidenceStore`), and this rule picks its `Object Created` events by
+ * turns on EventBridge delivery (`LockedBucket`), and this rule picks its `Object Created` events by
  * the bucket's fixed name. The verifier accepts them and plain S3 notification records alike (local mode
  * feeds it s3rver's).
  *

@@ -32,6 +32,8 @@ export const authorizerCacheTtl = Duration.minutes(1);
 export const publicRoutes = [
   { method: apigw.HttpMethod.GET, path: '/health' },
   { method: apigw.HttpMethod.GET, path: '/v1/openapi.json' },
+  // What a document's QR code opens (ADR 0015): number, status, hashes and initials only.
+  { method: apigw.HttpMethod.GET, path: '/v1/verify/{documentId}' },
 ] as const;
 
 /**
@@ -155,9 +157,27 @@ export class Api extends Construct {
         acknowledge(
           created,
           'AwsSolutions-APIG4',
-          `${route.method} ${route.path} is public by design (health probe, API description); it returns no case data, and stage throttling still applies.`,
+          `${route.method} ${route.path} is public by design (health probe, API description, document verification); it returns no case data beyond a client's initials, and stage throttling still applies.`,
         );
       }
+    }
+  }
+
+  /**
+   * Sends these routes to another function (behind the same authorizer): more specific than
+   * `ANY /v1/{proxy+}`, so API Gateway picks them first.
+   */
+  routeTo(
+    handler: lambda.IFunction,
+    id: string,
+    routes: readonly {
+      readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      readonly path: string;
+    }[],
+  ): void {
+    const integration = new HttpLambdaIntegration(id, handler);
+    for (const route of routes) {
+      this.api.addRoutes({ path: route.path, methods: [apigw.HttpMethod[route.method]], integration });
     }
   }
 

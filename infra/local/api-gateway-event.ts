@@ -13,7 +13,13 @@ export interface PlainRequest {
 }
 
 /** Paths the HTTP API serves without its JWT authorizer (mirrors infra/constructs' API routes). */
-export const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/health', '/v1/openapi.json']);
+const PUBLIC_API_PATHS: ReadonlySet<string> = new Set(['/health', '/v1/openapi.json']);
+/** `GET /v1/verify/{documentId}`: a document's QR code, opened by anyone (ADR 0015). */
+const VERIFY_PATH = /^\/v1\/verify\/[^/]+$/;
+
+/** Whether the cloud's HTTP API serves the path without a token (infra/constructs/http-api.ts publicRoutes). */
+export const isPublicApiPath = (path: string): boolean =>
+  PUBLIC_API_PATHS.has(path) || VERIFY_PATH.test(path);
 
 /**
  * Builds the API Gateway HTTP API (payload v2) event for a request, with the claims that the JWT
@@ -31,7 +37,7 @@ export function buildHttpApiEvent(
   for (const [name, value] of url.searchParams)
     query[name] = name in query ? `${query[name]},${value}` : value;
   const now = new Date();
-  const routeKey = PUBLIC_API_PATHS.has(url.pathname) ? `${method} ${url.pathname}` : 'ANY /v1/{proxy+}';
+  const routeKey = isPublicApiPath(url.pathname) ? `${method} ${url.pathname}` : 'ANY /v1/{proxy+}';
   const requestContext = {
     accountId: 'local',
     apiId: 'local',

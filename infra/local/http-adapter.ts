@@ -4,7 +4,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import sirv from 'sirv';
 import { problems } from '../../functions/api/problem';
 import { apiReferenceContentSecurityPolicy } from '../constructs/content-security-policy';
-import { buildHttpApiEvent, PUBLIC_API_PATHS } from './api-gateway-event';
+import { buildHttpApiEvent, isPublicApiPath } from './api-gateway-event';
+import { servedByDocuments } from './function-routes';
 import { localLambdaContext } from './lambda-context';
 import type { LocalAuth } from './local-auth';
 import { isLocalOutboxPath, localOutboxRoute, type LocalOutboxOptions } from './outbox-page';
@@ -13,6 +14,8 @@ export type ApiLambda = (event: APIGatewayProxyEventV2, context: Context) => Pro
 
 export interface LocalServerOptions {
   readonly api: ApiLambda;
+  /** The documents function, for the routes that render PDFs; without it they go to `api` (and 404). */
+  readonly documents?: ApiLambda;
   readonly auth: LocalAuth;
   /** The built dashboard (web/dist), served at `/` with the SPA fallback to index.html. */
   readonly webDir: string;
@@ -74,7 +77,7 @@ export function createLocalRequestListener(options: LocalServerOptions): Request
       return sendJson(res, 413, problem(413, 'Payload too large', 'Requests are limited to 6 MB.'));
     }
     let claims: Record<string, unknown> | undefined;
-    if (!PUBLIC_API_PATHS.has(url.pathname)) {
+    if (!isPublicApiPath(url.pathname)) {
       const token = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
       try {
         if (!token) throw new Error('missing token');
@@ -93,7 +96,9 @@ export function createLocalRequestListener(options: LocalServerOptions): Request
       { method, url: req.url ?? '/', headers, body, sourceIp: req.socket.remoteAddress },
       claims,
     );
-    const result = await options.api(event, lambdaContext());
+    // As API Gateway does: the routes that render go to the documents function (ADR 0015).
+    const fn = options.documents && servedByDocuments(method, url.pathname) ? options.documents : options.api;
+    const result = await fn(event, lambdaContext());
     sendResult(req, res, result);
   }
 

@@ -35,7 +35,8 @@ export async function startS3Emulator(options: {
     directory: options.directory,
     configureBuckets: options.buckets.map(({ name, definition }) => ({
       name,
-      configs: [corsXml(definition.cors, options.allowedOrigins)],
+      // A bucket without CORS rules (documents) gets no CORS document: s3rver refuses an empty one.
+      configs: definition.cors.length > 0 ? [corsXml(definition.cors, options.allowedOrigins)] : [],
     })),
   });
   await server.run();

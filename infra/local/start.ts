@@ -143,6 +143,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       TABLE_NAME: mainTable,
       IDEMPOTENCY_TABLE_NAME: physicalName(LOCAL_PREFIX, tables[1]),
       EVIDENCE_BUCKET: bucketNames[0]?.name,
+      DOCUMENTS_BUCKET: bucketNames[1]?.name,
+      // Printed on documents as their verification link; a phone on the LAN needs PUBLIC_URL set to reach it.
+      PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       S3_ENDPOINT: s3.endpoint,
       AWS_LAMBDA_FUNCTION_NAME: 'abdi-local-api',
@@ -174,6 +177,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       : localAuth;
     // Imported only now: the entry module reads its configuration at load, as on a Lambda cold start.
     const { handler } = (await import('../../functions/handlers/api')) as { handler: ApiLambda };
+    const documents = (await import('../../functions/handlers/documents')) as { handler: ApiLambda };
     // Evidence: s3rver's ObjectCreated events go to the verifier handler, as S3 events go to it in the
     // cloud; pending uploads that never arrive are swept every minute, as the cloud's schedule does.
     const evidenceWarning = (error: unknown) =>
@@ -235,6 +239,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       'request',
       createLocalRequestListener({
         api: handler,
+        documents: documents.handler,
         auth,
         webDir,
         // The same runtime configuration the cloud writes beside the dashboard, limits included.

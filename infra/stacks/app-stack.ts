@@ -22,7 +22,8 @@ import { timeZonesOf } from '../config/reminder-schedule';
 import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
 import { apiTableAccess, grantTableAccess } from '../constructs/table-access';
-import { evidenceBucketName } from '../constructs/evidence-store';
+import { DocumentIssuing, documentRoutes } from '../constructs/document-issuing';
+import { documentsBucketName, evidenceBucketName } from '../constructs/locked-bucket';
 import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl } from '../constructs/identity';
@@ -73,6 +74,8 @@ export class AppStack extends Stack {
   readonly clients: IdentityClients;
   readonly web: WebHosting;
   readonly evidenceVerification: EvidenceVerification;
+  /** The documents function (ADR 0015). */
+  readonly documents: DocumentIssuing;
   readonly webhooks: WebhookDelivery;
   readonly caseReplanning: CaseReplanning;
   /** The timed jobs: the nightly re-plan, and the reminders where the deployment has their settings. */
@@ -90,6 +93,7 @@ export class AppStack extends Stack {
     // Rebuilt from the fixed name, not taken from the bucket, so no export (and no export lock) is needed.
     const evidenceBucket = evidenceBucketName(deployment.name, this.account);
     const evidenceOrigin = `https://${evidenceBucket}.s3.${this.region}.amazonaws.com`;
+    const documentsBucket = documentsBucketName(deployment.name, this.account);
 
     const main = importTable(this, 'MainTable', data.tablePrefix, mainTable, data.tables.encryptionKey);
     const idempotency = importTable(
@@ -113,6 +117,7 @@ export class AppStack extends Stack {
       TABLE_NAME: main.tableName,
       IDEMPOTENCY_TABLE_NAME: idempotency.tableName,
       EVIDENCE_BUCKET: evidenceBucket,
+      DOCUMENTS_BUCKET: documentsBucket,
       COGNITO_USER_POOL_ID: data.identity.userPool.userPoolId,
       CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
       // Roles the API refuses without TOTP enrolled (ADR 0008); empty for none.
@@ -224,6 +229,22 @@ export class AppStack extends Stack {
       webOrigins: [this.web.url, ...knownOrigins],
     });
 
+    // Official documents (ADR 0015): a function of its own on the routes that render, printing links to
+    // this deployment's dashboard; the API function presigns the downloads.
+    this.documents = new DocumentIssuing(this, 'Documents', {
+      tables: [
+        { table: main, definition: mainTable },
+        { table: idempotency, definition: idempotencyTable },
+      ],
+      bucketName: documentsBucket,
+      bucketKey: data.documents.encryptionKey,
+      environment: { ...runtimeEnvironment, PUBLIC_URL: this.web.url },
+      logRetention: deployment.retention.logRetentionDays,
+      tracing: deployment.tracing,
+      skipBundling: props.skipBundling,
+    });
+    this.documents.grantRead(this.apiFunction);
+
     this.api = new Api(this, 'Api', {
       handler: this.apiFunction.function,
       // Any app client of this pool: partners' clients are made at runtime (ADR 0010).
@@ -240,6 +261,7 @@ export class AppStack extends Stack {
     // The API is created after the distribution (it once needed the app client ids, whose callback URLs
     // need the distribution), so the API's behaviours are added now. CloudFormation sees no cycle: the
     // distribution depends on the HTTP API resource, which depends on nothing here.
+    this.api.routeTo(this.documents.handler.function, 'Documents', documentRoutes);
     this.web.routeToApi(this.api.domainName, apiPathPatterns);
     if (knownOrigins.length === 0) {
       Annotations.of(this).addWarningV2(
@@ -278,6 +300,7 @@ export class AppStack extends Stack {
           this.caseReplanning.replanner.function,
           this.reminders.job.function,
           ...(this.reminders.delivery ? [this.reminders.delivery.handler.function] : []),
+          this.documents.handler.function,
         ],
         deadLetterQueues: [
           {

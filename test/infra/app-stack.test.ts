@@ -1,6 +1,7 @@
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { describe, expect, it } from 'vitest';
+import { documentRoutes } from '../../infra/constructs/document-issuing';
 import { apiPathPatterns, publicRoutes } from '../../infra/constructs/http-api';
 import { spaRoutingFunctionCode } from '../../infra/constructs/web-hosting';
 import { webOriginsOf } from '../../infra/stacks/web-origins';
@@ -173,7 +174,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       const routes = resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, props]) => props);
 
       // Assess
-      expect(routes.map((r) => r.RouteKey).sort()).toEqual(['ANY /v1/{proxy+}', ...publicKeys].sort());
+      const documentKeys = documentRoutes.map((r) => `${r.method} ${r.path}`);
+      expect(routes.map((r) => r.RouteKey).sort()).toEqual(
+        ['ANY /v1/{proxy+}', ...publicKeys, ...documentKeys].sort(),
+      );
       for (const route of routes) {
         // CUSTOM: the Lambda authorizer (test/infra/machine-clients.test.ts says what it accepts).
         const expected = publicKeys.includes(route.RouteKey as string) ? 'NONE' : 'CUSTOM';
@@ -398,9 +402,9 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
   it(`${deployment.alarmEmail ? 'has' : 'has no'} alarms, as configured`, () => {
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', deployment.alarmEmail ? 1 : 0);
-    // API 5xx; errors and throttles of the API, webhook dispatcher and retry, case re-planner and timed
-    // jobs functions; the webhook, case re-planning and timed jobs' dead letters.
-    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 5 * 2 + 3 : 0);
+    // API 5xx; errors and throttles of the API, webhook dispatcher and retry, case re-planner, timed
+    // jobs and documents functions; the webhook, case re-planning and timed jobs' dead letters.
+    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 6 * 2 + 3 : 0);
   });
 });
 

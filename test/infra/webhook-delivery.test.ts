@@ -272,6 +272,7 @@ describe('the access lists hold the calls the workers make', () => {
     tableName: 'abdi-test-main',
     idempotencyTableName: 'abdi-test-idempotency',
     evidenceBucket: 'abdi-test-evidence',
+    documentsBucket: 'abdi-test-documents',
     region: 'ap-southeast-3',
   };
   const at = new Date('2026-03-02T01:00:00Z');

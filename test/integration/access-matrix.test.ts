@@ -11,7 +11,7 @@ import { seedDirectory } from '../support/fixtures';
  * The reviewed access policy, one line per route. The matrix below is generated from the router's own
  * route table: a route missing here, or whose rule differs from this line, fails the build.
  */
-const policy: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
+const policy: Record<string, 'public' | 'signed-in' | 'region' | readonly Role[]> = {
   getHealth: 'public',
   getOpenApi: 'public',
   getMe: 'signed-in',
@@ -71,6 +71,8 @@ const policy: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   listCaseReminders: ['admin', 'officer', 'prosecutor', 'regional', 'integration'],
   listNikReveals: ['admin'],
   getOfficeSummary: ['admin', 'officer', 'prosecutor', 'regional'],
+  // Only the region's Kanwil; everyone else (the region's office staff included) gets 404.
+  getRegionalSummary: 'region',
   createSession: ['admin', 'officer', 'supervisor', 'integration'],
   listSessions: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],
   updateSession: ['admin', 'officer', 'integration'],
@@ -85,6 +87,16 @@ const policy: Record<string, 'public' | 'signed-in' | readonly Role[]> = {
   createSite: ['admin'],
   getSite: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],
   updateSite: ['admin'],
+  putDocumentSettings: ['admin'],
+  listDocuments: ['admin', 'officer', 'prosecutor', 'regional', 'integration'],
+  issueDocument: ['admin', 'officer'],
+  previewDocument: ['admin', 'officer'],
+  getDocument: ['admin', 'officer', 'prosecutor', 'regional', 'integration'],
+  finishDocument: ['admin', 'officer'],
+  getDocumentSpreadsheet: ['admin', 'officer', 'prosecutor', 'regional', 'integration'],
+  getRegionalReport: 'region',
+  // What a document's QR code opens: number, status, hashes and the client's initials only.
+  verifyDocument: 'public',
 };
 
 const ROLES_UNDER_TEST: readonly Role[] = [
@@ -104,12 +116,15 @@ beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());
 });
 
-/** Fills a route's path template: the office under test, and ids that need not exist. */
-function pathFor(route: AnyRoute, officeId: string): string {
-  return route.path.replace('{officeId}', officeId).replace(/\{(\w+)\}/g, (_, name: string) => `x-${name}`);
+/** Fills a route's path template: the office (or region) under test, and ids that need not exist. */
+function pathFor(route: AnyRoute, officeId: string, regionId = world.regionId): string {
+  return route.path
+    .replace('{officeId}', officeId)
+    .replace('{regionId}', regionId)
+    .replace(/\{(\w+)\}/g, (_, name: string) => `x-${name}`);
 }
 
-function ruleOf(route: AnyRoute): 'public' | 'signed-in' | readonly Role[] {
+function ruleOf(route: AnyRoute): 'public' | 'signed-in' | 'region' | readonly Role[] {
   return route.access.kind === 'office' ? route.access.roles : route.access.kind;
 }
 
@@ -130,6 +145,7 @@ describe.each(routeTable.map((route) => [`${route.method} ${route.path}`, route]
   '%s',
   (_, route) => {
     const isOfficeRoute = route.access.kind === 'office';
+    const isRegionRoute = route.access.kind === 'region';
     const send = (claims: Record<string, unknown> | undefined, officeId: string) =>
       call(route.method, pathFor(route, officeId), { claims, ...(route.body ? { body: {} } : {}) });
 
@@ -152,20 +168,38 @@ describe.each(routeTable.map((route) => [`${route.method} ${route.path}`, route]
       });
     }
 
+    if (isRegionRoute) {
+      it('the Kanwil of another region → 404', async () => {
+        const path = pathFor(route, world.home, world.farRegionId);
+        const response = await call(route.method, path, { claims: world.claims.regional });
+        expect(response.status).toBe(404);
+        expect(response.headers['content-type']).toBe('application/problem+json');
+      });
+    }
+
     for (const role of ROLES_UNDER_TEST) {
-      const allowed = !isOfficeRoute || (route.access.kind === 'office' && route.access.roles.includes(role));
+      const allowed = isRegionRoute
+        ? role === 'regional'
+        : !isOfficeRoute || (route.access.kind === 'office' && route.access.roles.includes(role));
       // The integration client holds cases:read only; routes needing other scopes refuse it.
       const scopeOk =
         role !== 'integration' ||
         (route.access.kind === 'office' ? route.access.scope === 'cases:read' : true);
 
-      it(`${role} in own office → ${allowed && scopeOk ? 'passes the guard' : '403'}`, async () => {
+      // A region route has no roles below the region's: anyone but its Kanwil is a stranger (404).
+      const refused = isRegionRoute ? 404 : 403;
+      it(`${role} in own office → ${allowed && scopeOk ? 'passes the guard' : refused}`, async () => {
         const claims = world.claims[role];
         if (!allowed || !scopeOk) {
-          expect((await send(claims, world.home)).status).toBe(403);
+          expect((await send(claims, world.home)).status).toBe(refused);
           return;
         }
-        const decision = await guard(env.directory, { rule: route.access, claims, officeId: world.home });
+        const decision = await guard(env.directory, {
+          rule: route.access,
+          claims,
+          officeId: world.home,
+          regionId: world.regionId,
+        });
         expect(decision.kind).toBe(route.access.kind);
         const response = await send(claims, world.home);
         expect([401, 403]).not.toContain(response.status);

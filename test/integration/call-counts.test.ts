@@ -55,6 +55,10 @@ const READ_BUDGET: Record<string, number> = {
   listCaseReminders: 2,
   listNikReveals: 2,
   getOfficeSummary: 4,
+  // The guard's Query of the caller; then the region's offices (Query), their counters (one BatchGet
+  // per 100 keys, three keys an office) and two count Queries per office: 1 + 1 + 1 + 2 × 2 offices.
+  // It grows with the region's offices (a handful), never with their cases.
+  getRegionalSummary: 7,
   listSessions: 2,
   listEvidence: 3,
   getEvidence: 2,
@@ -63,6 +67,16 @@ const READ_BUDGET: Record<string, number> = {
   listSites: 2,
   getSite: 1,
   getOpenApi: 0,
+  // The guard, the case the query names (a query string is not read ahead), one Query (gsi2).
+  listDocuments: 3,
+  // The guard, then the document (GetItem); the download link is signed without a call.
+  getDocument: 2,
+  // No guard (public): the verification record, one GetItem.
+  verifyDocument: 1,
+  // The guard, then the monthly report's record with its model (GetItem); the workbook needs no read.
+  getDocumentSpreadsheet: 2,
+  // The regional summary's calls (above), and the region's offices again for the Kanwil's letterhead.
+  getRegionalReport: 8,
 };
 
 /**
@@ -114,6 +128,17 @@ const WRITE_BUDGET: Record<string, number> = {
   updatePartner: 2,
   createSite: 3,
   updateSite: 2,
+  putDocumentSettings: 2,
+  // Documents (ADR 0015) read what they say before they write. Issuing a progress report: the guard
+  // (with the case), the register counter, the PK's name, the case's sessions, warnings and slots (one
+  // Query each: a case's lists are one page), its site; the register transaction (number, record,
+  // verification record, audit entry, Idempotency-Key), the stored-file transaction, the stored answer.
+  // It grows with the case's sites (usually one), never with the office.
+  issueDocument: 10,
+  // The same reads, no writes: nothing is numbered, stored or audited.
+  previewDocument: 7,
+  // The guard and the document; an issued one is answered as it is (then the answer is stored).
+  finishDocument: 3,
 };
 const BUDGET = { ...READ_BUDGET, ...WRITE_BUDGET };
 

@@ -78,6 +78,7 @@ async function invokeBundle(event: unknown): Promise<unknown> {
       TABLE_NAME: env.config.tableName,
       IDEMPOTENCY_TABLE_NAME: env.config.idempotencyTableName,
       EVIDENCE_BUCKET: env.config.evidenceBucket,
+      DOCUMENTS_BUCKET: env.config.documentsBucket,
       DYNAMODB_ENDPOINT: env.config.dynamoEndpoint,
       S3_ENDPOINT: env.config.s3Endpoint,
       CURSOR_SIGNING_KEY: 'bundle-test',

@@ -51,6 +51,7 @@ beforeAll(async () => {
     TABLE_NAME: config.tableName,
     IDEMPOTENCY_TABLE_NAME: config.idempotencyTableName,
     EVIDENCE_BUCKET: config.evidenceBucket,
+    DOCUMENTS_BUCKET: config.documentsBucket,
     DYNAMODB_ENDPOINT: config.dynamoEndpoint,
     S3_ENDPOINT: s3.endpoint,
     CURSOR_SIGNING_KEY: config.cursorKey,

@@ -41,6 +41,11 @@ describe('GET /v1/me', () => {
     const officeIds = response.body.offices.map((o: { id: string }) => o.id).sort();
     expect(officeIds).toEqual([world.home, world.other].sort());
     expect(response.body.roles).toHaveLength(2);
+    // Each names the region, for the region routes (`/v1/regions/{regionId}/summary`).
+    expect(response.body.roles.map((r: { regionId?: string }) => r.regionId)).toEqual([
+      world.regionId,
+      world.regionId,
+    ]);
   });
 
   it('keeps only the scopes the server granted a machine client', async () => {

@@ -45,7 +45,9 @@ export function apiCaller(handler: Handler) {
       Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
     );
     const text = result.body ?? '';
-    const response = { status: result.statusCode ?? 200, headers, body: text ? JSON.parse(text) : undefined };
+    // A file answer (a PDF preview) comes base64-encoded, as API Gateway takes binary bodies: its bytes.
+    const body = result.isBase64Encoded ? Buffer.from(text, 'base64') : text ? JSON.parse(text) : undefined;
+    const response = { status: result.statusCode ?? 200, headers, body };
     // Whatever the test asserts next, the answer must be one the contract promises (issue 13).
     assertMatchesContract(method, url, response);
     return response;

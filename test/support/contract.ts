@@ -71,7 +71,9 @@ export function assertMatchesContract(
       throw new Error(`contract: ${where} has a body the contract does not describe`);
     return;
   }
-  const [mediaType] = Object.keys(documented.content);
+  // A report answers in one of the types it documents (PDF or XLSX): check against the one it sent.
+  const types = Object.keys(documented.content);
+  const mediaType = types.includes(contentType) ? contentType : types[0];
   checkBody(
     where,
     pointer(
@@ -93,6 +95,11 @@ export function assertMatchesContract(
 function checkBody(where: string, ref: string, body: unknown, contentType: string, expectedType: string) {
   if (contentType !== expectedType) {
     throw new Error(`contract: ${where} is ${contentType || 'without a content type'}, not ${expectedType}`);
+  }
+  // A file (application/pdf): the contract promises its type, and bytes.
+  if (!expectedType.endsWith('json')) {
+    if (!Buffer.isBuffer(body) || body.length === 0) throw new Error(`contract: ${where} is not a file`);
+    return;
   }
   const validate = validator(ref);
   if (!validate(body)) {

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createApiHandler } from '../../functions/api/app';
+import { pdfRenderer } from '../../functions/documents/pdf-renderer';
 import { createDependencies } from '../../functions/platform/dependencies';
 import { DynamoCallCounter } from '../../functions/store/call-counter';
 import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
@@ -22,6 +23,8 @@ export function testEnvironment(options: { now?: () => Date } = {}) {
     tableName: physicalName(TEST_PREFIX, mainTable),
     idempotencyTableName: physicalName(TEST_PREFIX, idempotencyTable),
     evidenceBucket: physicalName(TEST_PREFIX, buckets[0]),
+    documentsBucket: physicalName(TEST_PREFIX, buckets[1]),
+    publicUrl: 'https://abdi.test',
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
     cursorKey: 'integration-test-cursor-key',
@@ -29,7 +32,8 @@ export function testEnvironment(options: { now?: () => Date } = {}) {
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
   /** Every DynamoDB command the API sends in this file, by name: see call-counts.test.ts. */
   const calls = new DynamoCallCounter(dynamo);
-  const deps = createDependencies(config, options.now, dynamo);
+  // With the documents function's renderer: the suite serves every route, as both functions together do.
+  const deps = { ...createDependencies(config, options.now, dynamo), documentRenderer: pdfRenderer() };
   const handler = createApiHandler(deps, {
     logger: new Logger({ serviceName: 'abdi-test', logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'AbdiTest', serviceName: 'abdi-test' }),

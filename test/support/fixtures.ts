@@ -13,11 +13,12 @@ export async function seedDirectory(directory: DirectoryStore, suffix: string) {
   const other = `other-${suffix}`;
   /** In another region: not even the Kanwil of `home`'s region may see it. */
   const far = `far-${suffix}`;
+  const farRegionId = `far-region-${suffix}`;
   const siteId = `site-${suffix}`;
   for (const [id, region] of [
     [home, regionId],
     [other, regionId],
-    [far, `far-region-${suffix}`],
+    [far, farRegionId],
   ] as const) {
     await directory.putOffice({
       id,
@@ -62,7 +63,7 @@ export async function seedDirectory(directory: DirectoryStore, suffix: string) {
     /** The token asks for more than the server granted: only cases:read must survive. */
     integration: clientClaims(clientId, ['cases:read', 'cases:write']),
   };
-  return { regionId, home, other, far, siteId, people, clientId, claims };
+  return { regionId, farRegionId, home, other, far, siteId, people, clientId, claims };
 }
 
 function profile(username: string) {

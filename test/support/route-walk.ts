@@ -1,6 +1,7 @@
 import { DEFAULT_OFFICE_POLICY } from '../../functions/domain';
 import { userClaims, type ApiResponse, type apiCaller } from './api';
 import { adultClient, conversionCase, lawfulCase, litmasAssessment, newPartner, newSite } from './cases';
+import { palopoDocumentSettings } from './documents';
 import { uniqueSuffix } from './environment';
 import type { seedDirectory } from './fixtures';
 
@@ -200,6 +201,22 @@ export async function walkEveryRoute(
   await step('recordReferralOutcome', 'POST', `${office}/referrals/${referral.body.id}/outcome`, {
     body: { decision: 'continue', decidedOn: '2026-06-29', reference: 'B-123/P.4.22/06/2026' },
   });
+  // Official documents (ADR 0015): settings, a preview, an issued progress report, its record and link.
+  await step('putDocumentSettings', 'PUT', `${office}/document-settings`, { body: palopoDocumentSettings() });
+  const report = { kind: 'progress_report', caseId: created.body.id };
+  await step('previewDocument', 'POST', `${office}/documents/preview`, { body: report });
+  const document = await step('issueDocument', 'POST', `${office}/documents`, { body: report });
+  await step('listDocuments', 'GET', `${office}/documents?caseId=${created.body.id}`);
+  await step('getDocument', 'GET', `${office}/documents/${document.body.id}`);
+  await step('finishDocument', 'POST', `${office}/documents/${document.body.id}/finish`);
+  await step('verifyDocument', 'GET', `/v1/verify/${document.body.id}`);
+  const monthly = await step(undefined, 'POST', `${office}/documents`, {
+    body: { kind: 'monthly_report', month: '2026-06' },
+  });
+  await step('getDocumentSpreadsheet', 'GET', `${office}/documents/${monthly.body.id}/spreadsheet`);
+  await step('getRegionalReport', 'GET', `/v1/regions/${world.regionId}/report?month=2026-06&format=xlsx`, {
+    claims: world.claims.regional,
+  });
   // A fine conversion (KUHP 82) takes payments toward its fine; registering it measures nothing here.
   const conversion = await step(undefined, 'POST', `${office}/cases`, {
     ...officer,
@@ -210,6 +227,9 @@ export async function walkEveryRoute(
   });
   await step('getCaseAudit', 'GET', `${caseUrl}/audit`);
   await step('getOfficeSummary', 'GET', `${office}/summary`);
+  await step('getRegionalSummary', 'GET', `/v1/regions/${world.regionId}/summary?month=2026-06`, {
+    claims: world.claims.regional,
+  });
   await step('endPlacement', 'DELETE', `${office}/placements/${placement.body.id}?endOn=2026-06-29`);
   await step('transitionCase', 'POST', `${caseUrl}/transitions`, {
     body: { to: 'terminated', reason: 'Klien pindah domisili; putusan dialihkan' },

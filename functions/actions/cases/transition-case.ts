@@ -23,7 +23,11 @@ export async function transitionCase(
   return retryOnConflict(
     async () => {
       const current = await loadVisibleCase(ports, grant, input.caseId);
-      const context = { remainingMinutes: current.remainingMinutes, reason: input.reason };
+      const context = {
+        remainingMinutes: current.remainingMinutes,
+        reason: input.reason,
+        completionRecordIssued: current.completionRecord !== undefined,
+      };
       const elsewhere = routeElsewhere(current.status, input.to, context);
       if (elsewhere) throw refuse.conflict(elsewhere.message, [elsewhere]);
       const verdict = canTransition(current.status, input.to, context);

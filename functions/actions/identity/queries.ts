@@ -7,6 +7,8 @@ export interface RoleGrant {
   readonly role: Role;
   readonly officeId: string;
   readonly siteIds?: string[];
+  /** A Kanwil (`regional`) grant's region, which the region routes (`/v1/regions/{regionId}`) name. */
+  readonly regionId?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export async function visibleOffices(
       return regional
         .flat()
         .filter((office) => office.regionId === m.regionId)
-        .map((office) => ({ role: m.role, officeId: office.id }));
+        .map((office) => ({ role: m.role, officeId: office.id, regionId: m.regionId }));
     }
     return [
       { role: m.role, officeId: m.officeId, ...(m.role === 'supervisor' ? { siteIds: [...m.siteIds] } : {}) },

@@ -34,19 +34,37 @@ export async function officeSummary(
   const mondays = Array.from({ length: CHART_WEEKS }, (_, i) =>
     addDays(thisWeek, -7 * (CHART_WEEKS - 1 - i)),
   );
-  const [counters, casesDueSoon, casesOffTrack] = await Promise.all([
+  const [counters, workList] = await Promise.all([
     ports.summary.counters(officeId, today.slice(0, 7), mondays),
-    ports.summary.countDueBy(officeId, addDays(today, DUE_WITHIN_DAYS)),
-    ports.summary.countOffTrack(officeId, today),
+    workListCounts(ports, officeId, today),
   ]);
   return {
     asOf: today,
     casesByStatus: counters.casesByStatus,
-    openCases: OPEN_STATUSES.reduce((sum, s) => sum + counters.casesByStatus[s], 0),
-    creditedMinutesThisMonth: counters.creditedMinutesThisMonth,
-    casesDueSoon,
-    casesOffTrack,
+    openCases: openCasesIn(counters.casesByStatus),
+    creditedMinutesThisMonth: counters.creditedMinutesInMonth,
+    ...workList,
     openWarnings: counters.openWarnings,
     weeks: counters.weeks,
   };
+}
+
+/** Cases whose sentence still runs, from the counts by status. */
+export const openCasesIn = (byStatus: Readonly<Record<CaseStatus, number>>): number =>
+  OPEN_STATUSES.reduce((sum, s) => sum + byStatus[s], 0);
+
+/**
+ * An office's work-list counts as of its `today` (two count-only Queries, side by side): open cases
+ * due within DUE_WITHIN_DAYS, overdue included, and open cases off track.
+ */
+export async function workListCounts(
+  ports: Pick<Ports, 'summary'>,
+  officeId: string,
+  today: string,
+): Promise<{ casesDueSoon: number; casesOffTrack: number }> {
+  const [casesDueSoon, casesOffTrack] = await Promise.all([
+    ports.summary.countDueBy(officeId, addDays(today, DUE_WITHIN_DAYS)),
+    ports.summary.countOffTrack(officeId, today),
+  ]);
+  return { casesDueSoon, casesOffTrack };
 }

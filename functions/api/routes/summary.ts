@@ -1,11 +1,12 @@
 import type * as z from 'zod';
 import { officeSummary } from '../../actions/summary/office-summary';
+import { regionalSummary, type RegionalTotals } from '../../actions/summary/regional-summary';
 import { minutesToHours } from '../../domain';
-import type { InOffice } from '../../identity/grant';
+import type { InOffice, InRegion } from '../../identity/grant';
 import { access } from '../access';
 import { defineRoute } from '../route';
 import { officeParams } from '../schemas/common';
-import { summarySchema } from '../schemas/summary';
+import { regionalSummaryQuery, regionalSummarySchema, regionParams, summarySchema } from '../schemas/summary';
 
 /** Office-wide numbers: for the office's staff, the jaksa and the Kanwil; not for site supervisors. */
 const SUMMARY_READERS = ['admin', 'officer', 'prosecutor', 'regional'] as const;
@@ -42,3 +43,52 @@ export const getOfficeSummary = defineRoute<z.infer<typeof officeParams>, unknow
     };
   },
 });
+
+export const getRegionalSummary = defineRoute<
+  z.infer<typeof regionParams>,
+  z.infer<typeof regionalSummaryQuery>,
+  unknown,
+  InRegion
+>({
+  operationId: 'getRegionalSummary',
+  method: 'GET',
+  path: '/v1/regions/{regionId}/summary',
+  summary: "The Kanwil's comparison: each office of the region and their totals, for a month",
+  description:
+    "One row per office of the region, by name: cases by status, open cases, open warnings, due within 30 days and off track as of the office's today; hours credited and sessions recorded in the month. The totals add the rows up.",
+  tags: ['summary'],
+  access: access.region,
+  params: regionParams,
+  query: regionalSummaryQuery,
+  responses: { 200: { description: "The region's summary", schema: regionalSummarySchema } },
+  async handle({ access: grant, query, deps }) {
+    const summary = await regionalSummary(deps, grant, { month: query.month });
+    return {
+      status: 200,
+      body: {
+        regionId: summary.regionId,
+        month: summary.month,
+        offices: summary.offices.map(({ officeId, name, asOf, ...figures }) => ({
+          officeId,
+          name,
+          asOf,
+          ...presentFigures(figures),
+        })),
+        totals: presentFigures(summary.totals),
+      },
+    };
+  },
+});
+
+/** An office's or the region's figures as the API names them: hours, not minutes. */
+function presentFigures(figures: RegionalTotals) {
+  return {
+    casesByStatus: figures.casesByStatus,
+    openCases: figures.openCases,
+    hoursCreditedInMonth: minutesToHours(figures.creditedMinutesInMonth),
+    sessionsInMonth: figures.sessionsInMonth,
+    openWarnings: figures.openWarnings,
+    casesDueIn30Days: figures.casesDueSoon,
+    casesOffTrack: figures.casesOffTrack,
+  };
+}

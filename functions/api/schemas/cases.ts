@@ -219,6 +219,12 @@ export const caseSchema = z
         'Feasibility as last planned, after the latest change; absent until planned (PLAN-FEASIBILITY)',
       ),
     currentSiteId: z.string().optional(),
+    completionRecord: z
+      .object({ documentId: z.string(), number: z.string(), issuedOn: z.string() })
+      .optional()
+      .describe(
+        'The berita acara penyelesaian issued for the case; a completed case is closed once it is (LC-CLOSE-RECORD)',
+      ),
     openWarnings: z.number().int(),
     terms: termsSchema,
     clock: z

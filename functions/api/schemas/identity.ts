@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { ROLES, SCOPES } from '../../identity/principal';
 import { MEMBERSHIP_STATUSES, OFFICE_ROLES } from '../../domain/membership';
+import { documentSettingsSchema } from './documents';
 import { officePolicySchema } from './office-policy';
 
 export const officeSummarySchema = z
@@ -16,6 +17,11 @@ export const officeSchema = z
     regionId: z.string(),
     address: z.string(),
     policy: officePolicySchema,
+    documentSettings: documentSettingsSchema
+      .optional()
+      .describe(
+        'The letterhead, head and register documents are issued with; absent until an admin sets them',
+      ),
   })
   .meta({ id: 'Office' });
 
@@ -24,6 +30,10 @@ export const roleGrantSchema = z
     role: z.enum(ROLES),
     officeId: z.string(),
     siteIds: z.array(z.string()).optional(),
+    regionId: z
+      .string()
+      .optional()
+      .describe('Kanwil (`regional`) grants only: the region, as `/v1/regions/{regionId}` names it.'),
   })
   .meta({ id: 'RoleGrant' });
 

@@ -22,3 +22,59 @@ export const summarySchema = z
       .describe('The last 8 ISO weeks, oldest first, by the date the work was done'),
   })
   .meta({ id: 'OfficeDashboardSummary' });
+
+/** A region id, as in `/v1/regions/{regionId}` (a short slug, like an office id). */
+export const regionParams = z.object({
+  regionId: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'A region id is lower-case letters, digits and dashes.'),
+});
+
+export const regionalSummaryQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a YYYY-MM month.')
+    .optional()
+    .describe(
+      "The month of the hours and sessions (`YYYY-MM`, by each office's clock); by default the current one. A later month answers 400.",
+    ),
+});
+
+/** The figures an office row and the region's totals share. */
+const regionalFigures = {
+  casesByStatus: z.record(z.enum(CASE_STATUSES), z.number().int()),
+  openCases: z.number().int(),
+  hoursCreditedInMonth: z.number().describe('Hours credited by the sessions recorded in the month'),
+  sessionsInMonth: z
+    .number()
+    .int()
+    .describe('Sessions recorded in the month; a session counts once, however often it is edited'),
+  openWarnings: z.number().int(),
+  casesDueIn30Days: z
+    .number()
+    .int()
+    .describe("Open cases with a deadline on or before the office's today + 30, overdue included"),
+  casesOffTrack: z.number().int(),
+};
+
+export const regionalSummarySchema = z
+  .object({
+    regionId: z.string(),
+    month: z.string().describe('The month of the hours and sessions (`YYYY-MM`)'),
+    offices: z
+      .array(
+        z
+          .object({
+            officeId: z.string(),
+            name: z.string(),
+            asOf: z
+              .string()
+              .describe("Today in the office's time zone: the day of every figure but the month's"),
+            ...regionalFigures,
+          })
+          .meta({ id: 'RegionalOfficeFigures' }),
+      )
+      .describe("The region's offices by name"),
+    totals: z.object(regionalFigures).describe("The offices' figures summed").meta({ id: 'RegionalTotals' }),
+  })
+  .meta({ id: 'RegionalSummary' });

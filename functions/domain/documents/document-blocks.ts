@@ -9,7 +9,14 @@ import { hoursToMinutes } from '../hours';
 import { longDate } from '../indonesian-format';
 import { termsOf } from '../progress';
 import type { DocumentKind } from './document-number';
-import type { DocumentBlock, FieldRow, OfficialDocument, Signer, TableColumn } from './official-document';
+import type {
+  DocumentBlock,
+  FieldRow,
+  OfficialDocument,
+  RegisteredDocument,
+  Signer,
+  TableColumn,
+} from './official-document';
 import {
   clientLabel,
   clockSpan,
@@ -188,7 +195,7 @@ export function officialDocument(
     readonly caption?: string;
     readonly metadata: { readonly title: string; readonly subject: string };
   },
-): OfficialDocument {
+): RegisteredDocument {
   return {
     kind: parts.kind,
     letterhead: frame.letterhead,

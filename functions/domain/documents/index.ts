@@ -12,3 +12,7 @@ export * from './document-parts';
 export * from './document-blocks';
 export * from './referral-report';
 export * from './progress-report';
+export * from './document-settings';
+export * from './office-figures';
+export * from './office-monthly-report';
+export * from './regional-rollup';

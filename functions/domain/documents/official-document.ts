@@ -9,19 +9,29 @@ import type { LocalDate } from '../calendar';
 import type { DocumentKind } from './document-number';
 
 /**
- * The kop surat from the office's settings: the ministry and directorate lines, the Kanwil, the office
- * and its address, set in capitals and centred above a double rule, as Pemasyarakatan letters are.
+ * The kop surat of a Kanwil writing as itself (the regional roll-up): the ministry lines and the Kanwil
+ * line (which names its region) as the main line; no office under it. Abdi may not know a Kanwil's
+ * address, so the lines under it are optional here.
  */
-export interface Letterhead {
+export interface KanwilLetterhead {
   /** The lines above the Kanwil, largest first (DEFAULT_PARENT_LINES unless the office sets its own). */
   readonly parentLines?: readonly string[];
   /** e.g. `KANTOR WILAYAH DIREKTORAT JENDERAL PEMASYARAKATAN SULAWESI SELATAN`. */
   readonly kanwil: string;
+  readonly address?: string;
+  /** Telephone, email, website: one line, optional. */
+  readonly contact?: string;
+  readonly city?: string;
+}
+
+/**
+ * The kop surat from the office's settings: the ministry and directorate lines, the Kanwil, the office
+ * and its address, set in capitals and centred above a double rule, as Pemasyarakatan letters are.
+ */
+export interface Letterhead extends KanwilLetterhead {
   /** e.g. `Balai Pemasyarakatan Kelas II Palopo` (printed in capitals). */
   readonly officeName: string;
   readonly address: string;
-  /** Telephone, email, website: one line, optional. */
-  readonly contact?: string;
   /** Where the office signs, for "Palopo, 5 Desember 2026". */
   readonly city: string;
 }
@@ -53,6 +63,31 @@ export interface Signer {
   readonly nip?: string;
 }
 
+/** One series of a bar chart: a value per category, and each value as the chart prints it. */
+export interface ChartSeries {
+  /** The legend's words (shown when a chart has more than one series). */
+  readonly name: string;
+  readonly values: readonly number[];
+  /** The values written the Indonesian way (`12,5`), printed at the end of each bar. */
+  readonly labels: readonly string[];
+}
+
+/**
+ * A bar chart as data, drawn as SVG at the edge (functions/documents/chart-svg.ts) for the PDF and as a
+ * PNG of the same SVG for a spreadsheet. `horizontal` is the dashboard's cases-by-status chart (a bar
+ * per category, labels on the left); `vertical` its hours-per-week chart (a column per category).
+ */
+export interface ChartBlock {
+  readonly type: 'chart';
+  readonly title: string;
+  readonly orientation: 'horizontal' | 'vertical';
+  readonly categories: readonly string[];
+  /** One or more series, each with a value per category; several are drawn side by side. */
+  readonly series: readonly ChartSeries[];
+  /** What the values count, under the chart: `Jam diakui (jam)`. */
+  readonly axisLabel: string;
+}
+
 /** One part of a document's body, laid out top to bottom. */
 export type DocumentBlock =
   | { readonly type: 'paragraph'; readonly text: string }
@@ -75,7 +110,8 @@ export type DocumentBlock =
        * are tall enough to sign in) and the URL its QR code opens.
        */
       readonly rows: readonly QrTableRow[];
-    };
+    }
+  | ChartBlock;
 
 /** A row of a `qrTable`: text cells in the order of the columns, and the URL its QR code opens. */
 export interface QrTableRow {
@@ -87,24 +123,39 @@ export interface QrTableRow {
 
 export interface OfficialDocument {
   readonly kind: DocumentKind;
-  readonly letterhead: Letterhead;
+  /** An office's kop surat, or a Kanwil's for a document it makes as itself (the regional roll-up). */
+  readonly letterhead: Letterhead | KanwilLetterhead;
   readonly title: string;
   readonly subtitle?: string;
-  /** The register number (document-number.ts), printed under the title and beside the QR code. */
-  readonly number: string;
+  /**
+   * The register number (document-number.ts), printed under the title and beside the QR code. Absent
+   * for a document no register records (a Kanwil's roll-up: Abdi keeps registers per Bapas only), which
+   * then prints no number line.
+   */
+  readonly number?: string;
   readonly issuedOn: LocalDate;
   /** A4 upright unless the document says otherwise: a form with many columns is printed landscape. */
   readonly orientation?: 'portrait' | 'landscape';
   readonly blocks: readonly DocumentBlock[];
-  /** The verification page the QR code opens; it shows number, hash, status and the client's initials. */
-  readonly verificationUrl: string;
+  /**
+   * The verification page the QR code opens; it shows number, hash, status and the client's initials.
+   * Absent with the number: an unregistered document has no record to verify, and prints no QR code.
+   */
+  readonly verificationUrl?: string;
   /** The words beside the QR code, before the number and the short hash. */
-  readonly verificationCaption: string;
+  readonly verificationCaption?: string;
   /** Page numbers: `Halaman {page} dari {pages}`. */
   readonly pageLabel: string;
   /** The PDF's Title, Subject and Author (no personal data: the file's properties travel further). */
   readonly metadata: { readonly title: string; readonly subject: string; readonly author: string };
 }
+
+/** A document from an office's register: numbered, with the QR code of its verification page. */
+export type RegisteredDocument = OfficialDocument & {
+  readonly number: string;
+  readonly verificationUrl: string;
+  readonly verificationCaption: string;
+};
 
 /** `Halaman {page} dari {pages}` filled in; the renderer calls it for every page. */
 export const pageLabelOf = (template: string, page: number, pages: number): string =>

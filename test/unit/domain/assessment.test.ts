@@ -136,6 +136,18 @@ describe('no bypass through the transitions route', () => {
     }
   });
 
+  it('LC-CLOSE-RECORD: a completed case is closed once its completion record is issued', () => {
+    const close = (completionRecordIssued: boolean, from: CaseStatus = 'completed') => {
+      const v = routeElsewhere(from, 'closed', { completionRecordIssued });
+      return v && `${v.rule} ${v.path} ${v.message}`;
+    };
+    expect(close(false)).toMatch(/^LC-CLOSE-RECORD to .*completion_record/);
+    expect(close(true)).toBeUndefined();
+    // A converted or terminated case has no completion record to wait for.
+    expect(close(false, 'terminated')).toBeUndefined();
+    expect(close(false, 'converted')).toBeUndefined();
+  });
+
   it('LC-TRANSITION: the moves that are the route’s own are left to canTransition', () => {
     expect(named('received', 'terminated')).toBeUndefined();
     expect(named('warned', 'active')).toBeUndefined();

@@ -7,6 +7,7 @@ const cloud = {
   TABLE_NAME: 't',
   IDEMPOTENCY_TABLE_NAME: 'i',
   EVIDENCE_BUCKET: 'b',
+  DOCUMENTS_BUCKET: 'd',
   COGNITO_USER_POOL_ID: 'ap-southeast-3_x',
   CURSOR_SECRET_ARN: 'arn:aws:secretsmanager:ap-southeast-3:1:secret:c',
 };

@@ -52,6 +52,7 @@ describe('the reminders handler', () => {
     vi.stubEnv('TABLE_NAME', 'abdi-unit-main');
     vi.stubEnv('IDEMPOTENCY_TABLE_NAME', 'abdi-unit-idempotency');
     vi.stubEnv('EVIDENCE_BUCKET', 'abdi-unit-evidence');
+    vi.stubEnv('DOCUMENTS_BUCKET', 'abdi-unit-documents');
     vi.stubEnv('CURSOR_SIGNING_KEY', 'unit');
     vi.stubEnv('DYNAMODB_ENDPOINT', 'http://127.0.0.1:9');
     vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');

@@ -1,6 +1,8 @@
 /**
- * The evidence bucket: execution records, attendance photos and completion records uploaded by browsers
- * with presigned PUTs. Built from `evidenceBucket` in functions/tables.ts (CORS rules).
+ * A versioned bucket under Object Lock (governance mode), encrypted with its own key, access-logged,
+ * retained on stack deletion: the evidence bucket (photos and papers uploaded by browsers with presigned
+ * PUTs, CORS from `evidenceBucket` in functions/tables.ts) and the documents bucket (issued PDFs, ADR
+ * 0015). Built from a bucket definition in functions/tables.ts.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,10 +10,10 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { evidenceBucket, type BucketDefinition } from '../../functions/tables';
 
-export interface EvidenceStoreProps {
+export interface LockedBucketProps {
   /**
    * Globally unique bucket name. Fixed (not generated) so the stateless stack can grant access and build
-   * the CSP host without a CloudFormation export. Use `evidenceBucketName()`.
+   * the CSP host without a CloudFormation export. Use `evidenceBucketName()` or `documentsBucketName()`.
    */
   readonly bucketName: string;
   /** Browser origins allowed by CORS to PUT/GET with presigned URLs. Empty: no CORS rule at all. */
@@ -38,17 +40,22 @@ export function evidenceBucketName(deploymentName: string, account: string): str
   return `abdi-${deploymentName}-evidence-${account}`;
 }
 
-export class EvidenceStore extends Construct {
+/** The fixed documents bucket name of a deployment (ADR 0015). */
+export function documentsBucketName(deploymentName: string, account: string): string {
+  return `abdi-${deploymentName}-documents-${account}`;
+}
+
+export class LockedBucket extends Construct {
   readonly bucket: s3.Bucket;
   readonly encryptionKey: kms.IKey;
 
-  constructor(scope: Construct, id: string, props: EvidenceStoreProps) {
+  constructor(scope: Construct, id: string, props: LockedBucketProps) {
     super(scope, id);
     const definition = props.definition ?? evidenceBucket;
     this.encryptionKey =
       props.encryptionKey ??
       new kms.Key(this, 'Key', {
-        description: `Abdi evidence bucket ${props.bucketName}`,
+        description: `Abdi bucket ${props.bucketName}`,
         enableKeyRotation: true,
         rotationPeriod: Duration.days(365),
         removalPolicy: RemovalPolicy.RETAIN,

@@ -1,0 +1,169 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpApiEvent } from '../../infra/local/api-gateway-event';
+import { apiEntry } from '../../infra/config/paths';
+import { esmDirnameBanner, esmRequireBanner, functionRuntime } from '../../infra/constructs/abdi-function';
+import { documentsEntry, documentsFunctionFiles } from '../../infra/constructs/document-issuing';
+import { apiCaller } from '../support/api';
+import { registeredCase } from '../support/cases';
+import { palopoDocumentSettings } from '../support/documents';
+import { testEnvironment, uniqueSuffix } from '../support/environment';
+import { seedDirectory } from '../support/fixtures';
+
+/**
+ * The documents function as Lambda gets it (ADR 0015): functions/handlers/documents.ts, bundled by
+ * esbuild with the settings AbdiFunction gives it (one minified ESM file, the `require` and `__dirname`
+ * banners), the fonts and resvg's WebAssembly copied beside it as its build copies them, alone in an
+ * empty folder (no node_modules to fall back on), run by plain Node against the suite's DynamoDB Local
+ * and s3rver. pdfmake finds its fonts through `__dirname`-relative code that a plain ESM bundle breaks;
+ * only running the bundle shows it works. The API's bundle must carry none of it.
+ */
+// The suite's writes happen inside the demo case window; the bundle itself runs on the real clock.
+const env = testEnvironment({ now: () => new Date('2026-06-29T08:00:00Z') });
+const call = apiCaller(env.handler);
+let world: Awaited<ReturnType<typeof seedDirectory>>;
+let folder: string;
+
+async function bundleLikeCdk(entry: string, outfile: string, dirname: boolean): Promise<Metafile> {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
+    outfile,
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    mainFields: ['module', 'main'],
+    banner: { js: dirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner },
+    logLevel: 'silent',
+    metafile: true,
+  });
+  return metafile;
+}
+
+beforeAll(async () => {
+  world = await seedDirectory(env.directory, uniqueSuffix());
+  folder = mkdtempSync(join(tmpdir(), 'abdi-documents-bundle-'));
+  await bundleLikeCdk(documentsEntry, join(folder, 'index.mjs'), true);
+  for (const { from, to } of documentsFunctionFiles()) {
+    mkdirSync(join(folder, to, '..'), { recursive: true });
+    copyFileSync(from, join(folder, to));
+  }
+}, 120_000);
+
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Sends one API request to the bundled handler in a fresh Node process, as a cold start would. */
+async function invokeBundle(
+  event: unknown,
+): Promise<{ statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded?: boolean }> {
+  const runner = join(folder, 'invoke.mjs');
+  writeFileSync(
+    runner,
+    `const { handler } = await import('./index.mjs');
+     const context = { functionName: 'documents', awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 29000 };
+     const result = await handler(JSON.parse(process.env.EVENT), context);
+     process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');`,
+  );
+  const { stdout } = await promisify(execFile)(process.execPath, [runner], {
+    cwd: folder,
+    maxBuffer: 32 * 1024 * 1024,
+    env: {
+      PATH: process.env.PATH,
+      EVENT: JSON.stringify(event),
+      ABDI_MODE: 'local',
+      AWS_REGION: env.config.region,
+      TABLE_NAME: env.config.tableName,
+      IDEMPOTENCY_TABLE_NAME: env.config.idempotencyTableName,
+      EVIDENCE_BUCKET: env.config.evidenceBucket,
+      DOCUMENTS_BUCKET: env.config.documentsBucket,
+      PUBLIC_URL: 'https://abdi.test',
+      DYNAMODB_ENDPOINT: env.config.dynamoEndpoint,
+      S3_ENDPOINT: env.config.s3Endpoint,
+      CURSOR_SIGNING_KEY: 'bundle-test',
+      POWERTOOLS_LOG_LEVEL: 'WARN',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  });
+  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+  expect(line, stdout).toBeDefined();
+  return JSON.parse(line!.slice('RESULT '.length));
+}
+
+const request = (method: string, url: string, body?: unknown) =>
+  buildHttpApiEvent(
+    {
+      method,
+      url,
+      headers: {
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        'idempotency-key': `bundle-${uniqueSuffix()}`,
+      },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    },
+    world.claims.officer,
+  );
+
+describe('the bundled documents function (what Lambda runs)', () => {
+  it('issues a document from the bundle alone: fonts embedded, the stored file as recorded', async () => {
+    // Prepare
+    const office = `/v1/offices/${world.home}`;
+    await call('PUT', `${office}/document-settings`, {
+      claims: world.claims.admin,
+      body: palopoDocumentSettings(),
+    });
+    const { caseId } = await registeredCase(call, world);
+
+    // Act
+    const issued = await invokeBundle(
+      request('POST', `${office}/documents`, { kind: 'progress_report', caseId }),
+    );
+
+    // Assess
+    expect(issued.statusCode, issued.body).toBe(201);
+    const document = JSON.parse(issued.body);
+    expect(document.status).toBe('issued');
+    const read = await call('GET', `${office}/documents/${document.id}`, { claims: world.claims.officer });
+    const bytes = new Uint8Array(await (await fetch(read.body.downloadUrl)).arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(document.fileSha256);
+    // The bundled fonts were embedded (a missing font would have failed the render).
+    expect(Buffer.from(bytes).includes(Buffer.from('Roboto'))).toBe(true);
+  });
+
+  it('renders the Kanwil roll-up as a workbook, its charts rasterised by the bundled WebAssembly', async () => {
+    // Act
+    const event = buildHttpApiEvent(
+      { method: 'GET', url: `/v1/regions/${world.regionId}/report?format=xlsx` },
+      world.claims.regional,
+    );
+    const answered = await invokeBundle(event);
+
+    // Assess
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect(answered.isBase64Encoded).toBe(true);
+    const workbook = Buffer.from(answered.body, 'base64');
+    expect(workbook.subarray(0, 2).toString()).toBe('PK');
+    expect(workbook.includes(Buffer.from('xl/media/image1.png'))).toBe(true);
+  });
+
+  it("leaves pdfmake, exceljs and resvg out of the API's bundle", async () => {
+    // Act
+    const metafile = await bundleLikeCdk(apiEntry, join(folder, 'api', 'index.mjs'), false);
+
+    // Assess
+    const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint);
+    const carried = Object.entries(output!.inputs)
+      .filter(([path, input]) => /pdfmake|pdfkit|exceljs|resvg|fontkit/.test(path) && input.bytesInOutput > 0)
+      .map(([path]) => path);
+    expect(carried).toEqual([]);
+  });
+});
