@@ -3,6 +3,7 @@ import { addDays, localDateOf } from '../../functions/domain';
 import { buildHttpApiEvent } from './api-gateway-event';
 import type { ApiLambda } from './http-adapter';
 import { localLambdaContext } from './lambda-context';
+import { seedDemoDocuments } from './seed-documents';
 import { DEMO_SITES } from './seed-partners';
 
 const PALOPO = '/v1/offices/bapas-palopo';
@@ -215,6 +216,14 @@ export async function seedDemoCases(api: ApiLambda, now: Date): Promise<void> {
   // case is left unscheduled: its plan says it is impossible, which is what the PK must act on.
   for (const id of [active.id, warned.id, child.id]) await acceptPlan(call, id);
 
+  // Letterheads, registers and the first documents: a placement letter, a daftar hadir, a berita acara.
+  await seedDemoDocuments(api, {
+    activeCaseId: active.id,
+    completedCaseId: done.id,
+    siteId: DEMO_SITES.palopoMasjidBara,
+    month: today.slice(0, 7),
+  });
+
   // 7. Received on appeal: the Pengadilan Tinggi's decision is the one executed (decision.level appeal).
   await enrol(
     demoClient('Hendra Saputra', '7373012504930008', '1993-04-25', 'M', 'Jl. Kartini, Kelurahan Tompotikka'),
@@ -312,7 +321,7 @@ type Call = (
 ) => Promise<Record<string, string> & { id: string }>;
 
 /** Calls the handler as the demo user (pk.palopo by default); any refusal stops the seed loudly. */
-function caller(api: ApiLambda, username = 'pk.palopo'): Call {
+export function caller(api: ApiLambda, username = 'pk.palopo'): Call {
   return async (method, path, body) => {
     const event = buildHttpApiEvent(
       {

@@ -9,7 +9,7 @@ import { seedDemoCases } from './seed-cases';
 import { seedPartnersAndSites } from './seed-partners';
 
 /** Bump when the demo data changes shape, so an old .data folder is reseeded on the next start. */
-const SEED_VERSION = 4;
+const SEED_VERSION = 5;
 export const DEMO_PASSWORD = 'demo-password';
 /**
  * The demo partner system: a machine client owned by the Palopo office, as its admin would create it in

@@ -16,6 +16,7 @@ import { startDynamoDbLocal } from './dynamodb-local';
 import { bindHost } from './host';
 import { runStreamConsumers } from './stream-consumers';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
+import { servedByDocuments } from './function-routes';
 import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
 import { LocalSetupError } from './local-error';
@@ -214,7 +215,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       db,
       tableName: mainTable,
       auth,
-      api: await seedingApi(handler),
+      api: await seedingApi(handler, documents.handler),
       now: new Date(),
     });
     // Every start: the pool may be new while the tables were seeded before (an earlier plain start).
@@ -277,16 +278,21 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
  * The demo cases are entered through the API as the demo staff, who have no second factor: with a role
  * requiring MFA (MFA_REQUIRED_ROLES) the seed uses the same handler wired without that requirement.
  */
-async function seedingApi(handler: ApiLambda): Promise<ApiLambda> {
+async function seedingApi(api: ApiLambda, documents: ApiLambda): Promise<ApiLambda> {
   const config = readRuntimeConfig();
-  if ((config.mfaRequiredFor ?? []).length === 0) return handler;
+  if ((config.mfaRequiredFor ?? []).length === 0) {
+    // As API Gateway routes them: the seed's document requests go to the documents function.
+    return (event, context) =>
+      (servedByDocuments(event.requestContext.http.method, event.rawPath) ? documents : api)(event, context);
+  }
   const { createApiHandler } = await import('../../functions/api/app');
   const { createDependencies } = await import('../../functions/platform/dependencies');
+  const { pdfRenderer } = await import('../../functions/documents/pdf-renderer');
   const { logger, metrics } = await import('../../functions/platform/observability');
-  return createApiHandler(createDependencies({ ...config, mfaRequiredFor: [] }), {
-    logger,
-    metrics,
-  }) as unknown as ApiLambda;
+  return createApiHandler(
+    { ...createDependencies({ ...config, mfaRequiredFor: [] }), documentRenderer: pdfRenderer() },
+    { logger, metrics },
+  ) as unknown as ApiLambda;
 }
 
 /**

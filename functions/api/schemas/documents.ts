@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DOCUMENT_KINDS, SEQUENCE_RESTARTS, SEQUENCE_SCOPES } from '../../domain/documents';
 import { localDate, officeId, recordId } from './common';
+import { recordId as siteId } from './partners';
 import { caseRecordId } from './sessions';
 
 const line = (max = 120) => z.string().trim().min(1, 'Required.').max(max);
@@ -78,7 +79,7 @@ export const issueDocumentBody = z
       })
       .strict(),
     z.object({ kind: z.literal('placement_letter'), caseId: recordId('case') }).strict(),
-    z.object({ kind: z.literal('attendance_sheet'), siteId: recordId('site'), month }).strict(),
+    z.object({ kind: z.literal('attendance_sheet'), siteId: siteId, month }).strict(),
     z.object({ kind: z.literal('monthly_report'), month }).strict(),
   ])
   .and(
@@ -126,7 +127,7 @@ export const documentListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(4096).optional(),
   caseId: recordId('case').optional().describe("A case's documents"),
-  siteId: recordId('site').optional().describe("A site's documents"),
+  siteId: siteId.optional().describe("A site's documents"),
 });
 
 export const documentParams = z.object({ officeId, documentId: z.string().uuid('Not a document id.') });

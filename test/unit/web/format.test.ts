@@ -16,6 +16,8 @@ describe('dates in the office zone', () => {
     ['2026-05-12', 'id', undefined, '12 Mei 2026'],
     ['2026-05-12', 'en', undefined, '12 May 2026'],
     ['2026-05-12', 'id', 'short', '12 Mei'],
+    ['2026-12-05', 'id', 'full', '5 Desember 2026'],
+    ['2026-12-05', 'en', 'full', '5 December 2026'],
     ['not a date', 'id', undefined, 'not a date'],
   ] as const)(
     'formats office-local dates per locale without shifting the day: %s %s %s',
