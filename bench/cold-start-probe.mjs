@@ -6,7 +6,23 @@ import { pathToFileURL } from 'node:url';
 
 const [bundle, eventFile, resultFile] = process.argv.slice(2);
 const atStart = performance.now();
-const module = await import(pathToFileURL(bundle).href);
+let module;
+try {
+  module = await import(pathToFileURL(bundle).href);
+} catch (caught) {
+  // A bundle that cannot start here (it needs what only its platform provides) is reported, not timed.
+  writeFileSync(
+    resultFile,
+    JSON.stringify({
+      importMs: 0,
+      firstInvocationMs: 0,
+      totalMs: 0,
+      ok: false,
+      error: String(caught?.message ?? caught),
+    }),
+  );
+  process.exit(0);
+}
 const imported = performance.now();
 const context = {
   functionName: 'abdi-bench',

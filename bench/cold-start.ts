@@ -1,14 +1,25 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { buildHttpApiEvent } from '../infra/local/api-gateway-event';
-import { esmRequireBanner, functionRuntime } from '../infra/constructs/abdi-function';
+import { esmDirnameBanner, esmRequireBanner, functionRuntime } from '../infra/constructs/abdi-function';
+import { documentsFunctionFiles } from '../infra/constructs/document-issuing';
 import { newEvidenceKey } from '../functions/store/evidence-keys';
 import { keys } from '../functions/store/keys';
 import { registeredCase } from '../test/support/cases';
+import { palopoDocumentSettings } from '../test/support/documents';
 import { seedDirectory } from '../test/support/fixtures';
 import { REGION, startObjectStore, startStore } from './lib/emulators';
 import { apiHarness } from './lib/environment';
@@ -26,8 +37,16 @@ export interface ColdStartOptions {
  * source map without sources, the createRequire banner, module/main fields, target from the runtime,
  * no externals: the AWS SDK goes into the bundle).
  */
-async function bundle(entry: string, outDir: string) {
+async function bundle(
+  entry: string,
+  outDir: string,
+  options: { dirname?: boolean; files?: readonly { from: string; to: string }[] } = {},
+) {
   mkdirSync(outDir, { recursive: true });
+  for (const { from, to } of options.files ?? []) {
+    mkdirSync(dirname(join(outDir, to)), { recursive: true });
+    copyFileSync(from, join(outDir, to));
+  }
   const outfile = join(outDir, 'index.mjs');
   await build({
     entryPoints: [entry],
@@ -39,7 +58,7 @@ async function bundle(entry: string, outDir: string) {
     minify: true,
     sourcemap: true,
     sourcesContent: false,
-    banner: { js: esmRequireBanner },
+    banner: { js: options.dirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner },
     mainFields: ['module', 'main'],
     logLevel: 'error',
   });
@@ -120,6 +139,7 @@ export async function benchColdStart(options: ColdStartOptions) {
       DYNAMODB_ENDPOINT: store.endpoint,
       S3_ENDPOINT: s3.endpoint,
       CURSOR_SIGNING_KEY: h.config.cursorKey,
+      PUBLIC_URL: 'https://abdi.example.go.id',
       AWS_LAMBDA_FUNCTION_NAME: 'abdi-bench-cold',
       COGNITO_USER_POOL_ID: `${REGION}_benchpool`,
       POWERTOOLS_SERVICE_NAME: 'abdi',
@@ -145,7 +165,21 @@ export async function benchColdStart(options: ColdStartOptions) {
       'evidence-expiry': { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
       // A token of no pool: the authorizer loads, verifies and refuses it (its answer is 'Unauthorized').
       'api-authorizer': { identitySource: ['Bearer not.a.token'] },
+      // The documents function's first request renders: a progress report's preview (fonts loaded, laid out).
+      documents: buildHttpApiEvent(
+        {
+          method: 'POST',
+          url: `/v1/offices/${world.home}/documents/preview`,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'progress_report', caseId }),
+        },
+        world.claims.officer,
+      ),
     };
+    await h.call('PUT', `/v1/offices/${world.home}/document-settings`, {
+      claims: world.claims.admin,
+      body: palopoDocumentSettings(),
+    });
 
     const emptyEntry = join(work, 'empty.ts');
     writeFileSync(emptyEntry, "export const handler = async () => ({ statusCode: 200, body: 'ok' });\n");
@@ -173,7 +207,12 @@ export async function benchColdStart(options: ColdStartOptions) {
       .filter((f) => f.endsWith('.ts'))
       .sort()) {
       const name = basename(file, '.ts');
-      const built = await bundle(join(handlersDir, file), join(work, name));
+      // The documents function is built as AbdiFunction builds it for the stack (document-issuing.ts).
+      const built = await bundle(
+        join(handlersDir, file),
+        join(work, name),
+        name === 'documents' ? { dirname: true, files: documentsFunctionFiles() } : {},
+      );
       const timing = measure(built.outfile, events[name] ?? {}, env, options.runs, work);
       functions.push({
         name,

@@ -23,6 +23,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'referral.outcome_recorded',
   'evidence.verified',
   'evidence.rejected',
+  'document.issued',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -60,6 +61,8 @@ const RECORD_FIELDS: Readonly<Record<string, readonly string[]>> = {
   session: ['date', 'startTime', 'endTime', 'outcome', 'creditedMinutes', 'verified', 'siteId'],
   placement: ['siteId', 'from', 'until', 'status', 'weekdays', 'startTime', 'endTime'],
   warning: ['level', 'status'],
+  // A document's number is the register's, not a person's; its content stays behind the API.
+  document: ['kind', 'number', 'replaces'],
   referral: ['status'],
   assessment: [],
   evidence: ['kind', 'status', 'rejectionReason', 'sessionId', 'sha256'],
@@ -78,6 +81,7 @@ const RECORD_EVENTS: Readonly<Record<string, WebhookEventType>> = {
   'referral.outcome': 'referral.outcome_recorded',
   'evidence.verify': 'evidence.verified',
   'evidence.reject': 'evidence.rejected',
+  'document.issue': 'document.issued',
 };
 
 /** The events an audit entry means, in the order a receiver should apply them (none for most entries). */

@@ -29,8 +29,10 @@ export interface DocumentRecord {
   readonly sequenceScope: string;
   readonly sequence: number;
   readonly subject: DocumentSubject;
-  /** The case a site document concerns (a placement letter), besides its subject. */
+  /** The case a document is about (its subject, for a case's documents). */
   readonly caseId?: string;
+  /** The work site a case's document goes to (a placement letter), besides its subject. */
+  readonly siteId?: string;
   /** `YYYY-MM` for a document of a month (progress report, attendance sheet, monthly report). */
   readonly period?: string;
   readonly title: string;

@@ -32,6 +32,8 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
       sources.evidence,
       ...(sources.identity ? [sources.identity] : []),
     ],
+    // A document's draft PDF is shown in a frame from memory (`blob:`), never from another origin.
+    'frame-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", sources.auth],

@@ -29,7 +29,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 const textOf = (pdf: Uint8Array) => {
   const file = join(mkdtempSync(join(tmpdir(), 'abdi-doc-')), 'document.pdf');
   writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  // Reading order, one space between words: a phrase wrapped over two lines still reads as one.
+  return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 };
 const download = async (url: string) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 const key = () => ({ 'idempotency-key': `doc-${uniqueSuffix()}` });
@@ -306,6 +307,58 @@ describe('an office with its letterhead', () => {
     expect(text).toContain('DRAF');
     expect(text).not.toMatch(/W23\.PAS\.PAS3-PK\.01\.05-\d+/);
     expect(listed.body.items).toEqual([]);
+  });
+
+  it('writes a placement letter on the case, naming the site it goes to, and a referral report from the referral', async () => {
+    // Prepare: an absence, a warning for it, a referral to the jaksa.
+    const { caseId, siteId, client } = await registeredCase(call, world);
+    const caseUrl = `${office}/cases/${caseId}`;
+    const absence = await call('POST', `${caseUrl}/sessions`, {
+      claims: world.claims.officer,
+      headers: key(),
+      body: {
+        date: '2026-03-02',
+        startTime: '08:00',
+        endTime: '12:00',
+        siteId,
+        outcome: 'unexcused_absence',
+      },
+    });
+    const warning = await call('POST', `${caseUrl}/warnings`, {
+      claims: world.claims.officer,
+      headers: key(),
+      body: { level: 1, reason: 'Tidak hadir tanpa alasan yang sah', sessionIds: [absence.body.id] },
+    });
+    const referral = await call('POST', `${caseUrl}/referrals`, {
+      claims: world.claims.officer,
+      headers: key(),
+      body: { reason: 'Teguran tidak diindahkan', warningIds: [warning.body.id] },
+    });
+    expect(referral.status, JSON.stringify(referral.body)).toBe(201);
+
+    // Act
+    const letter = await issue({ kind: 'placement_letter', caseId });
+    const report = await issue({ kind: 'referral_report', caseId });
+    const listed = await call('GET', `${office}/documents?caseId=${caseId}`, {
+      claims: world.claims.prosecutor,
+    });
+
+    // Assess
+    expect(letter.body).toMatchObject({ subject: { type: 'case', id: caseId }, siteId });
+    // The test's clock stands still, so both share an instant: their order in the list is not asserted.
+    expect(listed.body.items.map((d: { kind: string }) => d.kind).sort()).toEqual([
+      'placement_letter',
+      'referral_report',
+    ]);
+    const text = textOf(
+      await download(
+        (await call('GET', `${office}/documents/${report.body.id}`, { claims: world.claims.officer })).body
+          .downloadUrl,
+      ),
+    );
+    expect(text).toContain('Teguran tidak diindahkan');
+    expect(text).toContain(client.fullName);
+    expect(text).toContain('Kejaksaan Negeri Palopo');
   });
 
   it('prints the attendance sheet of a site from its scheduled slots, and the monthly report from the counters', async () => {

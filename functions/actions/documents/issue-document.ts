@@ -49,6 +49,7 @@ interface Built {
   readonly model: OfficialDocument;
   readonly subject: DocumentSubject;
   readonly caseId?: string;
+  readonly siteId?: string;
   readonly period?: string;
   readonly initials?: string;
   /** The case it was read from: the document is written only if the case is still as read. */
@@ -117,8 +118,8 @@ export async function buildDocument(
         basedOnCase: record,
         ...(built.period ? { period: built.period } : {}),
       };
-      // A placement letter goes to the site's partner: the site's documents list it too.
-      return built.siteId ? { ...onCase, subject: { type: 'site', id: built.siteId } } : onCase;
+      // A placement letter is the case's (its timeline, its list) and names the site it goes to.
+      return built.siteId ? { ...onCase, siteId: built.siteId } : onCase;
     }
   }
 }
@@ -137,8 +138,6 @@ export async function issueDocument(
   const renderer = rendererOf(ports);
   const publicUrl = publicUrlOf(ports);
   const officeId = grant.office.id;
-  const replacing = request.replaces ? await ports.documents.get(officeId, request.replaces) : undefined;
-  if (request.replaces && !replacing) throw refuse.notFound('No such document to replace in this office.');
 
   const registered = await retryOnConflict(
     async () => {
@@ -158,6 +157,8 @@ export async function issueDocument(
         timeZone: grant.office.timeZone as DocumentFrame['timeZone'],
         publicUrl,
       };
+      // Read in each attempt: a concurrent correction of the same document changes it.
+      const replacing = await replaced(ports, officeId, request.replaces);
       const built = await buildDocument(ports, grant, request, frame);
       if (replacing) checkReplaceable(replacing, request.kind, built.subject);
       const { actor, at } = actorOf(grant, now);
@@ -170,6 +171,7 @@ export async function issueDocument(
         sequence,
         subject: built.subject,
         ...(built.caseId ? { caseId: built.caseId } : {}),
+        ...(built.siteId ? { siteId: built.siteId } : {}),
         ...(built.period ? { period: built.period } : {}),
         title: built.model.title,
         status: 'issuing',
@@ -216,6 +218,14 @@ export async function issueDocument(
     },
   );
   return storeFile(ports, renderer, registered);
+}
+
+/** The document a correction names, or not-found. */
+async function replaced(ports: Pick<Ports, 'documents'>, officeId: string, id: string | undefined) {
+  if (!id) return undefined;
+  const record = await ports.documents.get(officeId, id);
+  if (!record) throw refuse.notFound('No such document to replace in this office.');
+  return record;
 }
 
 /** A correction replaces an issued document of the same kind about the same record. */

@@ -103,6 +103,7 @@ export const documentSchema = z
       .describe('issuing: numbered, its file not yet stored (finish it with …/finish)'),
     subject: z.object({ type: z.enum(['case', 'site', 'office']), id: z.string() }),
     caseId: z.string().optional(),
+    siteId: z.string().optional().describe('The work site a placement letter goes to'),
     period: z.string().optional(),
     replaces: z.string().optional(),
     replacedBy: z.string().optional(),

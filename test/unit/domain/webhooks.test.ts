@@ -52,6 +52,34 @@ describe('the event catalogue', () => {
     expect(events[1]!.data).toMatchObject({ from: 'placed', to: 'active' });
   });
 
+  it("an issued case document is document.issued with its kind and register number; a site's document is no case event", () => {
+    const issued = eventsOfAudit(
+      audit({
+        action: 'document.issue',
+        recordType: 'document',
+        recordId: 'b7c1e3a0-0000-4000-8000-000000000001',
+        changes: [
+          { field: 'document.kind', after: 'completion_record' },
+          { field: 'document.number', after: 'W23.PAS.PAS3-PK.01.05-3/2026' },
+        ],
+      }),
+    );
+    const sheet = eventsOfAudit(
+      audit({ action: 'document.issue', subjectType: 'site', subjectId: 'SITE1', recordType: 'document' }),
+    );
+
+    expect(issued.map((e) => e.type)).toEqual(['document.issued']);
+    expect(issued[0]!.data).toEqual({
+      officeId: 'palopo',
+      caseId: 'CASE1',
+      link: '/v1/offices/palopo/cases/CASE1',
+      documentId: 'b7c1e3a0-0000-4000-8000-000000000001',
+      kind: 'completion_record',
+      number: 'W23.PAS.PAS3-PK.01.05-3/2026',
+    });
+    expect(sheet).toEqual([]);
+  });
+
   it('carries no personal data, whatever the change held', () => {
     const personal = ['3173011501900001', 'Andi Baso', 'Jl. Ahmad Yani', '+62 812', 'PN Plp'];
     const events = eventsOfAudit(

@@ -25,6 +25,7 @@ const EVENT_LABELS: Record<WebhookEventType, () => string> = {
   'referral.outcome_recorded': m.webhooks_event_referral_outcome_recorded,
   'evidence.verified': m.webhooks_event_evidence_verified,
   'evidence.rejected': m.webhooks_event_evidence_rejected,
+  'document.issued': m.webhooks_event_document_issued,
 };
 
 export const eventLabel = (type: WebhookEventType): string => EVENT_LABELS[type]();
