@@ -165,6 +165,10 @@ export async function benchColdStart(options: ColdStartOptions) {
       'evidence-expiry': { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
       // A token of no pool: the authorizer loads, verifies and refuses it (its answer is 'Unauthorized').
       'api-authorizer': { identitySource: ['Bearer not.a.token'] },
+      // The stream consumers' and the delivery reports' smallest real event: a batch with nothing in it.
+      'case-replan': { Records: [] },
+      'webhook-dispatch': { Records: [] },
+      'reminder-delivery': { Records: [] },
       // The documents function's first request renders: a progress report's preview (fonts loaded, laid out).
       documents: buildHttpApiEvent(
         {
