@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { createApiHandler } from '../../functions/api/app';
 import type { RuntimeConfig } from '../../functions/platform/config';
+import { pdfRenderer } from '../../functions/documents/pdf-renderer';
 import { createDependencies } from '../../functions/platform/dependencies';
 import { DynamoCallCounter } from '../../functions/store/call-counter';
 import { createDocumentClient, createDynamoClient } from '../../functions/store/dynamo-client';
@@ -31,10 +32,12 @@ export function apiHarness(options: HarnessOptions) {
     dynamoEndpoint: options.dynamoEndpoint,
     s3Endpoint: options.s3Endpoint ?? 'http://127.0.0.1:9',
     cursorKey: `${options.prefix}-cursor-key`,
+    publicUrl: 'https://abdi.test',
   };
   const dynamo = createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint });
   const calls = new DynamoCallCounter(dynamo);
-  const deps = createDependencies(config, options.now, dynamo);
+  // With the documents function's renderer: the harness serves every route, as both functions together do.
+  const deps = { ...createDependencies(config, options.now, dynamo), documentRenderer: pdfRenderer() };
   const handler = createApiHandler(deps, {
     logger: new Logger({ serviceName: options.prefix, logLevel: 'SILENT' }),
     metrics: new Metrics({ namespace: 'AbdiBench', serviceName: options.prefix }),

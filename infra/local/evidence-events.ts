@@ -21,12 +21,16 @@ export interface EvidenceEventBridge {
 export function bridgeEvidenceEvents(
   s3: Pick<S3Emulator, 'onObjectCreated'>,
   verifier: EvidenceLambda,
-  options: { onError?: (error: unknown) => void } = {},
+  options: {
+    onError?: (error: unknown) => void;
+    /** Only this bucket's events, as the cloud's rule matches the evidence bucket only; default: all. */
+    bucket?: string;
+  } = {},
 ): EvidenceEventBridge {
   let stopped = false;
   let queue: Promise<void> = Promise.resolve();
   s3.onObjectCreated((event) => {
-    if (stopped || !isObjectCreated(event)) return;
+    if (stopped || !isObjectCreated(event, options.bucket)) return;
     queue = queue.then(() =>
       verifier(event as never, lambdaContext()).then(
         () => undefined,
@@ -49,9 +53,16 @@ export function bridgeEvidenceEvents(
   };
 }
 
-function isObjectCreated(event: unknown): boolean {
-  const records = (event as { Records?: { eventName?: string }[] } | undefined)?.Records;
-  return Array.isArray(records) && records.some((r) => String(r.eventName).startsWith('ObjectCreated'));
+function isObjectCreated(event: unknown, bucket?: string): boolean {
+  const records = (
+    event as { Records?: { eventName?: string; s3?: { bucket?: { name?: string } } }[] } | undefined
+  )?.Records;
+  return (
+    Array.isArray(records) &&
+    records.some(
+      (r) => String(r.eventName).startsWith('ObjectCreated') && (!bucket || r.s3?.bucket?.name === bucket),
+    )
+  );
 }
 
 /**

@@ -186,7 +186,11 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     const verifier = (await import('../../functions/handlers/evidence-verifier')) as {
       handler: EvidenceLambda;
     };
-    stops.push(bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning }).stop);
+    // The documents bucket's files are not evidence: as in the cloud, only the evidence bucket's events.
+    stops.push(
+      bridgeEvidenceEvents(s3, verifier.handler, { onError: evidenceWarning, bucket: bucketNames[0]?.name })
+        .stop,
+    );
     const expiry = (await import('../../functions/handlers/evidence-expiry')) as { handler: EvidenceLambda };
     stops.push(scheduleEvidenceExpiry(expiry.handler, 60_000, { onError: evidenceWarning }));
     // The table's stream, as the cloud consumes it: the webhook dispatcher (and its retry sweep) and the

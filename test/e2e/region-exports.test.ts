@@ -63,10 +63,16 @@ describe('the regional view', () => {
   }
 });
 
-async function download(page: Page, button: string): Promise<{ download: Download; path: string }> {
+async function download(
+  page: Page,
+  button: string,
+  within?: string,
+): Promise<{ download: Download; path: string }> {
+  // The reports page also offers an issued monthly report's XLSX: the export's buttons sit in their group.
+  const scope = within ? page.getByRole('group', { name: within }) : page;
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: button }).click(),
+    scope.getByRole('button', { name: button }).click(),
   ]);
   const path = await download.path();
   return { download, path };
@@ -103,7 +109,7 @@ describe('exports', () => {
     await page.getByRole('link', { name: 'Laporan' }).click();
     await page.waitForURL((url) => url.pathname === '/o/bapas-palopo/reports');
     expect(await page.getByLabel('Bulan', { exact: true }).inputValue()).toBe(palopoDate().slice(0, 7));
-    const month = await download(page, 'Unduh CSV');
+    const month = await download(page, 'Unduh CSV', 'Laporan bulanan kantor');
     expect(month.download.suggestedFilename()).toBe(
       `abdi-laporan-bulanan-bapas-palopo-${palopoDate().slice(0, 7)}.csv`,
     );
@@ -114,7 +120,7 @@ describe('exports', () => {
     expect(rows[0]).toMatch(/^Nama klien,Nomor putusan,Status,PK,Sesi,Hadir,Hadir sebagian,/);
     expect(rows.at(-1)).toMatch(/^Jumlah,/);
     await page.getByTestId('report-totals').waitFor();
-    const monthXlsx = await download(page, 'Unduh XLSX');
+    const monthXlsx = await download(page, 'Unduh XLSX', 'Laporan bulanan kantor');
     const report = new ExcelJS.Workbook();
     await report.xlsx.readFile(monthXlsx.path);
     expect(report.worksheets.map((s) => s.name)).toEqual(['Ringkasan', 'Per kasus']);

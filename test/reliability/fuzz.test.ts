@@ -59,8 +59,17 @@ interface GeneratedRequest {
   readonly caller: string;
 }
 
-/** Callers: mostly the home office's admin and PK, sometimes another role, a stranger or no one. */
-function callerArbitrary(): fc.Arbitrary<string> {
+/**
+ * Callers: mostly the home office's admin and PK, sometimes another role, a stranger or no one; for a
+ * region's route mostly its Kanwil, the only role that gets past its guard.
+ */
+function callerArbitrary(route?: AnyRoute): fc.Arbitrary<string> {
+  if (route?.access.kind === 'region') {
+    return fc.oneof(
+      { weight: 12, arbitrary: fc.constant('regional') },
+      { weight: 4, arbitrary: fc.constantFrom('admin', 'officer', 'otherAdmin', 'anonymous', 'junk') },
+    );
+  }
   return fc.oneof(
     { weight: 12, arbitrary: fc.constant('admin') },
     { weight: 4, arbitrary: fc.constant('officer') },
@@ -91,6 +100,14 @@ function paramArbitrary(name: string, schema: JsonSchema | undefined): fc.Arbitr
   const shaped = schema
     ? shapedValue(schema).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')))
     : nastyString;
+  if (name === 'regionId') {
+    const { regionId, farRegionId } = fixture.world;
+    return fc.oneof(
+      { weight: 14, arbitrary: fc.constant(regionId) },
+      { weight: 2, arbitrary: fc.constantFrom(farRegionId, 'no-such-region') },
+      { weight: 1, arbitrary: nastyString },
+    );
+  }
   if (name === 'officeId') {
     const { home, other, far } = fixture.world;
     return fc.oneof(
@@ -155,7 +172,7 @@ function requestArbitrary(route: AnyRoute): fc.Arbitrary<GeneratedRequest> {
       { weight: 1, arbitrary: nastyString },
     ),
     idempotencyKey: fc.option(fc.string({ maxLength: 40 }), { freq: 2 }),
-    caller: callerArbitrary(),
+    caller: callerArbitrary(route),
   });
 }
 

@@ -63,4 +63,19 @@ describe('API reference CSP (/docs)', () => {
     expect(parse(dashboard).get('style-src')).toEqual(["'self'"]);
     expect(dashboard).not.toContain('sha256-');
   });
+
+  it("frames only the dashboard's own pages and in-memory PDFs (a document preview), and no plugins", () => {
+    // Act
+    const dashboard = parse(
+      contentSecurityPolicy({
+        auth: 'https://abdi.auth.ap-southeast-3.amazoncognito.com',
+        evidence: 'https://abdi-evidence.s3.ap-southeast-3.amazonaws.com',
+      }),
+    );
+
+    // Assess
+    expect(dashboard.get('frame-src')).toEqual(["'self'", 'blob:']);
+    expect(dashboard.get('object-src')).toEqual(["'none'"]);
+    expect(dashboard.get('frame-ancestors')).toEqual(["'none'"]);
+  });
 });

@@ -65,6 +65,13 @@ export const routes: readonly RouteDefinition[] = [
     title: m.set_password_page_title,
     public: true,
   },
+  {
+    // What a document's QR code opens (ADR 0015): anyone, signed in or not, outside the office frame.
+    pattern: '/v/:documentId',
+    load: lazy(() => import('./screens/verify/VerifyScreen.svelte')),
+    title: m.verify_page_title,
+    public: true,
+  },
   { pattern: '/', load: eager(RootScreen), title: m.home_page_title },
   {
     pattern: '/account',

@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiProblem, NETWORK_PROBLEM, createApiClient, parseProblem } from '../../../web/src/lib/api';
+import {
+  ApiProblem,
+  NETWORK_PROBLEM,
+  createApiClient,
+  fileNameOf,
+  parseProblem,
+} from '../../../web/src/lib/api';
 
 const PROBLEM = 'application/problem+json';
 
@@ -105,6 +111,68 @@ describe('createApiClient', () => {
     });
     const api = createApiClient({ baseUrl: '', getToken: () => null, fetch });
     await expect(api.get('/v1/me')).rejects.toMatchObject({ type: NETWORK_PROBLEM, status: 0 });
+  });
+
+  it('answers a file as a Blob of its type, with the name from Content-Disposition', async () => {
+    // Prepare
+    const pdf = new Uint8Array([0x25, 0x50, 0x44, 0x46]);
+    const fetch = vi.fn(
+      async () =>
+        new Response(pdf, {
+          status: 200,
+          headers: {
+            'content-type': 'application/pdf',
+            'content-disposition': 'attachment; filename="W23-0001-2026.pdf"',
+          },
+        }),
+    );
+    const api = createApiClient({ baseUrl: '', getToken: () => 'tok', fetch, newId: () => 'key-2' });
+
+    // Act
+    const answer = await api.file(
+      'POST',
+      '/v1/x/documents/preview',
+      { kind: 'monthly_report' },
+      {
+        idempotencyKey: true,
+      },
+    );
+
+    // Assess
+    expect(answer.blob.type).toBe('application/pdf');
+    expect(new Uint8Array(await answer.blob.arrayBuffer())).toEqual(pdf);
+    expect(answer.fileName).toBe('W23-0001-2026.pdf');
+    const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
+    const headers = init.headers as Record<string, string>;
+    expect(headers.authorization).toBe('Bearer tok');
+    expect(headers['idempotency-key']).toBe('key-2');
+    expect(init.body).toBe('{"kind":"monthly_report"}');
+  });
+
+  it('throws the problem of a refused file request, as for JSON', async () => {
+    const fetch = vi.fn(async () =>
+      jsonResponse(
+        409,
+        {
+          title: 'Conflict',
+          status: 409,
+          errors: [{ path: 'documentSettings', message: 'x', rule: 'DOC-SETTINGS' }],
+        },
+        PROBLEM,
+      ),
+    );
+    const api = createApiClient({ baseUrl: '', getToken: () => 'tok', fetch });
+    await expect(api.file('POST', '/v1/x', {})).rejects.toMatchObject({
+      status: 409,
+      errors: [{ rule: 'DOC-SETTINGS' }],
+    });
+  });
+
+  it('reads a file name from Content-Disposition, quoted or not', () => {
+    expect(fileNameOf('attachment; filename="a b.xlsx"')).toBe('a b.xlsx');
+    expect(fileNameOf('attachment; filename=report.pdf')).toBe('report.pdf');
+    expect(fileNameOf('inline')).toBeNull();
+    expect(fileNameOf(null)).toBeNull();
   });
 
   it('lets an abort through unchanged', async () => {

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { isRegional, offTrackShare, regionTotals, regionalOffices } from '../../../web/src/lib/regional';
-import type { Summary } from '../../../web/src/lib/api-types';
+import {
+  combineRegions,
+  isRegional,
+  kanwilRegions,
+  offTrackShare,
+  regionalSummaryPath,
+} from '../../../web/src/lib/regional';
+import type { RegionalSummary } from '../../../web/src/lib/api-types';
 
-const office = (id: string) => ({ id, name: id, timeZone: 'Asia/Makassar' });
+type Figures = RegionalSummary['totals'];
 
-function summary(overrides: Partial<Summary> = {}): Summary {
+function figures(overrides: Partial<Figures> = {}): Figures {
   return {
-    asOf: '2026-11-28',
     casesByStatus: {
       received: 0,
       assessed: 0,
@@ -21,49 +26,71 @@ function summary(overrides: Partial<Summary> = {}): Summary {
       closed: 0,
     },
     openCases: 4,
-    hoursCreditedThisMonth: 12.5,
+    hoursCreditedInMonth: 12.5,
+    sessionsInMonth: 5,
     casesDueIn30Days: 2,
     casesOffTrack: 1,
     openWarnings: 1,
-    sessionsThisWeek: 0,
-    weeks: [],
     ...overrides,
   };
 }
 
+const row = (officeId: string, overrides: Partial<Figures> = {}) => ({
+  officeId,
+  name: `Bapas ${officeId}`,
+  asOf: '2026-11-28',
+  ...figures(overrides),
+});
+
 describe("the Kanwil's regional view", () => {
-  it('compares only the offices the user reads as regional', () => {
+  it('reads the regions of the Kanwil grants, each once', () => {
     const me = {
       roles: [
-        { role: 'regional' as const, officeId: 'bapas-palopo' },
-        { role: 'regional' as const, officeId: 'bapas-makassar' },
+        { role: 'regional' as const, officeId: 'bapas-palopo', regionId: 'sulsel' },
+        { role: 'regional' as const, officeId: 'bapas-makassar', regionId: 'sulsel' },
         { role: 'admin' as const, officeId: 'bapas-bone' },
       ],
-      offices: [office('bapas-bone'), office('bapas-makassar'), office('bapas-palopo')],
     };
-    expect(regionalOffices(me).map((o) => o.id)).toEqual(['bapas-makassar', 'bapas-palopo']);
+    expect(kanwilRegions(me)).toEqual(['sulsel']);
     expect(isRegional(me)).toBe(true);
+    expect(kanwilRegions({ roles: [{ role: 'officer', officeId: 'x' }] })).toEqual([]);
     expect(isRegional({ roles: [{ role: 'officer', officeId: 'x' }] })).toBe(false);
   });
 
-  it('adds up the offices whose summary arrived, and says how many that is', () => {
-    const totals = regionTotals([
-      { office: office('a'), summary: summary() },
-      {
-        office: office('b'),
-        summary: summary({ openCases: 6, hoursCreditedThisMonth: 0.25, openWarnings: 0 }),
-      },
-      { office: office('c'), summary: null, error: 'Network' },
+  it('asks for the chosen month, or the current one', () => {
+    expect(regionalSummaryPath('sulsel')).toBe('/v1/regions/sulsel/summary');
+    expect(regionalSummaryPath('sulsel', '2026-05')).toBe('/v1/regions/sulsel/summary?month=2026-05');
+  });
+
+  it("takes one region's rows and totals as the server sent them", () => {
+    const totals = figures({ openCases: 10 });
+    const { rows, totals: shown } = combineRegions([
+      { regionId: 'sulsel', month: '2026-11', offices: [row('palopo'), row('makassar')], totals },
     ]);
-    expect(totals).toEqual({
+    expect(rows.map((r) => r.officeId)).toEqual(['makassar', 'palopo']);
+    expect(shown).toEqual(totals);
+  });
+
+  it('adds up the totals of two regions', () => {
+    const { rows, totals } = combineRegions([
+      { regionId: 'a', month: '2026-11', offices: [row('a1')], totals: figures() },
+      {
+        regionId: 'b',
+        month: '2026-11',
+        offices: [row('b1')],
+        totals: figures({ openCases: 6, hoursCreditedInMonth: 0.25, openWarnings: 0 }),
+      },
+    ]);
+    expect(rows).toHaveLength(2);
+    expect(totals).toMatchObject({
       openCases: 10,
-      activeCases: 6,
-      hoursCreditedThisMonth: 12.75,
+      hoursCreditedInMonth: 12.75,
+      sessionsInMonth: 10,
       casesOffTrack: 2,
       casesDueIn30Days: 4,
       openWarnings: 1,
-      offices: 2,
     });
+    expect(totals.casesByStatus.active).toBe(6);
   });
 
   it('gives the off-track share of open cases', () => {

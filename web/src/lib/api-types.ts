@@ -32,6 +32,11 @@ import type { pageOf } from '../../../functions/api/schemas/paging';
 import type { officeHolidaysBody, officeHolidaysSchema } from '../../../functions/api/schemas/holidays';
 import type { casePlanSchema } from '../../../functions/api/schemas/plans';
 import type {
+  documentSchema,
+  documentVerificationSchema,
+  issueDocumentBody,
+} from '../../../functions/api/schemas/documents';
+import type {
   reminderSchema,
   smsPreferenceBody,
   smsPreferenceSchema,
@@ -56,7 +61,7 @@ import type {
   updateSessionBody,
 } from '../../../functions/api/schemas/sessions';
 import type { createSiteBody, siteSchema, updateSiteBody } from '../../../functions/api/schemas/sites';
-import type { summarySchema } from '../../../functions/api/schemas/summary';
+import type { regionalSummarySchema, summarySchema } from '../../../functions/api/schemas/summary';
 import type {
   createUserBody,
   invitationSchema,
@@ -101,6 +106,8 @@ export type AuditEntry = z.output<typeof auditEntrySchema>;
 /** One unmasked read of a client's NIK: who, when, why, which client (the admin's review list). */
 export type NikReveal = z.output<typeof nikRevealSchema>;
 export type Summary = z.output<typeof summarySchema>;
+/** A region's offices side by side, and their totals (the Kanwil's view). */
+export type RegionalSummary = z.output<typeof regionalSummarySchema>;
 
 // Clients
 export type Client = z.output<typeof clientSchema>;
@@ -200,3 +207,13 @@ export type ReminderKind = ReminderEntry['kind'];
 export type ReminderRecipient = ReminderEntry['recipient'];
 export type SmsPreference = z.output<typeof smsPreferenceSchema>;
 export type SmsPreferenceBody = z.input<typeof smsPreferenceBody>;
+
+// Official documents (issue 14, ADR 0015)
+/** An issued (or `issuing`) document of the office's register; `downloadUrl` only on a single read. */
+export type OfficialDocument = z.output<typeof documentSchema>;
+export type DocumentKind = OfficialDocument['kind'];
+export type DocumentStatus = OfficialDocument['status'];
+/** What to preview or issue (`POST …/documents[/preview]`): the kind says which record it is about. */
+export type IssueDocumentBody = z.input<typeof issueDocumentBody>;
+/** The public verification record of `GET /v1/verify/{documentId}`: nothing personal beyond initials. */
+export type DocumentVerification = z.output<typeof documentVerificationSchema>;

@@ -128,6 +128,22 @@ export interface ApiClient {
   patch<T>(path: string, body: unknown, version: number, options?: RequestOptions): Promise<T>;
   /** DELETE of a versioned resource, with `If-Match` like `patch`. */
   remove<T>(path: string, version: number, options?: RequestOptions): Promise<T>;
+  /**
+   * A file the API answers with (a PDF preview, an XLSX): the bytes as a Blob of the answer's type and
+   * the `filename` of its `Content-Disposition`, if any. Errors are `ApiProblem`s as for JSON calls.
+   */
+  file(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiFile>;
+}
+
+/** What `ApiClient.file` answers. */
+export interface ApiFile {
+  readonly blob: Blob;
+  readonly fileName: string | null;
+}
+
+/** `attachment; filename="W23-0001-2026.xlsx"` → `W23-0001-2026.xlsx`. */
+export function fileNameOf(disposition: string | null): string | null {
+  return disposition ? (/filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null) : null;
 }
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
@@ -135,17 +151,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const newId = options.newId ?? (() => crypto.randomUUID());
 
-  async function request<T>(
+  /** Sends the request and answers the response when it is 2xx; throws an `ApiProblem` otherwise. */
+  async function send(
     method: string,
     path: string,
-    body?: unknown,
-    opts: RequestOptions = {},
-  ): Promise<T> {
+    body: unknown,
+    opts: RequestOptions,
+    accept: string,
+  ): Promise<Response> {
     const useAuth = opts.auth ?? true;
-    const headers: Record<string, string> = {
-      accept: 'application/json, application/problem+json',
-      ...opts.headers,
-    };
+    const headers: Record<string, string> = { accept, ...opts.headers };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (useAuth) {
       const token = options.getToken();
@@ -168,18 +183,28 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiProblem({ type: NETWORK_PROBLEM, title: 'Network error', status: 0 });
     }
 
-    const text = await response.text();
     if (!response.ok) {
       const problem = parseProblem(
         response.status,
         response.statusText,
         response.headers.get('content-type'),
-        text,
+        await response.text(),
       );
       if (response.status === 401 && useAuth) options.onUnauthorized?.();
       if (useAuth) options.onProblem?.(problem);
       throw problem;
     }
+    return response;
+  }
+
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: RequestOptions = {},
+  ): Promise<T> {
+    const response = await send(method, path, body, opts, 'application/json, application/problem+json');
+    const text = await response.text();
     if (response.status === 204 || text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -188,8 +213,22 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  async function file(
+    method: string,
+    path: string,
+    body?: unknown,
+    opts: RequestOptions = {},
+  ): Promise<ApiFile> {
+    const response = await send(method, path, body, opts, '*/*');
+    return {
+      blob: await response.blob(),
+      fileName: fileNameOf(response.headers.get('content-disposition')),
+    };
+  }
+
   return {
     request,
+    file,
     get: (path, opts) => request('GET', path, undefined, opts),
     post: (path, body, opts) => request('POST', path, body, opts),
     patch: (path, body, version, opts = {}) =>

@@ -31,13 +31,20 @@ export function zoneAbbreviation(timeZone: string): string {
 
 const ymdToUtc = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** `2026-05-12` → "12 Mei 2026" (id) or "12 May 2026" (en); `short` → "12 Mei". */
-export function formatDate(date: string, locale: AppLocale, style: 'long' | 'short' = 'long'): string {
+/**
+ * `2026-05-12` → "12 Mei 2026" (id) or "12 May 2026" (en); `short` → "12 Mei"; `full` spells the month
+ * out as official documents do: "5 Desember 2026".
+ */
+export function formatDate(
+  date: string,
+  locale: AppLocale,
+  style: 'long' | 'short' | 'full' = 'long',
+): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return date;
   return new Intl.DateTimeFormat(intl(locale), {
     day: 'numeric',
-    month: 'short',
-    ...(style === 'long' ? { year: 'numeric' } : {}),
+    month: style === 'full' ? 'long' : 'short',
+    ...(style === 'short' ? {} : { year: 'numeric' }),
     timeZone: 'UTC',
   }).format(ymdToUtc(date));
 }

@@ -1,53 +1,74 @@
 /**
- * The Kanwil's comparison of the offices of its region, from each office's `/summary`. Pure,
- * unit-tested in test/unit/web/regional.test.ts.
+ * The Kanwil's comparison of the offices of its region, from the region's one summary
+ * (`GET /v1/regions/{regionId}/summary`). Pure, unit-tested in test/unit/web/regional.test.ts.
  */
-import type { Me, Office } from './me';
-import type { Summary } from './api-types';
+import type { Me } from './me';
+import type { RegionalSummary } from './api-types';
 
-/** The offices the user reads as `regional` (a Kanwil grant covers every office of its region). */
-export function regionalOffices(me: Pick<Me, 'roles' | 'offices'>): Office[] {
-  const ids = new Set(me.roles.filter((r) => r.role === 'regional').map((r) => r.officeId));
-  return me.offices.filter((o) => ids.has(o.id));
+/** One office of the region: its state today and the month's hours and sessions. */
+export type RegionRow = RegionalSummary['offices'][number];
+export type RegionFigures = RegionalSummary['totals'];
+
+/** The regions the user reads as Kanwil (normally one), as the region routes name them. */
+export function kanwilRegions(me: Pick<Me, 'roles'>): string[] {
+  const ids = me.roles.flatMap((r) => (r.role === 'regional' && r.regionId ? [r.regionId] : []));
+  return [...new Set(ids)];
 }
 
 export function isRegional(me: Pick<Me, 'roles'>): boolean {
   return me.roles.some((r) => r.role === 'regional');
 }
 
-export interface RegionRow {
-  readonly office: Office;
-  /** Null while loading; an error message when the office's summary failed. */
-  readonly summary: Summary | null;
-  readonly error?: string | undefined;
+/** The region's summary, for `month` (`YYYY-MM`) when one is chosen, else the current month. */
+export function regionalSummaryPath(regionId: string, month?: string): string {
+  const path = `/v1/regions/${encodeURIComponent(regionId)}/summary`;
+  return month ? `${path}?month=${encodeURIComponent(month)}` : path;
 }
 
-export interface RegionTotals {
-  readonly openCases: number;
-  readonly activeCases: number;
-  readonly hoursCreditedThisMonth: number;
-  readonly casesOffTrack: number;
-  readonly casesDueIn30Days: number;
-  readonly openWarnings: number;
-  /** How many offices the totals cover (those whose summary arrived). */
-  readonly offices: number;
+/**
+ * The region's monthly roll-up as a file (`GET /v1/regions/{regionId}/report`): the Rekapitulasi
+ * Wilayah as PDF, or its figures as XLSX, for `month` (`YYYY-MM`).
+ */
+export function regionalReportPath(regionId: string, month: string, format: 'pdf' | 'xlsx'): string {
+  const query = new URLSearchParams({ month, format });
+  return `/v1/regions/${encodeURIComponent(regionId)}/report?${query.toString()}`;
 }
 
-export function regionTotals(rows: readonly RegionRow[]): RegionTotals {
-  const loaded = rows.flatMap((r) => (r.summary ? [r.summary] : []));
-  const sum = (pick: (s: Summary) => number) => loaded.reduce((total, s) => total + pick(s), 0);
+/** The file name when the answer names none (the server's: `rekap-<region>-<month>.<format>`). */
+export const regionalReportFileName = (regionId: string, month: string, format: 'pdf' | 'xlsx'): string =>
+  `rekap-${regionId.replace(/[^A-Za-z0-9_-]/g, '_')}-${month}.${format}`;
+
+/**
+ * The rows of every region the user reads (by name) and their totals: the server's, added up when a
+ * person is Kanwil of more than one region.
+ */
+export function combineRegions(summaries: readonly RegionalSummary[]): {
+  rows: RegionRow[];
+  totals: RegionFigures;
+} {
+  const rows = summaries.flatMap((s) => s.offices).sort((a, b) => a.name.localeCompare(b.name));
+  const sum = (pick: (t: RegionFigures) => number) => summaries.reduce((n, s) => n + pick(s.totals), 0);
+  const statuses = [...new Set(summaries.flatMap((s) => Object.keys(s.totals.casesByStatus)))];
   return {
-    openCases: sum((s) => s.openCases),
-    activeCases: sum((s) => s.casesByStatus.active ?? 0),
-    hoursCreditedThisMonth: Math.round(sum((s) => s.hoursCreditedThisMonth) * 100) / 100,
-    casesOffTrack: sum((s) => s.casesOffTrack),
-    casesDueIn30Days: sum((s) => s.casesDueIn30Days),
-    openWarnings: sum((s) => s.openWarnings),
-    offices: loaded.length,
+    rows,
+    totals: {
+      casesByStatus: Object.fromEntries(
+        statuses.map((status) => [
+          status,
+          sum((t) => t.casesByStatus[status as keyof typeof t.casesByStatus] ?? 0),
+        ]),
+      ) as RegionFigures['casesByStatus'],
+      openCases: sum((t) => t.openCases),
+      hoursCreditedInMonth: Math.round(sum((t) => t.hoursCreditedInMonth) * 100) / 100,
+      sessionsInMonth: sum((t) => t.sessionsInMonth),
+      openWarnings: sum((t) => t.openWarnings),
+      casesDueIn30Days: sum((t) => t.casesDueIn30Days),
+      casesOffTrack: sum((t) => t.casesOffTrack),
+    },
   };
 }
 
 /** Off-track cases as a share of open cases, in whole percent (0 when there are none). */
-export function offTrackShare(summary: Pick<Summary, 'casesOffTrack' | 'openCases'>): number {
-  return summary.openCases > 0 ? Math.round((summary.casesOffTrack / summary.openCases) * 100) : 0;
+export function offTrackShare(figures: Pick<RegionFigures, 'casesOffTrack' | 'openCases'>): number {
+  return figures.openCases > 0 ? Math.round((figures.casesOffTrack / figures.openCases) * 100) : 0;
 }
