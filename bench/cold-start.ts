@@ -58,6 +58,8 @@ async function bundle(
     minify: true,
     sourcemap: true,
     sourcesContent: false,
+    // As AbdiFunction builds a function of a deployment that does not trace (the default).
+    define: { 'process.env.POWERTOOLS_TRACE_ENABLED': '"false"' },
     banner: { js: options.dirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner },
     mainFields: ['module', 'main'],
     logLevel: 'error',
@@ -142,6 +144,8 @@ export async function benchColdStart(options: ColdStartOptions) {
       PUBLIC_URL: 'https://abdi.example.go.id',
       AWS_LAMBDA_FUNCTION_NAME: 'abdi-bench-cold',
       COGNITO_USER_POOL_ID: `${REGION}_benchpool`,
+      // The authorizer's origin secret (ADR 0017); the event below has no origin header, so it is not read.
+      ORIGIN_SECRET_ARN: `arn:aws:secretsmanager:${REGION}:111111111111:secret:abdi-bench-origin`,
       POWERTOOLS_SERVICE_NAME: 'abdi',
       POWERTOOLS_METRICS_NAMESPACE: 'Abdi',
       POWERTOOLS_METRICS_DISABLED: 'true',
@@ -163,7 +167,7 @@ export async function benchColdStart(options: ColdStartOptions) {
         },
       },
       'evidence-expiry': { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} },
-      // A token of no pool: the authorizer loads, verifies and refuses it (its answer is 'Unauthorized').
+      // A token of no pool and no origin header: the authorizer loads and refuses it at the origin check.
       'api-authorizer': { identitySource: ['Bearer not.a.token'] },
       // The stream consumers' and the delivery reports' smallest real event: a batch with nothing in it.
       'case-replan': { Records: [] },

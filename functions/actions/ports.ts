@@ -43,6 +43,21 @@ export interface DocumentRenderer {
 }
 
 /**
+ * Outcomes the deployment counts (platform/business-metrics.ts: CloudWatch metrics in namespace `Abdi`).
+ * Counts and minutes only, with no office, case or person: a per-office dimension would multiply the
+ * metrics' cost by the offices, and the table answers per-office questions. Called after the write
+ * that made the outcome committed, once per outcome (never on a retried attempt or a replayed request).
+ */
+export interface BusinessEvents {
+  /** A session was recorded, crediting `creditedMinutes` (0 while a supervisor's awaits verification). */
+  sessionRecorded(creditedMinutes: number): void;
+  /** A session was verified or corrected: the case's credited minutes moved by `delta` (may be negative). */
+  sessionCorrected(delta: number): void;
+  /** Stored evidence got its verdict from its bytes. */
+  evidenceDecided(verdict: 'verified' | 'rejected'): void;
+}
+
+/**
  * What a use case may reach outside itself: the stores, the identity provider, the evidence bucket and
  * the clock. Built once per cold start (`platform/dependencies.ts`); tests build it over DynamoDB Local.
  */
@@ -114,4 +129,6 @@ export interface Ports {
   readonly withReadAhead: <T>(run: () => Promise<T>) => Promise<T>;
   /** The only clock a use case reads; the domain receives instants from here, never reads one itself. */
   readonly now: () => Date;
+  /** Business metrics: sessions recorded, minutes credited, evidence verified or rejected. */
+  readonly businessEvents: BusinessEvents;
 }

@@ -16,12 +16,15 @@ import { routeTable } from './route-table';
 export interface ApiObservability {
   readonly logger: Logger;
   readonly metrics: Metrics;
+  /** Powertools' captureLambdaHandler where the function traces (platform/tracing.ts); none otherwise. */
+  readonly tracing?: middy_.MiddlewareObj;
 }
 
 /**
- * The HTTP API (or the part one function serves) as one middy handler: logging context, metrics, normalised headers, security
- * headers, the router over the route table, and problem+json for every error (registered last so it
- * handles errors first).
+ * The HTTP API (or the part one function serves) as one middy handler: tracing where it is on, logging
+ * context (the request id; the guard's office id is appended per request and reset after it), metrics
+ * with the cold start, normalised headers, security headers, the router over the route table, and
+ * problem+json for every error (registered last so it handles errors first).
  */
 export function createApiHandler(
   deps: ApiDependencies,
@@ -37,13 +40,29 @@ export function createApiHandler(
     })),
   );
   return middy<ApiEvent, APIGatewayProxyResultV2>()
+    .use(observability.tracing ? [observability.tracing] : [])
     .use(injectLambdaContext(observability.logger, { resetKeys: true }))
-    .use(logMetrics(observability.metrics))
+    .use(correlate(observability.logger))
+    .use(logMetrics(observability.metrics, { captureColdStartMetric: true }))
     .use(httpHeaderNormalizer())
     .use(httpSecurityHeaders())
     .use(countResponses(observability.metrics))
     .use(problemDetails({ logger: observability.logger }))
     .handler(router);
+}
+
+/**
+ * API Gateway's request id as `correlation_id` on every log line of the request: it is the
+ * `apigw-requestid` header every response carries (what a caller can quote) and the access log's
+ * `requestId`. The Lambda's own request id (`function_request_id`) comes from the logger's context.
+ */
+function correlate(logger: Logger): middy_.MiddlewareObj<ApiEvent, APIGatewayProxyResultV2> {
+  return {
+    before: async ({ event }) => {
+      const requestId = event.requestContext?.requestId;
+      if (requestId) logger.setCorrelationId(requestId);
+    },
+  };
 }
 
 /** One metric per response class, so dashboards and alarms see 4xx and 5xx rates without parsing logs. */

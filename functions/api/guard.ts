@@ -16,7 +16,7 @@ export interface GuardInput {
   readonly officeId: string | undefined;
   /** A region route's `{regionId}`. */
   readonly regionId?: string | undefined;
-  /** Roles that must sign in with TOTP; checked right after the principal resolves (ADR 0008). */
+  /** Roles that must sign in with a second factor; checked right after the principal resolves (ADR 0008). */
   readonly mfa?: MfaPolicy;
   /** The records the route reads first, read with the caller's grants (ADR 0011). */
   readonly readKeys?: () => readonly { readonly pk: string; readonly sk: string }[];
@@ -107,15 +107,16 @@ function appliesTo(membership: Membership, office: Office): boolean {
 
 /**
  * Before any office check, so the answer is the same for every office: a person whose role requires
- * MFA and who has no TOTP enrolled may do nothing but enrol (which happens in Cognito, not here).
+ * MFA and who has no second factor enabled (TOTP, or email codes where the pool offers them) may do
+ * nothing but enrol (which happens in Cognito, not here).
  */
 async function requireMfa(mfa: MfaPolicy, principal: Principal): Promise<void> {
   const roles = rolesRequiringMfa(principal, mfa.requiredFor);
-  if (roles.length === 0 || principal.kind !== 'user' || (await mfa.hasTotp(principal.username))) return;
+  if (roles.length === 0 || principal.kind !== 'user' || (await mfa.hasMfa(principal.username))) return;
   throw new HttpProblem({
     status: 403,
     slug: 'mfa-required',
     title: 'Multi-factor sign-in required',
-    detail: `Your role (${roles.join(', ')}) requires multi-factor sign-in (MFA): set up an authenticator app (TOTP) for your account, then sign in again.`,
+    detail: `Your role (${roles.join(', ')}) requires multi-factor sign-in (MFA): turn on an authenticator app (TOTP) or, where offered, sign-in codes by email for your account, then sign in again.`,
   });
 }

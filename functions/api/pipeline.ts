@@ -7,6 +7,7 @@ import { guard, type GuardResult } from './guard';
 import { idempotentPost, requestClaim } from './idempotency';
 import { problems, type FieldError } from './problem';
 import type { AnyRoute, ApiDependencies, RouteResponse } from './route';
+import { OFFICE_ID_PATTERN } from './schemas/common';
 
 /**
  * The event shape after the authorizer: API Gateway HTTP API, payload v2. The cloud's Lambda authorizer
@@ -30,7 +31,7 @@ export type ApiEvent = APIGatewayProxyEventV2 & {
 export function routeHandler(
   route: AnyRoute,
   deps: ApiDependencies,
-  options: { logger?: Pick<Logger, 'warn'> } = {},
+  options: { logger?: Pick<Logger, 'warn' | 'appendKeys'> } = {},
 ) {
   const decisions = new WeakMap<ApiEvent, GuardResult>();
   const run = async (event: ApiEvent): Promise<APIGatewayProxyResultV2> => {
@@ -57,6 +58,7 @@ export function routeHandler(
   const replayable = route.method === 'POST' && route.replayable !== false;
   const handler = middy<ApiEvent, APIGatewayProxyResultV2>().use({
     before: async ({ event }) => {
+      options.logger?.appendKeys(requestLogKeys(event));
       const claim = deps.idempotency.current();
       const decision = await guard(deps.directory, {
         rule: route.access,
@@ -81,6 +83,20 @@ export function routeHandler(
       const claim = replayable ? requestClaim(deps.idempotency, event) : undefined;
       return claim ? deps.idempotency.run(claim, () => inner(event, context)) : inner(event, context);
     });
+}
+
+/**
+ * The office (or region) a request is about, on every log line from the guard on (app.ts's logger
+ * context resets it after the request), so one office's requests can be found in the logs. Appended
+ * before the guard decides, so that a refusal or a store failure during the guard carries it too; only a
+ * well-formed id (a path segment is the caller's text). Ids only: an office id names no person.
+ */
+function requestLogKeys(event: ApiEvent): Record<string, string> {
+  const { officeId, regionId } = event.pathParameters ?? {};
+  return {
+    ...(officeId && OFFICE_ID_PATTERN.test(officeId) ? { officeId } : {}),
+    ...(regionId && OFFICE_ID_PATTERN.test(regionId) ? { regionId } : {}),
+  };
 }
 
 /** A file answer: its bytes base64-encoded, as API Gateway sends binary bodies, with the spec's type. */

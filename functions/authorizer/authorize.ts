@@ -2,6 +2,7 @@ import type {
   APIGatewayRequestAuthorizerEventV2,
   APIGatewaySimpleAuthorizerWithContextResult,
 } from 'aws-lambda';
+import { headerOf, matchesOriginSecret, ORIGIN_VERIFY_HEADER, type OriginSecrets } from './origin-verify';
 
 /** Checks a token's signature, issuer, expiry and use; answers its claims or throws. */
 export interface AccessTokenVerifier {
@@ -27,13 +28,23 @@ export const UNAUTHORIZED = 'Unauthorized';
  * The claims go to the handler as the authorizer's context, in the shape a JWT authorizer gives them
  * (strings; lists space-separated), so functions/identity/claims.ts reads both alike.
  */
-export function createAuthorizer(
-  verifier: AccessTokenVerifier,
-  options: { onRefused?: (reason: string) => void } = {},
-) {
+export function createAuthorizer(verifier: AccessTokenVerifier, options: AuthorizerOptions = {}) {
   return async (
-    event: Pick<APIGatewayRequestAuthorizerEventV2, 'identitySource'>,
+    event: AuthorizerEvent,
   ): Promise<APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>> => {
+    if (options.origin) {
+      const presented = headerOf(event.headers, ORIGIN_VERIFY_HEADER);
+      // No header, no need to read the secret (API Gateway already refuses most such requests itself).
+      if (!presented || !matchesOriginSecret(presented, await options.origin.secrets.accepted())) {
+        // 403, not 401: no token would help; the request did not come through the distribution.
+        options.onRefused?.(presented ? 'origin header does not match' : 'no origin header');
+        return { isAuthorized: false, context: {} };
+      }
+      // Routes that need no token are behind this authorizer for the origin check only (ADR 0017).
+      if (event.routeKey !== undefined && options.origin.publicRouteKeys.has(event.routeKey)) {
+        return { isAuthorized: true, context: {} };
+      }
+    }
     const token = /^Bearer\s+(\S+)\s*$/i.exec(event.identitySource?.[0] ?? '')?.[1];
     if (!token) return refuse(options, 'no bearer token');
     let claims: Readonly<Record<string, unknown>>;
@@ -48,6 +59,20 @@ export function createAuthorizer(
     }
     return { isAuthorized: true, context: contextOf(claims) };
   };
+}
+
+/** What the authorizer reads of API Gateway's event: the token source, and the headers and route. */
+export type AuthorizerEvent = Pick<APIGatewayRequestAuthorizerEventV2, 'identitySource'> &
+  Partial<Pick<APIGatewayRequestAuthorizerEventV2, 'headers' | 'routeKey'>>;
+
+export interface AuthorizerOptions {
+  /** Told why a request was refused (never the token or the header's value). */
+  readonly onRefused?: (reason: string) => void;
+  /**
+   * The origin check (ADR 0017): every request must carry CloudFront's `x-origin-verify` header with an
+   * accepted value, and the routes in `publicRouteKeys` (`GET /health`) need nothing more.
+   */
+  readonly origin?: { readonly secrets: OriginSecrets; readonly publicRouteKeys: ReadonlySet<string> };
 }
 
 function refuse(options: { onRefused?: (reason: string) => void }, reason: string): never {

@@ -1,11 +1,10 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { replanAfterChanges } from '../actions/plans/replan-cases';
 import { feasibilityAlerts } from '../actions/reminders/alert-feasibility';
 import type { ReminderWorkerPorts } from '../actions/reminders/worker-ports';
 import { readRuntimeConfig } from '../platform/config';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 import { sendsReminders } from '../platform/messaging/messaging';
 import { createReminderWorkers } from '../platform/reminder-workers';
 import { createReplanWorkers } from '../platform/replan-workers';
@@ -32,7 +31,7 @@ const onFeasibilityChange = sendsReminders()
  * the batch is retried (re-planning is idempotent: the same case planned twice stores the same plan).
  */
 export const handler = middy<DynamoDBStreamEvent, void>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async (event) => {
     const report = await replanAfterChanges(ports, auditEntriesOf(event.Records), onFeasibilityChange);
     logger.info('case replan', { ...report });

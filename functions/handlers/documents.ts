@@ -6,7 +6,7 @@ import { documentFunctionRoutes } from '../api/route-table';
 import { pdfRenderer } from '../documents/pdf-renderer';
 import { readRuntimeConfig } from '../platform/config';
 import { createDependencies } from '../platform/dependencies';
-import { logger, metrics } from '../platform/observability';
+import { logger, metrics, tracing } from '../platform/observability';
 
 /**
  * Lambda entry for the documents function (ADR 0015): the API's routes that render PDFs, through the
@@ -25,6 +25,6 @@ export const handler = createApiHandler(
       existsSync(bundledFonts) ? { fontDir: bundledFonts, wasmFile: bundledWasm } : {},
     ),
   },
-  { logger, metrics },
+  { logger, metrics, tracing: tracing?.middleware },
   documentFunctionRoutes,
 );

@@ -1,9 +1,8 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { expirePendingUploads, type ExpiryReport } from '../actions/evidence/expire-pending-uploads';
 import { readRuntimeConfig } from '../platform/config';
 import { createEvidenceWorkers } from '../platform/dependencies';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 
 const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
 
@@ -12,5 +11,5 @@ const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
  * become `expired` (or are verified, when their bytes turn out to be there after all).
  */
 export const handler = middy<unknown, ExpiryReport>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async () => expirePendingUploads(ports));

@@ -1,9 +1,8 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { verifyStoredObjects, type VerificationOutcome } from '../actions/evidence/verify-stored-objects';
 import { readRuntimeConfig } from '../platform/config';
 import { createEvidenceWorkers } from '../platform/dependencies';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 
 const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
 
@@ -13,5 +12,5 @@ const ports = createEvidenceWorkers(readRuntimeConfig(), { logger });
  * so the invocation is retried; an already decided record is skipped, so retries are harmless.
  */
 export const handler = middy<unknown, VerificationOutcome[]>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async (event) => verifyStoredObjects(ports, event));

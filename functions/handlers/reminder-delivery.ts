@@ -1,5 +1,4 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from 'zod';
 import {
   recordDelivery,
@@ -8,7 +7,7 @@ import {
 } from '../actions/reminders/record-delivery';
 import { sesDeliveryReport, smsDeliveryReport, type DeliveryReport } from '../domain';
 import { readRuntimeConfig } from '../platform/config';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 import { createDocumentClient } from '../store/dynamo-client';
 import { ReminderLog } from '../store/reminder-log';
 
@@ -74,7 +73,7 @@ const portsOf = (): DeliveryReportPorts => {
  * of ours is counted, not retried. Logs outcomes, kinds and office ids only: never an address or a number.
  */
 export const handler = middy<unknown, Record<DeliveryRecording, number>>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async (event) => {
     const counts: Record<DeliveryRecording, number> = { recorded: 0, unchanged: 0, unmatched: 0 };
     for (const report of reportsOf(event)) {

@@ -1,10 +1,9 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import * as z from 'zod';
 import { runReminderJob, type JobReport } from '../actions/reminders/run-job';
 import { OFFICE_TIME_ZONES } from '../domain/calendar';
 import { readRuntimeConfig } from '../platform/config';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 import { createReminderWorkers } from '../platform/reminder-workers';
 
 const ports = createReminderWorkers(readRuntimeConfig());
@@ -23,7 +22,7 @@ export const reminderJobEvent = z
  * and dead-letter queue show it). Logs counts and office ids only, never a person.
  */
 export const handler = middy<unknown, JobReport>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async (event) => {
     const { job, timeZone } = reminderJobEvent.parse(event);
     const report = await runReminderJob(ports, job, timeZone, (officeId, error) =>

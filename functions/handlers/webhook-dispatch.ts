@@ -1,9 +1,8 @@
 import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { dispatchAuditEntries } from '../actions/webhooks/dispatch';
 import { readRuntimeConfig } from '../platform/config';
-import { logger } from '../platform/observability';
+import { logger, observe } from '../platform/observability';
 import { createWebhookWorkers } from '../platform/webhook-workers';
 import { auditEntriesOf } from '../store/audit-stream';
 
@@ -15,7 +14,7 @@ const ports = createWebhookWorkers(readRuntimeConfig());
  * are used up, lands in the dead-letter queue with an alarm.
  */
 export const handler = middy<DynamoDBStreamEvent, void>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(observe())
   .handler(async (event) => {
     const report = await dispatchAuditEntries(ports, auditEntriesOf(event.Records));
     logger.info('webhook dispatch', { ...report });

@@ -1,4 +1,4 @@
-import { parseMfaRoles } from '../identity/mfa';
+import { parseMfaFactors, parseMfaRoles, type MfaFactor } from '../identity/mfa';
 import type { Role } from '../identity/principal';
 
 /**
@@ -31,6 +31,11 @@ export interface RuntimeConfig {
    * (the stack always sets it, empty for none); local mode defaults to none. @default []
    */
   readonly mfaRequiredFor?: readonly Role[];
+  /**
+   * `MFA_FACTORS`: the second factors the user pool offers, which count as enrolled MFA (TOTP, and
+   * `EMAIL_OTP` where the pool sends mail through SES, ADR 0018). @default TOTP alone
+   */
+  readonly mfaFactors?: readonly MfaFactor[];
   /** Cloud: Secrets Manager secret holding the list-cursor signing key. */
   readonly cursorSecretArn?: string;
   /** Local mode: the list-cursor signing key itself (kept in the data folder). */
@@ -88,6 +93,7 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
         ? required('MFA_REQUIRED_ROLES')
         : (env.MFA_REQUIRED_ROLES ?? ''),
     ),
+    mfaFactors: parseMfaFactors(env.MFA_FACTORS),
     cursorSecretArn: mode === 'cloud' ? required('CURSOR_SECRET_ARN') : undefined,
     cursorKey: mode === 'local' ? required('CURSOR_SIGNING_KEY') : undefined,
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES'),

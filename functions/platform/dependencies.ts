@@ -36,7 +36,10 @@ import { EvidenceStore } from '../store/evidence-store';
 import { S3EvidenceObjects } from '../store/evidence-objects';
 import type { EvidenceWorkerPorts, VerifierLogger } from '../actions/evidence/worker-ports';
 import type { MfaPolicy } from '../identity/mfa';
+import type { BusinessEvents } from '../actions/ports';
+import { businessMetrics } from './business-metrics';
 import { evidenceSettings, type RuntimeConfig } from './config';
+import { metrics } from './observability';
 import { isPublicHost } from './public-address';
 
 /**
@@ -65,13 +68,15 @@ export function createDependencies(
             }),
           }),
           required(config.userPoolId),
+          Date.now,
+          config.mfaFactors,
         );
   // Local mode's own sign-in has no second factor: a role that requires MFA is refused there (ADR 0008).
   const mfa: MfaPolicy = {
     requiredFor: config.mfaRequiredFor ?? [],
-    hasTotp: (username) =>
+    hasMfa: (username) =>
       identityProvider instanceof CognitoIdentityProvider
-        ? identityProvider.hasTotp(username)
+        ? identityProvider.hasMfa(username)
         : Promise.resolve(false),
   };
   const cursors = new CursorCodec(async () =>
@@ -125,6 +130,8 @@ export function createDependencies(
     cursors,
     idempotency: idempotencyPort(new IdempotencyStore(db, config.idempotencyTableName)),
     now,
+    // Into the function's metrics instance, which its handler publishes after each invocation.
+    businessEvents: businessMetrics(metrics),
   };
 }
 
@@ -143,7 +150,13 @@ const evidenceObjectsOf = (config: RuntimeConfig) =>
  */
 export function createEvidenceWorkers(
   config: RuntimeConfig,
-  options: { now?: () => Date; logger?: VerifierLogger; dynamo?: DynamoDBClient } = {},
+  options: {
+    now?: () => Date;
+    logger?: VerifierLogger;
+    dynamo?: DynamoDBClient;
+    /** Where verdicts are counted: the function's metrics instance unless given. */
+    businessEvents?: Pick<BusinessEvents, 'evidenceDecided'>;
+  } = {},
 ): EvidenceWorkerPorts {
   const db = createDocumentClient(
     options.dynamo ?? createDynamoClient({ region: config.region, endpoint: config.dynamoEndpoint }),
@@ -156,6 +169,7 @@ export function createEvidenceWorkers(
     evidenceSettings: { ...evidenceSettings(config), bucket: config.evidenceBucket },
     now: options.now ?? (() => new Date()),
     ...(options.logger ? { logger: options.logger } : {}),
+    businessEvents: options.businessEvents ?? businessMetrics(metrics),
   };
 }
 

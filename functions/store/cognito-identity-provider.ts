@@ -11,14 +11,15 @@ import {
   type CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { IdentityProvider, Invitation } from '../identity/identity-provider';
+import { hasOfferedFactor, type MfaFactor } from '../identity/mfa';
 import { ROLES, type Role } from '../identity/principal';
 
 /**
- * How long a warm function trusts that a person has TOTP enrolled: an operator's MFA reset shows within
- * five minutes (a token outlives that anyway). "Not enrolled" is not kept, so an enrolment counts at
- * once; it is asked of Cognito only by people the API is refusing.
+ * How long a warm function trusts that a person has a second factor enabled: an operator's MFA reset
+ * shows within five minutes (a token outlives that anyway). "Not enrolled" is not kept, so an enrolment
+ * counts at once; it is asked of Cognito only by people the API is refusing.
  */
-const TOTP_ENROLLED_CACHE_MS = 5 * 60_000;
+const MFA_ENROLLED_CACHE_MS = 5 * 60_000;
 
 /**
  * The cloud identity provider: Cognito's admin API on the deployment's user pool.
@@ -27,31 +28,37 @@ const TOTP_ENROLLED_CACHE_MS = 5 * 60_000;
  * `AdminCreateUser` keeps the name and the access token's `username` claim carries it (ADR 0008).
  */
 export class CognitoIdentityProvider implements IdentityProvider {
-  private readonly totpUntil = new Map<string, number>();
+  private readonly enrolledUntil = new Map<string, number>();
 
+  /**
+   * @param mfaFactors the second factors the pool offers (`MFA_FACTORS`): TOTP, and email codes where
+   *   the pool sends mail through SES (ADR 0018). @default TOTP alone
+   */
   constructor(
     private readonly cognito: CognitoIdentityProviderClient,
     private readonly userPoolId: string,
     private readonly clock: () => number = Date.now,
+    private readonly mfaFactors: readonly MfaFactor[] = ['SOFTWARE_TOKEN_MFA'],
   ) {}
 
   /**
-   * Whether the person has TOTP enabled (`UserMFASettingList`). With the pool's MFA optional, Cognito
-   * asks such a person for a code at every sign-in, so the API may treat their tokens as multi-factor.
+   * Whether the person has one of the pool's second factors enabled (`UserMFASettingList`: TOTP, or
+   * email codes where the pool offers them). With the pool's MFA optional, Cognito asks such a person
+   * for a code at every sign-in, so the API may treat their tokens as multi-factor.
    */
-  async hasTotp(username: string): Promise<boolean> {
-    if ((this.totpUntil.get(username) ?? 0) > this.clock()) return true;
+  async hasMfa(username: string): Promise<boolean> {
+    if ((this.enrolledUntil.get(username) ?? 0) > this.clock()) return true;
     let enrolled = false;
     try {
       const user = await this.cognito.send(
         new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: username }),
       );
-      enrolled = user.Enabled !== false && (user.UserMFASettingList ?? []).includes('SOFTWARE_TOKEN_MFA');
+      enrolled = user.Enabled !== false && hasOfferedFactor(user.UserMFASettingList ?? [], this.mfaFactors);
     } catch (error) {
       if (!(error instanceof UserNotFoundException)) throw error;
     }
-    if (enrolled) this.totpUntil.set(username, this.clock() + TOTP_ENROLLED_CACHE_MS);
-    else this.totpUntil.delete(username);
+    if (enrolled) this.enrolledUntil.set(username, this.clock() + MFA_ENROLLED_CACHE_MS);
+    else this.enrolledUntil.delete(username);
     return enrolled;
   }
 

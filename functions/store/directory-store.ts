@@ -14,6 +14,7 @@ import { keys } from './keys';
 import { officeCache } from './office-cache';
 import { batchGet, batchGetIn, type TableKey } from './batch-get';
 import { getItem, keepRead, type ItemKey } from './read-ahead';
+import type { Page, PageRequest } from './paging';
 
 export type { TableKey } from './batch-get';
 
@@ -75,6 +76,33 @@ export class DirectoryStore {
       }),
     );
     return (result.Items ?? []).map(toOffice).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * One page of a region's offices, in the order of their ids (the listing's sort key): one Query.
+   * The regional summary pages over them, so a region's size never decides one request's cost. It
+   * reads one office more than asked, so a region of exactly `limit` offices is one page, not a
+   * full page and an empty one (the summary gives totals only for a region read in one page).
+   */
+  async pageOfficesInRegion(regionId: string, page: PageRequest): Promise<Page<Office>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': 'OFFICES', ':prefix': keys.officesOfRegionPrefix(regionId) },
+        Limit: page.limit + 1,
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    const items = result.Items ?? [];
+    if (items.length <= page.limit) return { items: items.map(toOffice) };
+    const last = items[page.limit - 1]!;
+    return {
+      items: items.slice(0, page.limit).map(toOffice),
+      // A gsi1 page ends at the table key and the index key of its last item.
+      lastKey: { pk: last.pk, sk: last.sk, gsi1pk: last.gsi1pk, gsi1sk: last.gsi1sk },
+    };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { instrumented } from './aws-clients';
 import { forgetOnWrite } from './read-ahead';
 
 export interface DynamoClientOptions {
@@ -11,10 +12,10 @@ export interface DynamoClientOptions {
 /**
  * The low-level client (the call counters attach to it). Local mode points it at DynamoDB
  * Local with fixed dummy credentials (DynamoDB Local runs with -sharedDb, so any key sees the same
- * tables).
+ * tables). Traced through aws-clients.ts where the deployment traces.
  */
 export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient {
-  return new DynamoDBClient({
+  const client = new DynamoDBClient({
     region: options.region,
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
@@ -26,6 +27,7 @@ export function createDynamoClient(options: DynamoClientOptions): DynamoDBClient
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, throwOnRequestTimeout: true },
   });
+  return instrumented(client);
 }
 
 /** The document client every repository shares, over one low-level client. */

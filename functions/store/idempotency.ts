@@ -12,6 +12,20 @@ import type { TransactItem } from './transactions';
  */
 const LIFETIME_SECONDS = 30 * 24 * 3600;
 
+/**
+ * A record past its `expiration` is as good as deleted. DynamoDB's TTL deletes expired items lazily
+ * (typically within days), so without this a key would replay, or be refused as in progress, for a
+ * length of time nobody chose; with it a key means the same thing 30 days later whether or not the
+ * deletion ran. The conditional puts may overwrite an expired record for the same reason.
+ */
+const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
+const isExpired = (item: Record<string, unknown>, now: Date) =>
+  typeof item.expiration === 'number' && item.expiration <= epochSeconds(now);
+const NEW_OR_EXPIRED = {
+  ConditionExpression: 'attribute_not_exists(id) OR #expiration <= :now',
+  ExpressionAttributeNames: { '#expiration': 'expiration' },
+};
+
 /** The key of one request: the caller, the path and the header, with a hash of the body sent. */
 export interface IdempotencyClaim {
   readonly id: string;
@@ -76,7 +90,8 @@ export function claimForTransaction(now: Date): { item: TransactItem; settle: ()
       Put: {
         TableName: current.table,
         Item: recordItem(current.claim, now, { state: 'committed' }),
-        ConditionExpression: 'attribute_not_exists(id)',
+        ...NEW_OR_EXPIRED,
+        ExpressionAttributeValues: { ':now': epochSeconds(now) },
       },
     },
     settle: () => (current.committed = true),
@@ -87,7 +102,7 @@ function recordItem(claim: IdempotencyClaim, now: Date, fields: Record<string, u
   return {
     id: claim.id,
     requestHash: claim.requestHash,
-    expiration: Math.floor(now.getTime() / 1000) + LIFETIME_SECONDS,
+    expiration: epochSeconds(now) + LIFETIME_SECONDS,
     ...fields,
   };
 }
@@ -103,9 +118,10 @@ export class IdempotencyStore {
     return { table: this.tableName, key: { id: claim.id } };
   }
 
-  async get(claim: IdempotencyClaim): Promise<IdempotencyRecord | undefined> {
+  /** The key's record; undefined when there is none, or only one past its expiry (`isExpired`). */
+  async get(claim: IdempotencyClaim, now: Date = new Date()): Promise<IdempotencyRecord | undefined> {
     const item = await getItem(this.db, this.tableName, { id: claim.id }, { consistent: true });
-    if (!item) return undefined;
+    if (!item || isExpired(item, now)) return undefined;
     const requestHash = String(item.requestHash);
     return item.state === 'completed'
       ? { state: 'completed', requestHash, response: item.response as StoredResponse }
@@ -135,7 +151,8 @@ export class IdempotencyStore {
         new PutCommand({
           TableName: this.tableName,
           Item: recordItem(claim, now, { state: 'completed', response }),
-          ConditionExpression: 'attribute_not_exists(id)',
+          ...NEW_OR_EXPIRED,
+          ExpressionAttributeValues: { ':now': epochSeconds(now) },
         }),
       );
       return true;

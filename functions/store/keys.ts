@@ -121,6 +121,12 @@ export const keys = {
     `O#${officeId}#CASE#${caseId}#EVIDENCE#${status}`,
   /** gsi2 listing of the evidence attached to one session. */
   sessionEvidence: (officeId: string, sessionId: string) => `O#${officeId}#SESSION#${sessionId}#EVIDENCE`,
+  /**
+   * Sparse `due` listing of an office's active placements by their last day (`<until>#<placementId>`):
+   * what the nightly housekeeping job ends once the day has passed. An ended placement leaves it.
+   */
+  activePlacements: (officeId: string) => `O#${officeId}#PLACEMENTS#ACTIVE`,
+  placementByUntil: (until: string, placementId: string) => `${until}#${placementId}`,
   /** Sparse `due` listing of an office's pending uploads, by request time: what the expiry job reads. */
   pendingEvidence: (officeId: string) => `O#${officeId}#EVIDENCE#PENDING`,
   /**

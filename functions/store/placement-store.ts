@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlacementStatus } from '../domain';
 import type { CaseRecord } from './case-store';
 import { CasePartitionStore } from './case-partition';
@@ -34,6 +35,7 @@ const PREFIX = 'PLACEMENT#';
  * pk O#<office>#CASE#<caseId>   sk PLACEMENT#<caseId>-<ulid>
  * type 'placement', id, officeId, caseId, siteId, weekdays, startTime, endTime, from, until,
  * status ('active' | 'ended'), createdAt, endedAt?
+ * duepk O#<office>#PLACEMENTS#ACTIVE   duesk <until>#<placementId>     (active placements only)
  * ```
  *
  * Placement ids are `<caseId>-<ULID>` (`newId`): the contract ends a placement with
@@ -91,6 +93,30 @@ export class PlacementStore extends CasePartitionStore {
   ): Promise<Page<PlacementRecord>> {
     const result = await this.queryCase(officeId, caseId, PREFIX, { ...page, consistent: true });
     return { items: result.items.map(toPlacement), lastKey: result.lastKey };
+  }
+
+  /**
+   * One page of the office's active placements whose last day (`until`) is before `today`: the nightly
+   * housekeeping job's work list, one Query of the sparse `due` listing, oldest first. An index
+   * read is eventually consistent: the job reads each case's placements again before ending one.
+   */
+  async pastUntil(
+    officeId: string,
+    today: string,
+    page: { limit?: number; startKey?: Record<string, unknown> } = {},
+  ): Promise<Page<PlacementRecord>> {
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'due',
+        // Sort keys are `<until>#<id>`: every one below `<today>` has a last day before today.
+        KeyConditionExpression: 'duepk = :pk AND duesk < :today',
+        ExpressionAttributeValues: { ':pk': keys.activePlacements(officeId), ':today': today },
+        ...(page.limit ? { Limit: page.limit } : {}),
+        ExclusiveStartKey: page.startKey,
+      }),
+    );
+    return { items: (result.Items ?? []).map(toPlacement), lastKey: result.LastEvaluatedKey };
   }
 
   /**
@@ -173,6 +199,14 @@ function placementItem(placement: PlacementRecord): Record<string, unknown> {
     sk: `${PREFIX}${placement.id}`,
     type: 'placement',
     ...placement,
+    // Listed while active, so the housekeeping job finds it once its last day has passed; the ended
+    // placement's Put leaves these out, which takes it off the listing in the same transaction.
+    ...(placement.status === 'active'
+      ? {
+          duepk: keys.activePlacements(placement.officeId),
+          duesk: keys.placementByUntil(placement.until, placement.id),
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { instrumented } from './aws-clients';
 
 export interface S3Options {
   readonly region: string;
@@ -17,24 +18,27 @@ export interface LoadedS3 {
  *
  * Checksums only `WHEN_REQUIRED`: otherwise the SDK signs a CRC32 of the empty presigning body into a
  * presigned URL and real S3 refuses the upload (s3rver would hide that, as it checks no signatures).
+ * Traced through aws-clients.ts where the deployment traces.
  */
 export function lazyS3(options: S3Options): () => Promise<LoadedS3> {
   let loaded: Promise<LoadedS3> | undefined;
   return () =>
     (loaded ??= import('@aws-sdk/client-s3').then((s3) => ({
       s3,
-      client: new s3.S3Client({
-        region: options.region,
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-        ...(options.endpoint
-          ? {
-              endpoint: options.endpoint,
-              forcePathStyle: true,
-              credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-            }
-          : {}),
-      }),
+      client: instrumented(
+        new s3.S3Client({
+          region: options.region,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+          ...(options.endpoint
+            ? {
+                endpoint: options.endpoint,
+                forcePathStyle: true,
+                credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+              }
+            : {}),
+        }),
+      ),
     })));
 }
 

@@ -3,21 +3,14 @@
  *
  * Both examples stay in ap-southeast-3 (Jakarta): the records are criminal and children's data, and
  * Indonesian rules for public-sector systems (PP 71/2019, UU 27/2022) expect them to stay in the country.
- * Add an `account` to pin a deployment to one AWS account; without it the CLI's credentials decide.
+ * Each names its AWS account (the ids here are placeholders) and its stage: `sulsel` is the staging
+ * deployment every change reaches first, `jawa-timur` a production one (its own domain, alarms to a
+ * person). A real rollout keeps one staging deployment beside the production ones.
  */
-import { parseDeployments, type DeploymentConfig, type DeploymentInput, type OfficeConfig } from './schema';
+import { readOffices } from './office-files';
+import { parseDeployments, type DeploymentConfig, type DeploymentInput } from './schema';
 
 const MB = 1024 * 1024;
-
-/** The Bapas of one Kanwil by city and class, all in its time zone, named as Ditjenpas names them. */
-function bapas(timeZone: OfficeConfig['timeZone'], ...offices: [city: string, cls: 'I' | 'II'][]) {
-  return offices.map(([city, cls]) => ({
-    id: `bapas-${city.toLowerCase()}`,
-    name: `Bapas Kelas ${cls} ${city}`,
-    class: cls,
-    timeZone,
-  }));
-}
 
 /** What every deployment shares: Jakarta, its own login domain and the evidence upload limit. */
 const inJakarta = (name: string) => ({
@@ -31,8 +24,12 @@ const inJakarta = (name: string) => ({
 const input: DeploymentInput[] = [
   {
     ...inJakarta('sulsel'),
+    stage: 'staging',
+    account: '111111111111',
     description: 'South Sulawesi (Kanwil Ditjenpas Sulawesi Selatan)',
-    offices: bapas('Asia/Makassar', ['Palopo', 'II'], ['Makassar', 'I'], ['Watampone', 'II']),
+    // The Kanwil its Bapas report to; the offices themselves are data: infra/config/offices/sulsel.json.
+    regionId: 'sulsel',
+    offices: readOffices('sulsel'),
     retention: {
       // Five years: long enough to outlive an appeal and a completion record being challenged.
       evidenceObjectLockDays: 1825,
@@ -42,12 +39,27 @@ const input: DeploymentInput[] = [
   },
   {
     ...inJakarta('jawa-timur'),
+    stage: 'production',
+    account: '222222222222',
     description: 'East Java (Kanwil Ditjenpas Jawa Timur)',
-    offices: bapas('Asia/Jakarta', ['Surabaya', 'I'], ['Malang', 'I'], ['Kediri', 'II']),
+    regionId: 'jawa-timur',
+    offices: readOffices('jawa-timur'),
     retention: { evidenceObjectLockDays: 1825, logRetentionDays: 731 },
-    alarmEmail: 'ops-abdi-jatim@example.go.id',
+    alarms: { email: 'ops-abdi-jatim@example.go.id' },
+    domain: {
+      web: 'abdi-jatim.example.go.id',
+      certificateArn: 'arn:aws:acm:us-east-1:222222222222:certificate/0a1b2c3d-4e5f-6789-abcd-ef0123456789',
+    },
     // Kanwil staff read every office of the region, so East Java asks them for TOTP too.
     mfa: { requiredFor: ['admin', 'officer', 'regional'] },
+    // Sign-in mail through SES from the region's verified domain; email codes become a second factor.
+    identity: {
+      sesSender: {
+        email: 'no-reply@abdi-jatim.example.go.id',
+        domain: 'abdi-jatim.example.go.id',
+        fromName: 'Abdi Bapas Jawa Timur',
+      },
+    },
     api: { rateLimit: 200, burstLimit: 400 },
   },
 ];

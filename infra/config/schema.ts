@@ -15,6 +15,14 @@ export const logRetentionDays = [
 
 const MB = 1024 * 1024;
 
+/** The edge's defaults (ADR 0017): ~10 requests a second per office address, ~5 per token. */
+export const edgeDefaults = {
+  requestsPerIp: 3000,
+  requestsPerToken: 1500,
+  rateWindowSeconds: 300,
+  cloudFront5xxRatePercent: 5,
+} as const;
+
 /** Lower-case slug: used in stack names, physical table names and bucket names, so keep it short. */
 const slug = z
   .string()
@@ -36,6 +44,17 @@ const hostname = z
   .string()
   .regex(/^([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/, 'a lower-case DNS name such as abdi.example.go.id');
 
+/**
+ * A Kanwil region, as `/v1/regions/{regionId}` and a Kanwil's membership name it: a slug of its own,
+ * not the deployment's name, so two deployments can serve one region or one deployment several.
+ */
+export const regionIdSchema = z
+  .string()
+  .regex(
+    /^[a-z0-9][a-z0-9-]{1,62}$/,
+    'a region id is 2-63 lower-case letters, digits or dashes (e.g. "sulsel")',
+  );
+
 export const officeSchema = z.strictObject({
   /** Tenant id, the `<officeId>` in `O#<officeId>#…` keys. */
   id: z.string().regex(/^bapas-[a-z0-9-]+$/, 'office ids look like "bapas-palopo"'),
@@ -44,6 +63,8 @@ export const officeSchema = z.strictObject({
   timeZone: z.enum(officeTimeZones),
   /** Street address, shown on documents and the dashboard. */
   address: z.string().min(3).optional(),
+  /** The Kanwil region the office reports to, when not its deployment's `regionId` (issue 16). */
+  regionId: regionIdSchema.optional(),
 });
 
 export const retentionSchema = z.strictObject({
@@ -63,11 +84,16 @@ export const retentionSchema = z.strictObject({
 export const deploymentSchema = z.strictObject({
   name: slug,
   description: z.string().optional(),
-  /** Target account; leave out to deploy into whatever account the CLI credentials point at. */
-  account: z
-    .string()
-    .regex(/^\d{12}$/, 'an AWS account id has 12 digits')
-    .optional(),
+  /** The Kanwil region its offices report to (an office may name another); by default the deployment's name. */
+  regionId: regionIdSchema.optional(),
+  /**
+   * `staging` takes every change first and is smoke-tested on real AWS; `production` is deployed from the
+   * same synthesized templates after a person approves. Production must name who its alarms reach and
+   * serve the dashboard on its own domain.
+   */
+  stage: z.enum(['staging', 'production']),
+  /** The AWS account it is deployed into: a deployment never lands wherever the CLI happens to point. */
+  account: z.string().regex(/^\d{12}$/, 'an AWS account id has 12 digits'),
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region such as ap-southeast-3'),
   offices: z.array(officeSchema).min(1),
   retention: retentionSchema,
@@ -92,7 +118,23 @@ export const deploymentSchema = z.strictObject({
         .regex(/^arn:aws:acm:us-east-1:\d{12}:certificate\/[\w-]+$/, 'an ACM certificate ARN in us-east-1'),
     })
     .optional(),
-  alarmEmail: z.email().optional(),
+  /**
+   * Who the alarms reach: an email address (subscribed to the deployment's KMS-encrypted topic; the
+   * recipient confirms once), or an existing SNS topic the operators already watch, or both.
+   */
+  alarms: z
+    .strictObject({
+      email: z.email().optional(),
+      topicArn: z
+        .string()
+        .regex(/^arn:aws:sns:[a-z0-9-]+:\d{12}:[\w-]+$/, 'an SNS topic ARN')
+        .optional(),
+    })
+    .refine(
+      (alarms) => alarms.email !== undefined || alarms.topicArn !== undefined,
+      'name an email or a topicArn',
+    )
+    .optional(),
   evidence: z
     .strictObject({
       maxUploadBytes: z
@@ -112,14 +154,43 @@ export const deploymentSchema = z.strictObject({
     })
     .default({ maxUploadBytes: 20 * MB, pendingExpiryMinutes: 60 }),
   /**
-   * Origins allowed to upload evidence from a browser (the evidence bucket's CORS) and to call the
-   * execute-api URL directly (the API's CORS), and the dashboard's OAuth callback hosts. The custom
-   * `domain.web` is added automatically. The deployed dashboard calls the API on its own origin, but it
-   * uploads evidence straight to S3: without a custom domain, add the CloudFront URL (output `WebUrl`) here
-   * after the first deployment, because the stateful stack cannot learn it earlier without depending on
-   * the stateless one.
+   * Extra browser origins (say, a developer's dashboard on http://localhost:5173): allowed to upload
+   * evidence (the evidence bucket's CORS), to call the API through the distribution (the API's CORS), and
+   * as OAuth callback hosts. The deployed dashboard needs none: its own origin (the custom `domain.web` or
+   * the distribution's name) is added everywhere automatically, in the same deploy (ADR 0017).
    */
   webOrigins: z.array(origin).default([]),
+  /**
+   * The edge (ADR 0017): the WAF web ACL in front of the distribution and the CloudFront alarm, in the
+   * deployment's `Abdi-<name>-Edge` stack in us-east-1 (CloudFront's region). Limits count requests per
+   * `rateWindowSeconds`; a client over a limit gets 429 until its count falls below it.
+   */
+  edge: z
+    .strictObject({
+      /**
+       * Requests from one IP address, any path. Generous: a Bapas office reaches the internet through one
+       * NAT address shared by all its staff.
+       */
+      requestsPerIp: z.int().min(10).max(2_000_000_000).default(edgeDefaults.requestsPerIp),
+      /** Requests under `/v1/` carrying one `Authorization` header: one token of one client or person. */
+      requestsPerToken: z.int().min(10).max(2_000_000_000).default(edgeDefaults.requestsPerToken),
+      /** The window WAF counts over; it allows 60, 120, 300 or 600 seconds. */
+      rateWindowSeconds: z
+        .literal([60, 120, 300, 600], { error: 'use 60, 120, 300 or 600' })
+        .default(edgeDefaults.rateWindowSeconds),
+      /** CloudFront's 5xx error rate (percent of requests, worst distribution of the account) that alarms. */
+      cloudFront5xxRatePercent: z.number().min(0.1).max(100).default(edgeDefaults.cloudFront5xxRatePercent),
+      /**
+       * The Secrets Manager version id of the origin secret that CloudFront sends to the API. Left out,
+       * the current version at the time of the deploy; set it when rotating (docs/runbook.md), because
+       * CloudFormation re-reads a secret only when the text referring to it changes.
+       */
+      originSecretVersionId: z
+        .string()
+        .regex(/^[A-Za-z0-9-]{32,64}$/, 'a Secrets Manager VersionId')
+        .optional(),
+    })
+    .default(edgeDefaults),
   api: z
     .strictObject({
       /** Steady-state requests per second for the whole stage. */
@@ -139,6 +210,120 @@ export const deploymentSchema = z.strictObject({
         .refine((roles) => new Set(roles).size === roles.length, 'list each role once'),
     })
     .default({ requiredFor: ['admin', 'officer'] }),
+  /**
+   * AWS Backup of the tables and the evidence and documents buckets into a locked vault (ADR 0016). The
+   * daily rule keeps `dailyRetentionDays`, the monthly one `monthlyRetentionDays` (tables move to cold
+   * storage after 90 days when that leaves 90 days in cold). `vaultLockMinDays` (default: the daily
+   * retention) is the shortest retention the vault accepts. With `changeableForDays` the lock is in
+   * compliance mode and becomes immutable that many days after the deploy that sets it (nobody, not even
+   * the account's root user, can then delete a backup early or change the lock: a later change of
+   * `vaultLockMinDays` fails the deploy); without it the lock is in governance mode. Production defaults to
+   * compliance with the minimum 3 days (infra/constructs/backups.ts `vaultLockOf`).
+   */
+  backup: z
+    .strictObject({
+      dailyRetentionDays: z.int().min(7).max(36_500).default(35),
+      monthlyRetentionDays: z.int().min(30).max(36_500).default(1825),
+      vaultLockMinDays: z.int().min(1).max(36_500).optional(),
+      changeableForDays: z.int().min(3).max(36_500).optional(),
+    })
+    .refine((b) => b.monthlyRetentionDays >= b.dailyRetentionDays, {
+      path: ['monthlyRetentionDays'],
+      message: 'keep monthly backups at least as long as daily ones',
+    })
+    .refine((b) => (b.vaultLockMinDays ?? b.dailyRetentionDays) <= b.dailyRetentionDays, {
+      path: ['vaultLockMinDays'],
+      message:
+        'the vault would refuse the daily backups: vaultLockMinDays must not exceed dailyRetentionDays',
+    })
+    .default({ dailyRetentionDays: 35, monthlyRetentionDays: 1825 }),
+  /**
+   * The one IAM role that may bypass Object Lock governance mode, delete object versions, change
+   * retention or legal holds on the evidence and documents buckets, and delete backups (ADR 0016). The
+   * Data stack creates it; IAM names are global to the account, so the default carries the deployment's
+   * name (`abdi-<name>-break-glass`).
+   */
+  breakGlassRoleName: z
+    .string()
+    .regex(/^[\w+=,.@-]{1,64}$/, 'an IAM role name: up to 64 letters, digits or +=,.@_-')
+    .optional(),
+  /**
+   * Point the App stack at tables other than the Data stack's own, e.g. a table restored from PITR or a
+   * backup (docs/runbook.md). A restored table must be encrypted with the Data stack's table key; a main
+   * table restored this way also needs its stream (NEW_IMAGE) turned on and its ARN given in
+   * `mainStreamArn`, because the webhook dispatcher and the re-planner read it.
+   */
+  tables: z
+    .strictObject({
+      nameOverride: z
+        .strictObject({
+          main: z
+            .string()
+            .regex(/^[\w.-]{3,255}$/, 'a DynamoDB table name')
+            .optional(),
+          idempotency: z
+            .string()
+            .regex(/^[\w.-]{3,255}$/, 'a DynamoDB table name')
+            .optional(),
+        })
+        .optional(),
+      mainStreamArn: z
+        .string()
+        .regex(
+          /^arn:aws[\w-]*:dynamodb:[a-z0-9-]+:\d{12}:table\/[\w.-]+\/stream\/[\w:.-]+$/,
+          'a DynamoDB stream ARN (describe-table … LatestStreamArn)',
+        )
+        .optional(),
+    })
+    .refine((t) => (t.nameOverride?.main === undefined) === (t.mainStreamArn === undefined), {
+      path: ['mainStreamArn'],
+      message:
+        'nameOverride.main and mainStreamArn go together: the stream consumers read the restored table',
+    })
+    .default({}),
+  /**
+   * Sign-in mail (ADR 0018). With `sesSender`, the user pool sends invitations, verification and reset
+   * codes through Amazon SES from that verified identity (Cognito's own mailer stops at 50 messages a
+   * day), and offers sign-in codes by email as a second factor beside TOTP. Without it, Cognito's mailer
+   * and TOTP alone. The SES identity is verified outside the stack (and the account out of the SES
+   * sandbox), as for `reminders.senderEmail`; one verified domain can serve both.
+   */
+  identity: z
+    .strictObject({
+      sesSender: z
+        .strictObject({
+          /** The From address: a verified SES address, or an address of the verified `domain`. */
+          email: z.email(),
+          /** The verified SES domain identity the address belongs to, when the domain is verified rather than the address. */
+          domain: hostname.optional(),
+          /** Shown as the sender's name, e.g. "Abdi Bapas Jawa Timur". */
+          fromName: z.string().min(1).max(64).optional(),
+          /** SES configuration set for delivery, bounce and complaint events of sign-in mail. */
+          configurationSet: z
+            .string()
+            .regex(/^[A-Za-z0-9_-]{1,64}$/, 'an SES configuration set name: letters, digits, _ or -')
+            .optional(),
+        })
+        .refine((sender) => !sender.domain || sender.email.endsWith(`@${sender.domain}`), {
+          path: ['email'],
+          message: 'the address must belong to the verified domain',
+        })
+        .optional(),
+    })
+    .default({}),
+  /**
+   * A nightly full export of the main table to S3 that a national analytics account reads (ADR 0019).
+   * The export is personal data, specific personal data included (criminal records, children): turn it
+   * on only under a data-sharing agreement that binds the reader to UU 27/2022. `keepDays` is how long
+   * an export stays in the bucket.
+   */
+  analytics: z
+    .strictObject({
+      accountId: z.string().regex(/^\d{12}$/, 'an AWS account id has 12 digits'),
+      exportHourUtc: z.int().min(0).max(23).default(19),
+      keepDays: z.int().min(1).max(365).default(30),
+    })
+    .optional(),
   /** X-Ray active tracing for the API function. */
   tracing: z.boolean().default(false),
   /**
@@ -173,8 +358,36 @@ export type DeploymentConfig = z.infer<typeof deploymentSchema>;
 /** What a DevOps engineer writes: defaults may be left out. */
 export type DeploymentInput = z.input<typeof deploymentSchema>;
 
+/** What production may not go without (issue 16): a person its alarms reach, its own domain. */
+const productionReady = deploymentSchema.superRefine((deployment, ctx) => {
+  if (deployment.stage !== 'production') return;
+  if (!deployment.alarms) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['alarms'],
+      message: 'production needs alarms: an email or a topicArn',
+    });
+  }
+  if (!deployment.domain) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['domain'],
+      message:
+        'production serves the dashboard and the API on its own domain (domain.web and its certificate)',
+    });
+  }
+  if (!deployment.identity.sesSender) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['identity', 'sesSender'],
+      message:
+        "production sends sign-in mail through SES (identity.sesSender): Cognito's own mailer stops at 50 a day",
+    });
+  }
+});
+
 const deploymentsSchema = z
-  .array(deploymentSchema)
+  .array(productionReady)
   .min(1)
   .superRefine((deployments, ctx) => {
     const seen = new Set<string>();

@@ -92,6 +92,8 @@ export class AbdiFunction extends Construct {
       environment: {
         POWERTOOLS_SERVICE_NAME: 'abdi',
         POWERTOOLS_METRICS_NAMESPACE: 'Abdi',
+        // The tracer loads only where the deployment traces (functions/platform/tracing.ts).
+        POWERTOOLS_TRACE_ENABLED: props.tracing ? 'true' : 'false',
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
@@ -124,6 +126,10 @@ export class AbdiFunction extends Construct {
           // Bundle the AWS SDK: a pinned, tree-shaken SDK beats the runtime's copy, which changes under us.
           externalModules: [],
           mainFields: ['module', 'main'],
+          // A function that does not trace carries none of the tracer's code: the check folds to false.
+          define: {
+            'process.env.POWERTOOLS_TRACE_ENABLED': JSON.stringify(props.tracing ? 'true' : 'false'),
+          },
           banner: props.esmDirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner,
           ...(copies.length
             ? {

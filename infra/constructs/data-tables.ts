@@ -93,6 +93,8 @@ export class DataTables extends Construct {
 /**
  * References a table of another stack by its fixed name, without a CloudFormation export, so the stateless
  * stack can be replaced freely. Index names are passed so that grants cover `<table>/index/<name>`.
+ * `nameOverride` names another table with the same definition instead (a table restored from PITR or a
+ * backup, `tables.nameOverride` in the deployment config); it must be encrypted with the same key.
  */
 export function importTable(
   scope: Construct,
@@ -100,9 +102,10 @@ export function importTable(
   namePrefix: string,
   definition: TableDefinition,
   encryptionKey: kms.IKey,
+  nameOverride?: string,
 ): dynamodb.ITable {
   return dynamodb.Table.fromTableAttributes(scope, id, {
-    tableName: physicalName(namePrefix, definition),
+    tableName: nameOverride ?? physicalName(namePrefix, definition),
     encryptionKey,
     globalIndexes: definition.globalIndexes.map((index) => index.name),
   });

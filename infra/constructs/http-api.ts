@@ -1,6 +1,7 @@
 /**
  * The public HTTP API: one Lambda behind `ANY /v1/{proxy+}`, guarded by a Lambda authorizer on every
- * route except the health check and the OpenAPI document. The authorizer accepts an access token of any
+ * route except the health check, the OpenAPI document and document verification, which are checked only
+ * for CloudFront's origin header (ADR 0017) like every other route. The authorizer accepts an access token of any
  * app client of the deployment's user pool, so partners' machine clients made at runtime need no
  * redeploy; Abdi's own records decide the rest (ADR 0010).
  */
@@ -14,7 +15,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { AbdiFunction } from './abdi-function';
-import { acknowledge } from './nag';
+import { ORIGIN_VERIFY_HEADER, type OriginVerify } from './origin-verify';
 
 /** The authorizer's entry: verifies Cognito access tokens with aws-jwt-verify. */
 export const authorizerEntry = fileURLToPath(
@@ -51,14 +52,23 @@ export interface ApiProps {
   /** Tests only: stub code for the authorizer function (see AbdiFunctionProps.skipBundling). */
   readonly skipBundling?: boolean;
   /**
-   * Browser origins allowed by CORS to call the execute-api URL directly. The dashboard needs none: it
-   * reaches the API through its own distribution. Empty: no CORS configuration.
+   * Browser origins allowed by CORS to call the API through the distribution from another origin (say, a
+   * developer's dashboard on localhost). The deployed dashboard needs none: it is on the distribution's
+   * own origin. Empty: no CORS configuration.
    */
   readonly allowedOrigins: readonly string[];
   /** Stage-wide steady-state requests per second and burst. */
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   readonly logRetention: logs.RetentionDays;
+  /**
+   * The secret CloudFront sends as `x-origin-verify` (ADR 0017): every route, the public ones included,
+   * refuses a request without it, so the API answers only through the distribution and its WAF.
+   */
+  readonly originVerify: OriginVerify;
 }
+
+/** The public routes as API Gateway names them (`GET /health`); the authorizer lets these through. */
+export const publicRouteKeys = publicRoutes.map((route) => `${route.method} ${route.path}`);
 
 export class Api extends Construct {
   readonly api: apigw.HttpApi;
@@ -78,11 +88,25 @@ export class Api extends Construct {
       timeout: Duration.seconds(5),
       tracing: props.tracing,
       skipBundling: props.skipBundling,
-      environment: { COGNITO_USER_POOL_ID: props.userPoolId },
+      environment: {
+        COGNITO_USER_POOL_ID: props.userPoolId,
+        ORIGIN_SECRET_ARN: props.originVerify.secret.secretArn,
+        PUBLIC_ROUTE_KEYS: publicRouteKeys.join(','),
+      },
     });
+    props.originVerify.grantRead(this.authorizerFunction.role);
+    // Both headers are identity sources: API Gateway answers 401 itself, without invoking the function,
+    // when either is missing, and caches the answer per token and origin value. The token stays first.
     const authorizer = new HttpLambdaAuthorizer('Authorizer', this.authorizerFunction.function, {
       responseTypes: [HttpLambdaResponseType.SIMPLE],
-      identitySource: ['$request.header.Authorization'],
+      identitySource: ['$request.header.Authorization', `$request.header.${ORIGIN_VERIFY_HEADER}`],
+      resultsCacheTtl: authorizerCacheTtl,
+    });
+    // The public routes need no token but must still come through CloudFront: the same function, asked
+    // about the origin header only (it knows the public route keys).
+    const originAuthorizer = new HttpLambdaAuthorizer('OriginAuthorizer', this.authorizerFunction.function, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: [`$request.header.${ORIGIN_VERIFY_HEADER}`],
       resultsCacheTtl: authorizerCacheTtl,
     });
 
@@ -146,20 +170,15 @@ export class Api extends Construct {
 
     const integration = new HttpLambdaIntegration('Handler', props.handler);
     this.api.addRoutes({ path: '/v1/{proxy+}', methods: [apigw.HttpMethod.ANY], integration });
+    // Public by design (health probe, API description, document verification: no case data beyond a
+    // client's initials), but behind the origin check like every other route.
     for (const route of publicRoutes) {
-      const [created] = this.api.addRoutes({
+      this.api.addRoutes({
         path: route.path,
         methods: [route.method],
         integration,
-        authorizer: new apigw.HttpNoneAuthorizer(),
+        authorizer: originAuthorizer,
       });
-      if (created) {
-        acknowledge(
-          created,
-          'AwsSolutions-APIG4',
-          `${route.method} ${route.path} is public by design (health probe, API description, document verification); it returns no case data beyond a client's initials, and stage throttling still applies.`,
-        );
-      }
     }
   }
 

@@ -9,6 +9,8 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
+import type { MfaFactor } from '../../functions/identity/mfa';
+import type { DeploymentConfig } from '../config/schema';
 import { acknowledge } from './nag';
 
 /** The roles the API guard knows; each is a Cognito group of the same name (`cognito:groups` claim). */
@@ -33,15 +35,36 @@ export function cognitoDomainUrl(domainPrefix: string, region: string): string {
   return `https://${domainPrefix}.auth.${region}.amazoncognito.com`;
 }
 
+/** The verified SES identity sign-in mail comes from (schema.ts `identity.sesSender`). */
+export type SesSender = NonNullable<DeploymentConfig['identity']['sesSender']>;
+
+/**
+ * The second factors the pool offers (ADR 0018): TOTP always; a code by email only where the pool
+ * sends through SES, which Cognito requires for email MFA. The App stack passes the same list to the
+ * API (`MFA_FACTORS`), so the API counts exactly the factors Cognito asks for at sign-in.
+ */
+export function offeredMfaFactors(sesSender: SesSender | undefined): MfaFactor[] {
+  return sesSender ? ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP'] : ['SOFTWARE_TOKEN_MFA'];
+}
+
+/** The sign-in code email (email MFA), Bahasa Indonesia first as the dashboard is. */
+export const emailCodeMessage = {
+  subject: 'Kode masuk Abdi (Abdi sign-in code)',
+  body:
+    'Kode masuk Abdi Anda: {####}. Jangan berikan kode ini kepada siapa pun; petugas Abdi tidak pernah memintanya. ' +
+    '(Your Abdi sign-in code: {####}. Never share it; Abdi staff will never ask for it.)',
+} as const;
+
 export interface IdentityProps {
   /** Prefix of the hosted domain `<prefix>.auth.<region>.amazoncognito.com`; unique per region. */
   readonly domainPrefix: string;
   /**
-   * Cognito's built-in mailer sends at most 50 messages a day; enough for inviting staff of a few
-   * offices. Pass an SES-backed `UserPoolEmail` for more.
-   * @default Cognito's own mailer
+   * Send sign-in mail (invitations, verification and reset codes) through Amazon SES from this verified
+   * identity, and offer codes by email as a second factor beside TOTP (ADR 0018). Cognito's built-in
+   * mailer sends at most 50 messages a day and cannot carry email MFA.
+   * @default Cognito's own mailer, TOTP alone
    */
-  readonly email?: cognito.UserPoolEmail;
+  readonly sesSender?: SesSender;
 }
 
 export class Identity extends Construct {
@@ -74,20 +97,34 @@ export class Identity extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       mfa: cognito.Mfa.OPTIONAL,
-      mfaSecondFactor: { otp: true, sms: false, email: false },
+      // Email codes need the pool to send through SES and the Essentials plan or above (Plus here).
+      mfaSecondFactor: { otp: true, sms: false, email: props.sesSender !== undefined },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       // Plus tier: threat protection blocks sign-ins with leaked credentials and adapts to risky ones,
       // which matters more here than the per-user price (a deployment has hundreds of staff, not millions).
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      ...(props.email && { email: props.email }),
+      ...(props.sesSender && {
+        email: cognito.UserPoolEmail.withSES({
+          fromEmail: props.sesSender.email,
+          ...(props.sesSender.fromName && { fromName: props.sesSender.fromName }),
+          ...(props.sesSender.domain && { sesVerifiedDomain: props.sesSender.domain }),
+          ...(props.sesSender.configurationSet && { configurationSetName: props.sesSender.configurationSet }),
+        }),
+      }),
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    if (props.sesSender) {
+      // The CDK has no property for the email-code message; without it Cognito sends its English default.
+      const cfnPool = this.userPool.node.defaultChild as cognito.CfnUserPool;
+      cfnPool.emailAuthenticationSubject = emailCodeMessage.subject;
+      cfnPool.emailAuthenticationMessage = emailCodeMessage.body;
+    }
     acknowledge(
       this.userPool,
       'AwsSolutions-COG2',
-      'MFA is OPTIONAL at the pool (TOTP only) because Cognito cannot require it per group: the API refuses the roles a deployment lists in mfa.requiredFor (admins and officers by default) unless the person has TOTP enrolled (ADR 0008), so supervisors and prosecutors without smartphones can still sign in. Plus-tier threat protection (ENFORCED) challenges or blocks risky sign-ins.',
+      'MFA is OPTIONAL at the pool (TOTP, and email codes where the pool sends through SES) because Cognito cannot require it per group: the API refuses the roles a deployment lists in mfa.requiredFor (admins and officers by default) unless the person has one of those factors enabled (ADR 0008, ADR 0018), so supervisors and prosecutors without smartphones can still sign in. Plus-tier threat protection (ENFORCED) challenges or blocks risky sign-ins.',
     );
 
     this.groups = Object.fromEntries(

@@ -2,7 +2,7 @@
  * The dashboard: the built SPA in a private bucket, served by CloudFront through Origin Access Control
  * with strict security headers, plus a `config.json` that tells the SPA where the API and Cognito are.
  * The same distribution can forward the API's paths to the HTTP API (`routeToApi`), so the dashboard and
- * the API share one origin, as they do in local mode.
+ * the API share one origin, as they do in local mode; its WAF web ACL comes from the Edge stack (ADR 0017).
  */
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
@@ -31,7 +31,15 @@ export interface WebHostingProps {
   readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
   /** Retention of the deployment function's logs. */
   readonly logRetention: logs.RetentionDays;
+  /**
+   * ARN of the WAF web ACL (scope CLOUDFRONT, in us-east-1: the Edge stack, ADR 0017) in front of the
+   * whole distribution. @default none (tests of this construct alone)
+   */
+  readonly webAclArn?: string;
 }
+
+/** Never published: the dashboard build keeps its source maps for local debugging and CI artifacts. */
+export const unpublishedSiteFiles = ['**/*.map'] as const;
 
 /**
  * CloudFront Function (viewer request, bucket behaviour only) for the SPA's client-side routes: a path
@@ -150,6 +158,7 @@ export class WebHosting extends Construct {
       priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
       // No CloudFront standard logs: see the CFR3 acknowledgement below.
       enableLogging: false,
+      ...(props.webAclArn && { webAclId: props.webAclArn }),
       ...(props.domain && {
         domainNames: [props.domain.name],
         certificate: props.domain.certificate,
@@ -163,11 +172,13 @@ export class WebHosting extends Construct {
       'AwsSolutions-CFR1',
       'No geo restriction: staff and prosecutors work in Indonesia, but partner institutions and officers travelling abroad must reach the sign-in page; access is controlled by Cognito, not by location.',
     );
-    acknowledge(
-      this.distribution,
-      'AwsSolutions-CFR2',
-      'The distribution serves static files and forwards /v1/* and /health, uncached, to the HTTP API, which is equally reachable at its execute-api URL; every API route except the health check and the OpenAPI document requires a Cognito JWT, the stage is throttled, and the handler validates every input. A CloudFront WAF web ACL must live in us-east-1 and is a planned follow-up.',
-    );
+    if (!props.webAclArn) {
+      acknowledge(
+        this.distribution,
+        'AwsSolutions-CFR2',
+        'Only when this construct is used without the Edge stack (construct tests): every deployment passes the web ACL of its Abdi-<name>-Edge stack (ADR 0017).',
+      );
+    }
     acknowledge(
       this.distribution,
       'AwsSolutions-CFR3',
@@ -191,12 +202,19 @@ export class WebHosting extends Construct {
    * Forwards `pathPatterns` to an HTTPS API (an HTTP API's execute-api host), so the dashboard calls the API
    * on its own origin: no CORS, no API host in the CSP. Nothing is cached, and every viewer header (the
    * `Authorization` bearer token, `If-Match`, `Idempotency-Key`), cookie and query string reaches the API;
-   * only `Host` is replaced by the origin's, which API Gateway needs to find the API.
+   * only `Host` is replaced by the origin's, which API Gateway needs to find the API. `originHeaders` are
+   * added to every forwarded request (the origin secret, ADR 0017); CloudFront overwrites a viewer's
+   * header of the same name.
    */
-  routeToApi(apiDomainName: string, pathPatterns: readonly string[]): void {
+  routeToApi(
+    apiDomainName: string,
+    pathPatterns: readonly string[],
+    originHeaders: Readonly<Record<string, string>> = {},
+  ): void {
     const origin = new HttpOrigin(apiDomainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { ...originHeaders },
     });
     for (const pathPattern of pathPatterns) {
       this.distribution.addBehavior(pathPattern, origin, {
@@ -227,7 +245,8 @@ export class WebHosting extends Construct {
     }
     const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
       sources: [
-        s3deploy.Source.asset(options.siteDir),
+        // Source maps stay out of the archive, so `prune` also removes any an older deploy published.
+        s3deploy.Source.asset(options.siteDir, { exclude: [...unpublishedSiteFiles] }),
         s3deploy.Source.jsonData('config.json', options.runtimeConfig),
       ],
       destinationBucket: this.bucket,

@@ -24,9 +24,20 @@ export interface DynamoDbLocal {
  * option for that and listens on every interface, so it is started through DynamoDbLocalOnHost.java,
  * which sets the address of its Jetty connector; that needs a JDK's `javac` once (the compiled launcher
  * is kept in the temp folder). On a bare JRE it runs the jar as it is, on every interface, and says so.
+ *
+ * The JVM never outlives this process, however it ends (issue 16: a SIGKILL runs no exit handler):
+ * the launcher exits when its standard input, a pipe this process holds and never writes, reaches
+ * end-of-file; a bare jar is watched by a small watchdog process doing the same (see `exitWithParent`).
  */
 export async function startDynamoDbLocal(
-  options: { dbPath?: string; port?: number; host?: string; onWarning?: (message: string) => void } = {},
+  options: {
+    dbPath?: string;
+    port?: number;
+    host?: string;
+    onWarning?: (message: string) => void;
+    /** Run the bare jar under the watchdog even where `javac` could build the launcher (tests). */
+    bareJar?: boolean;
+  } = {},
 ): Promise<DynamoDbLocal> {
   assertJava();
   const emulatorDir = join(
@@ -39,7 +50,8 @@ export async function startDynamoDbLocal(
   if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
   const dynamoArgs = ['-port', String(port), '-disableTelemetry', '-sharedDb', ...storage];
   const classPath = [join(emulatorDir, 'DynamoDBLocal.jar'), join(emulatorDir, 'DynamoDBLocal_lib', '*')];
-  const launcher = host === '0.0.0.0' ? undefined : compiledLauncher(classPath);
+  // The launcher for every address (0.0.0.0 too): it is also what ends the JVM with this process.
+  const launcher = options.bareJar ? undefined : compiledLauncher(classPath);
   if (!launcher && host !== '0.0.0.0') {
     (options.onWarning ?? ((message: string) => process.stderr.write(`${message}\n`)))(
       `DynamoDB Local listens on every interface, not only ${host}: it has no bind-address option, and the launcher that sets one needs a JDK (javac), which was not found.`,
@@ -55,9 +67,11 @@ export async function startDynamoDbLocal(
         ? ['-cp', [launcher, ...classPath].join(delimiter), LAUNCHER_CLASS, host, ...dynamoArgs]
         : ['-jar', join(emulatorDir, 'DynamoDBLocal.jar'), ...dynamoArgs]),
     ],
-    // Its working folder receives a metadata file; keep that out of the repository.
-    { stdio: ['ignore', 'ignore', 'pipe'], cwd: options.dbPath ?? tmpdir() },
+    // Its working folder receives a metadata file; keep that out of the repository. Its standard input
+    // is a pipe nobody writes: end-of-file there tells the launcher that this process is gone.
+    { stdio: ['pipe', 'ignore', 'pipe'], cwd: options.dbPath ?? tmpdir() },
   );
+  if (!launcher) exitWithParent(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -114,6 +128,23 @@ function assertJava(): void {
   if (version && Number(version) < 17) {
     throw new LocalSetupError(`DynamoDB Local needs Java 17 or newer; found Java ${version}.`);
   }
+}
+
+/**
+ * A bare DynamoDB Local jar cannot watch its standard input, so a small node process does: it holds
+ * the read end of a pipe whose write end only this process has, and SIGKILLs the JVM when that pipe
+ * ends (this process died), or exits itself when the JVM has gone. The JVM's pid cannot be reused
+ * while the watchdog waits: this process has not reaped it (`exit` unheard), or the watchdog has left.
+ */
+function exitWithParent(jvm: ChildProcess): void {
+  const script = `const pid = Number(process.argv[1]);
+    const end = () => { try { process.kill(pid, 'SIGKILL'); } catch {} process.exit(0); };
+    process.stdin.on('end', end).on('error', end).resume();
+    setInterval(() => { try { process.kill(pid, 0); } catch { process.exit(0); } }, 1000);`;
+  const watchdog = spawn(process.execPath, ['-e', script, String(jvm.pid)], {
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  jvm.once('exit', () => watchdog.kill());
 }
 
 /** SIGTERM, then SIGKILL after a grace period, so a stuck JVM is never left behind. */

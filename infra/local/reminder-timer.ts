@@ -18,7 +18,11 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
 /** The latest instant at or before `at` when `schedule` fires in `timeZone`. */
-export function previousRun(schedule: ReminderSchedule, timeZone: OfficeTimeZone, at: Date): Date {
+export function previousRun(
+  schedule: Pick<ReminderSchedule, 'hour' | 'minute' | 'isoWeekday'>,
+  timeZone: OfficeTimeZone,
+  at: Date,
+): Date {
   const offset = UTC_OFFSET_HOURS[timeZone] * HOUR_MS;
   // Wall-clock time in the zone, read through the UTC getters.
   const local = new Date(at.getTime() + offset);

@@ -24,6 +24,8 @@ import { ensureTables } from './provision';
 import { startS3Emulator } from './s3-emulator';
 import { localMessaging, startMailCapture, type Outbox } from './mail-capture';
 import { startReminderTimer } from './reminder-timer';
+import { startHousekeepingTimer } from './housekeeping-timer';
+import type { HousekeepingJobEvent } from '../config/housekeeping-schedule';
 import { localLambdaContext } from './lambda-context';
 import { provideLocalMessaging } from '../../functions/platform/messaging/messaging';
 import { officeTimeZones } from '../config/schema';
@@ -152,6 +154,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       AWS_LAMBDA_FUNCTION_NAME: 'abdi-local-api',
       POWERTOOLS_SERVICE_NAME: 'abdi',
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // No X-Ray here: the tracer is never loaded, whatever the developer's shell says (platform/tracing.ts).
+      POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       CURSOR_SIGNING_KEY: readOrCreateSecret(join(dataDir, 'cursor-key')),
@@ -239,6 +243,22 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
         ),
     });
     stops.push(reminderTimer.stop);
+    // The nightly housekeeping at the cloud's time in every zone (issue 16, item 7).
+    const housekeeping = (await import('../../functions/handlers/housekeeping')) as {
+      handler: (
+        event: HousekeepingJobEvent,
+        context: ReturnType<typeof localLambdaContext>,
+      ) => Promise<unknown>;
+    };
+    const housekeepingTimer = startHousekeepingTimer({
+      run: (event) => housekeeping.handler(event, localLambdaContext('abdi-local-housekeeping', 900_000)),
+      timeZones: officeTimeZones,
+      onError: (event, error) =>
+        process.stderr.write(
+          `Housekeeping (${event.timeZone}): ${String((error as Error)?.message ?? error)}\n`,
+        ),
+    });
+    stops.push(housekeepingTimer.stop);
     server.removeListener('request', startingUp);
     server.on(
       'request',

@@ -89,6 +89,8 @@ export const NOT_EMULATED: Readonly<Record<string, string>> = {
   LambdaConfig: 'no Lambda triggers run locally',
   UserPoolTags: 'tags have no behaviour',
   EnabledMfas: 'set with SetUserPoolMfaConfig below, as the API does it',
+  EmailAuthenticationMessage: 'email MFA codes (ADR 0018) are not emulated',
+  EmailAuthenticationSubject: 'email MFA codes (ADR 0018) are not emulated',
 };
 
 /** The CreateUserPool request for a synthesized pool; throws on a property neither mapped nor excused. */

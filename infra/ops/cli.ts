@@ -12,7 +12,8 @@ import { inviteFirstAdmin, syncOffices } from './offices';
 const USAGE = `Operator commands for one deployment (AWS credentials from the environment):
 
   npm run ops -- sync-offices --deployment <name>
-      Adds or updates the offices listed for the deployment in infra/config/deployments.ts.
+      Adds or updates the offices listed for the deployment in infra/config/offices/<name>.json
+      (each in the deployment's regionId, or its own). Offices are never deleted.
   npm run ops -- invite-admin --deployment <name> --office <id> --username <u> --email <e> --full-name <n> \\
       --user-pool-id <id>
       Invites the first admin of an office through Cognito; they manage everyone else in the dashboard.
@@ -41,7 +42,9 @@ async function main(): Promise<void> {
   if (!values.deployment) throw new Error('--deployment is required');
   const [deployment] = selectDeployments(values.deployment);
   const db = createDocumentClient({ region: deployment!.region });
-  const tableName = physicalName(`abdi-${deployment!.name}`, mainTable);
+  // The table the App stack uses: a restored one when `tables.nameOverride.main` says so (ADR 0016).
+  const tableName =
+    deployment!.tables.nameOverride?.main ?? physicalName(`abdi-${deployment!.name}`, mainTable);
   const directory = new DirectoryStore(db, tableName);
 
   if (command === 'sync-offices') {

@@ -4,29 +4,40 @@ import type { UserStore } from '../../functions/store/user-store';
 import type { DeploymentConfig } from '../config/schema';
 
 /**
- * Operator actions on tenants. A Bapas joins a deployment by being added to its entry in
- * infra/config/deployments.ts and synced here: the stack itself does not change, so no redeploy.
+ * Operator actions on tenants. A Bapas joins a deployment by being added to its list,
+ * infra/config/offices/<deployment>.json, and synced here: the stack itself does not change, so no
+ * redeploy.
  */
 
-/** The offices of a deployment as directory records; a deployment is one Kanwil region. */
+/** The Kanwil region of a deployment's offices: its `regionId`, by default its name. */
+export const regionOf = (deployment: Pick<DeploymentConfig, 'name' | 'regionId'>): string =>
+  deployment.regionId ?? deployment.name;
+
+/**
+ * The offices of a deployment as directory records. Each reports to the deployment's region unless it
+ * names its own, so one deployment can serve several regions and two deployments one region.
+ */
 export function officesOf(deployment: DeploymentConfig): Office[] {
   return deployment.offices.map((office) => ({
     id: office.id,
     name: office.name,
     class: office.class,
     timeZone: office.timeZone,
-    regionId: deployment.name,
+    regionId: office.regionId ?? regionOf(deployment),
     address: office.address ?? '',
   }));
 }
 
 /**
- * Writes every configured office (new ones appear, existing ones get the configured name and zone).
- * Idempotent: running it twice changes nothing. Offices are never deleted here: their cases are not.
+ * Writes every configured office (new ones appear, existing ones get the configured name, zone and
+ * region). Idempotent: running it twice changes nothing. Offices are never deleted here: their cases
+ * are not. An office of the deployment's regions that the list no longer names is reported as
+ * `unlisted` (taken off the list, or moved to another deployment), for the operator to retire by hand.
  */
 export async function syncOffices(directory: DirectoryStore, deployment: DeploymentConfig) {
-  const results: { id: string; action: 'created' | 'updated' | 'unchanged' }[] = [];
-  for (const office of officesOf(deployment)) {
+  const results: { id: string; action: 'created' | 'updated' | 'unchanged' | 'unlisted' }[] = [];
+  const wanted = officesOf(deployment);
+  for (const office of wanted) {
     const existing = await directory.getOffice(office.id);
     // The office's own policy is its admin's, not the configuration's: left out of the comparison.
     const { policy: _policy, ...configured } = existing ?? {};
@@ -36,6 +47,12 @@ export async function syncOffices(directory: DirectoryStore, deployment: Deploym
     }
     await directory.putOffice(office);
     results.push({ id: office.id, action: existing ? 'updated' : 'created' });
+  }
+  const listed = new Set(wanted.map((office) => office.id));
+  for (const regionId of new Set(wanted.map((office) => office.regionId))) {
+    for (const office of await directory.listOfficesInRegion(regionId)) {
+      if (!listed.has(office.id)) results.push({ id: office.id, action: 'unlisted' });
+    }
   }
   return results;
 }

@@ -6,7 +6,7 @@
  * It finds the tables and the evidence bucket by their fixed names; only the KMS key ARNs and the user pool
  * id cross the stack boundary (weak references, see cdk.json), and those never change for a deployment.
  */
-import { Annotations, Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -18,6 +18,7 @@ import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { Alarms } from '../constructs/alarms';
 import { CaseReplanning } from '../constructs/case-replanning';
 import { Reminders } from '../constructs/reminders';
+import { Housekeeping } from '../constructs/housekeeping';
 import { timeZonesOf } from '../config/reminder-schedule';
 import { CursorSigningKey } from '../constructs/cursor-signing-key';
 import { importTable } from '../constructs/data-tables';
@@ -26,15 +27,22 @@ import { DocumentIssuing, documentRoutes } from '../constructs/document-issuing'
 import { documentsBucketName, evidenceBucketName } from '../constructs/locked-bucket';
 import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
-import { cognitoDomainUrl } from '../constructs/identity';
+import { cognitoDomainUrl, offeredMfaFactors } from '../constructs/identity';
 import { IdentityClients } from '../constructs/identity-clients';
 import { WebHosting } from '../constructs/web-hosting';
 import { WebhookDelivery } from '../constructs/webhook-delivery';
+import { ApiRelease } from '../constructs/api-release';
+import { BucketCors } from '../constructs/bucket-cors';
+import { ORIGIN_VERIFY_HEADER, OriginVerify } from '../constructs/origin-verify';
+import { evidenceBucket as evidenceBucketDefinition } from '../../functions/tables';
 import type { DataStack } from './data-stack';
+import type { EdgeStack } from './edge-stack';
 import { webOriginsOf } from './web-origins';
 
 export interface AppStackProps extends StackProps {
   readonly data: DataStack;
+  /** The deployment's us-east-1 stack: the distribution's WAF web ACL (ADR 0017). */
+  readonly edge: EdgeStack;
   /** @default functions/handlers/api.ts */
   readonly apiEntry?: string;
   /** @default web/dist */
@@ -80,6 +88,14 @@ export class AppStack extends Stack {
   readonly caseReplanning: CaseReplanning;
   /** The timed jobs: the nightly re-plan, and the reminders where the deployment has their settings. */
   readonly reminders: Reminders;
+  /** The nightly housekeeping per time zone: placements past their last day ended (issue 16, item 7). */
+  readonly housekeeping: Housekeeping;
+  /** The secret CloudFront sends to the API as `x-origin-verify` (ADR 0017). */
+  readonly originVerify: OriginVerify;
+  /** The evidence bucket's CORS, with the distribution's own origin (ADR 0017). */
+  readonly evidenceCors: BucketCors;
+  /** The API function's `live` alias and the CodeDeploy group that moves it (canary in production). */
+  readonly apiRelease: ApiRelease;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -95,14 +111,25 @@ export class AppStack extends Stack {
     const evidenceOrigin = `https://${evidenceBucket}.s3.${this.region}.amazonaws.com`;
     const documentsBucket = documentsBucketName(deployment.name, this.account);
 
-    const main = importTable(this, 'MainTable', data.tablePrefix, mainTable, data.tables.encryptionKey);
+    // `tables.nameOverride` points the functions at a restored table instead (ADR 0016, docs/runbook.md).
+    const main = importTable(
+      this,
+      'MainTable',
+      data.tablePrefix,
+      mainTable,
+      data.tables.encryptionKey,
+      deployment.tables.nameOverride?.main,
+    );
     const idempotency = importTable(
       this,
       'IdempotencyTable',
       data.tablePrefix,
       idempotencyTable,
       data.tables.encryptionKey,
+      deployment.tables.nameOverride?.idempotency,
     );
+    // A restored main table's stream (its consumers must follow the table they write to).
+    const mainStreamArn = deployment.tables.mainStreamArn ?? streamArnOf(data.tables.table(mainTable.id));
 
     // Here rather than in the Data stack: CloudFormation generates the value once, so redeploys keep it, and
     // losing it costs only open list cursors; keeping it here adds no reference between the stacks.
@@ -122,6 +149,8 @@ export class AppStack extends Stack {
       CURSOR_SECRET_ARN: this.cursorKey.secret.secretArn,
       // Roles the API refuses without TOTP enrolled (ADR 0008); empty for none.
       MFA_REQUIRED_ROLES: deployment.mfa.requiredFor.join(','),
+      // The second factors the pool offers, which count as MFA enrolled (ADR 0018).
+      MFA_FACTORS: offeredMfaFactors(deployment.identity.sesSender).join(','),
     };
 
     this.apiFunction = new AbdiFunction(this, 'ApiFunction', {
@@ -146,6 +175,10 @@ export class AppStack extends Stack {
     );
     this.cursorKey.grantRead(this.apiFunction.role);
     this.grantUserAdministration(this.apiFunction, data);
+    this.apiRelease = new ApiRelease(this, 'ApiRelease', {
+      function: this.apiFunction.function,
+      stage: deployment.stage,
+    });
 
     // Stored evidence is verified from its bytes; uploads that never arrive expire.
     this.evidenceVerification = new EvidenceVerification(this, 'EvidenceVerification', {
@@ -166,7 +199,7 @@ export class AppStack extends Stack {
     this.webhooks = new WebhookDelivery(this, 'Webhooks', {
       table: main,
       tableDefinition: mainTable,
-      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
+      tableStreamArn: mainStreamArn,
       // As for the evidence functions: the shared runtime configuration, no rights beyond the table.
       environment: runtimeEnvironment,
       logRetention: deployment.retention.logRetentionDays,
@@ -187,11 +220,22 @@ export class AppStack extends Stack {
       skipBundling: props.skipBundling,
     });
 
+    // Shortly after local midnight per time zone: placements past their last day are ended and their
+    // sites' places given back, before the morning re-plan reads the sites' load (issue 16, item 7).
+    this.housekeeping = new Housekeeping(this, 'Housekeeping', {
+      table: main,
+      tableDefinition: mainTable,
+      timeZones: timeZonesOf(deployment.offices),
+      environment: runtimeEnvironment,
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
+    });
+
     // A case's audit entries re-plan it: a second stream consumer, with its own retries and dead letters.
     this.caseReplanning = new CaseReplanning(this, 'CaseReplanning', {
       table: main,
       tableDefinition: mainTable,
-      tableStreamArn: streamArnOf(data.tables.table(mainTable.id)),
+      tableStreamArn: mainStreamArn,
       // As for the webhook workers: the shared runtime configuration, no rights beyond the table.
       environment: runtimeEnvironment,
       logRetention: deployment.retention.logRetentionDays,
@@ -206,6 +250,8 @@ export class AppStack extends Stack {
     this.web = new WebHosting(this, 'Web', {
       accessLogBucket: logs.bucket,
       logRetention: deployment.retention.logRetentionDays,
+      // From the Edge stack in us-east-1, read from its output at deploy time (a weak reference).
+      webAclArn: props.edge.webAcl.arn,
       csp: {
         auth: authUrl,
         evidence: evidenceOrigin,
@@ -228,6 +274,13 @@ export class AppStack extends Stack {
       userPool: data.identity.userPool,
       webOrigins: [this.web.url, ...knownOrigins],
     });
+    // The dashboard uploads evidence straight to S3 from its own origin, known now, in this deploy.
+    this.evidenceCors = new BucketCors(this, 'EvidenceCors', {
+      bucketName: evidenceBucket,
+      definition: evidenceBucketDefinition,
+      allowedOrigins: [this.web.url, ...knownOrigins],
+      logRetention: deployment.retention.logRetentionDays,
+    });
 
     // Official documents (ADR 0015): a function of its own on the routes that render, printing links to
     // this deployment's dashboard; the API function presigns the downloads.
@@ -245,30 +298,32 @@ export class AppStack extends Stack {
     });
     this.documents.grantRead(this.apiFunction);
 
+    this.originVerify = new OriginVerify(this, 'OriginVerify', {
+      description: `Abdi ${deployment.name}: the x-origin-verify value CloudFront sends to the API`,
+      versionId: deployment.edge.originSecretVersionId,
+    });
     this.api = new Api(this, 'Api', {
-      handler: this.apiFunction.function,
+      // The live alias, never the bare function: a new version takes traffic only through CodeDeploy.
+      handler: this.apiRelease.alias,
       // Any app client of this pool: partners' clients are made at runtime (ADR 0010).
       userPoolId: data.identity.userPool.userPoolId,
       tracing: deployment.tracing,
       skipBundling: props.skipBundling,
-      // For browsers on other origins calling the execute-api URL (say, a developer's local dashboard); the
-      // deployed dashboard needs no CORS. Not the CloudFront URL: the distribution routes to the API, so
-      // the reverse link would be a cycle.
-      allowedOrigins: knownOrigins,
+      // For browsers on other origins calling the API through the distribution (say, a developer's local
+      // dashboard); the deployed dashboard is on the distribution's own origin and needs no CORS.
+      allowedOrigins: deployment.webOrigins,
       throttle: deployment.api,
       logRetention: deployment.retention.logRetentionDays,
+      originVerify: this.originVerify,
     });
     // The API is created after the distribution (it once needed the app client ids, whose callback URLs
     // need the distribution), so the API's behaviours are added now. CloudFormation sees no cycle: the
     // distribution depends on the HTTP API resource, which depends on nothing here.
     this.api.routeTo(this.documents.handler.function, 'Documents', documentRoutes);
-    this.web.routeToApi(this.api.domainName, apiPathPatterns);
-    if (knownOrigins.length === 0) {
-      Annotations.of(this).addWarningV2(
-        'abdi:no-web-origins',
-        `Deployment "${deployment.name}" has no custom domain and no webOrigins: the dashboard cannot upload evidence, because the evidence bucket's CORS has no origin to allow (sign-in and API calls are not affected). Add the WebUrl output to webOrigins in infra/config/deployments.ts and deploy again.`,
-      );
-    }
+    this.web.routeToApi(this.api.domainName, apiPathPatterns, {
+      [ORIGIN_VERIFY_HEADER]: this.originVerify.headerValue,
+    });
+    this.apiRelease.watchApi(this.api.api);
 
     this.web.deploySite({
       siteDir: props.siteDir ?? webDist,
@@ -288,55 +343,66 @@ export class AppStack extends Stack {
       },
     });
 
-    if (deployment.alarmEmail) {
-      new Alarms(this, 'Alarms', {
-        email: deployment.alarmEmail,
-        api: this.api.api,
-        functions: [
-          this.apiFunction.function,
-          this.webhooks.dispatcher.function,
-          this.webhooks.retry.function,
-          // Last, so the alarms of the functions before it keep their logical ids.
-          this.caseReplanning.replanner.function,
-          this.reminders.job.function,
-          ...(this.reminders.delivery ? [this.reminders.delivery.handler.function] : []),
-          this.documents.handler.function,
-        ],
-        deadLetterQueues: [
-          {
-            id: 'Webhooks',
-            queue: this.webhooks.deadLetterQueue,
-            description:
-              'The webhook dispatcher gave up on a batch of the table stream after its retries: partners miss those events until someone re-dispatches them (the message names the shard and sequence range; the audit entries are still in the table).',
-          },
-          {
-            id: 'CaseReplanning',
-            queue: this.caseReplanning.deadLetterQueue,
-            description:
-              'The case re-planner gave up on a batch of the table stream after its retries: those cases keep their old plan until someone re-plans them (the message names the shard and sequence range; the audit entries are still in the table).',
-          },
-          {
-            id: 'Reminders',
-            queue: this.reminders.deadLetterQueue,
-            description:
-              'A timed job (the nightly re-plan or a reminders job) did not run (Scheduler could not invoke it, or it failed through its retries): the message is the job event ({ job, timeZone }); run it again by invoking the reminders function with it (reminders already sent are not sent twice).',
-          },
-          ...(this.reminders.delivery
-            ? [
-                {
-                  id: 'ReminderDelivery',
-                  queue: this.reminders.delivery.deadLetterQueue,
-                  description:
-                    'A delivery report (an SES event, or an SNS notification of SMS events) was not recorded: the function could not be invoked or failed through its retries, so those reminders still show sent. The message is the event; invoke the delivery-report function with it again (the log only moves forward, so a replay is harmless).',
-                },
-              ]
-            : []),
-        ],
-      });
-    }
+    // Alarms in every deployment, reaching the deployment's email and/or existing topic (issue 16); they
+    // cover every function, dead-letter queue, rule and schedule of this stack, found at synthesis
+    // (constructs/alarms.ts), plus the dashboard `Abdi-<name>`.
+    new Alarms(this, 'Alarms', {
+      deploymentName: deployment.name,
+      email: deployment.alarms?.email,
+      topicArn: deployment.alarms?.topicArn,
+      api: this.api.api,
+      apiHandler: this.apiFunction,
+      apiAccessLogGroupName: this.api.accessLogGroup.logGroupName,
+      tables: [
+        { table: main, definition: mainTable },
+        { table: idempotency, definition: idempotencyTable },
+      ],
+      keysOf: [data],
+      bucketNames: [evidenceBucket, documentsBucket],
+      deadLetterMeanings: [
+        {
+          queue: this.evidenceVerification.deadLetterQueue,
+          meaning:
+            'An evidence ObjectCreated event or a sweep run failed through its retries: those uploads stay pending until the next sweep verifies or expires them (every 15 minutes); if messages keep coming, the verifier is failing on them (see its errors alarm and log).',
+        },
+        {
+          queue: this.webhooks.deadLetterQueue,
+          meaning:
+            'The webhook dispatcher gave up on a batch of the table stream after its retries: partners miss those events until someone re-dispatches them (the message names the shard and sequence range; the audit entries are still in the table).',
+        },
+        {
+          queue: this.caseReplanning.deadLetterQueue,
+          meaning:
+            'The case re-planner gave up on a batch of the table stream after its retries: those cases keep their old plan until someone re-plans them (the message names the shard and sequence range; the audit entries are still in the table).',
+        },
+        {
+          queue: this.reminders.deadLetterQueue,
+          meaning:
+            'A timed job (the nightly re-plan or a reminders job) did not run (Scheduler could not invoke it, or it failed through its retries): the message is the job event ({ job, timeZone }); run it again by invoking the reminders function with it (reminders already sent are not sent twice).',
+        },
+        {
+          queue: this.housekeeping.deadLetterQueue,
+          meaning:
+            "A nightly housekeeping run did not finish (Scheduler could not invoke it, or placements or offices failed through its retries): the message is the job event ({ job, timeZone }); those placements keep their sites' places until the next night, or invoke the housekeeping function with the event now (a rerun ends only what is still due).",
+        },
+        ...(this.reminders.delivery
+          ? [
+              {
+                queue: this.reminders.delivery.deadLetterQueue,
+                meaning:
+                  'A delivery report (an SES event, or an SNS notification of SMS events) was not recorded: the function could not be invoked or failed through its retries, so those reminders still show sent. The message is the event; invoke the delivery-report function with it again (the log only moves forward, so a replay is harmless).',
+              },
+            ]
+          : []),
+      ],
+    });
 
-    // Partner systems call the API here directly; the dashboard uses WebUrl/v1.
-    new CfnOutput(this, 'ApiUrl', { value: this.api.url });
+    // CloudFront's origin only: it answers nothing without the origin header. Partner systems and the
+    // dashboard call the API at WebUrl (`<WebUrl>/v1/…`), behind the WAF (ADR 0017).
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.url,
+      description: "CloudFront's origin for the API; not callable directly. Clients use WebUrl.",
+    });
     new CfnOutput(this, 'WebUrl', { value: this.web.url });
     new CfnOutput(this, 'AuthUrl', { value: authUrl });
     new CfnOutput(this, 'DashboardClientId', { value: this.clients.dashboardClient.userPoolClientId });

@@ -7,10 +7,11 @@ import { Construct } from 'constructs';
 import type { DeploymentConfig } from '../config/schema';
 import { AccessLogBucket } from '../constructs/access-log-bucket';
 import { DataTables } from '../constructs/data-tables';
+import { DataProtection } from '../constructs/data-protection';
 import { LockedBucket, documentsBucketName, evidenceBucketName } from '../constructs/locked-bucket';
 import { Identity } from '../constructs/identity';
-import { documentsBucket } from '../../functions/tables';
-import { webOriginsOf } from './web-origins';
+import { documentsBucket, mainTable } from '../../functions/tables';
+import { AnalyticsExport } from '../constructs/analytics-export';
 
 export interface DataStackProps extends StackProps {
   readonly deployment: DeploymentConfig;
@@ -25,6 +26,10 @@ export class DataStack extends Stack {
   /** Issued documents (ADR 0015): written by the documents function only, read through presigned links. */
   readonly documents: LockedBucket;
   readonly identity: Identity;
+  /** Backups, the locked buckets' deny statements, break-glass and the CloudTrail trail (ADR 0016). */
+  readonly protection: DataProtection;
+  /** The nightly table export for national analytics, when `analytics` is configured (ADR 0019). */
+  readonly analyticsExport?: AnalyticsExport;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, { terminationProtection: true, ...props });
@@ -43,7 +48,9 @@ export class DataStack extends Stack {
 
     this.evidence = new LockedBucket(this, 'Evidence', {
       bucketName: evidenceBucketName(deployment.name, this.account),
-      allowedOrigins: webOriginsOf(deployment),
+      // None here: the App stack owns the bucket's CORS (BucketCors), because the dashboard's origin
+      // includes the distribution's name, which only the App stack knows (ADR 0017).
+      allowedOrigins: [],
       objectLockDays: deployment.retention.evidenceObjectLockDays,
       accessLogBucket: accessLogs.bucket,
     });
@@ -58,7 +65,33 @@ export class DataStack extends Stack {
       eventBridge: false,
     });
 
-    this.identity = new Identity(this, 'Identity', { domainPrefix: deployment.authDomainPrefix });
+    this.identity = new Identity(this, 'Identity', {
+      domainPrefix: deployment.authDomainPrefix,
+      // Sign-in mail through SES and email codes as a second factor, where configured (ADR 0018).
+      sesSender: deployment.identity.sesSender,
+    });
+
+    this.protection = new DataProtection(this, 'Protection', {
+      deployment,
+      tablePrefix: this.tablePrefix,
+      tables: this.tables.tables,
+      lockedBuckets: [this.evidence, this.documents],
+      accessLogBucket: accessLogs.bucket,
+    });
+
+    // The nightly export a national analytics account reads, where configured (ADR 0019).
+    if (deployment.analytics) {
+      this.analyticsExport = new AnalyticsExport(this, 'AnalyticsExport', {
+        deploymentName: deployment.name,
+        table: this.tables.table(mainTable.id),
+        tableKey: this.tables.encryptionKey,
+        readerAccountId: deployment.analytics.accountId,
+        exportHourUtc: deployment.analytics.exportHourUtc,
+        keepDays: deployment.analytics.keepDays,
+        accessLogBucket: accessLogs.bucket,
+      });
+      new CfnOutput(this, 'AnalyticsExportBucketName', { value: this.analyticsExport.bucket.bucketName });
+    }
 
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
     new CfnOutput(this, 'DocumentsBucketName', { value: this.documents.bucket.bucketName });

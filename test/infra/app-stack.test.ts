@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { documentRoutes } from '../../infra/constructs/document-issuing';
 import { apiPathPatterns, publicRoutes } from '../../infra/constructs/http-api';
 import { spaRoutingFunctionCode } from '../../infra/constructs/web-hosting';
-import { webOriginsOf } from '../../infra/stacks/web-origins';
 import { deploymentWith, deployments, resourcesOf, runtimeConfigOf, synthesize } from './support';
 
 interface Statement {
@@ -104,7 +103,8 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
     it('is a generated 64-character secret without punctuation', () => {
       // Assess
       expect(secretId).toMatch(/^CursorSigningKeySecret/);
-      template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+      // The other secret is the origin secret CloudFront sends to the API (test/infra/edge.test.ts).
+      template.resourceCountIs('AWS::SecretsManager::Secret', 2);
       template.hasResourceProperties('AWS::SecretsManager::Secret', {
         GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true, IncludeSpace: false },
         SecretString: Match.absent(),
@@ -154,9 +154,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
         'Fn::Join': [
           '',
           [
-            `arn:aws:cognito-idp:${deployment.region}:`,
-            { Ref: 'AWS::AccountId' },
-            ':userpool/',
+            `arn:aws:cognito-idp:${deployment.region}:${deployment.account}:userpool/`,
             // The same reference as COGNITO_USER_POOL_ID: the pool id published by the Data stack.
             userPoolIdReference(template),
           ],
@@ -179,11 +177,11 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
         ['ANY /v1/{proxy+}', ...publicKeys, ...documentKeys].sort(),
       );
       for (const route of routes) {
-        // CUSTOM: the Lambda authorizer (test/infra/machine-clients.test.ts says what it accepts).
-        const expected = publicKeys.includes(route.RouteKey as string) ? 'NONE' : 'CUSTOM';
+        // CUSTOM: the Lambda authorizer (test/infra/machine-clients.test.ts says what it accepts); the
+        // public routes too, for the origin header only (test/infra/edge.test.ts).
         expect({ route: route.RouteKey, auth: route.AuthorizationType }).toEqual({
           route: route.RouteKey,
-          auth: expected,
+          auth: 'CUSTOM',
         });
         // Scopes are checked by the handler's guard; a required scope here would reject user tokens.
         expect(route.AuthorizationScopes).toBeUndefined();
@@ -276,23 +274,23 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
       });
     });
 
-    it('still publishes the execute-api URL for partner systems', () => {
+    it("publishes the execute-api URL as CloudFront's origin only, not for clients (ADR 0017)", () => {
       // Assess
       template.hasOutput('ApiUrl', {
         Value: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('^Api'), 'ApiEndpoint'] }),
+        Description: Match.stringLikeRegexp('Clients use WebUrl'),
       });
     });
 
-    it(`${webOriginsOf(deployment).length === 0 ? 'warns' : 'does not warn'} that evidence uploads need a web origin`, () => {
+    it('needs no second deploy for evidence uploads: no warning, whatever the web origins', () => {
       // Act
       const warnings = Annotations.fromStack(synthesized.app).findWarning(
         '*',
         Match.stringLikeRegexp('cannot upload evidence'),
       );
 
-      // Assess
-      expect(warnings).toHaveLength(webOriginsOf(deployment).length === 0 ? 1 : 0);
-      for (const warning of warnings) expect(JSON.stringify(warning.entry.data)).not.toMatch(/call the API/);
+      // Assess: the App stack sets the evidence bucket's CORS itself (test/infra/edge.test.ts).
+      expect(warnings).toHaveLength(0);
     });
   });
 
@@ -399,12 +397,18 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-App', (_nam
     });
   });
 
-  it(`${deployment.alarmEmail ? 'has' : 'has no'} alarms, as configured`, () => {
-    // Assess
-    template.resourceCountIs('AWS::SNS::Topic', deployment.alarmEmail ? 1 : 0);
-    // API 5xx; errors and throttles of the API, webhook dispatcher and retry, case re-planner, timed
-    // jobs and documents functions; the webhook, case re-planning and timed jobs' dead letters.
-    template.resourceCountIs('AWS::CloudWatch::Alarm', deployment.alarmEmail ? 1 + 6 * 2 + 3 : 0);
+  it('has alarms and their topic in every deployment, subscribed as configured', () => {
+    // Assess: one alarm topic, whatever the config (test/infra/alarms.test.ts checks each alarm).
+    expect(
+      resourcesOf(template, 'AWS::SNS::Topic').filter(([, t]) => t.DisplayName === 'Abdi alarms'),
+    ).toHaveLength(1);
+    const alarms = resourcesOf(template, 'AWS::CloudWatch::Alarm').filter(([id]) => id.startsWith('Alarms'));
+    // At least the API's two and an error and a throttle alarm per function.
+    expect(alarms.length).toBeGreaterThan(2 + 2 * 9);
+    const emails = resourcesOf(template, 'AWS::SNS::Subscription').filter(([, s]) => s.Protocol === 'email');
+    expect(emails.map(([, s]) => s.Endpoint)).toEqual(
+      deployment.alarms?.email ? [deployment.alarms.email] : [],
+    );
   });
 });
 
@@ -442,7 +446,7 @@ describe('SPA routing function', () => {
 });
 
 describe('optional features', () => {
-  it('a custom domain adds the certificate, TLS 1.2 and the CORS origin everywhere', () => {
+  it('a custom domain adds the certificate, TLS 1.2 and the CORS origin where a browser needs it', () => {
     // Prepare
     const deployment = deploymentWith({
       name: 'custom-domain',
@@ -467,14 +471,17 @@ describe('optional features', () => {
         }),
       }),
     });
+    // The dashboard on its own domain calls the API there: same origin, no CORS on the API (ADR 0017).
     appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: Match.objectLike({ AllowOrigins: ['https://abdi.example.go.id'] }),
+      CorsConfiguration: Match.absent(),
     });
     appTemplate.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
-    dataTemplate.hasResourceProperties('AWS::S3::Bucket', {
-      CorsConfiguration: {
-        CorsRules: [Match.objectLike({ AllowedOrigins: ['https://abdi.example.go.id'] })],
-      },
-    });
+    // The evidence bucket's CORS is the App stack's (BucketCors), with the domain and the distribution.
+    expect(JSON.stringify(appTemplate.findResources('Custom::BucketCors'))).toContain(
+      'https://abdi.example.go.id',
+    );
+    for (const bucket of Object.values(dataTemplate.findResources('AWS::S3::Bucket'))) {
+      expect(bucket.Properties?.CorsConfiguration).toBeUndefined();
+    }
   });
 });

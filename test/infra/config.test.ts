@@ -4,6 +4,8 @@ import { parseDeployments, type DeploymentInput } from '../../infra/config/schem
 
 const valid: DeploymentInput = {
   name: 'sulsel',
+  stage: 'staging',
+  account: '111111111111',
   region: 'ap-southeast-3',
   offices: [{ id: 'bapas-palopo', name: 'Bapas Kelas II Palopo', class: 'II', timeZone: 'Asia/Makassar' }],
   retention: { evidenceObjectLockDays: 1825, logRetentionDays: 365 },
@@ -72,5 +74,28 @@ describe('deployment config', () => {
     expect(() => selectDeployments('sulawesi')).toThrow(
       /Unknown deployment "sulawesi".*Known deployments: sulsel/,
     );
+  });
+
+  it('refuses a production deployment without alarms that reach a person or without its own domain', () => {
+    // Act / Assess
+    expect(() => parseDeployments([{ ...valid, stage: 'production' }])).toThrow(
+      /deployment "sulsel" alarms: production needs alarms[\s\S]*deployment "sulsel" domain: production serves/,
+    );
+    expect(() => parseDeployments([{ ...valid, alarms: {} }])).toThrow(/alarms: name an email or a topicArn/);
+    expect(() => parseDeployments([{ ...valid, account: undefined } as unknown as DeploymentInput])).toThrow(
+      /deployment "sulsel" account/,
+    );
+  });
+
+  it('names a stage and an account for every example deployment, and production ones are ready', () => {
+    for (const deployment of deployments) {
+      expect(deployment.account, deployment.name).toMatch(/^\d{12}$/);
+      if (deployment.stage === 'production') {
+        expect(deployment.alarms, deployment.name).toBeDefined();
+        expect(deployment.domain, deployment.name).toBeDefined();
+      }
+    }
+    expect(deployments.map((d) => d.stage)).toContain('staging');
+    expect(deployments.map((d) => d.stage)).toContain('production');
   });
 });

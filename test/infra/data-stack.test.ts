@@ -119,18 +119,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_na
       });
     });
 
-    it('has CORS from functions/tables.ts only when origins are configured', () => {
-      // Prepare
-      const [rule] = evidenceBucket.cors;
-
-      // Assess
-      if (deployment.webOrigins.length === 0 && !deployment.domain) {
-        expect(bucket.CorsConfiguration).toBeUndefined();
-      } else {
-        expect(bucket.CorsConfiguration).toMatchObject({
-          CorsRules: [{ AllowedMethods: rule?.allowedMethods, AllowedHeaders: rule?.allowedHeaders }],
-        });
-      }
+    it("declares no CORS: the App stack sets it with the dashboard's origin (ADR 0017)", () => {
+      // Assess: two owners of one setting would undo each other; test/infra/edge.test.ts checks the App side.
+      expect(bucket.CorsConfiguration).toBeUndefined();
+      expect(evidenceBucket.cors.length).toBeGreaterThan(0);
     });
 
     it('denies requests without TLS', () => {
@@ -168,7 +160,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))('Abdi-%s-Data', (_na
           },
         },
         MfaConfiguration: 'OPTIONAL',
-        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        // Email codes beside TOTP where the pool sends through SES (ADR 0018, test/infra/identity-ses.test.ts).
+        EnabledMfas: deployment.identity.sesSender
+          ? ['SOFTWARE_TOKEN_MFA', 'EMAIL_OTP']
+          : ['SOFTWARE_TOKEN_MFA'],
         UserPoolTier: 'PLUS',
         UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
         DeletionProtection: 'ACTIVE',

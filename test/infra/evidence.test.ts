@@ -100,7 +100,10 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       });
 
       it("is the target of a rule for the bucket's Object Created events under evidence/", () => {
-        const rules = resourcesOf(appTemplate, 'AWS::Events::Rule').filter(([, props]) => props.EventPattern);
+        // The rules with an S3 Object Created pattern (the security rules watch CloudTrail, not objects).
+        const rules = resourcesOf(appTemplate, 'AWS::Events::Rule').filter(([, props]) =>
+          JSON.stringify(props.EventPattern ?? {}).includes('Object Created'),
+        );
         expect(rules).toHaveLength(1);
         const [, rule] = rules[0]!;
         expect(rule.EventPattern).toMatchObject({

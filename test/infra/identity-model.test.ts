@@ -9,6 +9,8 @@ import { deploymentWith, deployments, resourcesOf, synthesize } from './support'
  */
 const base: DeploymentInput = {
   name: 'mfa-test',
+  stage: 'staging',
+  account: '111111111111',
   region: 'ap-southeast-3',
   offices: [{ id: 'bapas-palopo', name: 'Bapas Kelas II Palopo', class: 'II', timeZone: 'Asia/Makassar' }],
   retention: { evidenceObjectLockDays: 1825, logRetentionDays: 365 },

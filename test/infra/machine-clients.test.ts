@@ -33,13 +33,13 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
         .flatMap(([, props]) => (props.PolicyDocument as { Statement: Statement[] }).Statement);
 
     it('authorizes with a Lambda REQUEST authorizer on the Authorization header, simple responses, a short cache', () => {
-      // Assess
-      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+      // Assess: the token authorizer, and the same function for the public routes' origin check (edge.test.ts).
+      template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 2);
       template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
         AuthorizerType: 'REQUEST',
         AuthorizerPayloadFormatVersion: '2.0',
         EnableSimpleResponses: true,
-        IdentitySource: ['$request.header.Authorization'],
+        IdentitySource: ['$request.header.Authorization', '$request.header.x-origin-verify'],
         AuthorizerResultTtlInSeconds: authorizerCacheTtl.toSeconds(),
         AuthorizerUri: Match.objectLike({
           'Fn::Join': Match.arrayWith([
@@ -64,13 +64,16 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       expect(authorizerFn).toMatchObject({ Architectures: ['arm64'], MemorySize: 256 });
     });
 
-    it('gives the authorizer no rights but writing its own log', () => {
+    it('gives the authorizer no rights but writing its own log and reading the origin secret', () => {
       // Act
       const actions = policiesOf('ApiAuthorizerFunctionRole').flatMap((s) => [s.Action].flat());
 
-      // Assess
+      // Assess: the secret's statement is checked in test/infra/edge.test.ts.
       expect(actions.length).toBeGreaterThan(0);
-      expect(actions.filter((a) => !a.startsWith('logs:'))).toEqual([]);
+      expect(actions.filter((a) => !a.startsWith('logs:')).sort()).toEqual([
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+      ]);
     });
 
     it('lets the API function make, rotate and delete app clients on the user pool ARN only', () => {
@@ -93,12 +96,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       expect(statement?.Resource).toEqual({
         'Fn::Join': [
           '',
-          [
-            `arn:aws:cognito-idp:${deployment.region}:`,
-            { Ref: 'AWS::AccountId' },
-            ':userpool/',
-            poolIdOf(apiFn),
-          ],
+          [`arn:aws:cognito-idp:${deployment.region}:${deployment.account}:userpool/`, poolIdOf(apiFn)],
         ],
       });
       // And nobody else may.

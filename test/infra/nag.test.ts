@@ -23,7 +23,7 @@ const withOptions = deploymentWith({
   name: 'all-options',
   authDomainPrefix: 'abdi-all-options',
   tracing: true,
-  alarmEmail: 'ops@example.go.id',
+  alarms: { email: 'ops@example.go.id' },
   webOrigins: ['https://abdi.example.go.id'],
   reminders: {
     senderEmail: 'abdi@bapas.example.go.id',
@@ -37,20 +37,23 @@ describe.each([...deployments, withOptions].map((d) => [d.name, d] as const))(
   (_name, deployment) => {
     const synthesized = synthesize(deployment);
 
-    it.each(['data', 'app'] as const)('the %s stack has no unacknowledged AwsSolutions finding', (which) => {
-      // Prepare
-      const stack = synthesized[which];
+    it.each(['data', 'app', 'edge'] as const)(
+      'the %s stack has no unacknowledged AwsSolutions finding',
+      (which) => {
+        // Prepare
+        const stack = synthesized[which];
 
-      // Act
-      const { violations } = new AwsSolutionsChecks(synthesized.appScope).validateScope(stack);
+        // Act
+        const { violations } = new AwsSolutionsChecks(synthesized.appScope).validateScope(stack);
 
-      // Assess
-      expect(
-        violations.map(
-          (v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
-        ),
-      ).toEqual([]);
-    });
+        // Assess
+        expect(
+          violations.map(
+            (v) => `${v.ruleName} at ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+          ),
+        ).toEqual([]);
+      },
+    );
 
     it('acknowledges one finding at a time, never a whole stack, always with a reason', () => {
       // Act

@@ -25,7 +25,7 @@ const SMS_IDENTITY = 'arn:aws:sms-voice:ap-southeast-3:123456789012:phone-number
 const emailOnly: DeploymentConfig = deploymentWith({
   name: 'delivery-email',
   authDomainPrefix: 'abdi-delivery-email',
-  alarmEmail: 'ops@example.go.id',
+  alarms: { email: 'ops@example.go.id' },
   reminders: { senderEmail: 'pengingat@bapas.example.go.id' },
 });
 
@@ -33,7 +33,7 @@ const emailOnly: DeploymentConfig = deploymentWith({
 const namedWithSms: DeploymentConfig = deploymentWith({
   name: 'delivery-named',
   authDomainPrefix: 'abdi-delivery-named',
-  alarmEmail: 'ops@example.go.id',
+  alarms: { email: 'ops@example.go.id' },
   reminders: {
     senderEmail: 'pengingat@bapas.example.go.id',
     configurationSet: 'bapas-mail',
@@ -149,7 +149,9 @@ describe('email delivery reports, with a configuration set the construct makes',
     );
     expect(queueAlarms).toHaveLength(1);
     expect(queueAlarms[0]![1]).toMatchObject({ Threshold: 1, Statistic: 'Maximum' });
-    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(/delivery report .* was not recorded/);
+    expect(JSON.stringify(queueAlarms[0]![1].AlarmDescription)).toMatch(
+      /delivery report .* was not recorded/,
+    );
     const functionAlarms = alarms.filter(
       ([, a]) => a.Namespace === 'AWS/Lambda' && JSON.stringify(a.Dimensions).includes(`"${handlerId}"`),
     );
@@ -199,7 +201,7 @@ describe('delivery reports with a configuration set the deployment owns, and SMS
         Effect: 'Allow',
         Action: 'sns:Publish',
         Principal: { Service: 'sms-voice.amazonaws.com' },
-        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+        Condition: { StringEquals: { 'aws:SourceAccount': namedWithSms.account } },
       }),
     );
     // TLS only: publishing over plain HTTP is denied.

@@ -30,7 +30,7 @@ const SMS_IDENTITY = 'arn:aws:sms-voice:ap-southeast-3:123456789012:phone-number
 const withReminders: DeploymentConfig = deploymentWith({
   name: 'reminders-all',
   authDomainPrefix: 'abdi-reminders-all',
-  alarmEmail: 'ops@example.go.id',
+  alarms: { email: 'ops@example.go.id' },
   offices: [
     { id: 'bapas-palopo', name: 'Bapas Kelas II Palopo', class: 'II', timeZone: 'Asia/Makassar' },
     { id: 'bapas-makassar', name: 'Bapas Kelas I Makassar', class: 'I', timeZone: 'Asia/Makassar' },
@@ -43,7 +43,7 @@ const withReminders: DeploymentConfig = deploymentWith({
   },
 });
 
-/** Email only: no SMS identity, no configuration set, no alarms. */
+/** Email only: no SMS identity, no configuration set, no alarm target. */
 const emailOnly: DeploymentConfig = deploymentWith({
   name: 'reminders-email',
   authDomainPrefix: 'abdi-reminders-email',
@@ -51,6 +51,12 @@ const emailOnly: DeploymentConfig = deploymentWith({
 });
 
 const JOB = /reminders job/;
+
+/** The reminders' schedules: the stack also schedules the nightly housekeeping (test/infra/housekeeping.test.ts). */
+const reminderSchedulesOf = (template: Parameters<typeof resourcesOf>[0]) =>
+  resourcesOf(template, 'AWS::Scheduler::Schedule').filter(
+    ([, props]) => !String((props.Target as { Input?: string }).Input).includes('"housekeeping"'),
+  );
 
 function setUp(deployment: DeploymentConfig) {
   const synthesized = synthesize(deployment);
@@ -72,7 +78,7 @@ function setUp(deployment: DeploymentConfig) {
 
 describe('reminder schedules', () => {
   const { appTemplate, jobId, deadLetterId } = setUp(withReminders);
-  const schedules = resourcesOf(appTemplate, 'AWS::Scheduler::Schedule');
+  const schedules = reminderSchedulesOf(appTemplate);
 
   it('run each job once per office time zone of the deployment, at local time in that zone', () => {
     // Assess: four jobs, two zones (two Makassar offices share their schedules)
@@ -123,7 +129,7 @@ describe('reminder schedules', () => {
       Statement: [
         {
           Principal: { Service: 'scheduler.amazonaws.com' },
-          Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } } },
+          Condition: { StringEquals: { 'aws:SourceAccount': withReminders.account } },
         },
       ],
     });
@@ -166,7 +172,7 @@ describe('reminder schedules', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       AlarmActions: [{ Ref: topicId }],
     });
-    expect(String(queueAlarms[0]![1].AlarmDescription)).toMatch(
+    expect(JSON.stringify(queueAlarms[0]![1].AlarmDescription)).toMatch(
       /timed job \(the nightly re-plan or a reminders job\) did not run/,
     );
     const functionAlarms = resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm').filter(
@@ -223,13 +229,13 @@ describe('the reminders function', () => {
     const resources = [sms[0]!.Resource].flat();
     expect(resources).toHaveLength(2);
     expect(resources[0]).toBe(SMS_IDENTITY);
-    expect(JSON.stringify(resources[1])).toContain(`":configuration-set/",{"Ref":"${smsSetId}"}`);
+    expect(JSON.stringify(resources[1])).toContain(`:configuration-set/",{"Ref":"${smsSetId}"}`);
     const variables = (job.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables.SMS_CONFIGURATION_SET).toEqual({ Ref: smsSetId });
   });
 
   it('without an SMS identity has no SMS right and no SMS setting; without a configuration set, the one it makes', () => {
-    const { job, roleOf, statementsOfRole, appTemplate } = setUp(emailOnly);
+    const { job, jobId, roleOf, statementsOfRole, appTemplate } = setUp(emailOnly);
     const actions = statementsOfRole(roleOf(job)).flatMap((s) => [s.Action].flat());
     expect(actions.filter((a) => a.startsWith('sms-voice:'))).toEqual([]);
     const variables = (job.Environment as { Variables: Record<string, unknown> }).Variables;
@@ -240,10 +246,15 @@ describe('the reminders function', () => {
     const [[setId] = ['']] = resourcesOf(appTemplate, 'AWS::SES::ConfigurationSet');
     expect(variables.SES_CONFIGURATION_SET).toEqual({ Ref: setId });
     const ses = statementsOfRole(roleOf(job)).find((s) => s.Action === 'ses:SendEmail')!;
-    expect(JSON.stringify(ses.Resource)).toContain(`":configuration-set/",{"Ref":"${setId}"}`);
-    // One zone (the example offices are all in Makassar): four schedules, no alarms configured.
-    expect(resourcesOf(appTemplate, 'AWS::Scheduler::Schedule')).toHaveLength(4);
-    expect(resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm')).toEqual([]);
+    expect(JSON.stringify(ses.Resource)).toContain(`:configuration-set/",{"Ref":"${setId}"}`);
+    // One zone (the example offices are all in Makassar): four schedules. No alarm target configured,
+    // yet the job alarms all the same (issue 16): the topic waits for a subscriber.
+    expect(reminderSchedulesOf(appTemplate)).toHaveLength(4);
+    const jobAlarms = resourcesOf(appTemplate, 'AWS::CloudWatch::Alarm').filter(
+      ([, a]) => a.Namespace === 'AWS/Lambda' && JSON.stringify(a.Dimensions).includes(`"${jobId}"`),
+    );
+    expect(jobAlarms.map(([, a]) => a.MetricName).sort()).toEqual(['Errors', 'Throttles']);
+    expect(resourcesOf(appTemplate, 'AWS::SNS::Subscription')).toEqual([]);
   });
 
   it('holds exactly its access list on the main table, every statement bound to partitions', () => {
@@ -278,7 +289,7 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
     it('still re-plans every open case each morning: the sweep alone is scheduled, in each time zone', () => {
       expect(deployment.reminders).toBeUndefined();
       expect(jobs).toHaveLength(1);
-      const scheduled = resourcesOf(appTemplate, 'AWS::Scheduler::Schedule').map(
+      const scheduled = reminderSchedulesOf(appTemplate).map(
         ([, props]) => (JSON.parse(String((props.Target as { Input: string }).Input)) as { job: string }).job,
       );
       expect(new Set(scheduled)).toEqual(new Set(['replan-sweep']));

@@ -55,9 +55,11 @@ const READ_BUDGET: Record<string, number> = {
   listCaseReminders: 2,
   listNikReveals: 2,
   getOfficeSummary: 4,
-  // The guard's Query of the caller; then the region's offices (Query), their counters (one BatchGet
-  // per 100 keys, three keys an office) and two count Queries per office: 1 + 1 + 1 + 2 × 2 offices.
-  // It grows with the region's offices (a handful), never with their cases.
+  // Per page of offices (issue 16: paged, at most 33 offices a page): the guard's Query of the caller,
+  // the page's offices (Query), their counters (one BatchGet: three keys an office, 99 at most) and two
+  // count Queries per office of the page: 3 + 2 × offices on the page, here 3 + 2 × 2; a full page 69.
+  // It never grows with the region beyond the page, nor with the cases (regional-summary-api.test.ts
+  // follows the cursor and counts each page).
   getRegionalSummary: 7,
   listSessions: 2,
   listEvidence: 3,
@@ -75,8 +77,9 @@ const READ_BUDGET: Record<string, number> = {
   verifyDocument: 1,
   // The guard, then the monthly report's record with its model (GetItem); the workbook needs no read.
   getDocumentSpreadsheet: 2,
-  // The regional summary's calls (above), and the region's offices again for the Kanwil's letterhead.
-  getRegionalReport: 8,
+  // The regional summary's calls (above) for every page of the region, read server-side (at most six
+  // pages); the letterhead comes from the offices the pages read.
+  getRegionalReport: 7,
 };
 
 /**

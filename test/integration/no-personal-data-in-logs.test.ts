@@ -70,5 +70,15 @@ describe('logs carry ids, never personal data', () => {
     for (const secret of [person.nik, person.fullName, 'Rahmawati', person.phone, person.address]) {
       expect(written).not.toContain(secret);
     }
+    // What the logs do carry, on every line: the Lambda's and API Gateway's request ids and the office.
+    const lines = written
+      .split('\n')
+      .filter((line) => line.startsWith('{') && line.includes('"level"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).toMatchObject({ function_request_id: 'test', officeId: world.home });
+      expect(line.correlation_id).toEqual(expect.any(String));
+    }
   });
 });

@@ -12,6 +12,8 @@ function deploymentWith(officeId: string) {
   const [deployment] = parseDeployments([
     {
       name: `ops-${uniqueSuffix()}`,
+      stage: 'staging',
+      account: '111111111111',
       region: 'ap-southeast-3',
       offices: [
         {
@@ -51,6 +53,37 @@ describe('operator: adding a tenant without a redeploy', () => {
       regionId: deployment.name,
       timeZone: 'Asia/Makassar',
     });
+  });
+
+  it("puts offices in the deployment's regionId or their own, and reports one the list no longer names", async () => {
+    const [kept, moved, dropped] = [
+      `bapas-${uniqueSuffix()}`,
+      `bapas-${uniqueSuffix()}`,
+      `bapas-${uniqueSuffix()}`,
+    ];
+    const base = deploymentWith(kept);
+    const region = `kanwil-${uniqueSuffix()}`;
+    const elsewhere = `kanwil-${uniqueSuffix()}`;
+    const office = (id: string, extra = {}) => ({ ...base.offices[0]!, id, ...extra });
+    const deployment = { ...base, regionId: region, offices: [office(kept), office(moved), office(dropped)] };
+
+    const first = await syncOffices(env.directory, deployment);
+    const later = await syncOffices(env.directory, {
+      ...deployment,
+      offices: [office(kept), office(moved, { regionId: elsewhere })],
+    });
+
+    expect(first.map((r) => r.action)).toEqual(['created', 'created', 'created']);
+    expect(later).toEqual([
+      { id: kept, action: 'unchanged' },
+      { id: moved, action: 'updated' },
+      { id: dropped, action: 'unlisted' },
+    ]);
+    expect((await env.directory.listOfficesInRegion(region)).map((o) => o.id).sort()).toEqual(
+      [kept, dropped].sort(),
+    );
+    expect((await env.directory.listOfficesInRegion(elsewhere)).map((o) => o.id)).toEqual([moved]);
+    expect(await env.directory.getOffice(moved)).toMatchObject({ regionId: elsewhere });
   });
 
   it("invites the office's first admin, who can then manage the office through the API", async () => {

@@ -8,7 +8,8 @@ import { seedDirectory } from '../support/fixtures';
 import { patch } from '../support/requests';
 
 /**
- * GET /v1/regions/{regionId}/summary: the Kanwil's comparison of its region's offices in one request.
+ * GET /v1/regions/{regionId}/summary: the Kanwil's comparison of its region's offices, a page at a time
+ * (a region fits one page of 33 offices; the tests page by one office to follow the cursor).
  * Two offices of one region record sessions through the API, some in May and most in June 2026; the
  * clock is moved between them, since a session counts in the month it is recorded (by the office's clock).
  */
@@ -135,6 +136,7 @@ describe('GET /v1/regions/{regionId}/summary', () => {
         casesDueIn30Days: 2,
         casesOffTrack: 2,
       },
+      nextCursor: null,
     });
   });
 
@@ -221,6 +223,70 @@ describe('GET /v1/regions/{regionId}/summary', () => {
     expect(before.body.offices[0]).toMatchObject({ hoursCreditedInMonth: 6, sessionsInMonth: 3 });
     expect(after.body.offices[0]).toMatchObject({ hoursCreditedInMonth: 7, sessionsInMonth: 3 });
     expect(after.body.totals).toMatchObject({ hoursCreditedInMonth: 9.5, sessionsInMonth: 4 });
+  });
+});
+
+describe('GET /v1/regions/{regionId}/summary, paged', () => {
+  const page = (query: string) =>
+    call('GET', regionUrl(world.regionId, query), { claims: world.claims.regional });
+
+  it('pages by office with a fixed number of DynamoDB calls a page; the pages add up to the one-page totals', async () => {
+    const whole = await page('');
+    env.calls.reset();
+    const first = await page('?limit=1');
+    const firstCalls = env.calls.snapshot();
+    env.calls.reset();
+    const second = await page(`?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`);
+    const secondCalls = env.calls.snapshot();
+
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    // The guard's Query, the page's offices (Query), their counters (BatchGet), two counts per office.
+    for (const calls of [firstCalls, secondCalls]) {
+      expect(calls).toEqual({ QueryCommand: 1 + 1 + 2, BatchGetItemCommand: 1 });
+    }
+    expect(first.body.offices.map((o: { officeId: string }) => o.officeId)).toEqual([world.home]);
+    expect(second.body.offices.map((o: { officeId: string }) => o.officeId)).toEqual([world.other]);
+    expect(second.body.nextCursor).toBeNull();
+    // Neither page is the whole region: no totals; the rows are the one-page answer's.
+    expect(first.body).not.toHaveProperty('totals');
+    expect(second.body).not.toHaveProperty('totals');
+    expect([...first.body.offices, ...second.body.offices]).toEqual(whole.body.offices);
+  });
+
+  it("keeps the first page's month on every page, and refuses another month with the cursor", async () => {
+    const first = await page('?limit=1&month=2026-05');
+    const cursor = encodeURIComponent(first.body.nextCursor);
+    const next = await page(`?limit=1&cursor=${cursor}`);
+    const other = await page(`?limit=1&month=2026-06&cursor=${cursor}`);
+
+    expect(next.status).toBe(200);
+    expect(next.body.month).toBe('2026-05');
+    expect(next.body.offices[0]).toMatchObject({ officeId: world.other, hoursCreditedInMonth: 0 });
+    expect(other.status).toBe(400);
+    expect(other.body.errors).toEqual([{ path: 'month', message: expect.stringContaining('2026-05') }]);
+  });
+
+  it("refuses an edited cursor, another region's cursor and a page over 33 offices, naming the field", async () => {
+    const first = await page('?limit=1');
+    const [payload, signature] = String(first.body.nextCursor).split('.');
+    const edited = await page(`?cursor=${payload}x.${signature}`);
+    const own = await call('GET', regionUrl(world.farRegionId, '?limit=1'), { claims: farKanwil });
+    const foreign = await call(
+      'GET',
+      regionUrl(world.farRegionId, `?cursor=${encodeURIComponent(first.body.nextCursor)}`),
+      { claims: farKanwil },
+    );
+    const tooMany = await page('?limit=34');
+
+    expect(own.body.nextCursor).toBeNull();
+    for (const response of [edited, foreign]) {
+      expect(response.status).toBe(400);
+      expect(response.headers['content-type']).toBe('application/problem+json');
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.cursor']);
+    }
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.limit']);
   });
 });
 

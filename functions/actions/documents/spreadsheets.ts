@@ -1,15 +1,15 @@
 /**
  * The reports as workbooks (issue 14): an issued monthly report's XLSX, built from the very model its
  * PDF was (so the figures and the number agree), and the Kanwil's regional roll-up, as PDF or XLSX,
- * from the one server-side regional summary. The roll-up is not a registered document: Abdi keeps
- * registers per Bapas, and a Kanwil's own letters are numbered in its own agenda.
+ * from the server-side regional summary, every page of it. The roll-up is not a registered document:
+ * Abdi keeps registers per Bapas, and a Kanwil's own letters are numbered in its own agenda.
  */
 import { officeToday } from '../../domain';
 import { buildRegionalRollup, kanwilLetterhead } from '../../domain/documents';
 import type { OfficeGrant, RegionGrant } from '../../identity/grant';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
-import { regionalSummary } from '../summary/regional-summary';
+import { wholeRegionalSummary } from '../summary/regional-summary';
 import { rendererOf } from './issue-document';
 
 export type DocumentFile = { readonly bytes: Uint8Array; readonly fileName: string };
@@ -47,10 +47,9 @@ export async function regionalReport(
   input: { readonly month?: string; readonly format: 'pdf' | 'xlsx' },
 ): Promise<DocumentFile> {
   const renderer = rendererOf(ports);
-  const [summary, offices] = await Promise.all([
-    regionalSummary(ports, grant, { month: input.month }),
-    ports.directory.listOfficesInRegion(grant.regionId),
-  ]);
+  // Every page of the region's offices, read here: the roll-up is one file of the whole region.
+  const summary = await wholeRegionalSummary(ports, grant, { month: input.month });
+  const offices = summary.records;
   const kanwil = offices.find((office) => office.documentSettings)?.documentSettings?.letterhead.kanwil;
   const regionName = kanwil ? titleCase(kanwil.replace(/^.*PEMASYARAKATAN\s+/i, '')) : grant.regionId;
   const asOf = summary.offices

@@ -129,7 +129,12 @@ async function decide(
       ...version,
     });
     await ports.evidence.decide(record, after, systemActor(now, 'evidence.reject', verdict.detail));
-    ports.logger?.info('Evidence rejected', { evidenceId: record.id, reason: verdict.reason });
+    ports.businessEvents?.evidenceDecided('rejected');
+    ports.logger?.info('Evidence rejected', {
+      officeId: record.officeId,
+      evidenceId: record.id,
+      reason: verdict.reason,
+    });
     return {
       outcome: { key: object.key, status: 'rejected', evidenceId: record.id, reason: verdict.reason },
     };
@@ -149,7 +154,9 @@ async function decide(
   await ports.evidence.decide(record, after, systemActor(now, 'evidence.verify'), {
     claimHash: firstWithBytes === undefined,
   });
+  ports.businessEvents?.evidenceDecided('verified');
   ports.logger?.info('Evidence verified', {
+    officeId: record.officeId,
     evidenceId: record.id,
     warnings: after.warnings.map((w) => w.rule),
   });

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Ports } from '../ports';
+import type { BusinessEvents, Ports } from '../ports';
 
 /** Who the audit trail names for the verifier's and the expiry job's decisions. */
 export const VERIFIER_ACTOR = 'system:evidence-verifier';
@@ -23,6 +23,8 @@ export interface EvidenceWorkerPorts extends Pick<
     readonly pendingExpiryMinutes: number;
   };
   readonly logger?: VerifierLogger;
+  /** Counts verdicts (EvidenceVerified, EvidenceRejected); none where nothing counts them. */
+  readonly businessEvents?: Pick<BusinessEvents, 'evidenceDecided'>;
 }
 
 /**

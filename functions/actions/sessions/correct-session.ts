@@ -38,7 +38,7 @@ export interface SessionCorrection {
  * `expectedVersion`); conflict (CR-CASE-STATUS); invalid (crediting's rules, CR-DAYS-PER-WEEK); busy.
  */
 export async function correctSession(
-  ports: Pick<Ports, 'cases' | 'sessions' | 'now'>,
+  ports: Pick<Ports, 'cases' | 'sessions' | 'now' | 'businessEvents'>,
   grant: OfficeGrant,
   input: {
     readonly sessionId: string;
@@ -53,7 +53,7 @@ export async function correctSession(
   const { today, nowTime } = officeLocalNow(grant.office, now);
   const verifying = changes.verified === true && Object.keys(changes).length === 1;
 
-  return creditAgainOnConflict(async () => {
+  const corrected = await creditAgainOnConflict(async () => {
     const state = await ports.sessions.forCorrection(officeId, sessionId);
     if (!state) throw refuse.notFound('No such session in this office.');
     // Compared after every read: a session another write moved meanwhile is not the one the caller saw.
@@ -106,6 +106,9 @@ export async function correctSession(
         flag,
       }),
     );
-    return session;
+    return { session, delta: session.creditedMinutes - before.creditedMinutes };
   });
+  // Counted once, after the transaction committed (not per attempt).
+  ports.businessEvents.sessionCorrected(corrected.delta);
+  return corrected.session;
 }

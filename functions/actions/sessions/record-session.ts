@@ -44,7 +44,7 @@ export interface NewSession {
  * winning).
  */
 export async function recordSession(
-  ports: Pick<Ports, 'sessions' | 'placements' | 'now'>,
+  ports: Pick<Ports, 'sessions' | 'placements' | 'now' | 'businessEvents'>,
   grant: OfficeGrant,
   caseId: string,
   input: NewSession,
@@ -62,7 +62,7 @@ export async function recordSession(
   const recordedBy = principalId(grant.principal);
   const id = ports.sessions.newId(visible.id, now);
 
-  return creditAgainOnConflict(async () => {
+  const recorded = await creditAgainOnConflict(async () => {
     const state = await ports.sessions.forNewSession(
       officeId,
       visible.id,
@@ -132,4 +132,7 @@ export async function recordSession(
     );
     return session;
   });
+  // Counted once, after the transaction committed (not per attempt).
+  ports.businessEvents.sessionRecorded(recorded.creditedMinutes);
+  return recorded;
 }

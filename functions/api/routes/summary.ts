@@ -53,16 +53,23 @@ export const getRegionalSummary = defineRoute<
   operationId: 'getRegionalSummary',
   method: 'GET',
   path: '/v1/regions/{regionId}/summary',
-  summary: "The Kanwil's comparison: each office of the region and their totals, for a month",
+  summary:
+    "The Kanwil's comparison: a page of the region's offices (and the totals of a one-page region), for a month",
   description:
-    "One row per office of the region, by name: cases by status, open cases, open warnings, due within 30 days and off track as of the office's today; hours credited and sessions recorded in the month. The totals add the rows up.",
+    "One row per office of the region, in the order of their ids: cases by status, open cases, open warnings, due within 30 days and off track as of the office's today; hours credited and sessions recorded in the month. Paged (`limit`, `cursor`): a page costs a fixed number of reads whatever the region's size. `totals` adds the rows up when the first page is the whole region; a larger region's totals are the sum of its pages.",
   tags: ['summary'],
   access: access.region,
   params: regionParams,
   query: regionalSummaryQuery,
-  responses: { 200: { description: "The region's summary", schema: regionalSummarySchema } },
+  responses: { 200: { description: "A page of the region's summary", schema: regionalSummarySchema } },
   async handle({ access: grant, query, deps }) {
-    const summary = await regionalSummary(deps, grant, { month: query.month });
+    // The cursor is bound to the region (no office id looks like `R#…`) and to this list.
+    const scope = { officeId: `R#${grant.regionId}`, list: 'regional-summary' };
+    const startKey = await deps.cursors.decode(scope, query.cursor);
+    const summary = await regionalSummary(deps, grant, {
+      month: query.month,
+      page: { limit: query.limit, ...(startKey ? { startKey } : {}) },
+    });
     return {
       status: 200,
       body: {
@@ -74,7 +81,8 @@ export const getRegionalSummary = defineRoute<
           asOf,
           ...presentFigures(figures),
         })),
-        totals: presentFigures(summary.totals),
+        ...(summary.totals ? { totals: presentFigures(summary.totals) } : {}),
+        nextCursor: await deps.cursors.encode(scope, summary.lastKey),
       },
     };
   },

@@ -30,14 +30,30 @@ export const regionParams = z.object({
     .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'A region id is lower-case letters, digits and dashes.'),
 });
 
+/**
+ * Offices on a page of the regional summary at most: the use case's REGION_PAGE_MAX (three counter
+ * keys an office, one BatchGet of 100 keys a page), restated so the dashboard's types need no use case.
+ */
+const REGION_PAGE_MAX = 33;
+
 export const regionalSummaryQuery = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use a YYYY-MM month.')
     .optional()
     .describe(
-      "The month of the hours and sessions (`YYYY-MM`, by each office's clock); by default the current one. A later month answers 400.",
+      "The month of the hours and sessions (`YYYY-MM`, by each office's clock); by default the current one. A later month answers 400. A cursor carries the month of its first page: leave `month` out when following it.",
     ),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(REGION_PAGE_MAX)
+    .default(REGION_PAGE_MAX)
+    .describe(
+      `Offices on a page, at most ${REGION_PAGE_MAX} (their counters are one read); a page costs 3 + 2 × its offices DynamoDB reads`,
+    ),
+  cursor: z.string().max(4096).optional().describe('`nextCursor` of the previous page'),
 });
 
 /** The figures an office row and the region's totals share. */
@@ -74,7 +90,17 @@ export const regionalSummarySchema = z
           })
           .meta({ id: 'RegionalOfficeFigures' }),
       )
-      .describe("The region's offices by name"),
-    totals: z.object(regionalFigures).describe("The offices' figures summed").meta({ id: 'RegionalTotals' }),
+      .describe("The page's offices, in the order of their ids"),
+    totals: z
+      .object(regionalFigures)
+      .describe(
+        "The offices' figures summed: only when this page is the whole region (no cursor asked, none given). Otherwise add up the pages' offices.",
+      )
+      .meta({ id: 'RegionalTotals' })
+      .optional(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('Pass as `cursor` for the next page of offices (of the same month); null on the last page'),
   })
   .meta({ id: 'RegionalSummary' });

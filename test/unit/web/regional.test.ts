@@ -4,11 +4,12 @@ import {
   isRegional,
   kanwilRegions,
   offTrackShare,
+  readRegion,
   regionalSummaryPath,
 } from '../../../web/src/lib/regional';
 import type { RegionalSummary } from '../../../web/src/lib/api-types';
 
-type Figures = RegionalSummary['totals'];
+type Figures = NonNullable<RegionalSummary['totals']>;
 
 function figures(overrides: Partial<Figures> = {}): Figures {
   return {
@@ -60,23 +61,67 @@ describe("the Kanwil's regional view", () => {
   it('asks for the chosen month, or the current one', () => {
     expect(regionalSummaryPath('sulsel')).toBe('/v1/regions/sulsel/summary');
     expect(regionalSummaryPath('sulsel', '2026-05')).toBe('/v1/regions/sulsel/summary?month=2026-05');
+    // A cursor carries its month: the next page names only the cursor.
+    expect(regionalSummaryPath('sulsel', '2026-05', 'a.b')).toBe('/v1/regions/sulsel/summary?cursor=a.b');
+  });
+
+  it('follows the cursor page by page and adds up the pages when the server gives no totals', async () => {
+    const asked: string[] = [];
+    const pages: Record<string, RegionalSummary> = {
+      '/v1/regions/sulsel/summary?month=2026-05': {
+        regionId: 'sulsel',
+        month: '2026-05',
+        offices: [row('palopo', { openCases: 2 })],
+        nextCursor: 'p2',
+      },
+      '/v1/regions/sulsel/summary?cursor=p2': {
+        regionId: 'sulsel',
+        month: '2026-05',
+        offices: [row('bone', { openCases: 3, hoursCreditedInMonth: 0.1 })],
+        nextCursor: null,
+      },
+    };
+    const region = await readRegion(
+      async (path) => {
+        asked.push(path);
+        return pages[path]!;
+      },
+      'sulsel',
+      '2026-05',
+    );
+
+    expect(asked).toEqual(Object.keys(pages));
+    expect(region.offices.map((o) => o.officeId)).toEqual(['palopo', 'bone']);
+    expect(region.totals).toMatchObject({ openCases: 5, hoursCreditedInMonth: 12.6, sessionsInMonth: 10 });
+    expect(combineRegions([region]).rows.map((r) => r.officeId)).toEqual(['bone', 'palopo']);
+  });
+
+  it("keeps a one-page region's totals as the server sent them", async () => {
+    const totals = figures({ openCases: 99 });
+    const region = await readRegion(
+      async () => ({
+        regionId: 'sulsel',
+        month: '2026-05',
+        offices: [row('palopo')],
+        totals,
+        nextCursor: null,
+      }),
+      'sulsel',
+    );
+    expect(region.totals).toEqual(totals);
   });
 
   it("takes one region's rows and totals as the server sent them", () => {
     const totals = figures({ openCases: 10 });
-    const { rows, totals: shown } = combineRegions([
-      { regionId: 'sulsel', month: '2026-11', offices: [row('palopo'), row('makassar')], totals },
-    ]);
+    const { rows, totals: shown } = combineRegions([{ offices: [row('palopo'), row('makassar')], totals }]);
     expect(rows.map((r) => r.officeId)).toEqual(['makassar', 'palopo']);
     expect(shown).toEqual(totals);
   });
 
   it('adds up the totals of two regions', () => {
     const { rows, totals } = combineRegions([
-      { regionId: 'a', month: '2026-11', offices: [row('a1')], totals: figures() },
+      { offices: [row('a1')], totals: figures() },
       {
-        regionId: 'b',
-        month: '2026-11',
         offices: [row('b1')],
         totals: figures({ openCases: 6, hoursCreditedInMonth: 0.25, openWarnings: 0 }),
       },
