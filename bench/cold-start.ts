@@ -1,23 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { buildHttpApiEvent } from '../infra/local/api-gateway-event';
-import { esmDirnameBanner, esmRequireBanner, functionRuntime } from '../infra/constructs/abdi-function';
+import { functionRuntime } from '../infra/constructs/abdi-function';
 import { documentsFunctionFiles } from '../infra/constructs/document-issuing';
 import { newEvidenceKey } from '../functions/store/evidence-keys';
 import { keys } from '../functions/store/keys';
+import { bundleLikeCdk, type BundleOptions } from '../test/support/bundle';
 import { registeredCase } from '../test/support/cases';
 import { palopoDocumentSettings } from '../test/support/documents';
 import { seedDirectory } from '../test/support/fixtures';
@@ -32,38 +23,10 @@ export interface ColdStartOptions {
   readonly runs: number;
 }
 
-/**
- * Bundles an entry exactly as AbdiFunction's NodejsFunction does (esbuild: bundle, ESM, minify,
- * source map without sources, the createRequire banner, module/main fields, target from the runtime,
- * no externals: the AWS SDK goes into the bundle).
- */
-async function bundle(
-  entry: string,
-  outDir: string,
-  options: { dirname?: boolean; files?: readonly { from: string; to: string }[] } = {},
-) {
-  mkdirSync(outDir, { recursive: true });
-  for (const { from, to } of options.files ?? []) {
-    mkdirSync(dirname(join(outDir, to)), { recursive: true });
-    copyFileSync(from, join(outDir, to));
-  }
+/** Bundles an entry as the stack does (test/support/bundle.ts) and measures it. */
+async function bundle(entry: string, outDir: string, options: BundleOptions = {}) {
   const outfile = join(outDir, 'index.mjs');
-  await build({
-    entryPoints: [entry],
-    bundle: true,
-    target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
-    platform: 'node',
-    format: 'esm',
-    outfile,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    // As AbdiFunction builds a function of a deployment that does not trace (the default).
-    define: { 'process.env.POWERTOOLS_TRACE_ENABLED': '"false"' },
-    banner: { js: options.dirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner },
-    mainFields: ['module', 'main'],
-    logLevel: 'error',
-  });
+  await bundleLikeCdk(entry, outfile, options);
   const code = readFileSync(outfile);
   return {
     outfile,

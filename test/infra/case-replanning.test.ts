@@ -1,12 +1,11 @@
 import { Match } from 'aws-cdk-lib/assertions';
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditPartition } from '../../functions/store/audit';
 import { keys } from '../../functions/store/keys';
-import { esmRequireBanner, functionRuntime } from '../../infra/constructs/abdi-function';
+import { functionRuntime } from '../../infra/constructs/abdi-function';
 import { caseReplanEntry } from '../../infra/constructs/case-replanning';
 import {
   allows,
@@ -15,6 +14,7 @@ import {
   slotReleaseTableAccess,
   type ItemAction,
 } from '../../infra/constructs/table-access';
+import { bundleLikeCdk } from '../support/bundle';
 import { deploymentWith, deployments, resourcesOf, synthesize } from './support';
 import { toAccess, sorted, type Statement } from './iam-statements';
 
@@ -329,23 +329,7 @@ describe('the re-planner bundle', () => {
 
   it('carries no API, evidence or webhook dependency and stays small', async () => {
     // Act
-    const { metafile } = await build({
-      entryPoints: [caseReplanEntry],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
-      outfile: join(folder, 'index.mjs'),
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      mainFields: ['module', 'main'],
-      banner: { js: esmRequireBanner },
-      // As AbdiFunction builds it for a deployment that does not trace.
-      define: { 'process.env.POWERTOOLS_TRACE_ENABLED': '"false"' },
-      logLevel: 'silent',
-      metafile: true,
-    });
+    const metafile = await bundleLikeCdk(caseReplanEntry, join(folder, 'index.mjs'));
     // Assess
     const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint);
     const inputs = Object.entries(output!.inputs)

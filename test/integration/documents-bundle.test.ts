@@ -1,16 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApiEvent } from '../../infra/local/api-gateway-event';
 import { apiEntry } from '../../infra/config/paths';
-import { esmDirnameBanner, esmRequireBanner, functionRuntime } from '../../infra/constructs/abdi-function';
 import { documentsEntry, documentsFunctionFiles } from '../../infra/constructs/document-issuing';
 import { apiCaller } from '../support/api';
+import { bundleLikeCdk } from '../support/bundle';
 import { registeredCase } from '../support/cases';
 import { palopoDocumentSettings } from '../support/documents';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
@@ -30,33 +29,13 @@ const call = apiCaller(env.handler);
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 let folder: string;
 
-async function bundleLikeCdk(entry: string, outfile: string, dirname: boolean): Promise<Metafile> {
-  const { metafile } = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
-    outfile,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    banner: { js: dirname ? `${esmRequireBanner} ${esmDirnameBanner}` : esmRequireBanner },
-    logLevel: 'silent',
-    metafile: true,
-  });
-  return metafile;
-}
-
 beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());
   folder = mkdtempSync(join(tmpdir(), 'abdi-documents-bundle-'));
-  await bundleLikeCdk(documentsEntry, join(folder, 'index.mjs'), true);
-  for (const { from, to } of documentsFunctionFiles()) {
-    mkdirSync(join(folder, to, '..'), { recursive: true });
-    copyFileSync(from, join(folder, to));
-  }
+  await bundleLikeCdk(documentsEntry, join(folder, 'index.mjs'), {
+    dirname: true,
+    files: documentsFunctionFiles(),
+  });
 }, 120_000);
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -157,7 +136,7 @@ describe('the bundled documents function (what Lambda runs)', () => {
 
   it("leaves pdfmake, exceljs and resvg out of the API's bundle", async () => {
     // Act
-    const metafile = await bundleLikeCdk(apiEntry, join(folder, 'api', 'index.mjs'), false);
+    const metafile = await bundleLikeCdk(apiEntry, join(folder, 'api', 'index.mjs'));
 
     // Assess
     const [output] = Object.values(metafile.outputs).filter((o) => o.entryPoint);

@@ -3,13 +3,12 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../functions/evidence/codecs';
 import { apiEntry } from '../../infra/config/paths';
-import { esmRequireBanner, functionRuntime } from '../../infra/constructs/abdi-function';
 import { expiryEntry, verifierEntry } from '../../infra/constructs/evidence-verification';
 import { apiCaller } from '../support/api';
+import { bundleLikeCdk } from '../support/bundle';
 import { registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { photoJpeg, sha256Hex } from '../support/evidence-files';
@@ -28,26 +27,6 @@ const call = apiCaller(env.handler);
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 let folder: string;
 let bundle: string;
-
-/** Bundles one Lambda entry as the CDK does (see AbdiFunction), into `outfile`. */
-async function bundleLikeCdk(entry: string, outfile: string): Promise<Metafile> {
-  const { metafile } = await build({
-    entryPoints: [entry],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: functionRuntime.name.replace(/^nodejs(\d+).*$/, 'node$1'),
-    outfile,
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    banner: { js: esmRequireBanner },
-    logLevel: 'silent',
-    metafile: true,
-  });
-  return metafile;
-}
 
 beforeAll(async () => {
   world = await seedDirectory(env.directory, uniqueSuffix());

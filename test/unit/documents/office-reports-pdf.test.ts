@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   buildOfficeMonthlyReport,
@@ -11,6 +10,7 @@ import {
 import { sha256Hex, shortFingerprint } from '../../../functions/documents/fingerprint';
 import { renderPdf, type RenderedDocument } from '../../../functions/documents/render-pdf';
 import { monthlyInput, rollupInput } from './office-report-fixture';
+import { OUT_DIR, poppler } from './poppler';
 
 /**
  * Renders the office monthly report and the Kanwil's regional roll-up for real and reads them back with
@@ -18,17 +18,6 @@ import { monthlyInput, rollupInput } from './office-report-fixture';
  * text in the PDF too), the roll-up's missing number and QR code, byte-identical re-renders of a report
  * with charts, and page 1 of each as a PNG in test-results/documents/.
  */
-
-const OUT_DIR = resolve(import.meta.dirname, '../../../test-results/documents');
-
-function poppler(tool: string, args: readonly string[]): string {
-  const run = spawnSync(tool, args, { encoding: 'utf8' });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
-  }
-  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 interface Rendered {
   readonly document: OfficialDocument;

@@ -1,29 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAttendanceSheet, buildPlacementLetter } from '../../../functions/domain/documents';
 import { sha256Hex } from '../../../functions/documents/fingerprint';
 import { renderPdf, type RenderedDocument } from '../../../functions/documents/render-pdf';
 import { attendanceInput, placementInput } from './placement-fixture';
+import { OUT_DIR, poppler } from './poppler';
 
 /**
  * The placement letter and the attendance sheet rendered for real and read back with poppler: the key
  * fields in the text, the sheet's 36 rows over several landscape pages with the header on each, the
  * same bytes twice, and page 1 of each as a PNG in test-results/documents/. Missing poppler fails.
  */
-
-const OUT_DIR = resolve(import.meta.dirname, '../../../test-results/documents');
-
-function poppler(tool: string, args: readonly string[]): string {
-  const run = spawnSync(tool, args, { encoding: 'utf8' });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
-  }
-  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 /** The layout text with no-break spaces and runs of spaces made one space (form feeds kept). */
 const textOf = (pdfPath: string): string =>

@@ -1,29 +1,18 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompletionRecord, type OfficialDocument } from '../../../functions/domain/documents';
 import { contentFingerprint, sha256Hex, shortFingerprint } from '../../../functions/documents/fingerprint';
 import { renderPdf, type RenderedDocument } from '../../../functions/documents/render-pdf';
 import { completionInput } from './completion-fixture';
+import { OUT_DIR, poppler } from './poppler';
 
 /**
  * Renders the 40-session completion record for real and reads it back with Debian's poppler-utils, as
  * a person would see it: the text of its pages, their number, and page 1 as a PNG in
  * test-results/documents/ (for the README and for a look by eye). Missing poppler fails, never skips.
  */
-
-const OUT_DIR = resolve(import.meta.dirname, '../../../test-results/documents');
-
-function poppler(tool: string, args: readonly string[]): string {
-  const run = spawnSync(tool, args, { encoding: 'utf8' });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
-  }
-  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 function documentOf(input = completionInput()): OfficialDocument {
   const result = buildCompletionRecord(input);

@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfficialDocument } from '../../../functions/domain/documents';
 import { buildProgressReport } from '../../../functions/domain/documents/progress-report';
@@ -9,23 +8,13 @@ import { buildReferralReport } from '../../../functions/domain/documents/referra
 import { sha256Hex, shortFingerprint } from '../../../functions/documents/fingerprint';
 import { renderPdf, type RenderedDocument } from '../../../functions/documents/render-pdf';
 import { childCase, EVIDENCE, progressInput, referralInput } from './report-fixture';
+import { OUT_DIR, poppler } from './poppler';
 
 /**
  * Renders the referral and progress reports for real and reads them back with poppler-utils, as the
  * completion record's test does (render-pdf.test.ts): key fields, the full evidence hashes on one line
  * each, byte-identical re-renders, and page 1 of each as a PNG in test-results/documents/.
  */
-
-const OUT_DIR = resolve(import.meta.dirname, '../../../test-results/documents');
-
-function poppler(tool: string, args: readonly string[]): string {
-  const run = spawnSync(tool, args, { encoding: 'utf8' });
-  if (run.error && (run.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${tool} is not installed: apt-get install poppler-utils (.ci/run installs it)`);
-  }
-  if (run.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${run.stderr}`);
-  return run.stdout;
-}
 
 interface Rendered {
   readonly document: OfficialDocument;
