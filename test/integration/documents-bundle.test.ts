@@ -1,15 +1,13 @@
-import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHttpApiEvent } from '../../infra/local/api-gateway-event';
 import { apiEntry } from '../../infra/config/paths';
 import { documentsEntry, documentsFunctionFiles } from '../../infra/constructs/document-issuing';
 import { apiCaller } from '../support/api';
-import { bundleLikeCdk } from '../support/bundle';
+import { bundleLikeCdk, invokeBundleOnce } from '../support/bundle';
 import { registeredCase } from '../support/cases';
 import { palopoDocumentSettings } from '../support/documents';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
@@ -41,41 +39,13 @@ beforeAll(async () => {
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Sends one API request to the bundled handler in a fresh Node process, as a cold start would. */
-async function invokeBundle(
-  event: unknown,
-): Promise<{ statusCode: number; headers: Record<string, string>; body: string; isBase64Encoded?: boolean }> {
-  const runner = join(folder, 'invoke.mjs');
-  writeFileSync(
-    runner,
-    `const { handler } = await import('./index.mjs');
-     const context = { functionName: 'documents', awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 29000 };
-     const result = await handler(JSON.parse(process.env.EVENT), context);
-     process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');`,
-  );
-  const { stdout } = await promisify(execFile)(process.execPath, [runner], {
-    cwd: folder,
-    maxBuffer: 32 * 1024 * 1024,
-    env: {
-      PATH: process.env.PATH,
-      EVENT: JSON.stringify(event),
-      ABDI_MODE: 'local',
-      AWS_REGION: env.config.region,
-      TABLE_NAME: env.config.tableName,
-      IDEMPOTENCY_TABLE_NAME: env.config.idempotencyTableName,
-      EVIDENCE_BUCKET: env.config.evidenceBucket,
-      DOCUMENTS_BUCKET: env.config.documentsBucket,
-      PUBLIC_URL: 'https://abdi.test',
-      DYNAMODB_ENDPOINT: env.config.dynamoEndpoint,
-      S3_ENDPOINT: env.config.s3Endpoint,
-      CURSOR_SIGNING_KEY: 'bundle-test',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-  });
-  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  expect(line, stdout).toBeDefined();
-  return JSON.parse(line!.slice('RESULT '.length));
-}
+const invokeBundle = async (event: unknown) =>
+  (await invokeBundleOnce(folder, event, env.config, { PUBLIC_URL: 'https://abdi.test' })) as {
+    statusCode: number;
+    headers: Record<string, string>;
+    body: string;
+    isBase64Encoded?: boolean;
+  };
 
 const request = (method: string, url: string, body?: unknown) =>
   buildHttpApiEvent(

@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../../functions/evidence/codecs';
 import { apiEntry } from '../../infra/config/paths';
 import { expiryEntry, verifierEntry } from '../../infra/constructs/evidence-verification';
 import { apiCaller } from '../support/api';
-import { bundleLikeCdk } from '../support/bundle';
+import { bundleLikeCdk, invokeBundleOnce } from '../support/bundle';
 import { registeredCase } from '../support/cases';
 import { testEnvironment, uniqueSuffix } from '../support/environment';
 import { photoJpeg, sha256Hex } from '../support/evidence-files';
@@ -37,38 +35,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Runs the bundled handler once in a fresh Node process, as a cold start would, and returns its result. */
-async function invokeBundle(event: unknown): Promise<unknown> {
-  const runner = join(folder, 'invoke.mjs');
-  writeFileSync(
-    runner,
-    `const { handler } = await import('./index.mjs');
-     const context = { functionName: 'verifier', awsRequestId: 'bundle-test', getRemainingTimeInMillis: () => 60000 };
-     const result = await handler(JSON.parse(process.env.EVENT), context);
-     process.stdout.write('RESULT ' + JSON.stringify(result) + '\\n');`,
-  );
-  const { stdout } = await promisify(execFile)(process.execPath, [runner], {
-    cwd: folder,
-    env: {
-      PATH: process.env.PATH,
-      EVENT: JSON.stringify(event),
-      ABDI_MODE: 'local',
-      AWS_REGION: env.config.region,
-      TABLE_NAME: env.config.tableName,
-      IDEMPOTENCY_TABLE_NAME: env.config.idempotencyTableName,
-      EVIDENCE_BUCKET: env.config.evidenceBucket,
-      DOCUMENTS_BUCKET: env.config.documentsBucket,
-      DYNAMODB_ENDPOINT: env.config.dynamoEndpoint,
-      S3_ENDPOINT: env.config.s3Endpoint,
-      CURSOR_SIGNING_KEY: 'bundle-test',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
-  });
-  const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-  expect(line, stdout).toBeDefined();
-  return JSON.parse(line!.slice('RESULT '.length));
-}
+/** Runs the bundled verifier once in a fresh Node process, as a cold start would. */
+const invokeBundle = (event: unknown) => invokeBundleOnce(folder, event, env.config);
 
 describe('the bundled verifier (what Lambda runs)', () => {
   it('is one file, with the wasm codecs inlined', () => {

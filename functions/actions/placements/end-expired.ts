@@ -32,7 +32,7 @@ export interface ExpiryReport {
  * occupancy, the case's current site and the audit entry in one transaction), with the audit entry's
  * actor `system:housekeeping`. Without it an expired placement kept its site's places forever.
  *
- * Finds them with one Query per page of the sparse active-placements listing (no Scan). Running twice
+ * Finds them with one Query per page of the sparse active-placements listing, never the whole table. Running twice
  * changes nothing: an ended placement leaves the listing in its own transaction, and one listed but
  * already ended (the index lags a moment) is read again from its case and skipped. A placement that
  * fails does not stop the others. The audit entry reaches the stream like any other, so the re-planner
