@@ -123,7 +123,14 @@ export const evidenceBucket: BucketDefinition = {
  */
 export const documentsBucket: BucketDefinition = { id: 'documents', cors: [] };
 
-export const buckets = [evidenceBucket, documentsBucket] as const;
+/**
+ * Subjects' exports (issue 17): a person's copy of their data, JSON and PDF, written by the documents
+ * function and read through presigned links that a browser opens; kept for the retention schedule's
+ * `exports` period, then deleted by the bucket's lifecycle. No CORS: no script reads it.
+ */
+export const exportsBucket: BucketDefinition = { id: 'exports', cors: [] };
+
+export const buckets = [evidenceBucket, documentsBucket, exportsBucket] as const;
 
 /** Physical resource name for a deployment prefix, e.g. `abdi-local-main`. */
 export function physicalName(prefix: string, definition: { readonly id: string }): string {

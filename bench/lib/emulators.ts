@@ -16,6 +16,7 @@ export function resourceNames(prefix: string) {
     idempotencyTableName: physicalName(prefix, idempotencyTable),
     evidenceBucket: physicalName(prefix, buckets[0]),
     documentsBucket: physicalName(prefix, buckets[1]),
+    exportsBucket: physicalName(prefix, buckets[2]),
   };
 }
 

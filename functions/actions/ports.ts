@@ -3,13 +3,19 @@ import type { IdentityProvider } from '../identity/identity-provider';
 import type { MachineClientProvider } from '../identity/machine-client-provider';
 import type { AssessmentStore } from '../store/assessment-store';
 import type { AuditStore } from '../store/audit-store';
+import type { BreachStore } from '../store/breach-store';
 import type { CaseStore } from '../store/case-store';
 import type { ClientStore } from '../store/client-store';
 import type { DirectoryStore } from '../store/directory-store';
 import type { DocumentFiles } from '../store/document-files';
 import type { DocumentStore } from '../store/document-store';
 import type { EvidenceObjects } from '../store/evidence-objects';
+import type { ExportFiles } from '../store/export-files';
+import type { SubjectExportStore } from '../store/subject-export-store';
+import type { SubjectRequestStore } from '../store/subject-request-store';
 import type { EvidenceStore } from '../store/evidence-store';
+import type { RetentionStore } from '../store/retention-store';
+import type { RetentionSettings } from '../domain/data-protection/retention-schedule';
 import type { IntegrationStore } from '../store/integration-store';
 import type { OfficePolicyStore } from '../store/office-policy-store';
 import type { IdempotencyPort } from '../store/idempotency';
@@ -84,6 +90,12 @@ export interface Ports {
   /** The reminder log (ADR 0014): claims, outcomes, and a case's reminders for its route. */
   readonly reminders: ReminderLog;
   readonly audit: AuditStore;
+  /** The retention listing, marks and deletion log (issue 17, ADR 0020), read by the dry run. */
+  readonly retention: RetentionStore;
+  /** The retention schedule in force (`RETENTION_SCHEDULE`) and how far ahead the dry run looks. */
+  readonly retentionSettings: RetentionSettings;
+  /** The breach register (UU 27/2022 Pasal 46): the breach and each affected office's copy (ADR 0022). */
+  readonly breaches: BreachStore;
   readonly summary: SummaryStore;
   /** Evidence records (in the case partition) and the evidence bucket (presigned URLs only). */
   readonly evidence: EvidenceStore;
@@ -106,6 +118,16 @@ export interface Ports {
   readonly documents: DocumentStore;
   /** The documents bucket: stored files, read back through presigned links only. */
   readonly documentFiles: DocumentFiles;
+  /** The office's log of data subjects' requests (issue 17, UU 27/2022). */
+  readonly subjectRequests: SubjectRequestStore;
+  /** Subjects' exports: their records (the case partition read whole) and the export's transaction. */
+  readonly subjectExports: SubjectExportStore;
+  /**
+   * The exports bucket and how long an export is kept: only the documents function (and local mode) has
+   * them; an export refuses to run without.
+   */
+  readonly exportFiles?: ExportFiles;
+  readonly exportsRetentionDays: number;
   /**
    * The PDF renderer: only the documents function has one (pdfmake and its fonts stay out of the API
    * bundle); a use case that renders refuses to run without it.

@@ -63,6 +63,21 @@ export const API_TAGS = [
   { name: 'payments', description: 'Part-payments of a fine converted to hours (KUHP Pasal 82).' },
   { name: 'audit', description: "A case's audit trail, and the office's NIK reveals." },
   {
+    name: 'retention',
+    description:
+      'The retention schedule (UU 27/2022 Pasal 43-44, ADR 0020): the dry run of what the nightly job deletes or anonymises by a date, and its deletion records.',
+  },
+  {
+    name: 'data-requests',
+    description:
+      "Data subjects' requests (UU 27/2022 Pasal 5-13, 30-32): the office's log with each request's 3×24-hour deadline, answers and refusals, and a subject's export of everything held about them.",
+  },
+  {
+    name: 'breaches',
+    description:
+      'The breach register (UU 27/2022 Pasal 46): breaches, the 3×24-hour notice clock, notices to the data subjects and the authority, affected clients from the audit log, closing with evidence.',
+  },
+  {
     name: 'summary',
     description: "An office's figures for its dashboard; a region's offices compared, for the Kanwil.",
   },

@@ -70,6 +70,9 @@ export function presentClient(client: ClientView) {
     ...(client.phone ? { phone: client.phone } : {}),
     ...(client.guardian ? { guardian: client.guardian } : {}),
     ...(client.smsPreference ? { smsPreference: client.smsPreference } : {}),
+    lawfulBasis: client.lawfulBasis,
+    childAtOffence: client.childAtOffence,
+    caseIds: client.caseIds ?? [],
     version: client.version,
     createdAt: client.createdAt,
   };

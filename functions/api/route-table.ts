@@ -3,7 +3,7 @@ import { access } from './access';
 import { buildOpenApi } from './openapi';
 import { defineRoute, type AnyRoute } from './route';
 import { createCase, getCase, listCases, transitionCase, updateCase } from './routes/cases';
-import { createClient, getClient, listClients } from './routes/clients';
+import { correctClient, createClient, getClient, listClients } from './routes/clients';
 import { createEvidence, getEvidence, listEvidence } from './routes/evidence';
 import { acceptInvitation, declineInvitation, getMe, getOffice, listOffices } from './routes/identity';
 import {
@@ -34,7 +34,23 @@ import { getCaseSchedule, getSiteLoad, listOfficeSlots, putCaseSchedule } from '
 import { createSite, getSite, listSites, updateSite } from './routes/sites';
 import { createSession, listSessions, updateSession } from './routes/sessions';
 import { createAssessment, listAssessments } from './routes/assessments';
-import { getCaseAudit, listNikReveals } from './routes/audit';
+import {
+  closeBreachRoute,
+  createBreach,
+  createBreachNotice,
+  getBreach,
+  listBreachAffectedClients,
+  listBreaches,
+} from './routes/breaches';
+import { getCaseAudit, getClientAudit, listNikReveals } from './routes/audit';
+import { getRetentionLog, getRetentionPlan } from './routes/retention';
+import {
+  answerDataRequest,
+  createClientExport,
+  createDataRequest,
+  getDataRequest,
+  listDataRequests,
+} from './routes/data-requests';
 import { createPayment } from './routes/payments';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
 import { getOfficeSummary, getRegionalSummary } from './routes/summary';
@@ -88,6 +104,8 @@ const businessRoutes: readonly AnyRoute[] = [
   listClients,
   createClient,
   getClient,
+  correctClient,
+  getClientAudit,
   putClientSmsPreference,
   listCases,
   createCase,
@@ -113,6 +131,12 @@ const businessRoutes: readonly AnyRoute[] = [
   createPayment,
   getCaseAudit,
   listNikReveals,
+  listBreaches,
+  createBreach,
+  getBreach,
+  createBreachNotice,
+  closeBreachRoute,
+  listBreachAffectedClients,
   getOfficeSummary,
   getRegionalSummary,
   createSession,
@@ -138,6 +162,13 @@ const businessRoutes: readonly AnyRoute[] = [
   getDocumentSpreadsheet,
   getRegionalReport,
   verifyDocumentRoute,
+  getRetentionPlan,
+  getRetentionLog,
+  listDataRequests,
+  createDataRequest,
+  getDataRequest,
+  answerDataRequest,
+  createClientExport,
 ];
 
 const API_VERSION = '1.0.0';

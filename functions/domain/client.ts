@@ -17,11 +17,14 @@ export interface ClientRegistrationInput {
   readonly birthDate: LocalDate;
   readonly sex: Sex;
   readonly guardian?: unknown;
+  /** Marked by a case for an offence as a child: a guardian stays required after 18 (PDP-CHILD-AT-OFFENCE). */
+  readonly childAtOffence?: unknown;
 }
 
 /**
  * The checks on a new client: the NIK agrees with the birth date and sex (ID-NIK-MATCH, ID-NIK), the
- * birth date has passed (CL-BIRTH-DATE) and a child has a guardian (CL-GUARDIAN).
+ * birth date has passed (CL-BIRTH-DATE) and a child has a guardian (CL-GUARDIAN): a child today, or, on a
+ * correction, a client marked as a child at the offence.
  * @example validateClientRegistration({ nik, birthDate: '2011-02-01', sex: 'F' }, '2026-03-10') // CL-GUARDIAN
  */
 export const validateClientRegistration = (
@@ -33,7 +36,7 @@ export const validateClientRegistration = (
   if (input.birthDate > today) {
     violations.push(violation(Rule.CL_BIRTH_DATE, 'birthDate', 'The birth date is in the future.'));
   }
-  if (isChild(input.birthDate, today) && !input.guardian) {
+  if ((input.childAtOffence || isChild(input.birthDate, today)) && !input.guardian) {
     violations.push(violation(Rule.CL_GUARDIAN, 'guardian', 'A child needs a guardian (wali) on record.'));
   }
   return resultOf(violations, () => input);

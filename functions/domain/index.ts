@@ -44,3 +44,4 @@ export * from './indonesian-format';
 export * from './reminders';
 export * from './reminder-messages';
 export * from './delivery-reports';
+export * from './data-protection';

@@ -94,6 +94,12 @@ export const RULE_CATALOGUE = {
   'CHILD-LITMAS': "A child's case is placed only once its Litmas is recorded (SPPA 60(3)-(4)).",
   'CL-BIRTH-DATE': "A client's birth date is not in the future.",
   'CL-GUARDIAN': 'A child client (under 18, Anak) has a guardian (wali) on record.',
+  'PDP-CHILD-AT-OFFENCE':
+    "Children's protections follow the age at the offence (SPPA 1(3), 20), kept after the 18th birthday.",
+  'PDP-RETENTION-CLOSURE':
+    "Retention periods count from the case's closure; nothing of an open case is ever due.",
+  'PDP-RETENTION-CLIENT-HOLD':
+    "A client's own record, guardian, NIK reads and trail count from their last case's closure; an open case holds them.",
   'CL-NIK-UNIQUE': 'A NIK belongs to at most one client of an office.',
   'CL-NIK-MASK':
     'Outside an audited reveal a NIK shows only its last 4 digits; who may not reveal it sees the birth year, never the birth date nor what changes on a birthday (UU 27/2022).',
@@ -190,6 +196,18 @@ export const RULE_CATALOGUE = {
     "An office issues documents only once its letterhead (the Kanwil and office lines, address and city, one line each), its head's name (an NIP of 18 digits when given) and a valid register (DOC-NUMBER-PATTERN) are set.",
   'LC-CLOSE-RECORD':
     'A completed case is closed only once its berita acara penyelesaian (completion record) has been issued: closing says the paper went to the jaksa.',
+  'PDP-BREACH-REPORT':
+    'A breach names what happened, a discovery not in the future, an exposure window from no later than discovery to no later than now, its own office among at most 96, and the record types touched.',
+  'PDP-BREACH-CLOCK':
+    'Notices to the subjects and to the authority are due 3×24 hours after discovery (UU 27/2022 Pasal 46): one each, sent between discovery and now; a late one is recorded and flagged, never refused.',
+  'PDP-BREACH-CLOSE':
+    'A breach closes only once both notices are recorded, with a summary and at least one piece of evidence.',
+  'PDP-REQUEST-DEADLINE':
+    "A subject's request is due 3×24 hours after its receipt (not in the future; UU 27/2022 Pasal 30-32); a late answer is recorded and flagged overdue, never refused.",
+  'PDP-REQUEST-REFUSAL':
+    "Refusing a subject's request names its reason (e.g. UU 27/2022 Pasal 15: law enforcement).",
+  'PDP-REQUEST-ANSWER-ONCE':
+    'A request is answered once, while open; an export answers only an access request about the client exported.',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -258,6 +276,9 @@ export const Rule = {
   CHILD_LITMAS: 'CHILD-LITMAS',
   CL_BIRTH_DATE: 'CL-BIRTH-DATE',
   CL_GUARDIAN: 'CL-GUARDIAN',
+  PDP_CHILD_AT_OFFENCE: 'PDP-CHILD-AT-OFFENCE',
+  PDP_RETENTION_CLOSURE: 'PDP-RETENTION-CLOSURE',
+  PDP_RETENTION_CLIENT_HOLD: 'PDP-RETENTION-CLIENT-HOLD',
   CL_NIK_UNIQUE: 'CL-NIK-UNIQUE',
   CL_NIK_MASK: 'CL-NIK-MASK',
   CASE_CLIENT: 'CASE-CLIENT',
@@ -321,6 +342,12 @@ export const Rule = {
   DOC_NUMBER_PATTERN: 'DOC-NUMBER-PATTERN',
   DOC_SETTINGS: 'DOC-SETTINGS',
   LC_CLOSE_RECORD: 'LC-CLOSE-RECORD',
+  PDP_BREACH_REPORT: 'PDP-BREACH-REPORT',
+  PDP_BREACH_CLOCK: 'PDP-BREACH-CLOCK',
+  PDP_BREACH_CLOSE: 'PDP-BREACH-CLOSE',
+  PDP_REQUEST_DEADLINE: 'PDP-REQUEST-DEADLINE',
+  PDP_REQUEST_REFUSAL: 'PDP-REQUEST-REFUSAL',
+  PDP_REQUEST_ANSWER_ONCE: 'PDP-REQUEST-ANSWER-ONCE',
 } as const satisfies Record<string, RuleId>;
 
 /**

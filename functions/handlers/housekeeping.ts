@@ -28,7 +28,7 @@ export const handler = middy<unknown, HousekeepingReport>()
       logger.error('housekeeping: office failed', { officeId, error: (error as Error).name }),
     );
     logger.info('housekeeping', { timeZone, ...report });
-    if (report.failed > 0 || report.failedOffices > 0) {
+    if (report.failed > 0 || report.failedOffices > 0 || report.retention.failed > 0) {
       throw new Error(`housekeeping: ${report.failed} placements and ${report.failedOffices} offices failed`);
     }
     return report;

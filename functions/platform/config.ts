@@ -1,5 +1,11 @@
 import { parseMfaFactors, parseMfaRoles, type MfaFactor } from '../identity/mfa';
 import type { Role } from '../identity/principal';
+import {
+  DEFAULT_RETENTION_SETTINGS,
+  RETENTION_RECORD_TYPES,
+  type RetentionSchedule,
+  type RetentionSettings,
+} from '../domain/data-protection/retention-schedule';
 
 /**
  * Runtime configuration read once per cold start from the environment that the CDK stack (or local
@@ -18,6 +24,13 @@ export interface RuntimeConfig {
    * documents function issues documents, so only it needs this.
    */
   readonly publicUrl?: string;
+  /**
+   * `EXPORTS_BUCKET`: subjects' exports (issue 17). Only the documents function writes them, so only it
+   * is given the bucket; elsewhere the export refuses to run.
+   */
+  readonly exportsBucket?: string;
+  /** `EXPORTS_RETENTION_DAYS`: how long an export is kept (the retention schedule's `exports`). @default 30 */
+  readonly exportsRetentionDays?: number;
   readonly region: string;
   /** Only in local mode: DynamoDB Local and s3rver endpoints. */
   readonly dynamoEndpoint?: string;
@@ -47,6 +60,49 @@ export interface RuntimeConfig {
    * marked expired. At least the upload URL's 15 minutes. @default 60 (see `evidenceSettings`)
    */
   readonly evidencePendingExpiryMinutes?: number;
+  /**
+   * `RETENTION_SCHEDULE`: the deployment's retention schedule and notice days (JSON of
+   * `deployment.retention.schedule` and `noticeDays`, ADR 0020). @default the domain's defaults
+   */
+  readonly retention?: RetentionSettings;
+}
+
+/**
+ * The retention settings from their environment variable: every record type with a whole number of
+ * days and `delete` or `anonymise`, and the notice days. Anything else fails the cold start: a job that
+ * deleted on a misread schedule could not take it back.
+ */
+export function parseRetentionSettings(raw: string | undefined): RetentionSettings {
+  if (raw === undefined || raw === '') return DEFAULT_RETENTION_SETTINGS;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new Error('RETENTION_SCHEDULE must be JSON');
+  }
+  const { schedule, noticeDays } = (parsed ?? {}) as {
+    schedule?: Record<string, unknown>;
+    noticeDays?: unknown;
+  };
+  if (!schedule || typeof schedule !== 'object') throw new Error('RETENTION_SCHEDULE needs a schedule');
+  const periods = Object.fromEntries(
+    RETENTION_RECORD_TYPES.map((type) => {
+      const period = schedule[type] as { days?: unknown; then?: unknown } | undefined;
+      if (
+        !period ||
+        !Number.isInteger(period.days) ||
+        (period.days as number) < 1 ||
+        (period.then !== 'delete' && period.then !== 'anonymise')
+      ) {
+        throw new Error(`RETENTION_SCHEDULE.schedule.${type} must be { days ≥ 1, then: delete | anonymise }`);
+      }
+      return [type, { days: period.days as number, then: period.then }];
+    }),
+  ) as unknown as RetentionSchedule;
+  if (!Number.isInteger(noticeDays) || (noticeDays as number) < 1) {
+    throw new Error('RETENTION_SCHEDULE.noticeDays must be a whole number ≥ 1');
+  }
+  return { schedule: periods, noticeDays: noticeDays as number };
 }
 
 /** Evidence settings with their defaults filled in. */
@@ -83,6 +139,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     evidenceBucket: required('EVIDENCE_BUCKET'),
     documentsBucket: required('DOCUMENTS_BUCKET'),
     publicUrl: env.PUBLIC_URL || undefined,
+    exportsBucket: env.EXPORTS_BUCKET || undefined,
+    exportsRetentionDays: positiveInt(env, 'EXPORTS_RETENTION_DAYS'),
     region: env.AWS_REGION ?? 'ap-southeast-3',
     dynamoEndpoint: mode === 'local' ? env.DYNAMODB_ENDPOINT : undefined,
     s3Endpoint: mode === 'local' ? env.S3_ENDPOINT : undefined,
@@ -98,5 +156,6 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     cursorKey: mode === 'local' ? required('CURSOR_SIGNING_KEY') : undefined,
     maxUploadBytes: positiveInt(env, 'MAX_UPLOAD_BYTES'),
     evidencePendingExpiryMinutes: positiveInt(env, 'EVIDENCE_PENDING_EXPIRY_MINUTES', 15),
+    retention: parseRetentionSettings(env.RETENTION_SCHEDULE),
   };
 }

@@ -12,6 +12,10 @@ import { ClientStore } from '../store/client-store';
 import { DirectoryStore } from '../store/directory-store';
 import { S3DocumentFiles } from '../store/document-files';
 import { DocumentStore } from '../store/document-store';
+import { S3ExportFiles } from '../store/export-files';
+import { SubjectExportStore } from '../store/subject-export-store';
+import { SubjectRequestStore } from '../store/subject-request-store';
+import { DEFAULT_RETENTION_SCHEDULE } from '../domain/data-protection/retention-schedule';
 import { OfficePolicyStore } from '../store/office-policy-store';
 import { IdempotencyStore, idempotencyPort } from '../store/idempotency';
 import { withReadAhead } from '../store/read-ahead';
@@ -29,6 +33,9 @@ import { UserStore } from '../store/user-store';
 import { WebhookDeliveryStore } from '../store/webhook-deliveries';
 import { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
 import { AuditStore } from '../store/audit-store';
+import { RetentionStore } from '../store/retention-store';
+import { DEFAULT_RETENTION_SETTINGS } from '../domain/data-protection/retention-schedule';
+import { BreachStore } from '../store/breach-store';
 import { SummaryStore } from '../store/summary-store';
 import { WarningStore } from '../store/warning-store';
 import { AssessmentStore } from '../store/assessment-store';
@@ -102,6 +109,9 @@ export function createDependencies(
     payments: new PaymentStore(db, config.tableName),
     reminders: new ReminderLog(db, config.tableName),
     audit: new AuditStore(db, config.tableName),
+    retention: new RetentionStore(db, config.tableName),
+    retentionSettings: config.retention ?? DEFAULT_RETENTION_SETTINGS,
+    breaches: new BreachStore(db, config.tableName),
     summary: new SummaryStore(db, config.tableName),
     evidence: new EvidenceStore(db, config.tableName),
     evidenceObjects: evidenceObjectsOf(config),
@@ -127,6 +137,18 @@ export function createDependencies(
       endpoint: config.s3Endpoint,
     }),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    subjectRequests: new SubjectRequestStore(db, config.tableName),
+    subjectExports: new SubjectExportStore(db, config.tableName),
+    ...(config.exportsBucket
+      ? {
+          exportFiles: new S3ExportFiles({
+            bucket: config.exportsBucket,
+            region: config.region,
+            endpoint: config.s3Endpoint,
+          }),
+        }
+      : {}),
+    exportsRetentionDays: config.exportsRetentionDays ?? DEFAULT_RETENTION_SCHEDULE.exports.days,
     cursors,
     idempotency: idempotencyPort(new IdempotencyStore(db, config.idempotencyTableName)),
     now,

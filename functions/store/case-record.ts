@@ -89,6 +89,22 @@ export interface CaseRecord extends CaseInput {
     readonly number: string;
     readonly issuedOn: string;
   };
+  /** The office-local date the case was closed (status `closed`): every retention period counts from it. */
+  readonly closedOn?: string;
+  /** What the retention job has done to the case (issue 17); set by the job only. */
+  readonly retention?: CaseRetention;
+}
+
+/**
+ * The retention job's marks on a closed case: each step's instant once done (so a rerun or a resumed
+ * run repeats nothing), the date its evidence locks were extended to, and when every step was done.
+ */
+export interface CaseRetention {
+  readonly done?: Readonly<Partial<Record<string, string>>>;
+  readonly evidenceLockedUntil?: string;
+  /** The ids of the evidence the evidence step deleted, for the read logs that outlive it. */
+  readonly evidenceIds?: readonly string[];
+  readonly completedAt?: string;
 }
 
 /** What the re-planner keeps of a plan (issue 15): enough for a list to sort and a screen to explain. */

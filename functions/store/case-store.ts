@@ -2,6 +2,8 @@ import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-s
 import { onTrackUntil, OPEN_STATUSES, termsOf, type CaseFlag, type CaseStatus } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { batchGetIn } from './batch-get';
+import { retentionKeys } from './case-retention-keys';
+import { addCaseToClient } from './client-store';
 import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import type { PageRequest } from './paging';
@@ -42,8 +44,17 @@ export class CaseStore {
     private readonly tableName: string,
   ) {}
 
-  /** Registers a new case: the case, its status counter and its audit entry, in one transaction. */
-  async register(officeId: string, fields: NewCase, actor: Actor): Promise<CaseRecord> {
+  /**
+   * Registers a new case: the case, its status counter, its audit entry and the client's list of cases,
+   * in one transaction. `childAtOffence` (the domain's `committedAsChild`) marks the client for good;
+   * the mark is never overwritten, so the first such case stays the one it names.
+   */
+  async register(
+    officeId: string,
+    fields: NewCase,
+    actor: Actor,
+    client: { readonly childAtOffence: boolean },
+  ): Promise<CaseRecord> {
     const at = actor.at.toISOString();
     const record: CaseRecord = {
       ...fields,
@@ -63,6 +74,7 @@ export class CaseStore {
       },
       statusCounter(this.tableName, officeId, undefined, record.status),
       this.audit('case.create', undefined, record, actor),
+      addCaseToClient(this.tableName, record, client.childAtOffence),
     ]);
     return record;
   }
@@ -333,6 +345,7 @@ export function caseItem(record: CaseRecord): Record<string, unknown> {
       ? { gsi3pk: keys.siteCases(record.officeId, record.currentSiteId), gsi3sk: sortKey }
       : {}),
     ...(open ? { duepk: keys.openCases(record.officeId), duesk: sortKey } : {}),
+    ...retentionKeys(record),
     ...trackKeys(record),
   };
 }

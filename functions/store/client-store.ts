@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { maskNikToSerial } from '../domain';
+import { maskNikToSerial, type LawfulBasis } from '../domain';
 import { auditItem, fieldChanges, newId } from './audit';
 import { batchGetIn } from './batch-get';
 import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
-import { ConditionFailed, transact } from './transactions';
+import { WriteConflict } from './optimistic';
+import { ConditionFailed, transact, type TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
 export interface Guardian {
@@ -27,6 +28,23 @@ export interface ClientRecord {
   readonly guardian?: Guardian;
   /** Set when the client is not to get SMS reminders (ADR 0014); absent means SMS are sent. */
   readonly smsPreference?: SmsPreference;
+  /** Why the office may process this person's data (UU 27/2022 Pasal 20(2)); absent: the default. */
+  readonly lawfulBasis?: LawfulBasis;
+  /**
+   * Every case of the client, oldest first, appended in the transaction that registers a case (absent
+   * on clients whose cases all predate it). A subject's export and the retention job read it.
+   */
+  readonly caseIds?: readonly string[];
+  /**
+   * Set, once and for good, when a case is registered for an offence committed before the client was
+   * 18 (or on the children's track): the child's protections follow the age at the offence, not today's.
+   */
+  readonly childAtOffence?: { readonly caseId: string; readonly offenceDate?: string };
+  /**
+   * Set by the retention job when the client's period ended (ADR 0020): the item then keeps only id,
+   * sex, birth year, caseIds and this instant, and `get` treats the client as gone.
+   */
+  readonly anonymisedAt?: string;
   readonly version: number;
   readonly createdAt: string;
 }
@@ -40,7 +58,10 @@ export interface SmsPreference {
   readonly setAt: string;
 }
 
-export type NewClient = Omit<ClientRecord, 'id' | 'officeId' | 'version' | 'createdAt'>;
+export type NewClient = Omit<
+  ClientRecord,
+  'id' | 'officeId' | 'version' | 'createdAt' | 'caseIds' | 'childAtOffence'
+>;
 
 /** The office already has a client with this NIK (its uniqueness guard item exists). */
 export class DuplicateNik extends Error {}
@@ -78,15 +99,7 @@ export class ClientStore {
           },
         },
         {
-          Put: {
-            TableName: this.tableName,
-            Item: {
-              ...keys.client(officeId, record.id),
-              ...keys.clientListing(officeId, record.fullName, record.id),
-              type: 'client',
-              ...record,
-            },
-          },
+          Put: { TableName: this.tableName, Item: this.item(record) },
         },
         {
           Put: {
@@ -111,9 +124,98 @@ export class ClientStore {
     return record;
   }
 
+  /**
+   * A correction (UU 27/2022 Pasal 30): the client as `next` if still at `current.version`, its audit
+   * entry with the reason, a moved NIK guard when the NIK changed, and the name copied onto each of the
+   * client's cases (they show it in lists), in one transaction. Throws `WriteConflict` when the client
+   * moved meanwhile and `DuplicateNik` when another client has the new NIK.
+   */
+  async correct(
+    current: ClientRecord,
+    next: ClientRecord,
+    actor: Actor & { reason: string },
+  ): Promise<ClientRecord> {
+    const saved: ClientRecord = { ...next, version: current.version + 1 };
+    const { officeId } = current;
+    const nikMoved = current.nik !== saved.nik;
+    const renamed = current.fullName !== saved.fullName;
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: this.item(saved),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': current.version },
+        },
+      },
+      ...(nikMoved
+        ? [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...keys.nikGuard(officeId, nikHash(saved.nik)), clientId: saved.id },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Delete: { TableName: this.tableName, Key: keys.nikGuard(officeId, nikHash(current.nik)) } },
+          ]
+        : []),
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: auditItem({
+            officeId,
+            ...actor,
+            action: 'client.correct',
+            subject: { type: 'client', id: saved.id },
+            changes: fieldChanges(current as never, saved as never, {
+              mask: auditMask,
+              ignore: ['version', 'officeId', 'createdAt', 'id', 'caseIds', 'childAtOffence'],
+            }),
+          }),
+        },
+      },
+      ...(renamed
+        ? (saved.caseIds ?? []).map((caseId) => this.renameOnCase(officeId, caseId, saved.fullName))
+        : []),
+    ];
+    try {
+      await transact(this.db, items);
+    } catch (error) {
+      if (error instanceof ConditionFailed && error.index === 0) throw new WriteConflict('client');
+      if (error instanceof ConditionFailed && nikMoved && error.index === 1) throw new DuplicateNik();
+      throw error;
+    }
+    return saved;
+  }
+
+  /** A case's copy of its client's name, with a new version: the case as read before has changed. */
+  private renameOnCase(officeId: string, caseId: string, fullName: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: keys.caseRecord(officeId, caseId),
+        UpdateExpression: 'SET clientName = :name ADD version :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':name': fullName, ':one': 1 },
+      },
+    };
+  }
+
+  /** The stored item of a client: its record, key and name listing. */
+  private item(record: ClientRecord): Record<string, unknown> {
+    return {
+      ...keys.client(record.officeId, record.id),
+      ...keys.clientListing(record.officeId, record.fullName, record.id),
+      type: 'client',
+      ...record,
+    };
+  }
+
   async get(officeId: string, clientId: string): Promise<ClientRecord | undefined> {
     const item = await getItem(this.db, this.tableName, keys.client(officeId, clientId));
-    return item ? toClient(item) : undefined;
+    // An anonymised client (retention, ADR 0020) keeps only ids and statistics: gone, for every reader.
+    return item && !item.anonymisedAt ? toClient(item) : undefined;
   }
 
   /** Clients by id (the reminders' recipients): one BatchGet per 100, eventually consistent. */
@@ -226,8 +328,43 @@ export class ClientStore {
   }
 }
 
-/** One-way: the guard item must not hold a readable NIK. */
-function nikHash(nik: string): string {
+/**
+ * The transaction item that appends a newly registered case to its client's `caseIds`; a case for an
+ * offence as a child marks the client (`childAtOffence`), never overwriting an earlier mark. Conditioned
+ * on the client existing, so a case can never name a client that is gone.
+ */
+export function addCaseToClient(
+  tableName: string,
+  record: {
+    readonly id: string;
+    readonly officeId: string;
+    readonly clientId: string;
+    readonly decision: { readonly offenceDate?: string };
+  },
+  childAtOffence: boolean,
+): TransactItem {
+  const { offenceDate } = record.decision;
+  const mark = offenceDate ? { caseId: record.id, offenceDate } : { caseId: record.id };
+  const appendCase = 'caseIds = list_append(if_not_exists(caseIds, :none), :case)';
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.client(record.officeId, record.clientId),
+      UpdateExpression: childAtOffence
+        ? `SET ${appendCase}, childAtOffence = if_not_exists(childAtOffence, :mark)`
+        : `SET ${appendCase}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: {
+        ':none': [],
+        ':case': [record.id],
+        ...(childAtOffence ? { ':mark': mark } : {}),
+      },
+    },
+  };
+}
+
+/** One-way: the guard item must not hold a readable NIK. (The retention job deletes the guard by it.) */
+export function nikHash(nik: string): string {
   return createHash('sha256').update(`abdi-nik:${nik}`).digest('hex');
 }
 

@@ -97,6 +97,13 @@ export const keys = {
   siteCases: (officeId: string, siteId: string) => `O#${officeId}#SITE#${siteId}#CASES`,
   /** Sparse `due` and `track` listings of an office's open cases (by deadline, by last on-track day). */
   openCases: (officeId: string) => `O#${officeId}#OPEN`,
+  /**
+   * Sparse `due` listing of an office's closed cases by closure date (`<closedOn>#<caseId>`), which the
+   * retention job and its dry run read. Closed cases are not open, so the attributes are free.
+   */
+  retentionCases: (officeId: string) => `O#${officeId}#RETENTION`,
+  /** The retention job's deletion records, `<at>#<ulid>`: ids, types, counts, dates; no personal data. */
+  retentionLog: (officeId: string) => `O#${officeId}#RETENTION-LOG`,
   /** Sort key of a case in its listings: the day (deadline or last on-track day), then the id. */
   caseByDay: (day: string, caseId: string) => `${day}#${caseId}`,
   /**

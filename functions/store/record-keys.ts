@@ -1,7 +1,9 @@
 import { caseOfRecord } from './case-partition';
+import { breachKeys } from './breach-store';
 import { keys } from './keys';
 import { sessionSortKey } from './session-store';
 import { referralKey } from './warning-store';
+import { SubjectRequestStore } from './subject-request-store';
 import { deliveryLogKey } from './webhook-deliveries';
 import { webhookKey } from './webhook-subscriptions';
 
@@ -16,6 +18,11 @@ export const recordKeys = {
   site: keys.site,
   evidence: keys.evidence,
   webhook: webhookKey,
+  /** An office of the deployment (a breach names the offices it touched). */
+  office: keys.office,
+  /** A breach (global: it may name several offices) and one office's copy of it. */
+  breach: breachKeys.breach,
+  breachCopy: breachKeys.copy,
   webhookDelivery: deliveryLogKey,
   /** A session by its id alone (`<caseId>-<ULID>`), in its case's partition. */
   session: (officeId: string, sessionId: string) => ({
@@ -26,6 +33,8 @@ export const recordKeys = {
   /** A referral by its id alone (`<caseId>-<ULID>`), in its case's partition. */
   referral: (officeId: string, referralId: string) =>
     referralKey(officeId, caseOfRecord(referralId) ?? '', referralId),
+  /** A data subject's request in the office's log (issue 17). */
+  dataRequest: SubjectRequestStore.key,
   caseOfRecord: (officeId: string, recordId: string) =>
     keys.caseRecord(officeId, caseOfRecord(recordId) ?? ''),
 };

@@ -3,6 +3,11 @@
  * message naming the deployment and the field, instead of producing a half-configured stack.
  */
 import * as z from 'zod';
+import {
+  DEFAULT_RETENTION_SETTINGS,
+  RETENTION_RECORD_TYPES,
+  type RetentionRecordType,
+} from '../../functions/domain/data-protection/retention-schedule';
 import { ROLES } from '../../functions/identity/principal';
 
 /** Indonesia's three zones; none observes daylight saving. */
@@ -79,7 +84,45 @@ export const retentionSchema = z.strictObject({
   logRetentionDays: z.literal(logRetentionDays, { error: `use one of ${logRetentionDays.join(', ')}` }),
   /** DynamoDB point-in-time recovery window; PITR itself is always on. */
   pointInTimeRecoveryDays: z.int().min(1).max(35).default(35),
+  /**
+   * The retention schedule (issue 17, ADR 0020): per record type, the days after a case's closure that
+   * its records are kept and whether they are then deleted or anonymised. Types left out keep their
+   * defaults (functions/domain/data-protection/retention-schedule.ts).
+   */
+  schedule: retentionScheduleSchema(),
+  /** How many days ahead the retention dry run looks, so an office sees what ends before it does. */
+  noticeDays: z.int().min(1).max(365).default(DEFAULT_RETENTION_SETTINGS.noticeDays),
 });
+
+/** Each record type's period, defaulting type by type; periods that would contradict each other are refused. */
+function retentionScheduleSchema() {
+  const defaults = DEFAULT_RETENTION_SETTINGS.schedule;
+  const period = (type: RetentionRecordType) =>
+    z
+      .strictObject({
+        days: z.int().min(1).max(36_500),
+        then: z.enum(['delete', 'anonymise']),
+      })
+      .default(defaults[type]);
+  const shape = Object.fromEntries(RETENTION_RECORD_TYPES.map((type) => [type, period(type)])) as {
+    [type in RetentionRecordType]: ReturnType<typeof period>;
+  };
+  return z
+    .strictObject(shape)
+    .refine((s) => s.thumbnails.days <= s.evidence.days, {
+      path: ['thumbnails'],
+      message: 'a thumbnail is a copy of the photo: keep it no longer than the evidence',
+    })
+    .refine((s) => s.guardian.days <= s.client.days, {
+      path: ['guardian'],
+      message: "keep a guardian's details no longer than the client's record",
+    })
+    .refine((s) => s.accessLogs.days <= s.audit.days, {
+      path: ['accessLogs'],
+      message: 'keep read logs no longer than the audit trail they belong to',
+    })
+    .default(defaults);
+}
 
 export const deploymentSchema = z.strictObject({
   name: slug,

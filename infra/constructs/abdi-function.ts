@@ -53,6 +53,11 @@ export interface AbdiFunctionProps {
    */
   readonly copyFiles?: readonly { readonly from: string; readonly to: string }[];
   /**
+   * A fixed name for the function's role, where a bucket policy in another stack must name it (the
+   * housekeeping job's retention exemption, ADR 0020). @default a generated name
+   */
+  readonly roleName?: string;
+  /**
    * Tests only: deploys a stub instead of bundling `entry`, so a synth takes seconds. Every setting except
    * the code stays the same. Never set it for a real deployment.
    * @default false
@@ -77,6 +82,7 @@ export class AbdiFunction extends Construct {
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: props.description ?? `Abdi function ${id}`,
+      ...(props.roleName ? { roleName: props.roleName } : {}),
     });
     this.logGroup.grantWrite(this.role);
 

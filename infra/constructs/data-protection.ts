@@ -11,7 +11,12 @@ import type { DeploymentConfig } from '../config/schema';
 import { AuditTrail } from './audit-trail';
 import { Backups, tableArn, vaultLockOf } from './backups';
 import type { LockedBucket } from './locked-bucket';
-import { BreakGlassRole, breakGlassRoleNameOf, denyTampering } from './tamper-proofing';
+import {
+  BreakGlassRole,
+  breakGlassRoleNameOf,
+  denyTampering,
+  housekeepingRoleNameOf,
+} from './tamper-proofing';
 
 export interface DataProtectionProps {
   readonly deployment: DeploymentConfig;
@@ -19,6 +24,8 @@ export interface DataProtectionProps {
   readonly tables: ReadonlyMap<string, dynamodb.ITable>;
   /** The evidence and documents buckets. */
   readonly lockedBuckets: readonly LockedBucket[];
+  /** The bucket the housekeeping job applies the retention schedule to (the evidence bucket, ADR 0020). */
+  readonly retentionBucket?: LockedBucket;
   readonly accessLogBucket: s3.IBucket;
 }
 
@@ -36,7 +43,13 @@ export class DataProtection extends Construct {
       key: locked.encryptionKey,
     }));
 
-    for (const { bucket } of buckets) denyTampering(bucket, { breakGlassRoleName });
+    for (const { bucket } of buckets) {
+      const retentionJob = props.retentionBucket?.bucket === bucket;
+      denyTampering(bucket, {
+        breakGlassRoleName,
+        ...(retentionJob ? { retentionRoleNames: [housekeepingRoleNameOf(deployment.name)] } : {}),
+      });
+    }
 
     // The Data stack's tables, and any table the App stack is pointed at instead (a restored one), so a
     // restore is backed up from its first night.

@@ -31,6 +31,8 @@ export const documentRoutes = [
   { method: 'POST', path: '/v1/offices/{officeId}/documents/{documentId}/finish' },
   { method: 'GET', path: '/v1/offices/{officeId}/documents/{documentId}/spreadsheet' },
   { method: 'GET', path: '/v1/regions/{regionId}/report' },
+  // A subject's export renders its PDF here too (issue 17).
+  { method: 'POST', path: '/v1/offices/{officeId}/clients/{clientId}/exports' },
 ] as const;
 
 const requireHere = createRequire(import.meta.url);
@@ -55,6 +57,8 @@ export interface DocumentIssuingProps {
   readonly tables: readonly { readonly table: dynamodb.ITable; readonly definition: TableDefinition }[];
   readonly bucketName: string;
   readonly bucketKey: kms.IKey;
+  /** The exports bucket (issue 17): subjects' exports are written and presigned here, by this function only. */
+  readonly exportsBucketName?: string;
   /** Runtime configuration shared with the other functions, plus PUBLIC_URL (the verification links). */
   readonly environment: Readonly<Record<string, string>>;
   readonly logRetention: logs.RetentionDays;
@@ -110,6 +114,22 @@ export class DocumentIssuing extends Construct {
       }),
     );
     props.bucketKey.grant(this.handler.role, 'kms:GenerateDataKey', 'kms:Decrypt');
+    if (props.exportsBucketName) {
+      const exportObjects = `arn:${Aws.PARTITION}:s3:::${props.exportsBucketName}/*`;
+      this.handler.role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          sid: 'StoreSubjectExports',
+          // Put the two files, Get for the presigned links it hands out; no delete, no listing.
+          actions: ['s3:PutObject', 's3:GetObject'],
+          resources: [exportObjects],
+        }),
+      );
+      this.handler.acknowledgeWildcard(
+        'Resource',
+        exportObjects,
+        "Each export has keys of its own (`<office>/<export id>/…`), so the grant covers this one bucket's objects; put and get only: no delete, no listing.",
+      );
+    }
     this.handler.acknowledgeWildcard(
       'Resource',
       objects,

@@ -15,7 +15,7 @@
  * Stale idempotency records need no job: the idempotency table's TTL deletes them, and the API treats a
  * record past its expiry as absent until it does (functions/store/idempotency.ts).
  */
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Aws, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
@@ -25,6 +25,8 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import type { RetentionSettings } from '../../functions/domain/data-protection/retention-schedule';
+import { THUMBNAIL_KEY_PREFIX } from '../../functions/evidence/thumbnail-key';
 import type { TableDefinition } from '../../functions/tables';
 import { housekeepingSchedule, type HousekeepingJobEvent } from '../config/housekeeping-schedule';
 import type { OfficeTimeZone } from '../config/reminder-schedule';
@@ -32,6 +34,8 @@ import { AbdiFunction } from './abdi-function';
 import { grantWorkerTableAccess } from './audit-stream';
 import { acknowledge, acknowledgeWildcard } from './nag';
 import type { TableAccess } from './table-access';
+import { housekeepingRoleNameOf } from './tamper-proofing';
+import { EVIDENCE_KEY_PREFIX } from './evidence-verification';
 
 export const housekeepingEntry = fileURLToPath(
   new URL('../../functions/handlers/housekeeping.ts', import.meta.url),
@@ -48,8 +52,12 @@ const MAX_DELAY = Duration.hours(4);
  *   (the case item's version and current site, the ended placement);
  * - `O#<office>#SITE#<site>`: the site's per-weekday occupancy, given back (UpdateItem only);
  * - `O#<office>#AUDIT#case#<case>`: the end's audit entry on the case's timeline (Put only).
- * Not reachable: memberships and profiles, clients, NIK guards, partners, counters, reminders, webhooks,
- * other audit trails, local credentials; no Delete, no BatchGet.
+ * - retention (issue 17): `O#<office>#RETENTION` (due) the closed cases; the case partition, the client
+ *   item and its credited days, the NIK guard, the case's, its evidence's and the client's audit trails
+ *   (read, deleted, or rewritten anonymised); `O#<office>#STATS` (a deleted case's counter);
+ *   `O#<office>#RETENTION-LOG` (Put only).
+ * Not reachable: memberships and profiles, partners, reminders, webhooks, other audit trails, local
+ * credentials, the office's audit log index.
  */
 export const HOUSEKEEPING_PARTITIONS = {
   offices: 'OFFICES',
@@ -57,6 +65,15 @@ export const HOUSEKEEPING_PARTITIONS = {
   case: 'O#*#CASE#*',
   site: 'O#*#SITE#*',
   caseAudit: 'O#*#AUDIT#case#*',
+  // Issue 17, the retention schedule (ADR 0020):
+  closedCases: 'O#*#RETENTION',
+  retentionLog: 'O#*#RETENTION-LOG',
+  client: 'O#*#CLIENT#*',
+  nikGuard: 'O#*#NIK#*',
+  stats: 'O#*#STATS',
+  caseEvidenceAudit: 'O#*#AUDIT#case-evidence#*',
+  evidenceAudit: 'O#*#AUDIT#evidence#*',
+  clientAudit: 'O#*#AUDIT#client#*',
 } as const;
 
 const H = HOUSEKEEPING_PARTITIONS;
@@ -72,6 +89,27 @@ export const housekeepingTableAccess: TableAccess[] = [
   { sid: 'ReadCases', actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: [H.case] },
   { sid: 'EndPlacements', actions: ['dynamodb:PutItem'], leadingKeys: [H.case, H.caseAudit] },
   { sid: 'GiveBackPlaces', actions: ['dynamodb:UpdateItem'], leadingKeys: [H.site] },
+  // The retention schedule: its listing, then what each due step reads and deletes or anonymises.
+  { sid: 'ListClosedCases', actions: ['dynamodb:Query'], indexes: ['due'], leadingKeys: [H.closedCases] },
+  { sid: 'ReadClientsCases', actions: ['dynamodb:BatchGetItem'], leadingKeys: [H.case] },
+  { sid: 'ReadClients', actions: ['dynamodb:GetItem'], leadingKeys: [H.client] },
+  {
+    sid: 'ReadRetentionRecords',
+    actions: ['dynamodb:Query'],
+    leadingKeys: [H.client, H.caseAudit, H.caseEvidenceAudit, H.evidenceAudit, H.clientAudit],
+  },
+  {
+    sid: 'ApplyRetention',
+    actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+    leadingKeys: [H.case, H.client],
+  },
+  {
+    sid: 'DeleteExpiredRecords',
+    actions: ['dynamodb:DeleteItem'],
+    leadingKeys: [H.nikGuard, H.caseAudit, H.caseEvidenceAudit, H.evidenceAudit, H.clientAudit],
+  },
+  { sid: 'DeletedCaseCounters', actions: ['dynamodb:UpdateItem'], leadingKeys: [H.stats] },
+  { sid: 'WriteRetentionLog', actions: ['dynamodb:PutItem'], leadingKeys: [H.retentionLog] },
 ];
 
 export interface HousekeepingProps {
@@ -82,6 +120,12 @@ export interface HousekeepingProps {
   readonly timeZones: readonly OfficeTimeZone[];
   /** Runtime configuration shared with the other functions (table names, mode, …). */
   readonly environment: Readonly<Record<string, string>>;
+  /** The deployment's name: the job's role gets a fixed name the evidence bucket's policy names. */
+  readonly deploymentName: string;
+  /** The evidence bucket's fixed name, whose versions and locks the retention schedule acts on. */
+  readonly evidenceBucketName: string;
+  /** The retention schedule and notice days (`RETENTION_SCHEDULE`, ADR 0020). */
+  readonly retention: RetentionSettings;
   readonly logRetention: logs.RetentionDays;
   /** Tests only: stub code instead of bundling (see AbdiFunctionProps.skipBundling). */
   readonly skipBundling?: boolean;
@@ -99,7 +143,12 @@ export class Housekeeping extends Construct {
       entry: housekeepingEntry,
       description: 'Abdi housekeeping: placements past their last day ended, their places given back',
       logRetention: props.logRetention,
-      environment: { ...props.environment, POWERTOOLS_SERVICE_NAME: 'abdi-housekeeping' },
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: 'abdi-housekeeping',
+        RETENTION_SCHEDULE: JSON.stringify(props.retention),
+      },
+      roleName: housekeepingRoleNameOf(props.deploymentName),
       // A zone's offices and their expired placements, a few calls each: minutes at most.
       timeout: Duration.minutes(15),
       skipBundling: props.skipBundling,
@@ -121,6 +170,7 @@ export class Housekeeping extends Construct {
       onFailure: new destinations.SqsDestination(this.deadLetterQueue),
     });
     grantWorkerTableAccess(this.job, props.table, props.tableDefinition.id, housekeepingTableAccess);
+    this.grantRetention(props.evidenceBucketName);
 
     const schedulerRole = new iam.Role(this, 'SchedulerRole', {
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
@@ -152,5 +202,44 @@ export class Housekeeping extends Construct {
         }),
       });
     });
+  }
+
+  /**
+   * The retention schedule on the evidence bucket (ADR 0020): list a case's versions, read and extend
+   * their locks, delete versions whose lock lapsed, under `evidence/` and `thumbnails/` only. No bypass
+   * of governance retention and no legal hold: the bucket policy exempts this role for
+   * `retentionJobActions` alone (tamper-proofing.ts). No KMS: nothing here reads or writes bytes.
+   */
+  private grantRetention(bucketName: string): void {
+    const bucketArn = `arn:${Aws.PARTITION}:s3:::${bucketName}`;
+    const prefixes = [EVIDENCE_KEY_PREFIX, THUMBNAIL_KEY_PREFIX];
+    const objects = prefixes.map((prefix) => `${bucketArn}/${prefix}*`);
+    this.job.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ListCaseObjectVersions',
+        actions: ['s3:ListBucketVersions'],
+        resources: [bucketArn],
+        conditions: { StringLike: { 's3:prefix': prefixes.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+    this.job.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ApplyRetentionToObjects',
+        actions: [
+          's3:GetObjectRetention',
+          's3:PutObjectRetention',
+          's3:DeleteObject',
+          's3:DeleteObjectVersion',
+        ],
+        resources: objects,
+      }),
+    );
+    for (const resource of objects) {
+      this.job.acknowledgeWildcard(
+        'Resource',
+        resource,
+        "Evidence and thumbnail keys are created per upload under their prefix; the retention schedule acts on a closed case's versions there: read and extend their Object Lock, delete a version once its lock lapsed (ADR 0020).",
+      );
+    }
   }
 }

@@ -26,6 +26,17 @@ export const objectLockEscapeActions = [
   's3:PutObjectLegalHold',
 ] as const;
 
+/**
+ * The part of the escape hatches the retention job may use on the evidence bucket (clarifications,
+ * "Retention and backups"; ADR 0020): extend a version's lock to the end of its period, and delete a
+ * version once its lock has lapsed (S3 itself refuses it earlier without a bypass). Never the bypass of
+ * governance retention, never a legal hold.
+ */
+export const retentionJobActions = ['s3:DeleteObjectVersion', 's3:PutObjectRetention'] as const;
+
+/** The housekeeping job's fixed role name (the evidence bucket's policy names it). */
+export const housekeepingRoleNameOf = (deploymentName: string) => `abdi-${deploymentName}-housekeeping`;
+
 /** What only break-glass and CloudFormation deploys may do to a locked bucket's configuration. */
 export const bucketProtectionActions = [
   's3:PutBucketObjectLockConfiguration',
@@ -82,6 +93,11 @@ export interface TamperProofingOptions {
    * @default the break-glass role; `[]` for nobody at all (the CloudTrail log bucket)
    */
   readonly objectExceptions?: readonly string[];
+  /**
+   * Role names that may, besides break-glass, do `retentionJobActions` (and nothing else of the escape
+   * hatches): the housekeeping job's on the evidence bucket. @default none
+   */
+  readonly retentionRoleNames?: readonly string[];
 }
 
 /** Adds the two deny statements to a locked bucket's policy. */
@@ -89,18 +105,32 @@ export function denyTampering(bucket: s3.Bucket, options: TamperProofingOptions)
   const breakGlass = roleArnPatterns(bucket, options.breakGlassRoleName);
   const deployers = options.deployRoleArns ?? [deployRoleArn(bucket)];
   const objectExceptions = options.objectExceptions ?? breakGlass;
+  const retentionRoles = (options.retentionRoleNames ?? []).flatMap((name) => roleArnPatterns(bucket, name));
+  const retentionActions: readonly string[] = retentionRoles.length > 0 ? retentionJobActions : [];
   bucket.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: objectExceptions.length > 0 ? 'DenyObjectLockEscapeExceptBreakGlass' : 'DenyObjectLockEscape',
       effect: iam.Effect.DENY,
       principals: [new iam.AnyPrincipal()],
-      actions: [...objectLockEscapeActions],
+      actions: objectLockEscapeActions.filter((action) => !retentionActions.includes(action)),
       resources: [bucket.arnForObjects('*')],
       ...(objectExceptions.length > 0 && {
         conditions: { ArnNotLike: { 'aws:PrincipalArn': [...objectExceptions] } },
       }),
     }),
   );
+  if (retentionRoles.length > 0) {
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'DenyRetentionChangesExceptBreakGlassAndRetentionJob',
+        effect: iam.Effect.DENY,
+        principals: [new iam.AnyPrincipal()],
+        actions: [...retentionJobActions],
+        resources: [bucket.arnForObjects('*')],
+        conditions: { ArnNotLike: { 'aws:PrincipalArn': [...objectExceptions, ...retentionRoles] } },
+      }),
+    );
+  }
   bucket.addToResourcePolicy(
     new iam.PolicyStatement({
       sid: 'DenyProtectionChangesExceptBreakGlassAndDeploys',

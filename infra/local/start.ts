@@ -147,6 +147,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       IDEMPOTENCY_TABLE_NAME: physicalName(LOCAL_PREFIX, tables[1]),
       EVIDENCE_BUCKET: bucketNames[0]?.name,
       DOCUMENTS_BUCKET: bucketNames[1]?.name,
+      // Subjects' exports (issue 17); local mode serves every route in one process, the export's too.
+      EXPORTS_BUCKET: bucketNames[2]?.name,
       // Printed on documents as their verification link; a phone on the LAN needs PUBLIC_URL set to reach it.
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`,
       DYNAMODB_ENDPOINT: dynamo.endpoint,

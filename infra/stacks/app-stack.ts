@@ -25,6 +25,7 @@ import { importTable } from '../constructs/data-tables';
 import { apiTableAccess, grantTableAccess } from '../constructs/table-access';
 import { DocumentIssuing, documentRoutes } from '../constructs/document-issuing';
 import { documentsBucketName, evidenceBucketName } from '../constructs/locked-bucket';
+import { exportsBucketName } from '../constructs/exports-bucket';
 import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl, offeredMfaFactors } from '../constructs/identity';
@@ -162,6 +163,11 @@ export class AppStack extends Stack {
       environment: {
         ...runtimeEnvironment,
         MAX_UPLOAD_BYTES: String(deployment.evidence.maxUploadBytes),
+        // The retention dry run reads the schedule the housekeeping job applies (ADR 0020).
+        RETENTION_SCHEDULE: JSON.stringify({
+          schedule: deployment.retention.schedule,
+          noticeDays: deployment.retention.noticeDays,
+        }),
       },
     });
     this.grantData(
@@ -227,6 +233,10 @@ export class AppStack extends Stack {
       tableDefinition: mainTable,
       timeZones: timeZonesOf(deployment.offices),
       environment: runtimeEnvironment,
+      deploymentName: deployment.name,
+      evidenceBucketName: evidenceBucket,
+      // The retention schedule it applies (issue 17, ADR 0020), validated again at its cold start.
+      retention: { schedule: deployment.retention.schedule, noticeDays: deployment.retention.noticeDays },
       logRetention: deployment.retention.logRetentionDays,
       skipBundling: props.skipBundling,
     });
@@ -291,7 +301,14 @@ export class AppStack extends Stack {
       ],
       bucketName: documentsBucket,
       bucketKey: data.documents.encryptionKey,
-      environment: { ...runtimeEnvironment, PUBLIC_URL: this.web.url },
+      exportsBucketName: exportsBucketName(deployment.name, this.account),
+      // Only this function makes subjects' exports (issue 17), so only it is told where they go.
+      environment: {
+        ...runtimeEnvironment,
+        PUBLIC_URL: this.web.url,
+        EXPORTS_BUCKET: exportsBucketName(deployment.name, this.account),
+        EXPORTS_RETENTION_DAYS: String(deployment.retention.schedule.exports.days),
+      },
       logRetention: deployment.retention.logRetentionDays,
       tracing: deployment.tracing,
       skipBundling: props.skipBundling,

@@ -12,6 +12,7 @@ import { LockedBucket, documentsBucketName, evidenceBucketName } from '../constr
 import { Identity } from '../constructs/identity';
 import { documentsBucket, mainTable } from '../../functions/tables';
 import { AnalyticsExport } from '../constructs/analytics-export';
+import { ExportsBucket, exportsBucketName } from '../constructs/exports-bucket';
 
 export interface DataStackProps extends StackProps {
   readonly deployment: DeploymentConfig;
@@ -25,6 +26,8 @@ export class DataStack extends Stack {
   readonly evidence: LockedBucket;
   /** Issued documents (ADR 0015): written by the documents function only, read through presigned links. */
   readonly documents: LockedBucket;
+  /** Subjects' exports (issue 17, ADR 0021): written by the documents function, expiring by lifecycle. */
+  readonly exports: ExportsBucket;
   readonly identity: Identity;
   /** Backups, the locked buckets' deny statements, break-glass and the CloudTrail trail (ADR 0016). */
   readonly protection: DataProtection;
@@ -65,6 +68,12 @@ export class DataStack extends Stack {
       eventBridge: false,
     });
 
+    this.exports = new ExportsBucket(this, 'Exports', {
+      bucketName: exportsBucketName(deployment.name, this.account),
+      expireAfterDays: deployment.retention.schedule.exports.days,
+      accessLogBucket: accessLogs.bucket,
+    });
+
     this.identity = new Identity(this, 'Identity', {
       domainPrefix: deployment.authDomainPrefix,
       // Sign-in mail through SES and email codes as a second factor, where configured (ADR 0018).
@@ -76,6 +85,7 @@ export class DataStack extends Stack {
       tablePrefix: this.tablePrefix,
       tables: this.tables.tables,
       lockedBuckets: [this.evidence, this.documents],
+      retentionBucket: this.evidence,
       accessLogBucket: accessLogs.bucket,
     });
 
@@ -95,6 +105,7 @@ export class DataStack extends Stack {
 
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
     new CfnOutput(this, 'DocumentsBucketName', { value: this.documents.bucket.bucketName });
+    new CfnOutput(this, 'ExportsBucketName', { value: this.exports.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     for (const table of this.tables.tables.values()) {
       new CfnOutput(this, `Table-${table.node.id}`, { value: table.tableName });

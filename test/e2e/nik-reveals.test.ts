@@ -4,8 +4,8 @@ import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
 
 /**
  * The office admin's review of NIK reveals: a PK reads a client's NIK in clear (through the API, with
- * a reason), and the admin finds that read, newest first, under "Akses NIK". Other roles have no
- * such menu entry.
+ * a reason), and the admin finds that read, newest first, under "Data pribadi" → "Akses NIK". Other roles
+ * have no such menu entry.
  */
 
 const baseUrl = inject('baseUrl');
@@ -26,8 +26,9 @@ describe('NIK reveals', () => {
     const admin = await signedIn('admin.palopo', PALOPO);
     await admin.page
       .getByRole('navigation', { name: 'Menu kantor' })
-      .getByRole('link', { name: 'Akses NIK' })
+      .getByRole('link', { name: 'Data pribadi' })
       .click();
+    await admin.page.getByTestId('pdp-reveals').click();
     await admin.page.waitForURL((url) => url.pathname === `${PALOPO}/audit/nik-reveals`);
     const newest = admin.page.getByTestId('nik-reveal').first();
     await newest.waitFor();
@@ -48,6 +49,6 @@ describe('NIK reveals', () => {
     const pk = await signedIn('pk.palopo', PALOPO);
     const menu = pk.page.getByRole('navigation', { name: 'Menu kantor' });
     await menu.getByRole('link', { name: 'Kasus', exact: true }).waitFor();
-    expect(await menu.getByRole('link', { name: 'Akses NIK' }).count()).toBe(0);
+    expect(await menu.getByRole('link', { name: 'Data pribadi' }).count()).toBe(0);
   });
 });

@@ -8,7 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { idempotencyTable, mainTable, physicalName } from '../../functions/tables';
 import { parseDeployments, type DeploymentInput } from '../../infra/config/schema';
 import { COLD_STORAGE_AFTER_DAYS, backupRolePolicies, vaultLockOf } from '../../infra/constructs/backups';
-import { bucketProtectionActions, objectLockEscapeActions } from '../../infra/constructs/tamper-proofing';
+import {
+  bucketProtectionActions,
+  objectLockEscapeActions,
+  retentionJobActions,
+} from '../../infra/constructs/tamper-proofing';
 import { deploymentWith, deployments, resourcesOf, synthesize, type Synthesized } from './support';
 
 interface PolicyStatement {
@@ -198,19 +202,30 @@ describe.each(deployments.map((d) => [d.name, d] as const))('backups of %s', (_n
     const statements = bucketPolicyOf(synthesized, logicalId(synthesized, bucketOf().bucket));
 
     it('denies the Object Lock escape hatches to every principal but break-glass', () => {
-      // Prepare
+      // Prepare: on the evidence bucket, the retention job's two actions have their own statement (ADR 0020).
       const escape = statements.find((s) => s.Sid === 'DenyObjectLockEscapeExceptBreakGlass');
+      const retention = statements.find(
+        (s) => s.Sid === 'DenyRetentionChangesExceptBreakGlassAndRetentionJob',
+      );
+      const kept: string[] = _which === 'evidence' ? [...retentionJobActions] : [];
 
       // Assess
       expect(escape).toMatchObject({
         Effect: 'Deny',
         Principal: { AWS: '*' },
-        Action: [...objectLockEscapeActions].sort(),
+        Action: objectLockEscapeActions.filter((a) => !kept.includes(a)).sort(),
         Condition: {
           ArnNotLike: { 'aws:PrincipalArn': [breakGlassArn, expect.stringMatching(/role\/\*\//)] },
         },
       });
       expect(String(escape?.Resource)).toMatch(/\/\*$/);
+      if (_which === 'documents') expect(retention).toBeUndefined();
+      else {
+        expect(retention).toMatchObject({ Effect: 'Deny', Principal: { AWS: '*' }, Action: kept.sort() });
+        expect(retention?.Condition?.ArnNotLike?.['aws:PrincipalArn']).toEqual(
+          expect.arrayContaining([breakGlassArn, expect.stringMatching(/role\/abdi-[\w-]+-housekeeping$/)]),
+        );
+      }
     });
 
     it('denies lock and policy changes to all but break-glass and CloudFormation deploys', () => {

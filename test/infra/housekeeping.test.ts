@@ -87,7 +87,7 @@ describe('the housekeeping function', () => {
     },
   );
 
-  it('holds exactly its access list on the main table, every statement bound to partitions, no Delete', () => {
+  it('holds exactly its access list on the main table, every statement bound to partitions', () => {
     const { statements } = setUp(twoZones);
     const dynamo = statements.filter((s) =>
       [s.Action].flat().some((a) => /^dynamodb:\w+Item$|^dynamodb:Query$/.test(a)),
@@ -97,13 +97,52 @@ describe('the housekeeping function', () => {
       expect(statement.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys']).toBeDefined();
     }
     const actions = statements.flatMap((s) => [s.Action].flat());
-    expect(actions).not.toContain('dynamodb:DeleteItem');
     expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions).not.toContain('dynamodb:BatchWriteItem');
     const services = new Set(actions.map((a) => a.split(':')[0]));
-    expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 'sqs']);
+    expect([...services].sort()).toEqual(['dynamodb', 'kms', 'logs', 's3', 'sqs']);
   });
 
-  it('reaches the case, its site and its timeline, and nothing of people, clients or other trails', () => {
+  it('acts on evidence and thumbnail versions for the retention schedule, never bypassing a lock (ADR 0020)', () => {
+    const { statements } = setUp(twoZones);
+    const s3 = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+    expect(s3.flatMap((s) => [s.Action].flat()).sort()).toEqual(
+      [
+        's3:DeleteObject',
+        's3:DeleteObjectVersion',
+        's3:GetObjectRetention',
+        's3:ListBucketVersions',
+        's3:PutObjectRetention',
+      ].sort(),
+    );
+    const resources = JSON.stringify(s3.map((s) => s.Resource));
+    expect(resources).toContain('/evidence/*');
+    expect(resources).toContain('/thumbnails/*');
+    expect(resources).not.toContain('documents');
+    expect(JSON.stringify(statements)).not.toMatch(/BypassGovernanceRetention|LegalHold/);
+  });
+
+  it('is named in the evidence bucket policy for extending locks and deleting lapsed versions only', () => {
+    const { synthesized } = setUp(twoZones);
+    const policies = resourcesOf(synthesized.dataTemplate, 'AWS::S3::BucketPolicy').map(([, p]) =>
+      JSON.stringify(p.PolicyDocument),
+    );
+    const named = policies.filter((p) => p.includes('abdi-housekeeping-housekeeping'));
+    // The evidence bucket's alone (not the documents' nor the trail's), in the one statement of its two actions.
+    expect(named).toHaveLength(1);
+    const statements = (JSON.parse(named[0]!) as { Statement: Statement[] }).Statement;
+    const exempting = statements.filter((s) =>
+      JSON.stringify(s.Condition ?? {}).includes('abdi-housekeeping-housekeeping'),
+    );
+    expect(exempting.map((s) => [s.Sid, [s.Action].flat().sort()])).toEqual([
+      [
+        'DenyRetentionChangesExceptBreakGlassAndRetentionJob',
+        ['s3:DeleteObjectVersion', 's3:PutObjectRetention'],
+      ],
+    ]);
+  });
+
+  it('reaches the case, its site, the records the retention schedule removes, and nothing of people', () => {
     const office = 'palopo';
     const can = (action: ItemAction, partitionKey: string, index?: string) =>
       allows(housekeepingTableAccess, { action, partitionKey, ...(index ? { index } : {}) });
@@ -113,14 +152,28 @@ describe('the housekeeping function', () => {
     expect(can('dynamodb:PutItem', keys.site(office, 'S1').pk)).toBe(false);
     expect(can('dynamodb:PutItem', auditPartition(office, { type: 'case', id: 'C1' }))).toBe(true);
     expect(can('dynamodb:GetItem', auditPartition(office, { type: 'case', id: 'C1' }))).toBe(false);
+    // The retention schedule (ADR 0020): its listing and log, the client and NIK guard it removes.
+    expect(can('dynamodb:Query', keys.retentionCases(office), 'due')).toBe(true);
+    expect(can('dynamodb:PutItem', keys.retentionLog(office))).toBe(true);
+    expect(can('dynamodb:DeleteItem', keys.retentionLog(office))).toBe(false);
+    expect(can('dynamodb:DeleteItem', keys.nikGuard(office, 'hash').pk)).toBe(true);
+    expect(can('dynamodb:GetItem', keys.nikGuard(office, 'hash').pk)).toBe(false);
+    expect(can('dynamodb:PutItem', keys.client(office, 'K1').pk)).toBe(true);
+    expect(can('dynamodb:DeleteItem', auditPartition(office, { type: 'client', id: 'K1' }))).toBe(true);
+    expect(can('dynamodb:UpdateItem', keys.officeStats(office).pk)).toBe(true);
+    expect(can('dynamodb:GetItem', keys.officeStats(office).pk)).toBe(false);
     for (const pk of [
       keys.userPartition('pk.palopo'),
-      keys.client(office, 'K1').pk,
-      keys.nikGuard(office, 'hash').pk,
-      keys.officeStats(office).pk,
+      keys.partner(office, 'P1').pk,
       auditPartition(office, { type: 'office', id: office }),
+      auditPartition(office, { type: 'user', id: 'pk.palopo' }),
     ]) {
-      for (const action of ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'] as const) {
+      for (const action of [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ] as const) {
         expect(can(action, pk), `${action} ${pk}`).toBe(false);
       }
     }

@@ -34,6 +34,8 @@ const READ_BUDGET: Record<string, number> = {
   listWebhookDeliveries: 2,
   listClients: 2,
   getClient: 1,
+  // The guard's BatchGet carries the client; one Query of its trail.
+  getClientAudit: 2,
   listCases: 2,
   getCase: 1,
   listAssessments: 2,
@@ -54,6 +56,20 @@ const READ_BUDGET: Record<string, number> = {
   // The guard's BatchGet carries the case; then one Query of its reminder log.
   listCaseReminders: 2,
   listNikReveals: 2,
+  // The guard, then one Query of the closed-case listing; a page with cases due adds one BatchGet of
+  // their clients and one of the clients' other cases (test/integration/retention.test.ts counts it).
+  getRetentionPlan: 4,
+  // The guard, then one Query of the log.
+  getRetentionLog: 2,
+  // The breach register (ADR 0022): the guard's BatchGet carries the office's copy and the breach.
+  listBreaches: 2,
+  getBreach: 1,
+  // The guard (with the copy and the breach), the audit window (one Query), the cases' and clients'
+  // names (one BatchGet of at most 100 keys a page).
+  listBreachAffectedClients: 3,
+  // Subjects' requests (ADR 0021): the guard, then one Query of the log (gsi1); one request is read ahead.
+  listDataRequests: 2,
+  getDataRequest: 1,
   getOfficeSummary: 4,
   // Per page of offices (issue 16: paged, at most 33 offices a page): the guard's Query of the caller,
   // the page's offices (Query), their counters (one BatchGet: three keys an office, 99 at most) and two
@@ -112,6 +128,8 @@ const WRITE_BUDGET: Record<string, number> = {
   putClientSmsPreference: 2,
   createCase: 4,
   updateCase: 2,
+  // The guard's BatchGet carries the client; one transaction (the client, its audit entry, its cases' names).
+  correctClient: 2,
   transitionCase: 3,
   createAssessment: 3,
   createPlacement: 5,
@@ -128,6 +146,18 @@ const WRITE_BUDGET: Record<string, number> = {
   updateSession: 4,
   createEvidence: 3,
   createPartner: 3,
+  // The guard's BatchGet carries the other offices named; one transaction writes the breach, a copy per
+  // office and the audit entry; the stored answer. Notices and closing: the same, reading the breach ahead.
+  createBreach: 3,
+  createBreachNotice: 3,
+  closeBreach: 3,
+  // The guard's BatchGet carries the client the body names; one transaction; the stored answer.
+  createDataRequest: 3,
+  answerDataRequest: 3,
+  // A subject's export: the guard's BatchGet (with the client and the request), then per case of the
+  // client 3 Queries (its partition whole, its audit trail, its documents), 1 Query of the client's trail,
+  // one transaction (export, audit entry, the request), the stored answer: 4 + 3 × cases (here 1 case).
+  createClientExport: 7,
   updatePartner: 2,
   createSite: 3,
   updateSite: 2,

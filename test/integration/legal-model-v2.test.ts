@@ -247,6 +247,7 @@ describe('v1 records', () => {
         openWarnings: 0,
       },
       { actor: 'v1', at: new Date('2026-03-01T00:00:00Z') },
+      { childAtOffence: false },
     );
     const read = await call('GET', `${base()}/cases/${stored.id}`, { claims: api.world.claims.officer });
 

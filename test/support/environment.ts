@@ -24,6 +24,7 @@ export function testEnvironment(options: { now?: () => Date } = {}) {
     idempotencyTableName: physicalName(TEST_PREFIX, idempotencyTable),
     evidenceBucket: physicalName(TEST_PREFIX, buckets[0]),
     documentsBucket: physicalName(TEST_PREFIX, buckets[1]),
+    exportsBucket: physicalName(TEST_PREFIX, buckets[2]),
     publicUrl: 'https://abdi.test',
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),

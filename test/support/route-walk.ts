@@ -114,12 +114,47 @@ export async function walkEveryRoute(
   });
   await step(undefined, 'GET', `${office}/clients/${client.body.id}?reveal=nik&reason=Cek%20KTP`);
   await step('listNikReveals', 'GET', `${office}/audit/nik-reveals`);
+  // The retention dry run and its log (ADR 0020): nothing of this walk is closed long enough to be due.
+  await step('getRetentionPlan', 'GET', `${office}/retention?through=2026-12-31`);
+  await step('getRetentionLog', 'GET', `${office}/retention/log`);
+  // The breach register (ADR 0022): opened at 16:00 on 29 June naming both offices, noticed, closed.
+  const breach = await step('createBreach', 'POST', `${office}/breaches`, {
+    body: {
+      what: 'Daftar klien terkirim ke alamat surel yang salah',
+      discoveredAt: '2026-06-29T07:00:00Z',
+      // Up to the walk's clock: the client just registered and revealed is among the affected.
+      exposure: { from: '2026-06-28T00:00:00Z', to: '2026-06-29T08:00:00Z' },
+      officeIds: [world.home, world.other],
+      recordTypes: ['client'],
+    },
+  });
+  const breachUrl = `${office}/breaches/${breach.body.id}`;
+  await step('listBreaches', 'GET', `${office}/breaches?status=open`);
+  await step('getBreach', 'GET', breachUrl);
+  await step('listBreachAffectedClients', 'GET', `${breachUrl}/affected-clients`);
+  for (const audience of ['subjects', 'authority']) {
+    await step(audience === 'subjects' ? 'createBreachNotice' : undefined, 'POST', `${breachUrl}/notices`, {
+      body: { audience, sentAt: '2026-06-29T07:30:00Z', channel: 'letter', reference: `B-${audience}/2026` },
+    });
+  }
+  await step('closeBreach', 'POST', `${breachUrl}/close`, {
+    body: {
+      summary: 'Penerima menghapus surel',
+      evidence: [{ description: 'Surat pernyataan', reference: 'SP-1' }],
+    },
+  });
 
   const created = await step('createCase', 'POST', `${office}/cases`, {
     ...officer,
     body: lawfulCase(client.body.id, world.people.officer),
   });
   const caseUrl = `${office}/cases/${created.body.id}`;
+  const clientNow = await step(undefined, 'GET', `${office}/clients/${client.body.id}`);
+  await step('correctClient', 'PATCH', `${office}/clients/${client.body.id}`, {
+    body: { fullName: 'Andi Baso Pawelloi', reason: 'Nama sesuai KTP baru' },
+    headers: { 'if-match': clientNow.headers.etag! },
+  });
+  await step('getClientAudit', 'GET', `${office}/clients/${client.body.id}/audit`);
   await step('listCases', 'GET', `${office}/cases`);
   const read = await step('getCase', 'GET', caseUrl);
   await step('updateCase', 'PATCH', caseUrl, {
@@ -216,6 +251,32 @@ export async function walkEveryRoute(
   await step('getDocumentSpreadsheet', 'GET', `${office}/documents/${monthly.body.id}/spreadsheet`);
   await step('getRegionalReport', 'GET', `/v1/regions/${world.regionId}/report?month=2026-06&format=xlsx`, {
     claims: world.claims.regional,
+  });
+  // A subject's request (ADR 0021): logged, listed, read, answered by the client's export; another refused.
+  const dataRequest = await step('createDataRequest', 'POST', `${office}/data-requests`, {
+    body: {
+      clientId: client.body.id,
+      kind: 'access',
+      receivedAt: '2026-06-29T07:00:00Z',
+      channel: 'letter',
+      details: 'Meminta salinan seluruh data',
+    },
+  });
+  await step('listDataRequests', 'GET', `${office}/data-requests?status=open`);
+  await step('getDataRequest', 'GET', `${office}/data-requests/${dataRequest.body.id}`);
+  await step('createClientExport', 'POST', `${office}/clients/${client.body.id}/exports`, {
+    body: { requestId: dataRequest.body.id, reason: 'Permintaan akses subjek data' },
+  });
+  const erasure = await step(undefined, 'POST', `${office}/data-requests`, {
+    body: {
+      kind: 'erasure',
+      receivedAt: '2026-06-29T07:00:00Z',
+      channel: 'in_person',
+      details: 'Hapus data',
+    },
+  });
+  await step('answerDataRequest', 'POST', `${office}/data-requests/${erasure.body.id}/answer`, {
+    body: { outcome: 'refused', note: 'Masih menjalani pidana', reason: 'UU 27/2022 Pasal 15' },
   });
   // A fine conversion (KUHP 82) takes payments toward its fine; registering it measures nothing here.
   const conversion = await step(undefined, 'POST', `${office}/cases`, {

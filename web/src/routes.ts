@@ -105,6 +105,11 @@ export const routes: readonly RouteDefinition[] = [
     m.new_client_page_title,
   ),
   office(
+    '/clients/:clientId',
+    lazy(() => import('./screens/client/ClientScreen.svelte')),
+    m.client_page_title,
+  ),
+  office(
     '/today',
     lazy(() => import('./screens/supervisor/SupervisorScreen.svelte')),
     m.today_page_title,
@@ -153,6 +158,31 @@ export const routes: readonly RouteDefinition[] = [
     '/audit/nik-reveals',
     lazy(() => import('./screens/nik-reveals/NikRevealsScreen.svelte')),
     m.nik_reveals_page_title,
+  ),
+  office(
+    '/data-requests',
+    lazy(() => import('./screens/data-requests/DataRequestsScreen.svelte')),
+    m.data_requests_page_title,
+  ),
+  office(
+    '/retention',
+    lazy(() => import('./screens/retention/RetentionScreen.svelte')),
+    m.retention_page_title,
+  ),
+  office(
+    '/data-protection',
+    lazy(() => import('./screens/data-protection/DataProtectionScreen.svelte')),
+    m.pdp_page_title,
+  ),
+  office(
+    '/breaches',
+    lazy(() => import('./screens/breaches/BreachesScreen.svelte')),
+    m.breaches_page_title,
+  ),
+  office(
+    '/breaches/:breachId',
+    lazy(() => import('./screens/breaches/BreachScreen.svelte')),
+    m.breach_page_title,
   ),
   office(
     '/integrations',

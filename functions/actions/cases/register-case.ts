@@ -1,4 +1,4 @@
-import { INITIAL_STATUS, remainingMinutes } from '../../domain';
+import { committedAsChild, INITIAL_STATUS, remainingMinutes } from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import type { CaseInput } from '../../store/case-store';
 import type { Ports } from '../ports';
@@ -29,6 +29,7 @@ export async function registerCase(
       openWarnings: 0,
     },
     actorOf(grant, now),
+    { childAtOffence: committedAsChild(client.birthDate, input) },
   );
   return viewCase(record, grant.office, now);
 }

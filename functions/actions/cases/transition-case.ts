@@ -1,4 +1,10 @@
-import { canTransition, endsWithOpenWarnings, routeElsewhere, type CaseStatus } from '../../domain';
+import {
+  canTransition,
+  endsWithOpenWarnings,
+  officeToday,
+  routeElsewhere,
+  type CaseStatus,
+} from '../../domain';
 import { actorOf, type OfficeGrant } from '../../identity/grant';
 import { retryOnConflict } from '../../store/optimistic';
 import type { Ports } from '../ports';
@@ -38,7 +44,9 @@ export async function transitionCase(
       const closed = ending
         ? (await closeOpenWarnings(ports, current, { at: now.toISOString(), endedAs: input.to })).fields
         : {};
-      const next = { ...current, status: input.to, ...closed };
+      // PDP-RETENTION-CLOSURE: every retention period counts from the office-local date of the closure.
+      const closure = input.to === 'closed' ? { closedOn: officeToday(grant.office, now) } : {};
+      const next = { ...current, status: input.to, ...closed, ...closure };
       const actor = { ...actorOf(grant, now), reason: input.reason };
       const saved = ending
         ? await ports.warnings.endCase(current, next, actor)

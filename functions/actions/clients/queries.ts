@@ -1,4 +1,12 @@
-import { discloseIdentity, officeToday, type DisclosedIdentity } from '../../domain';
+import {
+  childProtectionOf,
+  discloseIdentity,
+  initialsOf,
+  lawfulBasisOf,
+  officeToday,
+  type DisclosedIdentity,
+  type LawfulBasis,
+} from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
 import type { Role } from '../../identity/principal';
 import type { ClientRecord } from '../../store/client-store';
@@ -20,15 +28,36 @@ export const mayRevealNik = (grant: Pick<OfficeGrant, 'roles'>): boolean =>
  * what the reader's disclosure gives of those. The stored NIK never leaves the use case unmasked
  * unless a reveal was asked for and audited, so no presenter can leak it by forgetting to mask.
  */
-export type ClientView = Omit<ClientRecord, 'nik' | 'birthDate' | 'officeId'> & DisclosedIdentity;
+export type ClientView = Omit<ClientRecord, 'nik' | 'birthDate' | 'officeId' | 'childAtOffence'> &
+  DisclosedIdentity & {
+    readonly lawfulBasis: LawfulBasis;
+    /** Children's protections by the age at the offence (PDP-CHILD-AT-OFFENCE): a fact of the cases. */
+    readonly childAtOffence: boolean;
+  };
 
-/** The client as the caller may see them on the office's local date at `now`. */
+/** A partner system (a machine client) reads a client with nothing but the office's own roles. */
+const onlyPartnerSystem = (grant: Pick<OfficeGrant, 'roles'>) =>
+  grant.roles.every((r) => r === 'integration');
+
+/**
+ * The client as the caller may see them on the office's local date at `now`. A partner system sees a
+ * child's initials only, and no address, phone or guardian (PDP-CHILD-AT-OFFENCE, SPPA 19).
+ */
 export const viewClient =
   (grant: Pick<OfficeGrant, 'office' | 'roles'>, now: Date, revealed = false) =>
   (client: ClientRecord): ClientView => {
-    const { nik, birthDate, officeId: _officeId, ...rest } = client;
+    const { nik, birthDate, officeId: _officeId, childAtOffence, ...rest } = client;
+    const today = officeToday(grant.office, now);
     const disclosure = revealed ? 'revealed' : mayRevealNik(grant) ? 'may-reveal' : 'may-not-reveal';
-    return { ...rest, ...discloseIdentity({ nik, birthDate }, officeToday(grant.office, now), disclosure) };
+    const view: ClientView = {
+      ...rest,
+      ...discloseIdentity({ nik, birthDate }, today, disclosure),
+      lawfulBasis: lawfulBasisOf(client),
+      childAtOffence: childAtOffence !== undefined,
+    };
+    if (!onlyPartnerSystem(grant) || !childProtectionOf(client, today)) return view;
+    const { phone: _phone, guardian: _guardian, ...partnerView } = view;
+    return { ...partnerView, fullName: initialsOf(client.fullName), address: '' };
   };
 
 /** A client of the caller's office; refuses not-found for anyone else's. */

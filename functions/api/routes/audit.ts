@@ -1,9 +1,11 @@
 import { caseTimeline } from '../../actions/audit/case-timeline';
+import { clientTrail } from '../../actions/audit/client-trail';
 import { listNikReveals as readNikReveals } from '../../actions/audit/list-nik-reveals';
 import { access, staff } from '../access';
-import { pagedRoute, readAheadCase } from '../route-kit';
+import { pagedRoute, readAheadCase, readAheadOf } from '../route-kit';
 import { auditEntrySchema, nikRevealSchema } from '../schemas/audit';
 import { caseIdParams } from '../schemas/cases';
+import { clientIdParams } from '../schemas/clients';
 import { officeParams } from '../schemas/common';
 import { pageQuery } from '../schemas/paging';
 
@@ -45,4 +47,24 @@ export const listNikReveals = pagedRoute({
   item: nikRevealSchema,
   list: () => 'audit:nik-reveals',
   read: ({ deps, access: grant }, page) => readNikReveals(deps, grant, { page }),
+});
+
+/**
+ * A client's own trail (corrections and their reasons, NIK reveals, exports): what a subject may ask to
+ * see (UU 27/2022 Pasal 32), so the office's admins and PKs read it; not partner systems.
+ */
+export const getClientAudit = pagedRoute({
+  operationId: 'getClientAudit',
+  path: '/v1/offices/{officeId}/clients/{clientId}/audit',
+  summary: "A client's audit trail: corrections with their reasons, NIK reveals, exports; newest first",
+  tags: ['audit'],
+  access: access.office(['admin', 'officer']),
+  params: clientIdParams,
+  readAhead: readAheadOf('client', 'clientId'),
+  query: pageQuery,
+  items: 'audit entries',
+  item: auditEntrySchema,
+  list: ({ params }) => `audit:client:${params.clientId}`,
+  read: ({ deps, access: grant, params }, page) =>
+    clientTrail(deps, grant, { clientId: params.clientId, page }),
 });

@@ -1,15 +1,17 @@
 import type * as z from 'zod';
 import { getClient as readClient, listClients as readClients } from '../../actions/clients/queries';
+import { correctClient as correct } from '../../actions/clients/correct-client';
 import { registerClient } from '../../actions/clients/register-client';
 import { revealClientNik } from '../../actions/clients/reveal-client-nik';
 import { access } from '../access';
 import { presentClient } from '../presenters';
-import { officePath, pagedRoute, readAheadOf, recordRoute } from '../route-kit';
+import { ifMatchRoute, officePath, pagedRoute, readAheadOf, recordRoute } from '../route-kit';
 import {
   clientIdParams,
   clientListQuery,
   clientReadQuery,
   clientSchema,
+  correctClientBody,
   createClientBody,
 } from '../schemas/clients';
 import { officeParams } from '../schemas/common';
@@ -71,5 +73,27 @@ export const getClient = recordRoute({
     revealing(query)
       ? revealClientNik(deps, grant, { clientId: params.clientId, reason: query.reason ?? '' })
       : readClient(deps, grant, params.clientId),
+  present: (client) => presentClient(client),
+});
+
+/**
+ * Corrections (UU 27/2022 Pasal 30) are an office's act on its own records: admins and PKs, never a
+ * partner system. The reason lands in the client's audit trail, which a subject's export shows.
+ */
+export const correctClient = ifMatchRoute({
+  operationId: 'correctClient',
+  method: 'PATCH',
+  path: '/v1/offices/{officeId}/clients/{clientId}',
+  summary: "Correct a client's data (If-Match required), with the reason; the NIK is masked in the audit",
+  tags: ['clients'],
+  access: access.office(['admin', 'officer'], 'cases:write'),
+  params: clientIdParams,
+  readAhead: readAheadOf('client', 'clientId'),
+  body: correctClientBody,
+  responses: { 200: { description: 'Corrected', schema: clientSchema } },
+  change: ({ access: grant, params, body, deps }, expected) => {
+    const { reason, ...changes } = body;
+    return correct(deps, grant, { clientId: params.clientId, expectedVersion: expected, changes, reason });
+  },
   present: (client) => presentClient(client),
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { LAWFUL_BASES } from '../../domain';
 import { localDate, recordId } from './common';
 import { smsPreferenceSchema } from './reminders';
 const phone = z
@@ -19,6 +20,14 @@ export const guardianSchema = z
   })
   .strict();
 
+export const lawfulBasisSchema = z
+  .object({
+    basis: z.enum(LAWFUL_BASES).describe('UU 27/2022 Pasal 20(2): c legal obligation, e public task'),
+    article: z.string().trim().min(5).max(300).describe('The provisions relied on, as cited'),
+  })
+  .strict()
+  .meta({ id: 'LawfulBasis' });
+
 export const createClientBody = z
   .object({
     fullName: z.string().trim().min(1).max(200),
@@ -28,6 +37,31 @@ export const createClientBody = z
     address: z.string().trim().min(1).max(500),
     phone: phone.optional(),
     guardian: guardianSchema.optional(),
+    lawfulBasis: lawfulBasisSchema
+      .optional()
+      .describe('Left out: legal obligation under KUHP 85 / SPPA 76 (UU 27/2022 Pasal 20(2)(c))'),
+  })
+  .strict();
+
+/** A correction: the fields to change (null removes phone or guardian) and why, for the audit trail. */
+export const correctClientBody = z
+  .object({
+    fullName: z.string().trim().min(1).max(200).optional(),
+    nik: z
+      .string()
+      .regex(/^\d{16}$/, 'A NIK is 16 digits.')
+      .optional(),
+    birthDate: localDate.optional(),
+    sex: z.enum(['M', 'F']).optional(),
+    address: z.string().trim().min(1).max(500).optional(),
+    phone: phone.nullable().optional(),
+    guardian: guardianSchema.nullable().optional(),
+    lawfulBasis: lawfulBasisSchema.optional(),
+    reason: z
+      .string()
+      .trim()
+      .min(5, 'Say why the data is corrected (e.g. the subject asked, with their KTP).')
+      .max(500),
   })
   .strict();
 
@@ -71,6 +105,13 @@ export const clientSchema = z
     smsPreference: smsPreferenceSchema
       .optional()
       .describe('Set when someone chose whether the client gets SMS reminders; absent: they do'),
+    lawfulBasis: lawfulBasisSchema,
+    childAtOffence: z
+      .boolean()
+      .describe(
+        "A case of theirs is for an offence committed as a child: children's protections hold for good",
+      ),
+    caseIds: z.array(z.string()).describe('Their cases, oldest first'),
     version: z.number().int(),
     createdAt: z.string(),
   })

@@ -122,7 +122,8 @@ export interface QrTableRow {
 }
 
 export interface OfficialDocument {
-  readonly kind: DocumentKind;
+  /** `subject_export`: a subject's copy of their data (issue 17), laid out like a letter, never registered. */
+  readonly kind: DocumentKind | 'subject_export';
   /** An office's kop surat, or a Kanwil's for a document it makes as itself (the regional roll-up). */
   readonly letterhead: Letterhead | KanwilLetterhead;
   readonly title: string;

@@ -69,6 +69,13 @@ import type {
   updateUserBody,
 } from '../../../functions/api/schemas/users';
 import type { caseStateSchema, warningSchema } from '../../../functions/api/schemas/warnings';
+import type {
+  answerRequestBody,
+  createExportBody,
+  createRequestBody,
+  subjectExportSchema,
+  subjectRequestSchema,
+} from '../../../functions/api/schemas/data-requests';
 
 /** One page of a list: `pageOf(item)` with the item's type put back in. */
 export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
@@ -217,3 +224,14 @@ export type DocumentStatus = OfficialDocument['status'];
 export type IssueDocumentBody = z.input<typeof issueDocumentBody>;
 /** The public verification record of `GET /v1/verify/{documentId}`: nothing personal beyond initials. */
 export type DocumentVerification = z.output<typeof documentVerificationSchema>;
+
+// Data subjects' requests and exports (issue 17, ADR 0021)
+export type SubjectRequest = z.output<typeof subjectRequestSchema>;
+export type SubjectRequestKind = SubjectRequest['kind'];
+export type SubjectRequestChannel = SubjectRequest['channel'];
+export type SubjectRequestStatus = SubjectRequest['status'];
+export type CreateSubjectRequestBody = z.input<typeof createRequestBody>;
+export type AnswerSubjectRequestBody = z.input<typeof answerRequestBody>;
+/** A client's export with 15-minute links to its JSON and PDF. */
+export type SubjectExport = z.output<typeof subjectExportSchema>;
+export type CreateSubjectExportBody = z.input<typeof createExportBody>;

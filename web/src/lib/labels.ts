@@ -127,6 +127,11 @@ export function auditActionLabel(action: string): string {
     'warning.create': m.audit_warning_create,
     'referral.create': m.audit_referral_create,
     'referral.outcome': m.audit_referral_outcome,
+    'client.create': m.audit_client_create,
+    'client.correct': m.audit_client_correct,
+    'client.reveal-nik': m.audit_client_reveal_nik,
+    'client.sms-preference': m.audit_client_sms_preference,
+    'client.export': m.audit_client_export,
   };
   return labels[action]?.() ?? action;
 }
