@@ -1,12 +1,16 @@
 import '../local/quiet-sdk-warning';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { AuditStore } from '../../functions/store/audit-store';
 import { CognitoIdentityProvider } from '../../functions/store/cognito-identity-provider';
 import { DirectoryStore } from '../../functions/store/directory-store';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
+import { RetentionStore } from '../../functions/store/retention-store';
+import { UpgradeStore } from '../../functions/store/upgrade-store';
 import { UserStore } from '../../functions/store/user-store';
 import { mainTable, physicalName } from '../../functions/tables';
 import { deployments, selectDeployments } from '../config/deployments';
+import { backfillDeployment } from './backfill';
 import { inviteFirstAdmin, syncOffices } from './offices';
 
 const USAGE = `Operator commands for one deployment (AWS credentials from the environment):
@@ -17,6 +21,10 @@ const USAGE = `Operator commands for one deployment (AWS credentials from the en
   npm run ops -- invite-admin --deployment <name> --office <id> --username <u> --email <e> --full-name <n> \\
       --user-pool-id <id>
       Invites the first admin of an office through Cognito; they manage everyone else in the dashboard.
+  npm run ops -- backfill --deployment <name> [--office <id>] [--dry-run]
+      After an upgrade: gives records written before a feature the data it keeps (clients' case lists and
+      child marks, closed cases' closure dates and retention listing, active placements' housekeeping
+      listing). Every office of the deployment, or one. Safe to repeat; --dry-run writes nothing.
 
 Deployments: ${deployments.map((d) => d.name).join(', ')}`;
 
@@ -31,6 +39,7 @@ async function main(): Promise<void> {
       email: { type: 'string' },
       'full-name': { type: 'string' },
       'user-pool-id': { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
@@ -79,6 +88,18 @@ async function main(): Promise<void> {
         ? `Invited ${values.username}: Cognito has emailed a temporary password.\n`
         : `${values.username} already has an account: made admin of the office; their password is unchanged.\n`,
     );
+    return;
+  }
+  if (command === 'backfill') {
+    const ports = {
+      upgrade: new UpgradeStore(db, tableName),
+      clients: new RetentionStore(db, tableName),
+      audit: new AuditStore(db, tableName),
+    };
+    const options = { office: values.office, dryRun: values['dry-run'] ?? false };
+    for (const line of await backfillDeployment(ports, directory, deployment!, options)) {
+      process.stdout.write(`${line}\n`);
+    }
     return;
   }
   throw new Error(`Unknown command "${command}". Run npm run ops -- --help.`);
