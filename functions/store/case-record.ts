@@ -102,6 +102,11 @@ export interface CaseRecord extends CaseInput {
 export interface CaseRetention {
   readonly done?: Readonly<Partial<Record<string, string>>>;
   readonly evidenceLockedUntil?: string;
+  /**
+   * The first date a step left to do falls due, or absent when one waits on something other than a
+   * date (the client's open case): the nightly job skips a case whose date has not come.
+   */
+  readonly nextDueOn?: string;
   /** The ids of the evidence the evidence step deleted, for the read logs that outlive it. */
   readonly evidenceIds?: readonly string[];
   readonly completedAt?: string;

@@ -144,8 +144,7 @@ export class ClientStore {
         Put: {
           TableName: this.tableName,
           Item: this.item(saved),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': current.version },
+          ...unchangedSince(current),
         },
       },
       ...(nikMoved
@@ -359,6 +358,23 @@ export function addCaseToClient(
         ':case': [record.id],
         ...(childAtOffence ? { ':mark': mark } : {}),
       },
+    },
+  };
+}
+
+/**
+ * The condition of a whole-item write decided on `current`: the same version, and the same case list
+ * and child mark, which a case's registration changes without a new version (`addCaseToClient`), so a
+ * correction read before a registration can never drop the new case.
+ */
+function unchangedSince(current: ClientRecord) {
+  const cases = current.caseIds ? 'caseIds = :cases' : 'attribute_not_exists(caseIds)';
+  const mark = current.childAtOffence ? '' : ' AND attribute_not_exists(childAtOffence)';
+  return {
+    ConditionExpression: `version = :expected AND ${cases}${mark}`,
+    ExpressionAttributeValues: {
+      ':expected': current.version,
+      ...(current.caseIds ? { ':cases': current.caseIds } : {}),
     },
   };
 }

@@ -52,16 +52,33 @@ export class RetentionStore {
     private readonly tableName: string,
   ) {}
 
-  /** A page of the office's closed cases closed on or before `through`, oldest first: one Query. */
-  async closedCases(officeId: string, through: string, page: PageRequest): Promise<Page<CaseRecord>> {
+  /**
+   * A page of the office's closed cases closed on or before `through`, oldest first: one Query. With
+   * `workDueOn`, only the cases with work for the job on that date: not yet opened (their locks to
+   * extend), or whose next step is due by then or waits on no date (`nextDueOn`).
+   */
+  async closedCases(
+    officeId: string,
+    through: string,
+    page: PageRequest,
+    workDueOn?: string,
+  ): Promise<Page<CaseRecord>> {
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'due',
         KeyConditionExpression: 'duepk = :pk AND duesk < :through',
+        ...(workDueOn
+          ? {
+              FilterExpression:
+                'attribute_not_exists(#r) OR attribute_not_exists(#r.#next) OR #r.#next <= :on',
+              ExpressionAttributeNames: { '#r': 'retention', '#next': 'nextDueOn' },
+            }
+          : {}),
         ExpressionAttributeValues: {
           ':pk': keys.retentionCases(officeId),
           ':through': keys.throughDay(through),
+          ...(workDueOn ? { ':on': workDueOn } : {}),
         },
         Limit: page.limit,
         ExclusiveStartKey: page.startKey,
@@ -154,6 +171,33 @@ export class RetentionStore {
     } catch (error) {
       if (error instanceof ConditionFailed) return false;
       throw error;
+    }
+  }
+
+  /**
+   * When the job next has work for the case (`nextDueOn`), or that it must look every night (absent).
+   * Conditioned on the retention record existing; a case corrected meanwhile simply loses the date and
+   * is looked at again the next night.
+   */
+  async scheduleNext(
+    record: Pick<CaseRecord, 'officeId' | 'id'>,
+    nextDueOn: string | undefined,
+  ): Promise<void> {
+    try {
+      await transact(this.db, [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.caseRecord(record.officeId, record.id),
+            UpdateExpression: nextDueOn ? 'SET #r.#next = :next' : 'REMOVE #r.#next',
+            ConditionExpression: 'attribute_exists(#r)',
+            ExpressionAttributeNames: { '#r': 'retention', '#next': 'nextDueOn' },
+            ...(nextDueOn ? { ExpressionAttributeValues: { ':next': nextDueOn } } : {}),
+          },
+        },
+      ]);
+    } catch (error) {
+      if (!(error instanceof ConditionFailed)) throw error;
     }
   }
 

@@ -1,6 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, OFFICE } from './api';
-import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
+import { copyFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
 
 /**
  * The office admin's review of NIK reveals: a PK reads a client's NIK in clear (through the API, with
@@ -28,6 +30,11 @@ describe('NIK reveals', () => {
       .getByRole('navigation', { name: 'Menu kantor' })
       .getByRole('link', { name: 'Data pribadi' })
       .click();
+    // The desk: one menu entry for the office's duties under UU 27/2022.
+    await admin.page.getByRole('heading', { name: 'Pelindungan data pribadi', level: 1 }).waitFor();
+    expect(await axeViolations(admin.page)).toEqual([]);
+    const desk = await screenshot(admin.page, 'data-protection-desk');
+    await copyFile(desk, resolve(import.meta.dirname, '../../docs/data-protection/desk.png'));
     await admin.page.getByTestId('pdp-reveals').click();
     await admin.page.waitForURL((url) => url.pathname === `${PALOPO}/audit/nik-reveals`);
     const newest = admin.page.getByTestId('nik-reveal').first();

@@ -96,6 +96,25 @@ describe('client corrections (UU 27/2022 Pasal 30)', () => {
     expect(read.body.version).toBe(kase.version + 1);
   });
 
+  it("never drops a case registered between the correction's read and its write", async () => {
+    const client = await registered();
+    const readBefore = (await env.deps.clients.get(world.home, client.id))!;
+    const kase = created(
+      await call('POST', `${base()}/cases`, {
+        claims: world.claims.officer,
+        body: lawfulCase(client.id, world.people.officer),
+      }),
+    );
+    // The registration appended the case without a new version: the stale write must still fail.
+    const stale = env.deps.clients.correct(
+      readBefore,
+      { ...readBefore, address: 'Jl. Lama 1' },
+      { actor: world.people.officer, at: new Date('2026-03-10T08:00:00Z'), reason: 'Uji balapan' },
+    );
+    await expect(stale).rejects.toThrow(/write conflict/);
+    expect((await env.deps.clients.get(world.home, client.id))?.caseIds).toEqual([kase.id]);
+  });
+
   it('refuses without a reason, without If-Match, when stale, and for readers who may not correct', async () => {
     const client = await registered();
     const url = `${base()}/clients/${client.id}`;

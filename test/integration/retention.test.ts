@@ -280,4 +280,34 @@ describe('the retention schedule, applied by the nightly job after its dry run',
     const again2 = await applyRetention(ports(), office);
     expect(again2).toMatchObject({ cases: 0, steps: 0 });
   });
+
+  it('looks at a closed case again only on the night its next step falls due', async () => {
+    // Arrange: a client's only case, closed on 1 April 2026; the office has no other case left to do.
+    setClock('2026-04-01', '12:00');
+    const target = await caseAtSite();
+    expect((await move(target.caseId, 'terminated')).status).toBe(200);
+    expect((await move(target.caseId, 'closed')).status).toBe(200);
+
+    // Act 1: the first night opens it and notes its first step's date: the read logs and the guardian, 2 years on.
+    setClock('2026-04-02');
+    expect(await applyRetention(ports(), office)).toMatchObject({ cases: 1, locked: 1, steps: 0 });
+    const opened = await env.deps.cases.get(world.home, target.caseId);
+    expect(opened?.retention?.nextDueOn).toBe('2028-03-31');
+
+    // Act 2: the nights before it pass it by, reading only the listing.
+    setClock('2026-04-03');
+    const recorder = recordingDynamoClient(env.config.dynamoEndpoint!);
+    expect(await applyRetention(ports(recorder.client), office)).toMatchObject({ cases: 0, steps: 0 });
+    expect(recorder.calls.map((c) => c.action)).toEqual(['dynamodb:Query']);
+    setClock('2028-03-30');
+    expect(await applyRetention(ports(), office)).toMatchObject({ cases: 0 });
+
+    // Act 3: on its date the job does the steps and moves the date on, to the evidence's 5 years.
+    setClock('2028-03-31');
+    const due = await applyRetention(ports(), office);
+    expect(due).toMatchObject({ cases: 1, failed: 0 });
+    expect(due.steps).toBeGreaterThan(0);
+    const after = await env.deps.cases.get(world.home, target.caseId);
+    expect(after?.retention?.nextDueOn).toBe('2031-03-31');
+  });
 });

@@ -11,7 +11,14 @@
  * what an interrupted step deleted before is simply not found again. A step that cannot finish (a
  * version still locked, a case to delete before its other steps) is held and tried the next night.
  */
-import { addDays, officeToday, toInstant, type Office, type RetentionStepId } from '../../domain';
+import {
+  addDays,
+  officeToday,
+  toInstant,
+  type Office,
+  type RetentionStep,
+  type RetentionStepId,
+} from '../../domain';
 import { evidenceKeptUntil } from '../../domain';
 import type { CaseRecord } from '../../store/case-store';
 import { otherCaseIds, stepsOf, zoneOf, type RetentionPorts } from './retention-ports';
@@ -42,8 +49,8 @@ export async function applyRetention(ports: RetentionPorts, office: Office): Pro
   const report = { ...EMPTY_RETENTION_REPORT };
   let startKey: Record<string, unknown> | undefined;
   do {
-    // Every closed case: one just closed has its locks to extend, whatever is due.
-    const page = await ports.retention.closedCases(office.id, today, { limit: PAGE, startKey });
+    // The closed cases with work tonight: one just closed has its locks to extend, whatever is due.
+    const page = await ports.retention.closedCases(office.id, today, { limit: PAGE, startKey }, today);
     for (const record of page.items) {
       report.cases += 1;
       try {
@@ -138,7 +145,23 @@ async function applyToCase(
     };
     stepsDone += 1;
   }
+  const next = nextDueOn(steps, done);
+  if (next !== null && next !== record.retention?.nextDueOn) await ports.retention.scheduleNext(record, next);
   return { locked, steps: stepsDone, held };
+}
+
+/**
+ * The first date a step left to do falls due; undefined when one waits on no date (a client step held
+ * by an open case, looked at every night); null when nothing is left (the case has left the listing).
+ */
+function nextDueOn(
+  steps: readonly RetentionStep[],
+  done: ReadonlySet<RetentionStepId>,
+): string | undefined | null {
+  const left = steps.filter((step) => !done.has(step.id));
+  if (left.length === 0) return null;
+  if (left.some((step) => step.dueOn === undefined)) return undefined;
+  return left.map((step) => step.dueOn!).sort()[0];
 }
 
 /** The default through-date of the dry run: today and the notice period. */
