@@ -187,10 +187,8 @@ describe('offices', () => {
     await context.close();
   });
 
-  it('lets the Kanwil pick an office, and remembers it', async () => {
-    const { context, page, errors } = await signedIn('kanwil.sulsel', (url) =>
-      url.pathname.startsWith('/o/'),
-    );
+  it('lands the Kanwil on its region, and lets it pick an office to read', async () => {
+    const { context, page, errors } = await signedIn('kanwil.sulsel', (url) => url.pathname === '/region');
     const picker = page.getByLabel('Kantor', { exact: true });
     await picker.waitFor();
     expect(await picker.locator('option').count()).toBeGreaterThan(1);
@@ -199,8 +197,9 @@ describe('offices', () => {
     await expect.poll(() => heading(page).textContent()).toBe('Bapas Kelas I Makassar');
     // Read-only: no forms to register cases.
     expect(await page.getByRole('link', { name: 'Kasus baru' }).count()).toBe(0);
+    // Its work is the region: `/` takes it back there.
     await page.goto('/');
-    await page.waitForURL((url) => url.pathname === '/o/bapas-makassar');
+    await page.waitForURL((url) => url.pathname === '/region');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -136,10 +136,9 @@ describe("the Kanwil's roll-up", () => {
     it(`downloads the month's roll-up as PDF and XLSX at ${viewport.width} px`, async () => {
       const { context, page, errors } = await signedIn(
         'kanwil.sulsel',
-        (url) => url.pathname.startsWith('/o/'),
+        (url) => url.pathname === '/region',
         viewport,
       );
-      await page.goto('/region');
       await page.getByTestId('region-table').waitFor();
       const month = await page.getByLabel('Bulan').inputValue();
       expect(month).toMatch(/^\d{4}-\d{2}$/);

@@ -343,7 +343,7 @@ describe('official documents', () => {
     );
     expect(listed.items.length).toBeGreaterThan(0);
 
-    const { context, page, errors } = await signedIn('jaksa.palopo', PALOPO);
+    const { context, page, errors } = await signedIn('jaksa.palopo', `${PALOPO}/cases`);
     await page.goto(`${PALOPO}/cases/${caseId}`);
     const panel = page.getByTestId('documents-panel');
     await panel.scrollIntoViewIfNeeded();

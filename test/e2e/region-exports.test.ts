@@ -30,16 +30,12 @@ describe('the regional view', () => {
   for (const [size, viewport] of Object.entries(VIEWPORTS)) {
     it(`compares the region's offices from their summaries at ${viewport.width} px`, async () => {
       const api = await apiAs(baseUrl, 'kanwil.sulsel');
+      // The Kanwil lands on its region (issue 20: each role lands on its work).
       const { context, page, errors } = await signedIn(
         'kanwil.sulsel',
-        (url) => url.pathname.startsWith('/o/'),
+        (url) => url.pathname === '/region',
         viewport,
       );
-      await page
-        .getByRole('navigation', { name: 'Menu kantor' })
-        .getByRole('link', { name: 'Wilayah' })
-        .click();
-      await page.waitForURL((url) => url.pathname === '/region');
       const table = page.getByTestId('region-table');
       await table.waitFor();
       for (const officeId of ['bapas-palopo', 'bapas-makassar']) {
