@@ -4,7 +4,7 @@
  * and `childAtOffence`, a closed case's `closedOn` and retention listing keys, an active placement's
  * `due` keys), added to items written before those features existed.
  *
- * Reads are Queries (a status listing page, a case partition), never a Scan. Every write is one
+ * Reads are Queries (a status listing page, a case partition), never a full-table read. Every write is one
  * UpdateItem conditioned on the state the decision was made from, so running it twice, or beside the
  * live writes that keep the same data, never duplicates or overwrites anything: a failed condition
  * resolves false and the caller reads again. No version bump and no audit entry, as for the planner's
