@@ -47,6 +47,7 @@ import { getRetentionLog, getRetentionPlan } from './routes/retention';
 import {
   answerDataRequest,
   createClientExport,
+  getClientExportLinks,
   createDataRequest,
   getDataRequest,
   listDataRequests,
@@ -169,6 +170,7 @@ const businessRoutes: readonly AnyRoute[] = [
   getDataRequest,
   answerDataRequest,
   createClientExport,
+  getClientExportLinks,
 ];
 
 const API_VERSION = '1.0.0';

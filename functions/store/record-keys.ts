@@ -3,6 +3,7 @@ import { breachKeys } from './breach-store';
 import { keys } from './keys';
 import { sessionSortKey } from './session-store';
 import { referralKey } from './warning-store';
+import { SubjectExportStore } from './subject-export-store';
 import { SubjectRequestStore } from './subject-request-store';
 import { deliveryLogKey } from './webhook-deliveries';
 import { webhookKey } from './webhook-subscriptions';
@@ -35,6 +36,8 @@ export const recordKeys = {
     referralKey(officeId, caseOfRecord(referralId) ?? '', referralId),
   /** A data subject's request in the office's log (issue 17). */
   dataRequest: SubjectRequestStore.key,
+  /** A subject's export (its record; the files are in the exports bucket). */
+  subjectExport: SubjectExportStore.key,
   caseOfRecord: (officeId: string, recordId: string) =>
     keys.caseRecord(officeId, caseOfRecord(recordId) ?? ''),
 };

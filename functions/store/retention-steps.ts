@@ -51,7 +51,7 @@ export interface StepContext {
 }
 
 /** Access-log actions in a client's trail: the audited reads of their NIK, and their exports. */
-export const CLIENT_READ_ACTIONS = new Set(['client.reveal-nik', 'client.export']);
+export const CLIENT_READ_ACTIONS = new Set(['client.reveal-nik', 'client.export', 'client.export-link']);
 
 /** The fields of a case that name or identify a person; anonymisation blanks or drops them. */
 const anonymisedCase = (record: CaseRecord, at: string): CaseRecord => {

@@ -5,8 +5,9 @@
  * export's record, its `client.export` audit entry in the client's trail and, when it answers a logged
  * request, the request's answer, in one transaction.
  */
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditItem } from './audit';
+import { getItem } from './read-ahead';
 import { keys, withoutKeys } from './keys';
 import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
@@ -63,6 +64,37 @@ export class SubjectExportStore {
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
+
+  /** The key of an export's record, for the guard's read-ahead (record-keys.ts). */
+  static key = exportKey;
+
+  /** One export's record (the guard's read-ahead serves it without a call). */
+  async get(officeId: string, id: string): Promise<SubjectExportRecord | undefined> {
+    const item = await getItem(this.db, this.tableName, exportKey(officeId, id));
+    if (!item) return undefined;
+    const { expiresAt: _ttl, ...record } = withoutKeys(item);
+    return record as unknown as SubjectExportRecord;
+  }
+
+  /**
+   * New links to an export's files were handed out: an audited read of the whole dossier, one Put in
+   * the client's trail (`client.export-link`, which the retention schedule counts as a read log).
+   */
+  async recordLinkRead(record: SubjectExportRecord, actor: Actor): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: auditItem({
+          officeId: record.officeId,
+          ...actor,
+          action: 'client.export-link',
+          subject: { type: 'client', id: record.clientId },
+          record: { type: 'subject-export', id: record.id },
+          changes: [],
+        }),
+      }),
+    );
+  }
 
   /**
    * Every record of a case's partition the export carries, grouped by type, oldest first: one Query per

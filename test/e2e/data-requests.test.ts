@@ -111,6 +111,19 @@ describe('data subject requests', () => {
     expect(await chosen.textContent()).toContain(client.fullName);
     await phone.page.getByTestId('data-request').first().waitFor();
     await expectFits(phone.page, 'data requests, phone');
+
+    // Later, the answered request gets new links to the same files instead of a second export.
+    await phone.page
+      .locator(`[data-testid="data-request"][data-id="${id}"]`)
+      .getByRole('button', { name: 'Lihat' })
+      .click();
+    const panel = phone.page.getByTestId('request-detail').getByTestId('export-panel');
+    await panel.getByTestId('export-relink').click();
+    const again = panel.getByTestId('export-pdf');
+    await again.waitFor();
+    const refetched = await fetch((await again.getAttribute('href'))!);
+    expect(new TextDecoder().decode((await refetched.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
+    expect(await axeViolations(phone.page), 'new links').toEqual([]);
     expect(phone.errors).toEqual([]);
 
     // A PK may read the log through the API but this screen is the admin's.

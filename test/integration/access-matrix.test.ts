@@ -87,6 +87,7 @@ const policy: Record<string, 'public' | 'signed-in' | 'region' | readonly Role[]
   getDataRequest: ['admin', 'officer'],
   answerDataRequest: ['admin'],
   createClientExport: ['admin'],
+  getClientExportLinks: ['admin'],
   getOfficeSummary: ['admin', 'officer', 'prosecutor', 'regional'],
   // Only the region's Kanwil; everyone else (the region's office staff included) gets 404.
   getRegionalSummary: 'region',

@@ -158,6 +158,8 @@ const WRITE_BUDGET: Record<string, number> = {
   // client 3 Queries (its partition whole, its audit trail, its documents), 1 Query of the client's trail,
   // one transaction (export, audit entry, the request), the stored answer: 4 + 3 × cases (here 1 case).
   createClientExport: 7,
+  // The guard's BatchGet carries the client and the export; the audit entry's Put.
+  getClientExportLinks: 2,
   updatePartner: 2,
   createSite: 3,
   updateSite: 2,

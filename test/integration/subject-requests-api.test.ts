@@ -16,7 +16,8 @@ import { OUT_DIR, poppler } from '../unit/documents/poppler';
  * and PDF) read back from the exports bucket.
  */
 const NOW = new Date('2026-06-29T08:00:00Z');
-const env = testEnvironment({ now: () => NOW });
+let now = NOW;
+const env = testEnvironment({ now: () => now });
 const call = apiCaller(env.handler);
 let world: Awaited<ReturnType<typeof seedDirectory>>;
 let office: string;
@@ -312,6 +313,48 @@ describe("a client's export", () => {
     expect(second.body.errors).toContainEqual(
       expect.objectContaining({ rule: 'PDP-REQUEST-ANSWER-ONCE', path: 'requestId' }),
     );
+  });
+
+  it('hands out new links to the same files while they are kept, each an audited read', async () => {
+    const made = await call('POST', `${office}/clients/${clientId}/exports`, {
+      claims: world.claims.admin,
+      headers: key(),
+      body: { reason: 'Salinan untuk subjek' },
+    });
+    expect(made.status).toBe(201);
+    const url = `${office}/clients/${clientId}/exports/${made.body.id}`;
+
+    const links = await call('GET', url, { claims: world.claims.admin });
+
+    expect(links.status, JSON.stringify(links.body)).toBe(200);
+    expect(links.body).toMatchObject({
+      id: made.body.id,
+      clientId,
+      json: { sha256: made.body.json.sha256, sizeBytes: made.body.json.sizeBytes },
+      pdf: { sha256: made.body.pdf.sha256, pages: made.body.pdf.pages },
+      linksExpireAt: '2026-06-29T08:15:00.000Z',
+    });
+    expect(sha256(await download(links.body.pdf.url))).toBe(made.body.pdf.sha256);
+    const trail = await env.deps.audit.trail(world.home, { type: 'client', id: clientId }, { limit: 50 });
+    expect(trail.items.filter((e) => e.action === 'client.export-link')).toHaveLength(1);
+    // Not this client's, not an id, not for an officer, and not once the files are gone.
+    expect(
+      (
+        await call('GET', `${office}/clients/${clientId}/exports/${crypto.randomUUID()}`, {
+          claims: world.claims.admin,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call('GET', `${office}/clients/${clientId}/exports/42`, { claims: world.claims.admin })).status,
+    ).toBe(400);
+    expect((await call('GET', url, { claims: world.claims.officer })).status).toBe(403);
+    now = new Date('2026-07-30T08:00:00Z');
+    try {
+      expect((await call('GET', url, { claims: world.claims.admin })).status).toBe(404);
+    } finally {
+      now = NOW;
+    }
   });
 
   it('is refused to another office (404) and to an officer (403)', async () => {

@@ -264,9 +264,10 @@ export async function walkEveryRoute(
   });
   await step('listDataRequests', 'GET', `${office}/data-requests?status=open`);
   await step('getDataRequest', 'GET', `${office}/data-requests/${dataRequest.body.id}`);
-  await step('createClientExport', 'POST', `${office}/clients/${client.body.id}/exports`, {
+  const made = await step('createClientExport', 'POST', `${office}/clients/${client.body.id}/exports`, {
     body: { requestId: dataRequest.body.id, reason: 'Permintaan akses subjek data' },
   });
+  await step('getClientExportLinks', 'GET', `${office}/clients/${client.body.id}/exports/${made.body.id}`);
   const erasure = await step(undefined, 'POST', `${office}/data-requests`, {
     body: {
       kind: 'erasure',

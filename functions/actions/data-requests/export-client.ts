@@ -20,9 +20,8 @@ import { loadClient } from '../clients/queries';
 import type { Ports } from '../ports';
 import { refuse } from '../refusal';
 import { exportContent, type ExportPorts } from './export-content';
+import { answerWithLinks } from './export-links';
 
-/** How long the download links live: long enough to save both files, short enough not to travel. */
-const LINK_SECONDS = 15 * 60;
 const DAY = 86_400_000;
 
 export interface ExportAnswer {
@@ -178,21 +177,5 @@ export async function exportClient(
     throw error;
   }
 
-  const link = (key: string, contentType: string, downloadName: string) =>
-    files.presignDownload({ key, contentType, downloadName, expiresInSeconds: LINK_SECONDS });
-  const [jsonUrl, pdfUrl] = await Promise.all([
-    link(record.json.key, 'application/json', `salinan-data-${id.slice(0, 8)}.json`),
-    link(record.pdf.key, 'application/pdf', `salinan-data-${id.slice(0, 8)}.pdf`),
-  ]);
-  return {
-    id,
-    clientId: client.id,
-    ...(request ? { requestId: request.id } : {}),
-    createdAt: record.createdAt,
-    expiresAt: expiresAt.toISOString(),
-    // Signed after the transaction, so the links last at least this long.
-    linksExpireAt: new Date(now.getTime() + LINK_SECONDS * 1000).toISOString(),
-    json: { url: jsonUrl, sha256: jsonFile.sha256, sizeBytes: jsonFile.sizeBytes },
-    pdf: { url: pdfUrl, sha256: pdfFile.sha256, sizeBytes: pdfFile.sizeBytes, pages: rendered.pages },
-  };
+  return answerWithLinks(files, record, now, expiresAt);
 }

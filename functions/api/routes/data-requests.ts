@@ -6,6 +6,7 @@
  */
 import type * as z from 'zod';
 import { exportClient } from '../../actions/data-requests/export-client';
+import { exportLinks } from '../../actions/data-requests/export-links';
 import { answerRequest, getRequest, listRequests, logRequest } from '../../actions/data-requests/requests';
 import type { Ports } from '../../actions/ports';
 import type { InOffice } from '../../identity/grant';
@@ -18,6 +19,7 @@ import {
   clientExportParams,
   createExportBody,
   createRequestBody,
+  exportLinkParams,
   listRequestsQuery,
   requestParams,
   subjectExportSchema,
@@ -120,5 +122,32 @@ export const createClientExport = defineRoute<ExportParams, unknown, ExportBody,
     const made = await exportClient(deps, grant, { clientId: params.clientId, ...body });
     // No Location: an export is not read back through the API, only through its links.
     return { status: 201, body: made };
+  },
+});
+
+type LinkParams = z.infer<typeof exportLinkParams>;
+
+/**
+ * The links of an export last 15 minutes; within its retention period an admin gets new ones to the same
+ * files here, an audited read, rather than exporting everything again.
+ */
+export const getClientExportLinks = defineRoute<LinkParams, unknown, unknown, InOffice>({
+  operationId: 'getClientExportLinks',
+  method: 'GET',
+  path: '/v1/offices/{officeId}/clients/{clientId}/exports/{exportId}',
+  summary: "New 15-minute links to an export's files (audited as a read of the whole dossier)",
+  description:
+    "While the export's files are kept (the retention schedule's `exports` period); 404 for another client's export or one whose files are gone. Each call leaves a `client.export-link` entry in the client's trail.",
+  tags: ['data-requests'],
+  access: access.office(staff.adminOnly),
+  runsIn: 'documents',
+  params: exportLinkParams,
+  readAhead: (params, officeId, keys) => [
+    keys.client(officeId, params.clientId),
+    keys.subjectExport(officeId, params.exportId),
+  ],
+  responses: { 200: { description: 'The export and new links', schema: subjectExportSchema } },
+  async handle({ access: grant, params, deps }) {
+    return { status: 200, body: await exportLinks(deps, grant, params) };
   },
 });

@@ -65,6 +65,9 @@ export const subjectRequestSchema = z
   .meta({ id: 'SubjectRequest' });
 
 export const clientExportParams = z.object({ officeId, clientId: recordId('client') });
+export const exportLinkParams = clientExportParams.extend({
+  exportId: z.uuid({ message: 'Not an export id.' }),
+});
 
 export const createExportBody = z
   .object({

@@ -132,6 +132,7 @@ export function auditActionLabel(action: string): string {
     'client.reveal-nik': m.audit_client_reveal_nik,
     'client.sms-preference': m.audit_client_sms_preference,
     'client.export': m.audit_client_export,
+    'client.export-link': m.audit_client_export_link,
   };
   return labels[action]?.() ?? action;
 }
