@@ -31,8 +31,9 @@ export const documentRoutes = [
   { method: 'POST', path: '/v1/offices/{officeId}/documents/{documentId}/finish' },
   { method: 'GET', path: '/v1/offices/{officeId}/documents/{documentId}/spreadsheet' },
   { method: 'GET', path: '/v1/regions/{regionId}/report' },
-  // A subject's export renders its PDF here too (issue 17).
+  // A subject's export renders its PDF here too, and its files' links are signed here (issue 17).
   { method: 'POST', path: '/v1/offices/{officeId}/clients/{clientId}/exports' },
+  { method: 'GET', path: '/v1/offices/{officeId}/clients/{clientId}/exports/{exportId}' },
 ] as const;
 
 const requireHere = createRequire(import.meta.url);
