@@ -82,3 +82,21 @@ export function decimal(value: number, fractionDigits = 2): string {
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
   return `${value < 0 ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
 }
+
+/**
+ * The zone's Indonesian abbreviation, as "14.30 WITA" writes it: WIB (UTC+7), WITA (UTC+8, all of
+ * Sulawesi), WIT (UTC+9); any other zone by its name.
+ */
+export function zoneAbbreviation(timeZone: string): string {
+  switch (timeZone) {
+    case 'Asia/Jakarta':
+    case 'Asia/Pontianak':
+      return 'WIB';
+    case 'Asia/Makassar':
+      return 'WITA';
+    case 'Asia/Jayapura':
+      return 'WIT';
+    default:
+      return timeZone;
+  }
+}

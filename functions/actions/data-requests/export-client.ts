@@ -106,6 +106,8 @@ export async function exportClient(
   const zone: OfficeTimeZone = isOfficeTimeZone(office.timeZone) ? office.timeZone : 'Asia/Jakarta';
   const id = crypto.randomUUID();
   const expiresAt = new Date(now.getTime() + ports.exportsRetentionDays * DAY);
+  // The office's day the files go: printed on the PDF, kept on the record, checked by export-links.ts.
+  const expiresOn = officeToday(office, expiresAt);
   const lawfulBasis = lawfulBasisOf(client);
   const json = {
     format: 'abdi-subject-export/1',
@@ -129,7 +131,7 @@ export async function exportClient(
     timeZone: zone,
     generatedAt: now,
     generatedOn: officeToday(office, now),
-    expiresOn: officeToday(office, expiresAt),
+    expiresOn,
     client: content.client,
     lawfulBasis,
     clientAudit: content.clientAudit,
@@ -156,7 +158,7 @@ export async function exportClient(
     caseIds: content.cases.map((item) => String(item.record.id)),
     createdAt: now.toISOString(),
     createdBy: actor.actor,
-    expiresOn: expiresAt.toISOString().slice(0, 10),
+    expiresOn,
   };
   let answerItems: Parameters<Ports['subjectExports']['record']>[2] = [];
   if (request) {

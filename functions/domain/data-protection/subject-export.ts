@@ -6,7 +6,7 @@
  * person reads. Pure: the records come in, the document goes out.
  */
 import { toLocalDateTime, type LocalDate, type OfficeTimeZone } from '../calendar';
-import { clockTime, longDate, numericDate } from '../indonesian-format';
+import { clockTime, longDate, numericDate, zoneAbbreviation } from '../indonesian-format';
 import {
   CASE_STATUS_LABELS,
   OUTCOME_LABELS,
@@ -73,18 +73,11 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-const ZONE_NAMES: Readonly<Record<string, string>> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
 /** An instant in the office's zone: `29/06/2026 16.00 WITA`. */
 const instantText = (value: unknown, zone: OfficeTimeZone): string => {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) return cellText(value);
   const local = toLocalDateTime(value, zone);
-  return `${numericDate(local.date)} ${clockTime(local.time)} ${ZONE_NAMES[zone] ?? zone}`;
+  return `${numericDate(local.date)} ${clockTime(local.time)} ${zoneAbbreviation(zone)}`;
 };
 
 /** A stored code in words where the office's documents have them (`attended` → `Hadir`). */

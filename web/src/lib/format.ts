@@ -7,27 +7,15 @@
  * UTC ISO strings and are shown in the office's zone with its Indonesian abbreviation (WIB/WITA/WIT).
  */
 import { addDays, daysInMonth, formatYmd, isoWeekday } from '../../../functions/domain/calendar';
+import { zoneAbbreviation } from '../../../functions/domain/indonesian-format';
+
+export { zoneAbbreviation };
 
 /** The app's locales and the Intl locale each formats with (British English: day before month). */
 export const INTL_LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
 export type AppLocale = keyof typeof INTL_LOCALES;
 
 const intl = (locale: AppLocale) => INTL_LOCALES[locale];
-
-/** Indonesia's zones by their usual names; other zones by their IANA name. */
-export function zoneAbbreviation(timeZone: string): string {
-  switch (timeZone) {
-    case 'Asia/Jakarta':
-    case 'Asia/Pontianak':
-      return 'WIB';
-    case 'Asia/Makassar':
-      return 'WITA';
-    case 'Asia/Jayapura':
-      return 'WIT';
-    default:
-      return timeZone;
-  }
-}
 
 const ymdToUtc = (date: string) => new Date(`${date}T00:00:00Z`);
 
