@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: every benchmark against its reference, measured in this run, on 127.0.0.1 only.
- * Prints a table and writes bench/results.json; exits 1 if any operation made a Scan or the write
- * path lost or invented a single credited minute. Sizes come from environment variables (see
- * docs/cost.md, "Reproducing").
+ * Prints a table and writes bench/results.json; exits 1 if any operation made a Scan, the write
+ * path lost or invented a single credited minute, or the supervisor's field app loads 40 kB of gzipped
+ * JS or more on a first visit. Sizes come from environment variables (see docs/cost.md, "Reproducing").
  */
 import '../infra/local/quiet-sdk-warning';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ const { benchScale } = await import('./scale');
 const { benchWritePath } = await import('./write-path');
 const { benchColdStart } = await import('./cold-start');
 const { benchDashboard } = await import('./dashboard');
+const { benchField } = await import('./field');
 const { benchMixed } = await import('./mixed');
 const { measureCalls, CALL_BUDGET } = await import('./calls');
 const { startStore } = await import('./lib/emulators');
@@ -56,6 +57,7 @@ const settings = {
   cold: { runs: int('BENCH_COLD_RUNS', 5) },
   planner: { cases: int('BENCH_PLANNER_CASES', 10_000), runs: int('BENCH_PLANNER_RUNS', 200) },
   documents: { runs: int('BENCH_DOCUMENTS_RUNS', 20) },
+  field: { runs: int('BENCH_FIELD_RUNS', 3) },
   mixed: {
     offices: int('BENCH_MIXED_OFFICES', 50),
     casesPerOffice: int('BENCH_MIXED_CASES_PER_OFFICE', 3),
@@ -63,9 +65,8 @@ const settings = {
     clients: int('BENCH_MIXED_CLIENTS', 20),
   },
 };
-const selected = new Set(
-  (process.env.BENCH_ONLY ?? 'calls,dashboard,cold,write,mixed,planner,documents,read,scale').split(','),
-);
+const everyStep = 'calls,dashboard,field,cold,write,mixed,planner,documents,read,scale';
+const selected = new Set((process.env.BENCH_ONLY ?? everyStep).split(','));
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 const started = performance.now();
@@ -154,6 +155,52 @@ if (dashboard) {
     reference: kb(dashboard.budgetJsGzipBytes),
     ratio: dashboard.ratio.jsOfBudget,
   });
+}
+
+// Issue 20: the supervisor's first visit on a throttled "Slow 3G" phone, beside the office home.
+const field = await step('field', 'field app on Slow 3G', () => benchField(settings.field));
+if (field) {
+  const where = `${field.field.path}${field.fieldApp ? '' : ', no field build yet'}`;
+  const inSeconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  rows.push({
+    benchmark: 'j. Slow 3G',
+    measure: `first-visit JS, gzip: supervisor ${where} (${field.field.jsFiles} files) vs office home (${field.home.jsFiles})`,
+    subject: kb(field.field.jsGzipBytes),
+    reference: `${kb(field.home.jsGzipBytes)} office home`,
+    ratio: field.ratio.js,
+  });
+  rows.push({
+    benchmark: 'j. Slow 3G',
+    measure: `first visit to usable, Slow 3G + ${field.throttling.cpuSlowdown}× CPU (median of ${field.runs})`,
+    subject: inSeconds(field.field.usableMs),
+    reference: `${inSeconds(field.home.usableMs)} office home`,
+    ratio: field.ratio.usable,
+  });
+  rows.push({
+    benchmark: 'j. Slow 3G',
+    measure: "supervisor's first-visit JS of the 40 kB budget",
+    subject: kb(field.field.jsGzipBytes),
+    reference: kb(field.budgetJsGzipBytes),
+    ratio: Math.round((field.field.jsGzipBytes / field.budgetJsGzipBytes) * 100) / 100,
+  });
+  rows.push({
+    benchmark: 'j. Slow 3G',
+    measure: 'all bytes of the first visit over the link, service worker downloads included',
+    subject: kb(field.field.bytesFirstVisit),
+    reference: `${kb(field.home.bytesFirstVisit)} office home`,
+    ratio: Math.round((field.field.bytesFirstVisit / field.home.bytesFirstVisit) * 100) / 100,
+  });
+  const worker = field.field.serviceWorker;
+  if (worker) {
+    rows.push({
+      benchmark: 'j. Slow 3G',
+      measure: `supervisor's service worker install beside it, not throttled (${worker.files} files)`,
+      subject: worker.state === 'active' ? kb(worker.bytes) : `FAILED (${worker.notFound.join(', ') || '?'})`,
+      reference: `${kb(worker.jsBytes)} of it JS`,
+      ratio: '',
+    });
+  }
+  failures.push(...field.problems);
 }
 
 const cold = await step('cold', 'Lambda bundles and cold start', () => benchColdStart(settings.cold));
@@ -363,6 +410,8 @@ const prefixes: Record<string, string> = {
   calls: 'f.',
   mixed: 'g.',
   planner: 'h.',
+  documents: 'i.',
+  field: 'j.',
 };
 const previous = (
   process.env.BENCH_ONLY && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}

@@ -33,7 +33,8 @@ export default defineConfig({
     reportCompressedSize: true,
     rolldownOptions: {
       // Two pages: the dashboard, and the API reference at /docs (Redoc, ~1 MB, never loaded by the
-      // dashboard, so it stays out of the dashboard's budget).
+      // dashboard, so it stays out of the dashboard's budget). The field app has a build of its own
+      // (vite.field.config.ts).
       input: { index: `${root}index.html`, docs: `${root}docs/index.html` },
     },
   },

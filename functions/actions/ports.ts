@@ -13,6 +13,7 @@ import type { EvidenceObjects } from '../store/evidence-objects';
 import type { ExportFiles } from '../store/export-files';
 import type { SubjectExportStore } from '../store/subject-export-store';
 import type { SubjectRequestStore } from '../store/subject-request-store';
+import type { OfflineRefusalStore } from '../store/offline-refusal-store';
 import type { EvidenceStore } from '../store/evidence-store';
 import type { RetentionStore } from '../store/retention-store';
 import type { RetentionSettings } from '../domain/data-protection/retention-schedule';
@@ -122,6 +123,8 @@ export interface Ports {
   readonly subjectRequests: SubjectRequestStore;
   /** Subjects' exports: their records (the case partition read whole) and the export's transaction. */
   readonly subjectExports: SubjectExportStore;
+  /** Offline records the API refused on sync, kept for the PK (issue 20, ADR 0024). */
+  readonly offlineRefusals: OfflineRefusalStore;
   /**
    * The exports bucket and how long an export is kept: only the documents function (and local mode) has
    * them; an export refuses to run without.

@@ -54,6 +54,11 @@ export const API_TAGS = [
   },
   { name: 'sessions', description: 'Work sessions recorded, verified and corrected; the hours they credit.' },
   { name: 'evidence', description: 'Photos and documents: upload, checks (EXIF, place, hash), download.' },
+  {
+    name: 'offline-records',
+    description:
+      'Sessions and photos the field app recorded without signal that the API refused on sync, kept for the PK until resolved (ADR 0024).',
+  },
   { name: 'warnings', description: 'Warnings (teguran) to the client for missed or poor work.' },
   {
     name: 'referrals',

@@ -53,6 +53,7 @@ import {
   listDataRequests,
 } from './routes/data-requests';
 import { createPayment } from './routes/payments';
+import { createOfflineRefusal, listOfflineRefusals, resolveOfflineRefusal } from './routes/offline-refusals';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
 import { getOfficeSummary, getRegionalSummary } from './routes/summary';
 import { getHealth } from './routes/system';
@@ -146,6 +147,9 @@ const businessRoutes: readonly AnyRoute[] = [
   createEvidence,
   listEvidence,
   getEvidence,
+  listOfflineRefusals,
+  createOfflineRefusal,
+  resolveOfflineRefusal,
   listPartners,
   createPartner,
   getPartner,

@@ -44,4 +44,5 @@ export * from './indonesian-format';
 export * from './reminders';
 export * from './reminder-messages';
 export * from './delivery-reports';
+export * from './offline-records';
 export * from './data-protection';

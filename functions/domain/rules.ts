@@ -208,6 +208,8 @@ export const RULE_CATALOGUE = {
     "Refusing a subject's request names its reason (e.g. UU 27/2022 Pasal 15: law enforcement).",
   'PDP-REQUEST-ANSWER-ONCE':
     'A request is answered once, while open; an export answers only an access request about the client exported.',
+  'OFFLINE-RECORD':
+    "A record made offline keeps the device's time and position; a clock ahead of receipt by over 5 minutes, a sync over 7 days late or work written down over 30 minutes before its end is flagged, never refused.",
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -348,6 +350,7 @@ export const Rule = {
   PDP_REQUEST_DEADLINE: 'PDP-REQUEST-DEADLINE',
   PDP_REQUEST_REFUSAL: 'PDP-REQUEST-REFUSAL',
   PDP_REQUEST_ANSWER_ONCE: 'PDP-REQUEST-ANSWER-ONCE',
+  OFFLINE_RECORD: 'OFFLINE-RECORD',
 } as const satisfies Record<string, RuleId>;
 
 /**

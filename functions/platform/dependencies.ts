@@ -15,6 +15,7 @@ import { DocumentStore } from '../store/document-store';
 import { S3ExportFiles } from '../store/export-files';
 import { SubjectExportStore } from '../store/subject-export-store';
 import { SubjectRequestStore } from '../store/subject-request-store';
+import { OfflineRefusalStore } from '../store/offline-refusal-store';
 import { DEFAULT_RETENTION_SCHEDULE } from '../domain/data-protection/retention-schedule';
 import { OfficePolicyStore } from '../store/office-policy-store';
 import { IdempotencyStore, idempotencyPort } from '../store/idempotency';
@@ -138,6 +139,7 @@ export function createDependencies(
     }),
     ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
     subjectRequests: new SubjectRequestStore(db, config.tableName),
+    offlineRefusals: new OfflineRefusalStore(db, config.tableName),
     subjectExports: new SubjectExportStore(db, config.tableName),
     ...(config.exportsBucket
       ? {

@@ -50,6 +50,7 @@ function timelineView(r: EvidenceRecord | undefined): Record<string, unknown> | 
       status: r.status,
       ...(r.rejectionReason ? { rejectionReason: r.rejectionReason } : {}),
       ...(r.sessionId ? { sessionId: r.sessionId } : {}),
+      ...(r.recordedOffline ? { recordedOffline: true } : {}),
       contentType: r.contentType,
       sizeBytes: r.sizeBytes,
       sha256: r.sha256,

@@ -48,6 +48,11 @@ export interface EvidenceRecord {
   readonly sha256: string;
   readonly capturedAt?: string;
   readonly location?: { readonly lat: number; readonly lng: number; readonly accuracyMeters?: number };
+  /**
+   * Taken without signal and uploaded later (ADR 0024): `capturedAt` and `location` are the device's at
+   * the capture, and EV-TIME still compares the capture time (EXIF first) with the session.
+   */
+  readonly recordedOffline?: true;
   readonly status: EvidenceStatus;
   readonly rejectionReason?: RejectionReason;
   readonly checks: EvidenceChecks;
@@ -90,6 +95,7 @@ export type UploadRequest = Pick<
   | 'sha256'
   | 'capturedAt'
   | 'location'
+  | 'recordedOffline'
   | 'uploadedBy'
 > & {
   /** How long the upload URL lives, from the request. */

@@ -5,6 +5,7 @@ import { sessionSortKey } from './session-store';
 import { referralKey } from './warning-store';
 import { SubjectExportStore } from './subject-export-store';
 import { SubjectRequestStore } from './subject-request-store';
+import { OfflineRefusalStore } from './offline-refusal-store';
 import { deliveryLogKey } from './webhook-deliveries';
 import { webhookKey } from './webhook-subscriptions';
 
@@ -38,6 +39,8 @@ export const recordKeys = {
   dataRequest: SubjectRequestStore.key,
   /** A subject's export (its record; the files are in the exports bucket). */
   subjectExport: SubjectExportStore.key,
+  /** A refused offline record kept for the PK, by its id alone (`<caseId>-<ULID>`; ADR 0024). */
+  offlineRefusal: OfflineRefusalStore.key,
   caseOfRecord: (officeId: string, recordId: string) =>
     keys.caseRecord(officeId, caseOfRecord(recordId) ?? ''),
 };

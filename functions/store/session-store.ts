@@ -5,6 +5,7 @@ import {
   weekStart,
   type CaseFlag,
   type CaseStatus,
+  type OfflineMark,
   type PartnerForPlacement,
   type SessionOutcome,
   type WorkInWeek,
@@ -49,6 +50,8 @@ export interface SessionRecord {
   readonly verifiedBy?: string;
   /** What the session raises for the PK, e.g. a child's session in school hours (CHILD-SCHOOL-HOURS). */
   readonly flags?: readonly CaseFlag[];
+  /** Recorded on a device without signal and sent later (OFFLINE-RECORD, ADR 0024). */
+  readonly offline?: OfflineMark;
   readonly version: number;
   readonly createdAt: string;
   readonly updatedAt: string;

@@ -34,6 +34,10 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
     ],
     // A document's draft PDF is shown in a frame from memory (`blob:`), never from another origin.
     'frame-src': ["'self'", 'blob:'],
+    // The field app's service worker (/field/sw.js) and its manifest, named rather than left to the
+    // default-src fallback, so that a later tightening of default-src cannot silently switch them off.
+    'worker-src': ["'self'"],
+    'manifest-src': ["'self'"],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'", sources.auth],

@@ -4,7 +4,7 @@
  * The same distribution can forward the API's paths to the HTTP API (`routeToApi`), so the dashboard and
  * the API share one origin, as they do in local mode; its WAF web ACL comes from the Edge stack (ADR 0017).
  */
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CustomResource, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -21,6 +21,12 @@ import {
 } from './content-security-policy';
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
 import { acknowledge, wildcardFindings } from './nag';
+import {
+  IMMUTABLE_CACHE_CONTROL,
+  IMMUTABLE_SITE_FILES,
+  REVALIDATE_CACHE_CONTROL,
+  spaRoutingFunctionCode,
+} from './site-routing';
 
 export interface WebHostingProps {
   /** Bucket for the web bucket's S3 server access logs. */
@@ -41,17 +47,8 @@ export interface WebHostingProps {
 /** Never published: the dashboard build keeps its source maps for local debugging and CI artifacts. */
 export const unpublishedSiteFiles = ['**/*.map'] as const;
 
-/**
- * CloudFront Function (viewer request, bucket behaviour only) for the SPA's client-side routes: a path
- * whose last segment has no file extension, such as `/cases/123` or `/auth/callback`, gets the app shell.
- * Assets (`/assets/index-abc.js`, `/config.json`) pass through unchanged, and a missing one stays an error.
- */
-export const spaRoutingFunctionCode = `function handler(event) {
-  var request = event.request;
-  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
-  if (last.indexOf('.') === -1) request.uri = '/index.html';
-  return request;
-}`;
+// The routing function and the cache rules live in a CDK-free module that local mode shares.
+export { spaRoutingFunctionCode } from './site-routing';
 
 /**
  * CloudFront Function (viewer request, `/docs*` behaviour only) for the API reference page: `/docs` and
@@ -114,7 +111,7 @@ export class WebHosting extends Construct {
     // error responses (403/404 -> /index.html) would do, but they apply to the whole distribution and would
     // turn the API's 403 and 404 answers into a 200 HTML page; this function touches the bucket behaviour only.
     const spaRouting = new cloudfront.Function(this, 'SpaRouting', {
-      comment: 'Abdi dashboard: client-side routes get index.html',
+      comment: 'Abdi dashboard and field app: client-side routes get their index.html',
       runtime: cloudfront.FunctionRuntime.JS_2_0,
       code: cloudfront.FunctionCode.fromInline(spaRoutingFunctionCode),
     });
@@ -233,7 +230,10 @@ export class WebHosting extends Construct {
   }
 
   /**
-   * Uploads the built SPA and its `config.json`, then invalidates the CloudFront cache.
+   * Uploads the built site and its `config.json`, then invalidates the CloudFront cache: the hashed
+   * `assets/` and `field/assets/` first, cached for a year, then everything else, revalidated on every
+   * use (site-routing.ts).
+   * Returns the second deployment, which holds `config.json`.
    * @throws Error when the build output is missing (run `npm run build:web`).
    */
   deploySite(options: SiteOptions): s3deploy.BucketDeployment {
@@ -243,25 +243,43 @@ export class WebHosting extends Construct {
           'Run `npm run build:web` before `cdk synth` or `cdk deploy`.',
       );
     }
+    // Source maps stay out of the archive, so `prune` also removes any an older deploy published.
+    const build = s3deploy.Source.asset(options.siteDir, { exclude: [...unpublishedSiteFiles] });
+    // Both deployments run in the CDK's one handler function (a singleton), so they share its log group.
+    const logGroup = new logs.LogGroup(this, 'DeployLogs', {
+      retention: this.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Created first: test/infra/support.ts reads config.json from the first deployment in the template.
     const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
-      sources: [
-        // Source maps stay out of the archive, so `prune` also removes any an older deploy published.
-        s3deploy.Source.asset(options.siteDir, { exclude: [...unpublishedSiteFiles] }),
-        s3deploy.Source.jsonData('config.json', options.runtimeConfig),
-      ],
+      sources: [build, s3deploy.Source.jsonData('config.json', options.runtimeConfig)],
       destinationBucket: this.bucket,
+      // Everything but the hashed files, which the deployment below owns (an excluded file is not pruned).
+      exclude: [...IMMUTABLE_SITE_FILES],
       distribution: this.distribution,
       distributionPaths: ['/*'],
       prune: true,
-      // Revalidate every time (cheap with ETags) so that index.html and config.json are never stale after
-      // a deploy; hashed assets revalidate to 304.
-      cacheControl: [s3deploy.CacheControl.noCache()],
+      // Revalidated on every use (cheap with ETags): the pages, config.json, and the field app's service
+      // worker and manifest, so that a deploy reaches browsers and installed phones at once
+      // (site-routing.ts).
+      cacheControl: [s3deploy.CacheControl.fromString(REVALIDATE_CACHE_CONTROL)],
       memoryLimit: 512,
-      logGroup: new logs.LogGroup(this, 'DeployLogs', {
-        retention: this.logRetention,
-        removalPolicy: RemovalPolicy.DESTROY,
-      }),
+      logGroup,
     });
+    const hashed = new s3deploy.BucketDeployment(this, 'DeployAssets', {
+      sources: [build],
+      destinationBucket: this.bucket,
+      exclude: ['*'],
+      include: [...IMMUTABLE_SITE_FILES],
+      prune: true,
+      // Content-hashed names: kept a year by browsers and CloudFront, never asked for again.
+      cacheControl: [s3deploy.CacheControl.fromString(IMMUTABLE_CACHE_CONTROL)],
+      memoryLimit: 512,
+      logGroup,
+    });
+    // New pages go live (and the cache is invalidated) only once the files they name are in the bucket.
+    // Between the two custom resources only: the handler and its layer belong to the first deployment.
+    customResourceOf(deployment).node.addDependency(customResourceOf(hashed));
     this.acknowledgeDeploymentHandler(deployment);
     return deployment;
   }
@@ -317,6 +335,13 @@ export class WebHosting extends Construct {
       if (match) acknowledge(singleton, `AwsSolutions-IAM5[${finding}]`, match[1]);
     }
   }
+}
+
+/** The custom resource that runs a BucketDeployment's sync (`CustomResource-<memory>MiB`). */
+function customResourceOf(deployment: s3deploy.BucketDeployment): CustomResource {
+  const found = deployment.node.children.find((child) => child instanceof CustomResource);
+  if (!found) throw new Error('BucketDeployment internals not found; did the CDK rename them?');
+  return found;
 }
 
 interface SecurityHeadersOptions {

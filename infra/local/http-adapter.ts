@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'a
 import sirv from 'sirv';
 import { problems } from '../../functions/api/problem';
 import { apiReferenceContentSecurityPolicy } from '../constructs/content-security-policy';
+import { appDocumentFor, siteCacheControl } from '../constructs/site-routing';
 import { buildHttpApiEvent, isPublicApiPath } from './api-gateway-event';
 import { servedByDocuments } from './function-routes';
 import { localLambdaContext } from './lambda-context';
@@ -17,7 +18,10 @@ export interface LocalServerOptions {
   /** The documents function, for the routes that render PDFs; without it they go to `api` (and 404). */
   readonly documents?: ApiLambda;
   readonly auth: LocalAuth;
-  /** The built dashboard (web/dist), served at `/` with the SPA fallback to index.html. */
+  /**
+   * The built site (web/dist): the dashboard at `/`, the field app at `/field/`, each client-side route
+   * answered with its app's index.html and every file with the cloud's Cache-Control (site-routing.ts).
+   */
   readonly webDir: string;
   /** Served as /config.json: what the dashboard reads at start instead of build-time settings. */
   readonly webConfig: Record<string, unknown>;
@@ -38,7 +42,13 @@ const MAX_BODY_BYTES = 6 * 1024 * 1024;
  * serves the dashboard beside it. Local-only routes (`/local/auth/*`) never reach the Lambda.
  */
 export function createLocalRequestListener(options: LocalServerOptions): RequestListener {
-  const serveStatic = sirv(options.webDir, { single: true, dev: false, etag: true, gzip: false });
+  const serveStatic = sirv(options.webDir, {
+    dev: false,
+    etag: true,
+    gzip: false,
+    // As the bucket deployments set it: hashed assets for a year, the rest (sw.js above all) revalidated.
+    setHeaders: (res, pathname) => res.setHeader('cache-control', siteCacheControl(pathname)),
+  });
 
   return (req, res) => {
     handle(req, res).catch(() => {
@@ -58,6 +68,10 @@ export function createLocalRequestListener(options: LocalServerOptions): Request
     if (url.pathname === '/config.json') return sendJson(res, 200, options.webConfig);
     if (url.pathname === '/health' || url.pathname.startsWith('/v1/')) return apiRoute(req, res, url, method);
     if (API_REFERENCE_PATHS.has(url.pathname)) return apiReference(req, res);
+    // CloudFront's routing function: a client-side route gets its app's index.html (the field app's
+    // under /field), a file is served as it is; so a missing field build is a 404, as in the cloud.
+    const document = appDocumentFor(url.pathname);
+    if (document) req.url = document;
     serveStatic(req, res, () => sendJson(res, 404, problem(404, 'Not found', 'No such file.')));
   }
 

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, OFFICE, palopoDate } from './api';
 import { VIEWPORTS, browserForFile, expectFits } from './browser';
+import { typedDate } from './typed';
 
 /**
  * The breach register in the dashboard (UU 27/2022 Pasal 46, ADR 0022): Palopo's admin records a breach
@@ -43,7 +44,9 @@ describe('breach register', () => {
     await page.getByRole('button', { name: 'Catat insiden' }).click();
     await page.getByLabel('Apa yang terjadi').fill(what);
     // Exposed since yesterday morning: the demo seed's audit entries fall inside the window.
-    await page.getByLabel('Data terpapar sejak').fill(`${palopoDate(-1)}T00:00`);
+    const exposedFrom = page.getByRole('group', { name: 'Data terpapar sejak' });
+    await exposedFrom.getByLabel('Tanggal').fill(typedDate(palopoDate(-1)));
+    await exposedFrom.getByLabel('Jam').fill('00.00');
     await page.getByLabel('Kantor terdampak').fill('bapas-palopo, bapas-makassar');
     await page.getByLabel('Klien', { exact: true }).check();
     await page.getByLabel('Kasus', { exact: true }).check();

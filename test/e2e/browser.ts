@@ -17,9 +17,10 @@ export const VIEWPORTS = {
 
 /**
  * Launches headless Chromium with a fresh profile. The networking flags stop it from calling home,
- * which on a closed network only floods the logs and slows start-up.
+ * which on a closed network only floods the logs and slows start-up. `extraArgs` adds flags, e.g.
+ * `--lang=en-US` for a browser set to English.
  */
-export function launchBrowser(): Promise<Browser> {
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
@@ -31,6 +32,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, isoWeekday, palopoDate } from './api';
 import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signIn } from './browser';
+import { typedDate } from './typed';
 
 /**
  * The dashboard's screens against the real local stack and its demo seed: a PK's day from sign-in to
@@ -66,7 +67,7 @@ describe("a PK's day", () => {
     await page.waitForURL((url) => url.pathname === `${PALOPO}/clients/new`);
     await page.getByLabel('Nama lengkap').fill(name);
     await page.getByLabel('NIK').fill(`737301150490${serial}`);
-    await page.getByLabel('Tanggal lahir').fill('1990-04-15');
+    await page.getByLabel('Tanggal lahir').fill('15/04/1990');
     await page.getByLabel('Laki-laki').check();
     await page.getByLabel('Alamat').fill('Jl. Merdeka No. 1, Kota Palopo');
     await page.getByRole('button', { name: 'Simpan dan lanjut ke kasus' }).click();
@@ -85,14 +86,14 @@ describe("a PK's day", () => {
     await expect.poll(() => hoursHint.getAttribute('class')).not.toContain('hint-bad');
     await page.getByLabel('Nomor putusan').fill(`${serial}/Pid.B/2026/PN Plp`);
     await page.getByLabel('Pengadilan', { exact: true }).fill('PN Palopo');
-    await page.getByLabel('Tanggal putusan').fill(palopoDate(-10));
+    await page.getByLabel('Tanggal putusan').fill(typedDate(palopoDate(-10)));
     await page.getByLabel('Ancaman pidana maksimum (bulan)').fill('36');
     await page.getByLabel('Pasal yang didakwakan').fill('Pasal 476 UU 1/2023');
     await page.getByLabel('Pidana penjara yang dijatuhkan (bulan)').fill('3');
     await page.getByLabel('Sanksi bila tidak dilaksanakan').selectOption('repeat');
     await page.getByLabel('Jam per hari (maks.)').fill('4');
-    await page.getByLabel('Mulai', { exact: true }).fill(palopoDate(-5));
-    await page.getByLabel('Batas waktu').fill(palopoDate(60));
+    await page.getByLabel('Mulai', { exact: true }).fill(typedDate(palopoDate(-5)));
+    await page.getByLabel('Batas waktu').fill(typedDate(palopoDate(60)));
     await page.getByLabel('Nama jaksa').fill('Rahmawati Said');
     await page.getByLabel('Kejaksaan').fill('Kejaksaan Negeri Palopo');
     await page.getByLabel('Terdakwa menyetujui setelah mendapat penjelasan').check();
@@ -125,25 +126,25 @@ describe("a PK's day", () => {
       isoWeekday(palopoDate(-1)) - 1
     ]!;
     await page.getByLabel(weekday, { exact: true }).check();
-    await page.getByLabel('Dari tanggal').fill(palopoDate(-5));
-    await page.getByLabel('Jam mulai').fill('08:00');
-    await page.getByLabel('Jam selesai').fill('17:00');
+    await page.getByLabel('Dari tanggal').fill(typedDate(palopoDate(-5)));
+    await page.getByLabel('Jam mulai').fill('08.00');
+    await page.getByLabel('Jam selesai').fill('17.00');
     await page.getByRole('button', { name: 'Simpan penempatan' }).click();
     const endError = page.locator('#placement-endTime-error');
     await endError.waitFor();
     expect(await endError.textContent()).toContain('PL-PER-DAY');
     expect(await page.getByLabel('Jam selesai').getAttribute('aria-invalid')).toBe('true');
     await screenshot(page, 'case-placement-error-desktop');
-    await page.getByLabel('Jam selesai').fill('12:00');
+    await page.getByLabel('Jam selesai').fill('12.00');
     await page.getByRole('button', { name: 'Simpan penempatan' }).click();
     await expect.poll(() => status.textContent()).toBe('Ditempatkan');
     expect(await page.getByTestId('placement').textContent()).toContain('Masjid Nurul Huda Balandai');
 
     // Yesterday's session at the mosque: the progress moves and the case becomes active.
     await page.getByRole('button', { name: 'Catat sesi' }).click();
-    await page.getByLabel('Tanggal').fill(palopoDate(-1));
-    await page.getByLabel('Jam mulai').fill('08:00');
-    await page.getByLabel('Jam selesai').fill('12:00');
+    await page.getByLabel('Tanggal').fill(typedDate(palopoDate(-1)));
+    await page.getByLabel('Jam mulai').fill('08.00');
+    await page.getByLabel('Jam selesai').fill('12.00');
     await page.getByLabel('Hadir', { exact: true }).check();
     await page.getByRole('textbox', { name: /^Kegiatan/ }).fill('Membersihkan masjid');
     const save = page.getByRole('button', { name: 'Simpan sesi' });

@@ -47,9 +47,9 @@ describe('data subject requests', () => {
       .click();
     expect(await form.getByTestId('request-client').textContent()).toContain(client.fullName);
     await form.getByLabel('Diterima melalui').selectOption('letter');
-    // The time in the 24-hour clock (prefilled, then typed the Indonesian way with a dot).
+    // The time in the 24-hour clock, shown and typed the Indonesian way with a point.
     const time = form.getByLabel('Jam diterima (WITA)');
-    expect(await time.inputValue()).toMatch(/^([01]\d|2[0-3]):[0-5]\d$/);
+    expect(await time.inputValue()).toMatch(/^([01]\d|2[0-3])\.[0-5]\d$/);
     await time.fill(hhmm(palopoMinutes()).replace(':', '.'));
     await form.getByLabel('Isi permintaan').fill(details);
     expect(await axeViolations(page), 'request form').toEqual([]);

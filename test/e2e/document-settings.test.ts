@@ -4,6 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, palopoDate, type CaseItem } from './api';
 import { SCREENSHOT_DIR, VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
+import { typedDate } from './typed';
 
 /**
  * Issue 14 on the dashboard: the office admin sets the letterhead, signatory and number register
@@ -140,8 +141,10 @@ describe("the Kanwil's roll-up", () => {
         viewport,
       );
       await page.getByTestId('region-table').waitFor();
-      const month = await page.getByLabel('Bulan').inputValue();
-      expect(month).toMatch(/^\d{4}-\d{2}$/);
+      // Shown as mm/yyyy; the file is named by the ISO month.
+      const shown = await page.getByLabel('Bulan').inputValue();
+      expect(shown).toMatch(/^\d{2}\/\d{4}$/);
+      const month = `${shown.slice(3)}-${shown.slice(0, 2)}`;
       await expectFits(page, `region at ${size}`);
       await screenshot(page, `region-downloads-${size}`);
 
@@ -178,7 +181,7 @@ describe("the attendance sheet's QR link", () => {
     await page.goto(`${path}?sesi=${date}`);
     const form = page.getByRole('form', { name: 'Catat sesi' });
     await form.waitFor();
-    expect(await form.locator('#session-new-date').inputValue()).toBe(date);
+    expect(await form.locator('#session-new-date').inputValue()).toBe(typedDate(date));
     await form.getByText('Dibuka dari kode QR daftar hadir').waitFor();
     await expectFits(page, 'session form from the sheet');
 
@@ -186,7 +189,7 @@ describe("the attendance sheet's QR link", () => {
     await expect.poll(() => new URL(page.url()).search).toBe('');
     expect(new URL(page.url()).pathname).toBe(path);
     await page.getByRole('button', { name: 'Catat sesi' }).click();
-    expect(await page.locator('#session-new-date').inputValue()).toBe(palopoDate());
+    expect(await page.locator('#session-new-date').inputValue()).toBe(typedDate(palopoDate()));
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -3,24 +3,16 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { photoJpeg, photoPng, sha256Hex, windowsExecutable } from '../support/evidence-files';
 import type { CaseItem, SessionItem } from './api';
-import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
-import {
-  SCREENSHOT_DIR,
-  VIEWPORTS,
-  axeViolations,
-  browserForFile,
-  expectFits,
-  screenshot,
-  signIn,
-} from './browser';
+import { OFFICE, apiAs } from './api';
+import { SCREENSHOT_DIR, VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
 
 /**
  * Evidence in the browser against the real local stack (s3rver and the verifier): the PK uploads a
  * photo for a session of Rudi Hartono's (SHA-256 in the browser, a PUT straight to storage with a
  * progress bar, a retry after a dropped connection) and watches it turn verified; an executable named
  * .jpg is rejected with the reason in plain Indonesian; the browser refuses a wrong type before any
- * request; a scanned attendance sheet is dragged in; the site supervisor attaches a camera photo, with
- * its place, at 360 px.
+ * request; a scanned attendance sheet is dragged in. (The site supervisor's camera photo, with its
+ * place, is in supervisor.test.ts and field-offline.test.ts: the field app.)
  */
 
 const baseUrl = inject('baseUrl');
@@ -40,7 +32,7 @@ interface EvidenceItem {
   warnings: { rule: string }[];
 }
 
-const { openSession, signedIn } = browserForFile(baseUrl);
+const { signedIn } = browserForFile(baseUrl);
 
 async function rudi() {
   const api = await apiAs(baseUrl, 'pk.palopo');
@@ -272,99 +264,6 @@ describe('evidence on the case page', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'case-evidence-dialog-phone.png') });
     }
-    expect(errors).toEqual([]);
-    await context.close();
-  });
-});
-
-describe("the site supervisor's photo at 360 px", () => {
-  it('attaches a camera photo, with its place, to the session just recorded', async () => {
-    const pk = await apiAs(baseUrl, 'pk.palopo');
-    const site = await pk<{ location: { lat: number; lng: number; radiusMeters: number } }>(
-      `${OFFICE}/sites/${MASJID}`,
-    );
-    const { context, page, errors } = await openSession(VIEWPORTS.phone);
-    await context.grantPermissions(['geolocation'], { origin: baseUrl });
-    await context.setGeolocation({ latitude: site.location.lat, longitude: site.location.lng, accuracy: 12 });
-    await page.goto('/login');
-    await signIn(page, 'pengawas.bara');
-    await page.waitForURL((url) => url.pathname === `${PALOPO}/today`);
-    await page.getByRole('heading', { name: 'Masjid Nurul Huda Balandai' }).waitFor();
-    await page.locator('[data-testid="expected-clients"], [data-testid="nobody-expected"]').first().waitFor();
-
-    const cards = page.getByTestId('expected-client');
-    if ((await cards.count()) === 0) {
-      // Nobody is placed at the mosque on this weekday: there is no session to attach a photo to.
-      expect(await page.getByTestId('nobody-expected').isVisible()).toBe(true);
-      expect(await page.getByRole('button', { name: 'Ambil foto' }).count()).toBe(0);
-      console.info(`evidence e2e: nobody expected at the mosque on ISO weekday ${isoWeekday(palopoDate())}`);
-      expect(errors).toEqual([]);
-      await context.close();
-      return;
-    }
-
-    // Before any attendance the slot says what comes first; after it, the camera.
-    const open = cards.filter({ has: page.getByTestId('not-recorded') });
-    if ((await open.count()) > 0) {
-      expect(await open.first().getByTestId('evidence-photo-slot').textContent()).toContain(
-        'Catat kehadiran dulu',
-      );
-      const now = palopoMinutes();
-      if (now >= 10) {
-        const name = (await open.first().locator('h3').textContent())!.trim();
-        const card = cards.filter({ has: page.getByRole('heading', { name, exact: true }) });
-        await card.getByLabel('Jam mulai').fill(hhmm(Math.max(0, now - 60)));
-        await card.getByLabel('Jam selesai').fill(hhmm(now - 1));
-        await card.getByRole('button', { name: 'Hadir', exact: true }).click();
-        await card.getByTestId('recorded').waitFor();
-      }
-    }
-    const withCamera = cards.filter({ has: page.getByRole('button', { name: 'Ambil foto' }) });
-    if ((await withCamera.count()) === 0) {
-      // Today's attendance here is only absences (or it is just past midnight): no photo to take.
-      console.info('evidence e2e: no attended session today at the mosque to photograph');
-      expect(errors).toEqual([]);
-      await context.close();
-      return;
-    }
-    const card = withCamera.first();
-    const name = (await card.locator('h3').textContent())!.trim();
-    await card.scrollIntoViewIfNeeded();
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'supervisor-photo-ready-phone');
-
-    const photo = await photoJpeg(800, 600, { padding: `supervisor ${Date.now()}` });
-    await card.getByTestId('evidence-camera-input').setInputFiles({
-      name: 'image.jpg',
-      mimeType: 'image/jpeg',
-      buffer: photo,
-    });
-    const progress = card.getByTestId('upload-progress');
-    await expect.poll(() => progress.getAttribute('data-step'), { timeout: 60_000 }).toBe('verified');
-    expect(await progress.textContent()).toContain('Lokasi perangkat ikut dikirim (akurasi ±12 m).');
-    await expectFits(page);
-    await screenshot(page, 'supervisor-photo-verified-phone');
-
-    // The PK sees it: a photo for today's session at the mosque, taken inside the site's radius.
-    const c = (await pk<{ items: CaseItem[] }>(`${OFFICE}/cases?siteId=${MASJID}&limit=100`)).items.find(
-      (x) => x.client.fullName === name,
-    )!;
-    const evidence = (
-      await pk<{ items: EvidenceItem[] }>(`${OFFICE}/cases/${c.id}/evidence?limit=10`)
-    ).items.find((e) => e.sha256 === sha256Hex(photo))!;
-    expect(evidence).toMatchObject({ status: 'verified', kind: 'photo' });
-    expect(evidence.capturedAt).toBeDefined();
-    const sessions = (await pk<{ items: SessionItem[] }>(`${OFFICE}/cases/${c.id}/sessions?limit=10`)).items;
-    expect(sessions.find((s) => s.id === evidence.sessionId)).toMatchObject({
-      date: palopoDate(),
-      siteId: MASJID,
-    });
-    expect(evidence.checks.location).toMatchObject({
-      source: 'declared',
-      insideRadius: true,
-      accuracyMeters: 12,
-    });
-    expect(evidence.warnings.map((w) => w.rule)).not.toContain('EV-LOCATION');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -31,14 +31,17 @@ export default async function setup({ provide }: TestProject) {
   }
 
   if (needsBuild()) {
-    execFileSync(
-      process.execPath,
-      [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts'],
-      {
-        cwd: repoRoot,
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
+    // The dashboard, then the field app into the same folder (as `npm run build:web`).
+    for (const config of ['web/vite.config.ts', 'web/vite.field.config.ts']) {
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--config', config],
+        {
+          cwd: repoRoot,
+          stdio: ['ignore', 'ignore', 'inherit'],
+        },
+      );
+    }
   }
 
   const dataDir = mkdtempSync(join(tmpdir(), 'abdi-e2e-'));
@@ -60,11 +63,14 @@ export default async function setup({ provide }: TestProject) {
 
 /** True when the build is missing or any source of the dashboard changed after it. */
 function needsBuild(): boolean {
-  if (!existsSync(builtIndex)) return true;
+  if (!existsSync(builtIndex) || !existsSync(join(webDir, 'dist', 'field', 'index.html'))) return true;
   const builtAt = statSync(builtIndex).mtimeMs;
   const sources = [
     join(webDir, 'index.html'),
+    join(webDir, 'field'),
+    join(webDir, 'public'),
     join(webDir, 'vite.config.ts'),
+    join(webDir, 'vite.field.config.ts'),
     join(webDir, 'project.inlang', 'settings.json'),
     join(webDir, 'messages'),
     join(webDir, 'src'),

@@ -4,7 +4,7 @@ import { browserForFile } from './browser';
 /**
  * Issue 20, item 3: each demo role lands on its work when it signs in (`/`): the admin and the PK on
  * the office home (the PK's "needs action" list being their own cases), the jaksa on the cases referred
- * to them, the site supervisor on the day at their sites, the Kanwil on the regional comparison.
+ * to them, the site supervisor in the field app (their day at their sites), the Kanwil on the regional comparison.
  */
 
 const baseUrl = inject('baseUrl');
@@ -14,7 +14,7 @@ const LANDINGS = [
   { user: 'admin.palopo', path: '/o/bapas-palopo', search: '' },
   { user: 'pk.palopo', path: '/o/bapas-palopo', search: '' },
   { user: 'jaksa.palopo', path: '/o/bapas-palopo/cases', search: '?status=referred' },
-  { user: 'pengawas.bara', path: '/o/bapas-palopo/today', search: '' },
+  { user: 'pengawas.bara', path: '/field/', search: '' },
   { user: 'kanwil.sulsel', path: '/region', search: '' },
 ] as const;
 

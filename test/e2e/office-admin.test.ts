@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, palopoDate } from './api';
 import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
+import { typedDate } from './typed';
 
 /**
  * The office admin's screens in local mode: inviting a person (the one-time set-password link, as
@@ -134,9 +135,9 @@ describe('partners and sites', () => {
     await page.getByLabel('Nama mitra').fill(partnerName);
     await page.getByLabel('Jenis').selectOption('social');
     await page.getByLabel('Nomor PKS').fill(`PKS/${serial}/BAPAS-PLP/XI/2026`);
-    await page.getByLabel('Tanggal ditandatangani').fill(palopoDate(-355));
-    await page.getByLabel('Berlaku mulai').fill(palopoDate(-355));
-    await page.getByLabel('Berlaku sampai').fill(palopoDate(10));
+    await page.getByLabel('Tanggal ditandatangani').fill(typedDate(palopoDate(-355)));
+    await page.getByLabel('Berlaku mulai').fill(typedDate(palopoDate(-355)));
+    await page.getByLabel('Berlaku sampai').fill(typedDate(palopoDate(10)));
     await page.getByLabel('Nama narahubung').fill('Hj. Andi Tenri');
     await page.getByLabel(/^Telepon/).fill('0812 3456 7890');
     await expectFits(page, 'new partner');
@@ -190,7 +191,7 @@ describe('partners and sites', () => {
     // Renewing the PKS (PATCH with If-Match) makes it valid.
     await mine.getByRole('link', { name: partnerName }).click();
     await page.getByRole('button', { name: 'Ubah' }).click();
-    await page.getByLabel('Berlaku sampai').fill(palopoDate(400));
+    await page.getByLabel('Berlaku sampai').fill(typedDate(palopoDate(400)));
     await page.getByRole('button', { name: 'Simpan perubahan' }).click();
     await expect.poll(() => page.locator('[data-agreement]').getAttribute('data-agreement')).toBe('valid');
 

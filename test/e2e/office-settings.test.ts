@@ -41,11 +41,11 @@ describe('office settings', () => {
       await expectFits(page, 'settings on a phone');
 
       // School ending before it starts: the server's OFFICE-POLICY, shown beside the end time.
-      await page.getByLabel('Jam pulang').fill('06:00');
+      await page.getByLabel('Jam pulang').fill('06.00');
       await page.getByRole('button', { name: 'Simpan pengaturan' }).click();
       await page.locator('#policy-schoolHours-end-error').waitFor();
 
-      await page.getByLabel('Jam pulang').fill('13:00');
+      await page.getByLabel('Jam pulang').fill('13.00');
       await page.getByLabel('Sabtu').check();
       await hours.fill('2');
       await page.getByRole('button', { name: 'Simpan pengaturan' }).click();

@@ -4,6 +4,7 @@ import { VIEWPORTS, browserForFile, expectFits, screenshot } from './browser';
 import { formatDate, formatNumber } from '../../web/src/lib/format';
 import { acceptBody, loadLevel, mondayOf } from '../../web/src/lib/schedule';
 import type { CasePlan, OfficeHolidays, ScheduledSlot, SiteLoad } from '../../web/src/lib/api-types';
+import { typedDate } from './typed';
 
 /**
  * The sentence planner in the dashboard (issue 15): a case's plan with its feasibility state and reason
@@ -164,9 +165,9 @@ describe('the sentence planner', () => {
     // Move the first slot an hour later, then remove the last one.
     const first = shown.first();
     await first.getByRole('button', { name: /Ubah/ }).click();
-    await page.getByLabel('Jam mulai').fill('09:00');
+    await page.getByLabel('Jam mulai').fill('09.00');
     await page.getByRole('button', { name: 'Simpan jadwal' }).click();
-    await expect.poll(() => first.textContent()).toContain('09:00–12:00');
+    await expect.poll(() => first.textContent()).toContain('09.00–12.00');
     await shown.last().getByRole('button', { name: /Hapus/ }).click();
     await shown.last().getByRole('button', { name: 'Hapus', exact: true }).click();
     await expect.poll(() => shown.count()).toBe(proposal.slots.length - 1);
@@ -245,7 +246,7 @@ describe('the sentence planner', () => {
       'GET',
       `${OFFICE}/slots?date=${palopoDate()}`,
     );
-    const { context, page, errors } = await signedIn('pengawas.bara', `${PALOPO}/today`, VIEWPORTS.phone);
+    const { context, page, errors } = await signedIn('pengawas.bara', '/field/', VIEWPORTS.phone);
     const section = page.getByTestId('scheduled-today');
     await section.getByRole('heading', { name: 'Jadwal hari ini' }).waitFor();
     if (today.items.length === 0) {
@@ -272,7 +273,7 @@ describe('the sentence planner', () => {
       await section.getByLabel('Tahun').selectOption(String(next));
       // No SKB for next year yet: plans into it are provisional.
       await section.getByTestId('holidays-provisional').waitFor();
-      await section.getByLabel('Tanggal', { exact: true }).fill(day);
+      await section.getByLabel('Tanggal', { exact: true }).fill(typedDate(day));
       await section.getByLabel('Nama', { exact: true }).fill('Hari Jadi Kota Makassar');
       await section.getByRole('button', { name: 'Tambah hari libur' }).click();
       await section.getByText('Hari libur ditambahkan.').waitFor();

@@ -4,6 +4,7 @@ import type { Download, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { apiAs, palopoDate } from './api';
 import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
+import { typedMonth } from './typed';
 
 /**
  * The Kanwil's regional table (each office's summary, side by side) and the exports: the case list
@@ -104,7 +105,9 @@ describe('exports', () => {
     // The monthly report.
     await page.getByRole('link', { name: 'Laporan' }).click();
     await page.waitForURL((url) => url.pathname === '/o/bapas-palopo/reports');
-    expect(await page.getByLabel('Bulan', { exact: true }).inputValue()).toBe(palopoDate().slice(0, 7));
+    expect(await page.getByLabel('Bulan', { exact: true }).inputValue()).toBe(
+      typedMonth(palopoDate().slice(0, 7)),
+    );
     const month = await download(page, 'Unduh CSV', 'Laporan bulanan kantor');
     expect(month.download.suggestedFilename()).toBe(
       `abdi-laporan-bulanan-bapas-palopo-${palopoDate().slice(0, 7)}.csv`,

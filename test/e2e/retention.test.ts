@@ -80,7 +80,7 @@ describe('retensi data', () => {
       .or(admin.page.getByText('Belum ada yang dihapus'))
       .waitFor();
 
-    await admin.page.getByLabel('Jatuh tempo sampai').fill('2032-12-31');
+    await admin.page.getByLabel('Jatuh tempo sampai').fill('31/12/2032');
     await admin.page.getByRole('button', { name: 'Tampilkan' }).click();
     const row = admin.page.getByTestId('retention-case').filter({ hasText: number });
     await row.waitFor();

@@ -1,12 +1,15 @@
 import { describe, expect, inject, it } from 'vitest';
-import type { CaseItem, SessionItem } from './api';
-import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, palopoDate, palopoMinutes } from './api';
-import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signIn } from './browser';
+import { photoJpeg, sha256Hex } from '../support/evidence-files';
+import type { CaseItem } from './api';
+import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, loginToken, palopoDate, palopoMinutes } from './api';
+import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
+import { call, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
 
 /**
- * The site supervisor's day on a 360 px phone: pengawas.bara opens the dashboard at the mosque in
- * Kecamatan Bara, sees today's expected clients (checked against the API, since whether anyone is
- * expected depends on today's weekday) and records one attendance, which stays unverified.
+ * The site supervisor's day in the field app (issue 20) on a 360 px phone, with a signal:
+ * pengawas.bara lands on `/field/` at the mosque in Kecamatan Bara, sees today's expected clients
+ * (checked against the API, since who is expected depends on the weekday), and records an attendance
+ * and a photo that go at once: the session waits for the PK, the photo is verified with its place.
  */
 
 const baseUrl = inject('baseUrl');
@@ -16,111 +19,139 @@ interface PlacementItem {
   from: string;
   until: string;
   status: string;
-  startTime: string;
-  endTime: string;
+}
+interface EvidenceItem {
+  sha256: string;
+  status: string;
+  sessionId?: string;
+  recordedOffline?: boolean;
+  checks: { location?: { source: string; insideRadius: boolean; accuracyMeters?: number } };
 }
 
-const { openSession, signedIn } = browserForFile(baseUrl);
+const { signedIn } = browserForFile(baseUrl);
 
 /** Who the API says is expected at the mosque today: cases placed there whose placement has today's weekday. */
-async function expectedFromApi() {
+async function expectedFromApi(): Promise<string[]> {
   const api = await apiAs(baseUrl, 'pengawas.bara');
   const today = palopoDate();
   const cases = (await api<{ items: CaseItem[] }>(`${OFFICE}/cases?siteId=${MASJID}&limit=100`)).items;
-  const expected: { case: CaseItem; placement: PlacementItem }[] = [];
+  const names: string[] = [];
   for (const c of cases) {
     const placements = (await api<{ items: PlacementItem[] }>(`${OFFICE}/cases/${c.id}/placements?limit=25`))
       .items;
-    for (const p of placements) {
-      if (
+    const expected = placements.some(
+      (p) =>
         p.siteId === MASJID &&
         p.status === 'active' &&
         p.from <= today &&
         today <= p.until &&
-        p.weekdays.includes(isoWeekday(today))
-      ) {
-        expected.push({ case: c, placement: p });
-      }
-    }
+        p.weekdays.includes(isoWeekday(today)),
+    );
+    if (expected) names.push(c.client.fullName);
   }
-  return expected;
+  return names;
 }
 
-describe("the site supervisor's day at 360 px", () => {
-  it("lists today's expected clients and records an attendance that waits for the PK", async () => {
-    const { context, page, errors } = await openSession(VIEWPORTS.phone);
-    await page.goto('/');
-    await page.waitForURL('**/login?next=/');
-    await signIn(page, 'pengawas.bara');
-    // A supervisor's home is the day at the site.
-    await page.waitForURL((url) => url.pathname === '/o/bapas-palopo/today');
-    await expect
-      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
-      .toBe('Klien hari ini di lokasi Anda');
+describe("the site supervisor's day in the field app", () => {
+  it("lists today's expected clients as the API does, and fits the desktop", async () => {
+    const { context, page, errors } = await signedIn('pengawas.bara', '/field/', VIEWPORTS.desktop);
+    await page.getByTestId('field-ready').waitFor();
+    expect(await page.getByTestId('field-ready').textContent()).toBe('Klien hari ini di lokasi Anda');
     await page.getByRole('heading', { name: 'Masjid Nurul Huda Balandai' }).waitFor();
     expect(await page.getByText('Jamnya baru dihitung setelah PK memverifikasi').isVisible()).toBe(true);
-
     const expected = await expectedFromApi();
     if (expected.length === 0) {
       // Nobody is placed at the mosque on today's weekday: the screen says so plainly.
-      await page.getByTestId('nobody-expected').waitFor();
       expect(await page.getByTestId('nobody-expected').textContent()).toContain(
         'Tidak ada klien yang dijadwalkan hari ini di Masjid Nurul Huda Balandai',
       );
-      expect(await page.getByTestId('expected-client').count()).toBe(0);
     } else {
-      await page.getByTestId('expected-clients').waitFor();
       const shown = await page.getByTestId('expected-client').locator('h3').allTextContents();
-      expect(shown.toSorted()).toEqual(expected.map((e) => e.case.client.fullName).toSorted());
+      expect(shown.toSorted()).toEqual(expected.toSorted());
     }
-    await expectFits(page);
-    await screenshot(page, 'supervisor-today-phone');
-
-    const open = page.getByTestId('expected-client').filter({ has: page.getByTestId('not-recorded') });
-    const now = palopoMinutes();
-    if ((await open.count()) > 0 && now >= 10) {
-      const name = (await open.first().locator('h3').textContent())!.trim();
-      const card = page
-        .getByTestId('expected-client')
-        .filter({ has: page.getByRole('heading', { name, exact: true }) });
-      const { case: c, placement } = expected.find((e) => e.case.client.fullName === name)!;
-      // The placement's hours are prefilled.
-      expect(await card.getByLabel('Jam mulai').inputValue()).toBe(placement.startTime);
-      expect(await card.getByLabel('Jam selesai').inputValue()).toBe(placement.endTime);
-      // A session may not end in the future (CR-NOT-FUTURE): record the hour that has just passed.
-      await card.getByLabel('Jam mulai').fill(hhmm(Math.max(0, now - 60)));
-      await card.getByLabel('Jam selesai').fill(hhmm(now - 1));
-      await card.getByLabel(/^Catatan/).fill('Datang tepat waktu, membersihkan halaman.');
-      await card.getByRole('button', { name: 'Hadir', exact: true }).click();
-      await card.getByTestId('recorded').waitFor();
-      expect(await card.getByTestId('recorded').textContent()).toContain('Tercatat: Hadir');
-      expect(await card.getByTestId('recorded').textContent()).toContain(
-        'Menunggu verifikasi PK: 0 jam dihitung',
-      );
-      await screenshot(page, 'supervisor-recorded-phone');
-
-      // The PK sees it unverified, with no hours yet.
-      const pk = await apiAs(baseUrl, 'pk.palopo');
-      const [latest] = (await pk<{ items: SessionItem[] }>(`${OFFICE}/cases/${c.id}/sessions?limit=1`)).items;
-      expect(latest).toMatchObject({
-        date: palopoDate(),
-        verified: false,
-        hoursCredited: 0,
-        outcome: 'attended',
-        notes: 'Datang tepat waktu, membersihkan halaman.',
-      });
-      expect(latest!.recordedBy).toContain('pengawas.bara');
-    }
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'supervisor-today-desktop');
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('fits the desktop too', async () => {
-    const { context, page, errors } = await signedIn('pengawas.bara', '/o/bapas-palopo/today');
-    await page.getByRole('heading', { name: 'Masjid Nurul Huda Balandai' }).waitFor();
-    await page.locator('[data-testid="expected-clients"], [data-testid="nobody-expected"]').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
-    await screenshot(page, 'supervisor-today-desktop');
+  it('records an attendance and a photo with a signal: sent at once, the photo verified inside the radius', async () => {
+    await roomAtMosque(baseUrl);
+    const pk = await loginToken(baseUrl, 'pk.palopo');
+    const name = `Dimas Lapangan ${serial()}`;
+    const caseId = await placedAtMosque(baseUrl, pk, name);
+    const site = await call<{ location: { lat: number; lng: number } }>(
+      baseUrl,
+      pk,
+      'GET',
+      `${OFFICE}/sites/${MASJID}`,
+    );
+    const { context, page, errors } = await signedIn('pengawas.bara', '/field/', VIEWPORTS.phone);
+    await context.grantPermissions(['geolocation'], { origin: baseUrl });
+    await context.setGeolocation({ latitude: site.location.lat, longitude: site.location.lng, accuracy: 12 });
+    const card = page
+      .getByTestId('expected-client')
+      .filter({ has: page.getByRole('heading', { name, exact: true }) });
+    await card.waitFor();
+    // The placement's hours are prefilled, written as Indonesians write them.
+    expect(await card.getByLabel('Jam mulai').inputValue()).toBe('08.00');
+    expect(await card.getByLabel('Jam selesai').inputValue()).toBe('12.00');
+    await expectFits(page);
+    await screenshot(page, 'supervisor-today-phone');
+
+    // A session may not end in the future (CR-NOT-FUTURE): the hour that has just passed.
+    const now = Math.max(palopoMinutes(), 2);
+    await card.getByLabel('Jam mulai').fill(hhmm(Math.max(0, now - 60)).replace(':', '.'));
+    await card.getByLabel('Jam selesai').fill(hhmm(now - 1).replace(':', '.'));
+    await card.getByLabel(/^Catatan/).fill('Datang tepat waktu, membersihkan halaman.');
+    await card.getByRole('button', { name: 'Hadir', exact: true }).click();
+    const recorded = card.getByTestId('recorded-on-device');
+    await expect.poll(() => recorded.getAttribute('data-status'), { timeout: 30_000 }).toBe('sent');
+    expect(await recorded.textContent()).toContain('Terkirim. Jam dihitung setelah PK memverifikasi.');
+
+    const photo = await photoJpeg(800, 600, { padding: `supervisor ${Date.now()}` });
+    await card
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'image.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await card.getByTestId('photos-kept').waitFor();
+    await expect
+      .poll(() => page.getByTestId('waiting-count').textContent(), { timeout: 30_000 })
+      .toContain('Semua catatan terkirim');
+    await screenshot(page, 'supervisor-recorded-phone');
+
+    // The PK sees the session unverified, with no hours yet, and the photo verified at the site.
+    const base = `${OFFICE}/cases/${caseId}`;
+    const [session] = (
+      await call<{
+        items: { id: string; verified: boolean; hoursCredited: number; notes?: string; offline?: unknown }[];
+      }>(baseUrl, pk, 'GET', `${base}/sessions?limit=5`)
+    ).items;
+    expect(session).toMatchObject({
+      verified: false,
+      hoursCredited: 0,
+      notes: 'Datang tepat waktu, membersihkan halaman.',
+    });
+    // Sent at once: no offline mark.
+    expect(session!.offline).toBeUndefined();
+    await expect
+      .poll(
+        async () =>
+          (await call<{ items: EvidenceItem[] }>(baseUrl, pk, 'GET', `${base}/evidence?limit=5`)).items.find(
+            (e) => e.sha256 === sha256Hex(photo),
+          )?.status,
+        { timeout: 60_000 },
+      )
+      .toBe('verified');
+    const evidence = (await call<{ items: EvidenceItem[] }>(baseUrl, pk, 'GET', `${base}/evidence?limit=5`))
+      .items;
+    const verified = evidence.find((e) => e.sha256 === sha256Hex(photo))!;
+    expect(verified.sessionId).toBe(session!.id);
+    expect(verified.recordedOffline).toBeUndefined();
+    expect(verified.checks.location).toMatchObject({
+      source: 'declared',
+      insideRadius: true,
+      accuracyMeters: 12,
+    });
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -98,8 +98,8 @@ async function deliveriesOf(
   }
 }
 
-/** An hour ago on Palopo's wall clock (WITA), as a datetime-local input takes it. */
-function anHourAgoInPalopo(): string {
+/** An hour ago on Palopo's wall clock (WITA), as typed: the date day first, the time with a point. */
+function anHourAgoInPalopo(): { date: string; time: string } {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Makassar',
     year: 'numeric',
@@ -110,7 +110,7 @@ function anHourAgoInPalopo(): string {
     hourCycle: 'h23',
   }).formatToParts(new Date(Date.now() - 3_600_000));
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  return { date: `${get('day')}/${get('month')}/${get('year')}`, time: `${get('hour')}.${get('minute')}` };
 }
 
 describe('webhooks', () => {
@@ -233,7 +233,10 @@ describe('webhooks', () => {
     expect(replayed.status()).toBe(200);
     expect(await page.getByTestId('delivery-error').count()).toBe(0);
 
-    await page.getByLabel('Sejak (WITA)').fill(anHourAgoInPalopo());
+    const since = page.getByRole('group', { name: 'Sejak (WITA)' });
+    const anHourAgo = anHourAgoInPalopo();
+    await since.getByLabel('Tanggal').fill(anHourAgo.date);
+    await since.getByLabel('Jam').fill(anHourAgo.time);
     await page.getByRole('button', { name: 'Kirim ulang', exact: true }).click();
     expect(await page.getByTestId('replay-done').textContent()).toMatch(
       /^\s*[1-9]\d* kiriman dikirim ulang\.\s*$/,

@@ -97,6 +97,10 @@ const policy: Record<string, 'public' | 'signed-in' | 'region' | readonly Role[]
   createEvidence: ['admin', 'officer', 'supervisor', 'integration'],
   listEvidence: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],
   getEvidence: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],
+  // Offline records refused on sync (ADR 0024): the field app sends them, the PK and the admin resolve.
+  listOfflineRefusals: ['admin', 'officer', 'supervisor'],
+  createOfflineRefusal: ['admin', 'officer', 'supervisor'],
+  resolveOfflineRefusal: ['admin', 'officer'],
   listPartners: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],
   createPartner: ['admin'],
   getPartner: ['admin', 'officer', 'supervisor', 'prosecutor', 'regional', 'integration'],

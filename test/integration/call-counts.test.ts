@@ -80,6 +80,8 @@ const READ_BUDGET: Record<string, number> = {
   listSessions: 2,
   listEvidence: 3,
   getEvidence: 2,
+  // Offline records refused on sync (ADR 0024): the guard, then one Query (gsi1, or gsi2 for a supervisor).
+  listOfflineRefusals: 2,
   listPartners: 2,
   getPartner: 1,
   listSites: 2,
@@ -145,6 +147,10 @@ const WRITE_BUDGET: Record<string, number> = {
   createSession: 6,
   updateSession: 4,
   createEvidence: 3,
+  // The guard's BatchGet carries the case the body names (or the refusal the path names); one
+  // transaction with the audit entry; the stored answer.
+  createOfflineRefusal: 3,
+  resolveOfflineRefusal: 3,
   createPartner: 3,
   // The guard's BatchGet carries the other offices named; one transaction writes the breach, a copy per
   // office and the audit entry; the stored answer. Notices and closing: the same, reading the breach ahead.

@@ -225,6 +225,28 @@ export async function walkEveryRoute(
   });
   await step('listEvidence', 'GET', `${caseUrl}/evidence?sessionId=${session.body.id}`);
   await step('getEvidence', 'GET', `${caseUrl}/evidence/${evidence.body.id}`);
+  // The supervisor's app keeps a session it recorded offline and the API refused (ADR 0024); the PK resolves it.
+  const refused = await step('createOfflineRefusal', 'POST', `${office}/offline-refusals`, {
+    claims: world.claims.supervisor,
+    body: {
+      caseId: created.body.id,
+      kind: 'session',
+      recordedAt: '2026-03-04T11:05:00+08:00',
+      siteId: site.body.id,
+      record: { date: '2026-03-04', startTime: '08:00', endTime: '11:00', outcome: 'attended' },
+      refusal: {
+        status: 409,
+        type: 'https://abdi.id/problems/conflict',
+        title: 'Conflict',
+        rules: ['CR-CASE-STATUS'],
+      },
+    },
+  });
+  await step('listOfflineRefusals', 'GET', `${office}/offline-refusals?status=open`);
+  await step('resolveOfflineRefusal', 'POST', `${office}/offline-refusals/${refused.body.id}/resolve`, {
+    ...officer,
+    body: { note: 'Dicatat ulang oleh PK dari daftar hadir' },
+  });
   const warning = await step('createWarning', 'POST', `${caseUrl}/warnings`, {
     body: { level: 1, reason: 'Tidak hadir tanpa alasan yang sah', sessionIds: [absence.body.id] },
   });

@@ -110,11 +110,6 @@ export const routes: readonly RouteDefinition[] = [
     m.client_page_title,
   ),
   office(
-    '/today',
-    lazy(() => import('./screens/supervisor/SupervisorScreen.svelte')),
-    m.today_page_title,
-  ),
-  office(
     '/partners',
     lazy(() => import('./screens/partners/PartnersScreen.svelte')),
     m.partners_page_title,

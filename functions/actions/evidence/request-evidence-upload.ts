@@ -20,6 +20,8 @@ export interface EvidenceUploadInput {
   /** An ISO-8601 instant with offset. */
   readonly capturedAt?: string;
   readonly location?: { readonly lat: number; readonly lng: number; readonly accuracyMeters?: number };
+  /** Taken without signal and sent later by the field app (ADR 0024). */
+  readonly recordedOffline?: boolean;
 }
 
 export interface EvidenceUpload {
@@ -65,6 +67,7 @@ export async function requestEvidenceUpload(
       sha256,
       ...(input.capturedAt ? { capturedAt: new Date(input.capturedAt).toISOString() } : {}),
       ...(input.location ? { location: input.location } : {}),
+      ...(input.recordedOffline ? { recordedOffline: true as const } : {}),
       uploadedBy: actorOf(grant, now).actor,
       uploadUrlSeconds: UPLOAD_URL_SECONDS,
     },

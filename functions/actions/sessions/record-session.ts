@@ -2,9 +2,12 @@ import {
   canRecordSessions,
   creditSession,
   officeLocalNow,
+  offlineMark,
   sessionRealityViolations,
   statusAfterSession,
   validateSessionSite,
+  type DeviceFix,
+  type OfficeTimeZone,
   type SessionOutcome,
 } from '../../domain';
 import type { OfficeGrant } from '../../identity/grant';
@@ -27,6 +30,8 @@ export interface NewSession {
   readonly activity?: string;
   readonly notes?: string;
   readonly misconduct?: boolean;
+  /** Set when the app recorded it without signal (OFFLINE-RECORD): the device's instant and position. */
+  readonly offline?: { readonly recordedAt: string; readonly location?: DeviceFix };
 }
 
 /**
@@ -61,6 +66,14 @@ export async function recordSession(
   const verified = grant.siteIds === undefined;
   const recordedBy = principalId(grant.principal);
   const id = ports.sessions.newId(visible.id, now);
+  // Flagged, never refused (ADR 0024). The zone was checked by officeLocalNow just above.
+  const offline =
+    input.offline &&
+    offlineMark(input.offline, {
+      receivedAt: now,
+      zone: grant.office.timeZone as OfficeTimeZone,
+      session: input,
+    });
 
   const recorded = await creditAgainOnConflict(async () => {
     const state = await ports.sessions.forNewSession(
@@ -110,6 +123,7 @@ export async function recordSession(
       ...(input.notes ? { notes: input.notes } : {}),
       misconduct: input.misconduct ?? false,
       ...(flag ? { flags: [flag] } : {}),
+      ...(offline ? { offline } : {}),
       durationMinutes: decision.value.durationMinutes,
       creditedMinutes: verified ? decision.value.creditedMinutes : 0,
       clipped: decision.value.clipped,

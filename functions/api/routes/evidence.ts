@@ -34,6 +34,7 @@ const SHOWN = [
   'sizeBytes',
   'sha256',
   'capturedAt',
+  'recordedOffline',
   'status',
   'rejectionReason',
   'checks',

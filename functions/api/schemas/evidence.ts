@@ -53,6 +53,12 @@ export const createEvidenceBody = z
       .describe(
         "Where the device is (its GPS) as the photo is uploaded. The GPS position in the photo's EXIF is checked against the session's site first; a declared location more than 100 m from it is a warning (EV-LOCATION-MISMATCH).",
       ),
+    recordedOffline: z
+      .boolean()
+      .optional()
+      .describe(
+        'true when the photo was taken without signal and is uploaded later (ADR 0024); `capturedAt` and `location` are then the device’s at the capture. EV-TIME compares the capture time, never the upload time, with the session.',
+      ),
   })
   .strict();
 
@@ -117,6 +123,10 @@ export const evidenceSchema = z
     sizeBytes: z.number().int(),
     sha256: z.string(),
     capturedAt: z.string().optional(),
+    recordedOffline: z
+      .literal(true)
+      .optional()
+      .describe('Taken without signal and uploaded later; absent otherwise'),
     status,
     rejectionReason: z.enum(REJECTION_REASONS).optional(),
     checks,

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { SESSION_OUTCOME_KEYS, type SessionOutcome } from '../../domain';
+import { OFFLINE_FLAGS, SESSION_OUTCOME_KEYS, type SessionOutcome } from '../../domain';
 import { caseFlagSchema } from './cases';
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour HH:mm time.');
@@ -20,6 +20,30 @@ export const sessionIdParams = z.object({
   sessionId: z.string().regex(sessionIdPattern, 'Not a session id.'),
 });
 
+const deviceFix = z
+  .object({
+    lat: z.number().min(-90).max(90),
+    lng: z.number().min(-180).max(180),
+    accuracyMeters: z.number().min(0).max(100_000).optional(),
+  })
+  .strict();
+
+/** OFFLINE-RECORD (ADR 0024): a session written down on a device without signal and sent later. */
+const offlineMarkBody = z
+  .object({
+    recordedAt: z.iso
+      .datetime({
+        offset: true,
+        message: 'An ISO-8601 instant with its offset, e.g. 2026-03-02T11:05:00+08:00.',
+      })
+      .describe("The device's clock when the supervisor recorded the session."),
+    location: deviceFix.optional().describe("The device's GPS position then, if it had one."),
+  })
+  .strict()
+  .describe(
+    'Set by an app that recorded the session offline. Recorded and flagged (OFFLINE-RECORD), never refused: a device clock more than 5 minutes ahead of receipt, a sync more than 7 days late, or work recorded more than 30 minutes before the session ends.',
+  );
+
 export const createSessionBody = z
   .object({
     date: z.iso.date('Use a YYYY-MM-DD date.'),
@@ -30,6 +54,7 @@ export const createSessionBody = z
     activity: z.string().trim().max(500).optional(),
     notes: z.string().trim().max(2000).optional(),
     misconduct: z.boolean().optional(),
+    offline: offlineMarkBody.optional(),
   })
   .strict();
 
@@ -73,6 +98,17 @@ export const sessionSchema = z
       .describe(
         "What the session raises for the PK, e.g. a child's session in school hours (CHILD-SCHOOL-HOURS)",
       ),
+    offline: z
+      .object({
+        recordedAt: z.string().describe("The device's clock when it was recorded (UTC)"),
+        location: deviceFix.optional(),
+        flags: z
+          .array(z.enum(OFFLINE_FLAGS))
+          .optional()
+          .describe('What OFFLINE-RECORD raised for the PK; absent when nothing'),
+      })
+      .optional()
+      .describe('Only for a session recorded offline and sent later; `createdAt` is when it arrived'),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string().describe('When the session was last recorded, verified or corrected'),

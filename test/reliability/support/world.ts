@@ -78,6 +78,7 @@ export async function fixtureWorld(h: Harness) {
     placementId: [id('createPlacement')],
     referralId: [id('createReferral')],
     evidenceId: [id('createEvidence')],
+    refusalId: [id('createOfflineRefusal')],
     webhookId: [String(webhook.body.webhook.id)],
     username: targets,
   };

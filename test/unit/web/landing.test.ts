@@ -18,7 +18,7 @@ describe('each role lands on its work', () => {
     expect(landingPath(as(['prosecutor', 'bapas-palopo']), 'bapas-palopo')).toBe(
       '/o/bapas-palopo/cases?status=referred',
     );
-    expect(landingPath(as(['supervisor', 'bapas-palopo']), 'bapas-palopo')).toBe('/o/bapas-palopo/today');
+    expect(landingPath(as(['supervisor', 'bapas-palopo']), 'bapas-palopo')).toBe('/field/');
     expect(
       landingPath(as(['regional', 'bapas-makassar'], ['regional', 'bapas-palopo']), 'bapas-palopo'),
     ).toBe('/region');

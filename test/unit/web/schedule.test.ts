@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OfficeHolidays, ScheduledSlot } from '../../../web/src/lib/api-types';
 import {
   acceptBody,
+  dayLines,
   editBody,
   loadLevel,
   loadPercent,
@@ -149,5 +150,21 @@ describe('the schedule screens', () => {
       { date: '2027-02-06', kind: 'cuti_bersama', name: 'Imlek' },
     ]);
     expect(bad).toEqual([3]);
+  });
+
+  it('reads SKB dates day first or as the decree writes them, and writes them back day first', () => {
+    const { days, bad } = parseDayLines(
+      '01/01/2027 Tahun Baru 2027 Masehi\n6 Februari 2027 Tahun Baru Imlek\n02/13/2027 Salah\n31/02/2027 Tidak ada',
+      'libur_nasional',
+    );
+    expect(days).toEqual([
+      { date: '2027-01-01', kind: 'libur_nasional', name: 'Tahun Baru 2027 Masehi' },
+      { date: '2027-02-06', kind: 'libur_nasional', name: 'Tahun Baru Imlek' },
+    ]);
+    // Month first (month 13) and a day February does not have are named, not guessed or moved.
+    expect(bad).toEqual([3, 4]);
+    expect(dayLines(days, 'libur_nasional')).toBe(
+      '01/01/2027 Tahun Baru 2027 Masehi\n06/02/2027 Tahun Baru Imlek',
+    );
   });
 });

@@ -76,6 +76,11 @@ import type {
   subjectExportSchema,
   subjectRequestSchema,
 } from '../../../functions/api/schemas/data-requests';
+import type {
+  createRefusalBody,
+  offlineRefusalSchema,
+  resolveRefusalBody,
+} from '../../../functions/api/schemas/offline-refusals';
 
 /** One page of a list: `pageOf(item)` with the item's type put back in. */
 export type Page<T> = Omit<z.output<ReturnType<typeof pageOf>>, 'items'> & { items: T[] };
@@ -235,3 +240,8 @@ export type AnswerSubjectRequestBody = z.input<typeof answerRequestBody>;
 /** A client's export with 15-minute links to its JSON and PDF. */
 export type SubjectExport = z.output<typeof subjectExportSchema>;
 export type CreateSubjectExportBody = z.input<typeof createExportBody>;
+
+// Field records made offline and refused on sync, kept for the PK (issue 20, ADR 0024)
+export type OfflineRefusal = z.output<typeof offlineRefusalSchema>;
+export type CreateOfflineRefusalBody = z.input<typeof createRefusalBody>;
+export type ResolveOfflineRefusalBody = z.input<typeof resolveRefusalBody>;

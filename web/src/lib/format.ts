@@ -7,7 +7,7 @@
  * UTC ISO strings and are shown in the office's zone with its Indonesian abbreviation (WIB/WITA/WIT).
  */
 import { addDays, daysInMonth, formatYmd, isoWeekday } from '../../../functions/domain/calendar';
-import { zoneAbbreviation } from '../../../functions/domain/indonesian-format';
+import { clockTime, numericDate, zoneAbbreviation } from '../../../functions/domain/indonesian-format';
 
 export { zoneAbbreviation };
 
@@ -64,6 +64,21 @@ export function formatInstant(iso: string, locale: AppLocale, timeZone: string):
   return `${text} ${zoneAbbreviation(timeZone)}`;
 }
 
+/**
+ * `2026-12-05` → "05/12/2026" in both languages: day first, in figures, as Indonesian forms and tables
+ * write a date (and as the date inputs show it).
+ */
+export const formatNumericDate = (date: string): string =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) ? numericDate(date) : date;
+
+/** `14:30` → "14.30" (id) or "14:30" (en): the 24-hour clock in both. */
+export const formatTime = (time: string, locale: AppLocale): string =>
+  /^\d{2}:\d{2}$/.test(time) && locale === 'id' ? clockTime(time) : time;
+
+/** `08:00`, `12:00` → "08.00–12.00" (id), "08:00–12:00" (en). */
+export const formatTimeRange = (start: string, end: string, locale: AppLocale): string =>
+  `${formatTime(start, locale)}–${formatTime(end, locale)}`;
+
 /** Today's date in the office's zone, `YYYY-MM-DD`. */
 export function todayIn(timeZone: string, now: Date): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -81,13 +96,14 @@ export function formatNumber(value: number, locale: AppLocale, maxFraction = 2):
   return new Intl.NumberFormat(intl(locale), { maximumFractionDigits: maxFraction }).format(value);
 }
 
-/** Rupiah without decimals: "Rp 10.000.000" (id). */
+/**
+ * Rupiah without decimals and with no space after the symbol, as Indonesian writing has it:
+ * "Rp10.000.000" (id), "Rp10,000,000" (en). Not Intl's currency style, which writes "Rp 10.000.000"
+ * in id-ID and "IDR 10,000,000" in en-GB.
+ */
 export function formatRupiah(value: number, locale: AppLocale): string {
-  return new Intl.NumberFormat(intl(locale), {
-    style: 'currency',
-    currency: 'IDR',
-    maximumFractionDigits: 0,
-  }).format(value);
+  const amount = new Intl.NumberFormat(intl(locale), { maximumFractionDigits: 0 }).format(Math.abs(value));
+  return `${value < 0 ? '-' : ''}Rp${amount}`;
 }
 
 /** Credited share in whole percent, 0–100, for a progress bar. */

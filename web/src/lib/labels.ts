@@ -133,6 +133,8 @@ export function auditActionLabel(action: string): string {
     'client.sms-preference': m.audit_client_sms_preference,
     'client.export': m.audit_client_export,
     'client.export-link': m.audit_client_export_link,
+    'offline-refusal.record': m.audit_offline_refusal_record,
+    'offline-refusal.resolve': m.audit_offline_refusal_resolve,
   };
   return labels[action]?.() ?? action;
 }

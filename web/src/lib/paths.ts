@@ -6,6 +6,14 @@
 /** Where a signed-in user lands when there is nowhere better to go. */
 export const HOME_PATH = '/';
 export const LOGIN_PATH = '/login';
+/**
+ * The site supervisor's offline field app (issue 20): a page of its own beside the dashboard, with
+ * its own small bundle and service worker. Reaching it from the dashboard is a full page load.
+ */
+export const FIELD_APP_PATH = '/field/';
+
+/** Whether a path belongs to the field app rather than to the dashboard's router. */
+export const isFieldAppPath = (path: string): boolean => path === '/field' || path.startsWith('/field/');
 
 const PLACEHOLDER_ORIGIN = 'https://abdi.invalid';
 

@@ -4,7 +4,7 @@
  * Route matching is pure (`paths.ts`); the route table lives in `routes.ts`.
  */
 
-import { queryParam, sameOriginPath } from './paths';
+import { isFieldAppPath, queryParam, sameOriginPath } from './paths';
 
 export interface NavigateOptions {
   /** Replace the current history entry (redirects) instead of pushing one. */
@@ -39,6 +39,8 @@ export class Router {
   navigate(to: string, options: NavigateOptions = {}): void {
     const target = sameOriginPath(to, window.location.href);
     if (target === null) throw new Error(`Router.navigate() stays on this site; got ${to}`);
+    // The field app is another page: load it, with a history entry only when one was asked for.
+    if (isFieldAppPath(target)) return void window.location[options.replace ? 'replace' : 'assign'](target);
     if (target === this.fullPath && !options.replace) return;
     if (options.replace) window.history.replaceState(null, '', target);
     else window.history.pushState(null, '', target);

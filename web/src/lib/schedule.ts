@@ -5,6 +5,8 @@
  * test/unit/web/schedule.test.ts.
  */
 import { addDays, diffDays, weekStart } from '../../../functions/domain/calendar';
+import { numericDate } from '../../../functions/domain/indonesian-format';
+import { parseDate } from './date-entry';
 import type {
   HolidayDay,
   HolidayEdit,
@@ -144,24 +146,30 @@ export const withYearList = (
 };
 
 /**
- * The days typed into the SKB form, one per line: `2027-01-01 Tahun Baru 2027 Masehi`. Lines that do not
- * start with a date are returned as `bad` (1-based line numbers), so the form can name them.
+ * The days typed into the SKB form, one per line: `01/01/2027 Tahun Baru 2027 Masehi`, the date day
+ * first as the other date inputs take it (lib/date-entry.ts), or as the decree writes it (`1 Januari
+ * 2027 Tahun Baru…`), or ISO (`2027-01-01 …`, pasted from a file). Lines that do not start with a date
+ * that exists are returned as `bad` (1-based line numbers), so the form can name them.
  */
 export function parseDayLines(text: string, kind: HolidayDay['kind']): { days: HolidayDay[]; bad: number[] } {
   const days: HolidayDay[] = [];
   const bad: number[] = [];
   text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
-    const match = /^\s*(\d{4}-\d{2}-\d{2})\s+(.+?)\s*$/.exec(line);
-    if (match) days.push({ date: match[1]!, kind, name: match[2]! });
+    const match =
+      /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+[A-Za-z]+\.?\s+\d{4})\s+(.+?)\s*$/.exec(
+        line,
+      );
+    const entry = match ? parseDate(match[1]!) : null;
+    if (match && entry && 'value' in entry) days.push({ date: entry.value, kind, name: match[2]! });
     else bad.push(i + 1);
   });
   return { days, bad };
 }
 
-/** A list's days of one kind back as the form's lines. */
+/** A list's days of one kind back as the form's lines, dates day first. */
 export const dayLines = (days: readonly HolidayDay[], kind: HolidayDay['kind']): string =>
   days
     .filter((d) => d.kind === kind)
-    .map((d) => `${d.date} ${d.name}`)
+    .map((d) => `${numericDate(d.date)} ${d.name}`)
     .join('\n');

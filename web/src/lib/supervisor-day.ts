@@ -4,8 +4,12 @@
  * and `until`), and whether today's attendance is already recorded. Pure, unit-tested in
  * test/unit/web/supervisor-day.test.ts.
  */
-import { isoWeekday, parseTime } from '../../../functions/domain/calendar';
-import { officeLocalNow } from '../../../functions/domain/office';
+import {
+  isoWeekday,
+  parseTime,
+  toLocalDateTime,
+  type OfficeTimeZone,
+} from '../../../functions/domain/calendar';
 import type { Case, Placement, WorkSession } from './api-types';
 
 export interface CaseAtSite {
@@ -68,4 +72,8 @@ export function attendanceDefaults(
 
 /** The current time `HH:mm` in an office's zone (the domain's own clock arithmetic). */
 export const timeIn = (timeZone: string, now: Date): string =>
-  officeLocalNow({ id: timeZone, timeZone }, now).nowTime;
+  toLocalDateTime(now, timeZone as OfficeTimeZone).time;
+
+/** Today's date `YYYY-MM-DD` in an office's zone. */
+export const dateIn = (timeZone: string, now: Date): string =>
+  toLocalDateTime(now, timeZone as OfficeTimeZone).date;
