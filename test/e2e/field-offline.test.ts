@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { photoJpeg, sha256Hex } from '../support/evidence-files';
-import { MASJID, OFFICE, hhmm, loginToken, palopoMinutes } from './api';
+import { MASJID, OFFICE, hhmm, loginToken, palopoDate, palopoMinutes } from './api';
 import { call, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
 import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signIn } from './browser';
 
@@ -15,7 +15,7 @@ import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signI
  */
 
 const baseUrl = inject('baseUrl');
-const { openSession } = browserForFile(baseUrl);
+const { openSession, signedIn } = browserForFile(baseUrl);
 
 interface Session {
   id: string;
@@ -195,6 +195,16 @@ async function run(options: { interrupt: boolean }) {
   await expectArrivedOnce(pk, caseIds, photos, hour, { from, to });
   expect(errors).toEqual([]);
   await context.close();
+
+  // The PK's case page says the session was recorded offline, and when.
+  const office = await signedIn('pk.palopo', '/o/bapas-palopo');
+  await office.page.goto(`/o/bapas-palopo/cases/${caseIds[0]}`);
+  await office.page.getByTestId('session-offline').waitFor();
+  expect(await office.page.getByTestId('session-offline').textContent()).toContain(
+    'Dicatat tanpa sinyal pada',
+  );
+  expect(office.errors).toEqual([]);
+  await office.context.close();
 }
 
 describe('the field app without a signal', () => {
@@ -204,5 +214,68 @@ describe('the field app without a signal', () => {
 
   it('ends in the same state when the sync is cut off halfway', async () => {
     await run({ interrupt: true });
+  });
+
+  it('shows a record refused meanwhile to the supervisor, and keeps it for the PK', async () => {
+    await roomAtMosque(baseUrl);
+    const pk = await loginToken(baseUrl, 'pk.palopo');
+    const name = `Eko Lapangan ${serial()}`;
+    const caseId = await placedAtMosque(baseUrl, pk, name);
+    const site = await call<{ location: { lat: number; lng: number } }>(
+      baseUrl,
+      pk,
+      'GET',
+      `${OFFICE}/sites/${MASJID}`,
+    );
+    const hour = await pastHour();
+    const { context, page, errors } = await openSession(VIEWPORTS.phone);
+    await openFieldApp(context, page, site.location);
+    await card(page, name).waitFor();
+    await context.setOffline(true);
+    const c = card(page, name);
+    await c.getByLabel('Jam mulai').fill(hour.start);
+    await c.getByLabel('Jam selesai').fill(hour.end);
+    await c.getByRole('button', { name: 'Hadir', exact: true }).click();
+    await c.getByTestId('recorded-on-device').waitFor();
+
+    // Meanwhile, at the office, the PK records the same hour from the paper list (CR-OVERLAP).
+    await call(baseUrl, pk, 'POST', `${OFFICE}/cases/${caseId}/sessions`, {
+      date: palopoDate(),
+      startTime: hour.start,
+      endTime: hour.end,
+      siteId: MASJID,
+      outcome: 'attended',
+    });
+
+    // The signal returns: the outbox sends by itself.
+    await context.setOffline(false);
+    const item = page.locator('[data-testid="outbox-item"][data-status="refused"]');
+    await item.waitFor({ timeout: 30_000 });
+    await expect.poll(() => item.getByTestId('refusal').textContent()).toContain('PK sudah diberi tahu.');
+    expect(await c.getByTestId('recorded-on-device').getAttribute('data-status')).toBe('refused');
+    // A refused record can be made again; the card offers the form once more.
+    await c.getByRole('button', { name: 'Hadir', exact: true }).waitFor();
+    await screenshot(page, 'field-refused-phone');
+
+    const open = await call<{ items: { caseId: string; kind: string; refusal: { status: number } }[] }>(
+      baseUrl,
+      pk,
+      'GET',
+      `${OFFICE}/offline-refusals?status=open&limit=100`,
+    );
+    const kept = open.items.filter((r) => r.caseId === caseId);
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ kind: 'session' });
+    expect(kept[0]!.refusal.status).toBeGreaterThanOrEqual(400);
+    // The PK's own session is the only one: nothing was credited twice.
+    const sessions = await call<{ items: unknown[] }>(
+      baseUrl,
+      pk,
+      'GET',
+      `${OFFICE}/cases/${caseId}/sessions`,
+    );
+    expect(sessions.items).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

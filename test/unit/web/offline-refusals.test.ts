@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfflineRefusal } from '../../../web/src/lib/api-types';
-import { claimedHours, refusalCause } from '../../../web/src/screens/home/offline-refusal-facts';
+import { refusalCause } from '../../../web/src/lib/refusal-cause';
+import { claimedHours } from '../../../web/src/screens/home/offline-refusal-facts';
 
 /** The home page's "field records refused" card (issue 20, ADR 0024): why, and the hours claimed. */
 const answer = (status: number, rules?: string[]): OfflineRefusal['refusal'] => ({

@@ -16,6 +16,7 @@ export function classify(error: unknown): Failure {
   if (status === 0 || status === 408 || status === 425 || status === 429 || status >= 500)
     return { kind: 'retry' };
   if (status === 409 && error.detail.includes('Idempotency-Key')) return { kind: 'retry' };
+  const rules = [...new Set(error.errors.flatMap((e) => (e.rule ? [e.rule] : [])))];
   return {
     kind: 'refused',
     refusal: {
@@ -24,6 +25,7 @@ export function classify(error: unknown): Failure {
       title: error.title,
       ...(error.detail ? { detail: error.detail } : {}),
       ...(error.errors.length ? { fields: error.errors.map((e) => e.path) } : {}),
+      ...(rules.length ? { rules } : {}),
     },
   };
 }

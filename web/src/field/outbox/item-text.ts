@@ -2,8 +2,7 @@
  * The words for an outbox item on the supervisor's screen: what it is, and why the API refused it,
  * in the user's language (the API's own detail is English, for developers, so it comes second).
  */
-import { ApiProblem } from '../../lib/api';
-import { problemText } from '../../lib/problem-text';
+import { causeText } from '../../lib/refusal-cause-text';
 import { m } from '../../paraglide/messages.js';
 import type { OutboxItem, Refusal } from './items';
 
@@ -28,8 +27,11 @@ export function itemWhat(item: OutboxItem, lang: string): string {
   });
 }
 
+/**
+ * Why the API refused an item: the cause in words (the case changed meanwhile, a rule, …) and the
+ * API's own detail. The rule-by-rule texts stay with the PK's card (lib/refusal-reason.ts): they would
+ * double the field app's first download.
+ */
 export function refusalText(refusal: Refusal): string {
-  const problem = new ApiProblem({ ...refusal, errors: [] });
-  const detail = refusal.detail ? ` (${refusal.detail})` : '';
-  return `${problemText(problem)}${detail}`;
+  return refusal.detail ? `${causeText(refusal)} (${refusal.detail})` : causeText(refusal);
 }

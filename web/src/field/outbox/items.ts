@@ -19,6 +19,8 @@ export interface Refusal {
   readonly title: string;
   readonly detail?: string;
   readonly fields?: readonly string[];
+  /** The rules the answer named (`errors[].rule`), which the screens put in words. */
+  readonly rules?: readonly string[];
 }
 
 interface ItemBase {

@@ -4,9 +4,9 @@
  */
 import type { OfflineRefusal } from '../../lib/api-types';
 import { formatDate, formatInstant, formatNumber, formatTimeRange, type AppLocale } from '../../lib/format';
-import { fieldErrorText, outcomeLabel } from '../../lib/labels';
+import { outcomeLabel } from '../../lib/labels';
 import { m } from '../../paraglide/messages.js';
-import { claimedHours, refusalCause, type RefusalCause } from './offline-refusal-facts';
+import { claimedHours } from './offline-refusal-facts';
 
 /** "Session 2 Mar 2026 · 08.00–11.00 · 3 hours · Attended", or "Photo IMG_0042.jpg, taken …". */
 export function recordedText(refusal: OfflineRefusal, locale: AppLocale, timeZone: string): string {
@@ -27,31 +27,6 @@ export function recordedText(refusal: OfflineRefusal, locale: AppLocale, timeZon
     record.outcome ? outcomeLabel(record.outcome) : undefined,
   ].filter((part): part is string => part !== undefined);
   return m.offline_refusals_session({ what: parts.join(' · ') || '–' });
-}
-
-const CAUSES: Record<RefusalCause, () => string> = {
-  'case-changed': m.offline_refusals_cause_case_changed,
-  'case-hidden': m.offline_refusals_cause_case_hidden,
-  'not-allowed': m.offline_refusals_cause_not_allowed,
-  rule: m.offline_refusals_cause_rule,
-  invalid: m.offline_refusals_cause_invalid,
-  other: m.offline_refusals_cause_other,
-};
-
-/**
- * Why it was refused: the cause in words, then what the answer named: each rule in its own sentence (in
- * Indonesian the catalogue's, in English the API's detail), else the fields, else the API's detail.
- */
-export function reasonText(refusal: OfflineRefusal): { cause: string; details: string[] } {
-  const answer = refusal.refusal;
-  const cause = CAUSES[refusalCause(answer)]();
-  const message = answer.detail ?? answer.title;
-  const rules = [...new Set((answer.rules ?? []).map((rule) => fieldErrorText({ path: '', message, rule })))];
-  if (rules.length > 0) return { cause, details: rules };
-  if (answer.fields?.length) {
-    return { cause, details: [m.offline_refusals_fields({ fields: answer.fields.join(', ') })] };
-  }
-  return { cause, details: answer.detail ? [answer.detail] : [] };
 }
 
 /** "Recorded on the device 2 Mar 2026 11.05 WITA by pengawas.bara". */
