@@ -41,6 +41,7 @@ export * from './plan-check';
 export * from './scheduled-slots';
 export * from './office-holidays';
 export * from './indonesian-format';
+export * from './date-text';
 export * from './reminders';
 export * from './reminder-messages';
 export * from './delivery-reports';

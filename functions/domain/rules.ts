@@ -210,6 +210,10 @@ export const RULE_CATALOGUE = {
     'A request is answered once, while open; an export answers only an access request about the client exported.',
   'OFFLINE-RECORD':
     "A record made offline keeps the device's time and position; a clock ahead of receipt by over 5 minutes, a sync over 7 days late or work written down over 30 minutes before its end is flagged, never refused.",
+  'IMPORT-CELL':
+    'A spreadsheet cell is read, never guessed: a NIK or phone stored as a number, a formula, a month-first or two-way date or number is a row error saying how to fix the file.',
+  'IMPORT-DUPLICATE':
+    'A natural key (client NIK, case court + decision number, partner agreement number, site partner + name) appears once in a file: a repeat is an error on its later row.',
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -351,6 +355,8 @@ export const Rule = {
   PDP_REQUEST_REFUSAL: 'PDP-REQUEST-REFUSAL',
   PDP_REQUEST_ANSWER_ONCE: 'PDP-REQUEST-ANSWER-ONCE',
   OFFLINE_RECORD: 'OFFLINE-RECORD',
+  IMPORT_CELL: 'IMPORT-CELL',
+  IMPORT_DUPLICATE: 'IMPORT-DUPLICATE',
 } as const satisfies Record<string, RuleId>;
 
 /**

@@ -56,7 +56,15 @@ async function openFieldApp(context: BrowserContext, page: Page, site: { lat: nu
   await page.waitForURL((url) => url.pathname === '/field/', { waitUntil: 'commit' });
   await page.getByTestId('field-ready').waitFor();
   // Offline, the page comes from the worker's cache: it must be installed and active first.
-  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
+  expect(new URL(scope).pathname).toBe('/field/');
+  // Installable: the page links a manifest that names the app, its start and its icons.
+  const manifest = await page.evaluate(async () => {
+    const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+    return (await fetch(href)).json() as Promise<{ start_url: string; display: string; icons: unknown[] }>;
+  });
+  expect(manifest).toMatchObject({ start_url: '/field/', display: 'standalone' });
+  expect(manifest.icons.length).toBeGreaterThanOrEqual(2);
 }
 
 async function recordOffline(page: Page, names: readonly string[], hour: { start: string; end: string }) {

@@ -32,8 +32,8 @@ describe('rule catalogue', () => {
   });
 
   it('has at least one unit test whose name starts with each rule id', () => {
-    // Prepare: every test name in this folder
-    const sources = readdirSync(here)
+    // Prepare: every test name in this folder and its subfolders (domain/imports/ has its own)
+    const sources = readdirSync(here, { encoding: 'utf8', recursive: true })
       .filter((f) => f.endsWith('.test.ts'))
       .map((f) => readFileSync(join(here, f), 'utf8'))
       .join('\n');
