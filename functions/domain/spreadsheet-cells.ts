@@ -4,8 +4,8 @@
  * (a site's name, a reason typed in the field). Such text gets a leading apostrophe, as OWASP recommends,
  * and a spreadsheet shows it as the text it is. Numbers are written as numbers, never through this.
  *
- * The dashboard's CSV export (web/src/lib/export.ts) applies the same rule; this is its pure home on the
- * server side, importable from both.
+ * The dashboard's CSV export (web/src/lib/export.ts), the XLSX renderer and the import use it; its pure home,
+ * importable from the server and the dashboard alike.
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 

@@ -7,8 +7,8 @@
  * 12 May because a browser is set to English is the very mistake these inputs exist to prevent. A
  * date that cannot be read day-first is refused with the reason, never guessed or moved to another day.
  */
-import { daysInMonth, formatYmd } from '../../../functions/domain/calendar';
-import { MONTHS, clockTime, numericDate } from '../../../functions/domain/indonesian-format';
+import { monthByName, readDateText } from '../../../functions/domain/date-text';
+import { clockTime, numericDate } from '../../../functions/domain/indonesian-format';
 import type { AppLocale } from './format';
 
 export type EntryKind = 'date' | 'time' | 'month';
@@ -38,61 +38,16 @@ export type Entry = { readonly value: string } | { readonly problem: EntryProble
 
 const problem = (p: EntryProblem): Entry => ({ problem: p });
 
-/** English month names, for a date pasted from an English document ("5 December 2026"). */
-const MONTHS_EN = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-] as const;
-const MONTHS_ID = MONTHS.map((name) => name.toLowerCase());
-
-/** A month named in either language, whole or cut to at least three letters (Des, Agu, Sept): 1–12. */
-function monthByName(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  if (w.length < 3) return null;
-  const index = MONTHS_ID.findIndex((name, i) => name.startsWith(w) || MONTHS_EN[i]!.startsWith(w));
-  return index < 0 ? null : index + 1;
-}
-
-/** Day, month and year as read, checked: the month first (it explains a month-first entry), then the day. */
-function checkedDate(day: number, month: number, year: string): Entry {
-  if (year.length !== 4) return problem({ kind: 'year' });
-  if (month < 1 || month > 12) return problem({ kind: 'month', month });
-  const y = Number(year);
-  const days = daysInMonth(y, month);
-  if (day < 1 || day > days) {
-    return problem({ kind: 'day', day, month: `${year}-${String(month).padStart(2, '0')}`, days });
-  }
-  return { value: formatYmd(y, month, day) };
-}
-
 /**
  * A typed date, day first: `5/12/2026`, `05-12-2026`, `05.12.2026`, `05 12 2026`, `05122026` (a phone's
  * number pad has no slash), `5 Desember 2026` or `5 Dec 2026`; or year first as ISO writes it
- * (`2026-12-05`, pasted from a file). Never month first.
+ * (`2026-12-05`, pasted from a file). Never month first. The domain's parser reads it (date-text.ts,
+ * shared with the spreadsheet import); a form never gets its file-only `ambiguous`.
  */
 export function parseDate(text: string): Entry {
-  const t = text.trim();
-  if (t === '') return { value: '' };
-  let match = /^(\d{4})[-/.\s](\d{1,2})[-/.\s](\d{1,2})$/.exec(t);
-  if (match) return checkedDate(Number(match[3]), Number(match[2]), match[1]!);
-  match = /^(\d{1,2})\s*[-/.\s]\s*(\d{1,2})\s*[-/.\s]\s*(\d+)$/.exec(t);
-  if (match) return checkedDate(Number(match[1]), Number(match[2]), match[3]!);
-  match = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
-  if (match) return checkedDate(Number(match[1]), Number(match[2]), match[3]!);
-  match = /^(\d{1,2})[\s.-]+([A-Za-z]+\.?)[\s.-]+(\d+)$/.exec(t);
-  const named = match ? monthByName(match[2]!) : null;
-  if (match && named) return checkedDate(Number(match[1]), named, match[3]!);
-  return problem({ kind: 'format' });
+  const read = readDateText(text, 'typed');
+  if (!('problem' in read)) return read;
+  return problem(read.problem.kind === 'ambiguous' ? { kind: 'format' } : read.problem);
 }
 
 /**

@@ -5,6 +5,7 @@
  * dates), so no time-zone arithmetic happens here. Pure, unit-tested in test/unit/web/export.test.ts.
  */
 import { daysInMonth, formatYmd } from '../../../functions/domain/calendar';
+import { inertText } from '../../../functions/domain/spreadsheet-cells';
 import type { Case, SessionOutcome, WorkSession } from './api-types';
 
 export type Cell = string | number | boolean | null | undefined;
@@ -33,17 +34,12 @@ export function buildTable<T>(name: string, columns: readonly Column<T>[], items
   };
 }
 
-/**
- * A spreadsheet opening a CSV runs cells that start with these as formulas (CSV injection); such text
- * cells get a leading apostrophe, as OWASP recommends. Numbers are written as numbers.
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 export function csvCell(value: Cell): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  // A spreadsheet runs text starting with = + - @ as a formula (CSV injection): made inert, as OWASP says.
+  const text = inertText(value);
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
