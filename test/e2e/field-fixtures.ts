@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { MASJID, OFFICE, loginToken, palopoDate } from './api';
+import { MASJID, OFFICE, hhmm, loginToken, palopoDate, palopoMinutes } from './api';
 
 /**
  * Cases for the field app's browser tests (test/e2e/field-*.test.ts, supervisor.test.ts): adults
@@ -100,4 +100,17 @@ export async function roomAtMosque(baseUrl: string) {
     { capacity: 50 },
     { 'if-match': `"${site.version}"` },
   );
+}
+
+/**
+ * A stretch of today just past, in Palopo: sessions may not end in the future (CR-NOT-FUTURE), and
+ * must end after they start. Whole tenths of an hour (6 minutes at least, 60 at most), so credited
+ * hours compare exactly. Just after midnight it waits until there is such a stretch (at most 8 minutes).
+ */
+export async function pastHour(): Promise<{ start: string; end: string; minutes: number }> {
+  const now = palopoMinutes();
+  if (now < 8) await new Promise((resolve) => setTimeout(resolve, (8 - now) * 60_000));
+  const end = palopoMinutes() - 1;
+  const minutes = Math.min(60, end - (end % 6));
+  return { start: hhmm(end - minutes), end: hhmm(end), minutes };
 }

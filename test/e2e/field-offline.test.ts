@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { photoJpeg, sha256Hex } from '../support/evidence-files';
-import { MASJID, OFFICE, hhmm, loginToken, palopoDate, palopoMinutes } from './api';
-import { call, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
+import { MASJID, OFFICE, loginToken, palopoDate } from './api';
+import { call, pastHour, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
 import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot, signIn } from './browser';
 
 /**
@@ -31,17 +31,6 @@ interface Evidence {
   sessionId?: string;
   capturedAt?: string;
   recordedOffline?: boolean;
-}
-
-/** Minutes of the hour just past, in Palopo: sessions may not end in the future (CR-NOT-FUTURE). */
-async function pastHour(): Promise<{ start: string; end: string; minutes: number }> {
-  // Just after midnight there is no past hour today yet: wait for one (at most five minutes).
-  const now = palopoMinutes();
-  if (now < 6) await new Promise((resolve) => setTimeout(resolve, (6 - now) * 60_000));
-  const end = palopoMinutes() - 1;
-  // Whole tenths of an hour, so the credited hours compare exactly.
-  const minutes = Math.min(60, end - (end % 6));
-  return { start: hhmm(end - minutes), end: hhmm(end), minutes };
 }
 
 const card = (page: Page, name: string) =>

@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from 'vitest';
 import { photoJpeg, sha256Hex } from '../support/evidence-files';
 import type { CaseItem } from './api';
-import { MASJID, OFFICE, apiAs, hhmm, isoWeekday, loginToken, palopoDate, palopoMinutes } from './api';
+import { MASJID, OFFICE, apiAs, isoWeekday, loginToken, palopoDate } from './api';
 import { VIEWPORTS, axeViolations, browserForFile, expectFits, screenshot } from './browser';
-import { call, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
+import { call, pastHour, placedAtMosque, roomAtMosque, serial } from './field-fixtures';
 
 /**
  * The site supervisor's day in the field app (issue 20) on a 360 px phone, with a signal:
@@ -99,10 +99,11 @@ describe("the site supervisor's day in the field app", () => {
     await expectFits(page);
     await screenshot(page, 'supervisor-today-phone');
 
-    // A session may not end in the future (CR-NOT-FUTURE): the hour that has just passed.
-    const now = Math.max(palopoMinutes(), 2);
-    await card.getByLabel('Jam mulai').fill(hhmm(Math.max(0, now - 60)).replace(':', '.'));
-    await card.getByLabel('Jam selesai').fill(hhmm(now - 1).replace(':', '.'));
+    // A session may not end in the future (CR-NOT-FUTURE): the hour that has just passed, typed as
+    // Indonesians write it.
+    const hour = await pastHour();
+    await card.getByLabel('Jam mulai').fill(hour.start.replace(':', '.'));
+    await card.getByLabel('Jam selesai').fill(hour.end.replace(':', '.'));
     await card.getByLabel(/^Catatan/).fill('Datang tepat waktu, membersihkan halaman.');
     await card.getByRole('button', { name: 'Hadir', exact: true }).click();
     const recorded = card.getByTestId('recorded-on-device');
