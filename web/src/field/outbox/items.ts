@@ -37,8 +37,9 @@ interface ItemBase {
   readonly recordedAt: string;
   readonly location?: GeoFix;
   /**
-   * Recorded with no connection, or it had to wait in the outbox: the API is told (an offline mark
-   * on the session or photo), so the PK knows its record time came from the device.
+   * Recorded with no connection (true at once), or it waited in the outbox (decided before its first
+   * request, then kept so that retries send the same body): the API is told with an offline mark on
+   * the session or photo, so the PK knows its record time came from the device.
    */
   readonly offline?: boolean;
   readonly status: OutboxStatus;

@@ -37,6 +37,9 @@ const SESSION_REFUSED: Refusal = {
   title: 'The session this photo documents was refused',
 };
 
+/** An item that waited longer than this to go is sent as recorded offline. */
+const OFFLINE_AFTER_MS = 2 * 60_000;
+
 class StopSync extends Error {
   constructor(readonly outcome: Exclude<SyncOutcome, 'done'>) {
     super(outcome);
@@ -71,7 +74,19 @@ export async function syncOutbox(
     return save({ ...item, status: 'refused', refusal, attempts: item.attempts + 1 } as OutboxItem);
   }
 
-  async function sendSession(item: SessionItem): Promise<void> {
+  /**
+   * Whether the item goes with the offline mark, decided once, before its first request, and kept:
+   * a retry must send the very same body, or the API refuses the key as reused (ADR 0011). Recorded
+   * with no connection, or waited more than two minutes to go.
+   */
+  async function withOfflineDecided<T extends OutboxItem>(item: T): Promise<T> {
+    if (item.offline !== undefined) return item;
+    const waited = now().getTime() - Date.parse(item.recordedAt) > OFFLINE_AFTER_MS;
+    return (await save({ ...item, offline: waited })) as T;
+  }
+
+  async function sendSession(waiting: SessionItem): Promise<void> {
+    const item = await withOfflineDecided(waiting);
     const path = officeApi(item.officeId, `/cases/${encodeURIComponent(item.caseId)}/sessions`);
     const body = {
       ...item.body,
@@ -90,7 +105,8 @@ export async function syncOutbox(
     });
   }
 
-  async function sendPhoto(item: PhotoItem): Promise<void> {
+  async function sendPhoto(waiting: PhotoItem): Promise<void> {
+    const item = await withOfflineDecided(waiting);
     let sessionId = item.sessionId;
     if (!sessionId && item.sessionItemId) {
       const session = await store.item(item.sessionItemId);
@@ -177,14 +193,11 @@ export async function syncOutbox(
     await save({ ...item, refusalReported: !('refusal' in result) });
   }
 
-  let sending: OutboxItem | undefined;
   try {
     for (const item of sendingOrder(await store.items(owner))) {
-      sending = item;
       if (item.kind === 'session') await sendSession(item);
       else await sendPhoto(item);
     }
-    sending = undefined;
     for (const item of await store.items(owner)) {
       if (item.status === 'refused' && item.refusalReported === undefined) await report(item);
     }
@@ -192,9 +205,6 @@ export async function syncOutbox(
     return 'done';
   } catch (error) {
     if (!(error instanceof StopSync)) throw error;
-    // It could not go when recorded: it is sent, later, as recorded offline.
-    const stored = sending && (await store.item(sending.id));
-    if (stored && stored.status === 'waiting' && !stored.offline) await save({ ...stored, offline: true });
     return error.outcome;
   }
 }
