@@ -110,24 +110,9 @@ export class FieldOutbox {
     client: FieldClient,
     body: CreateSessionBody & { outcome: SessionOutcome },
   ): Promise<SessionItem> {
-    const recordedAt = isoNow();
     const offline = !navigator.onLine;
-    const location = await this.#locate(LOCATE_MS);
-    const item: SessionItem = {
-      kind: 'session',
-      id: crypto.randomUUID(),
-      owner: this.#owner,
-      officeId: this.#officeId,
-      caseId: client.caseId,
-      siteId: client.siteId,
-      clientName: client.clientName,
-      recordedAt,
-      ...(location ? { location } : {}),
-      ...(offline ? { offline } : {}),
-      status: 'waiting',
-      attempts: 0,
-      body,
-    };
+    const base = this.#newItem(client, isoNow(), offline, await this.#locate(LOCATE_MS));
+    const item: SessionItem = { ...base, kind: 'session', body };
     await this.#add(item);
     return item;
   }
@@ -148,18 +133,8 @@ export class FieldOutbox {
     const offline = !navigator.onLine;
     const [sha256, location] = await Promise.all([sha256Hex(file), this.#locate(LOCATE_MS)]);
     const item: PhotoItem = {
+      ...this.#newItem(client, recordedAt, offline, location),
       kind: 'photo',
-      id: crypto.randomUUID(),
-      owner: this.#owner,
-      officeId: this.#officeId,
-      caseId: client.caseId,
-      siteId: client.siteId,
-      clientName: client.clientName,
-      recordedAt,
-      ...(location ? { location } : {}),
-      ...(offline ? { offline } : {}),
-      status: 'waiting',
-      attempts: 0,
       photo: file,
       fileName: file.name || 'foto.jpg',
       contentType: file.type || 'image/jpeg',
@@ -170,6 +145,24 @@ export class FieldOutbox {
     };
     await this.#add(item);
     return item;
+  }
+
+  /** What every new item starts with: whose, where, when, and waiting with no try yet. */
+  #newItem(client: FieldClient, recordedAt: string, offline: boolean, location: GeoFix | undefined) {
+    return {
+      id: crypto.randomUUID(),
+      owner: this.#owner,
+      officeId: this.#officeId,
+      caseId: client.caseId,
+      siteId: client.siteId,
+      clientName: client.clientName,
+      recordedAt,
+      ...(location ? { location } : {}),
+      // Undefined when recorded with a signal: the sync decides before the first request (sync.ts).
+      ...(offline ? { offline } : {}),
+      status: 'waiting' as const,
+      attempts: 0,
+    };
   }
 
   /** Sends what waits; one run at a time (a second call joins the running one). */
