@@ -130,7 +130,33 @@ export const documentsBucket: BucketDefinition = { id: 'documents', cors: [] };
  */
 export const exportsBucket: BucketDefinition = { id: 'exports', cors: [] };
 
-export const buckets = [evidenceBucket, documentsBucket, exportsBucket] as const;
+/**
+ * Spreadsheet imports (issue 22): the office spreadsheets an admin uploads (full of personal data: NIKs,
+ * names, phones) and the report workbooks made from them, under `imports/<officeId>/<importId>/`.
+ * Browsers upload with a presigned PUT, so it needs CORS for PUT (and HEAD); the report is fetched
+ * through a presigned link the browser opens, which needs none. The bucket's lifecycle deletes every
+ * object 30 days after it was written: an import's file is kept for its dry run, commit and undo, not as
+ * a copy of the caseload.
+ */
+export const importsBucket: BucketDefinition = {
+  id: 'imports',
+  cors: [
+    {
+      allowedMethods: ['PUT', 'HEAD'],
+      allowedHeaders: [
+        'content-type',
+        'content-length',
+        'x-amz-checksum-sha256',
+        'x-amz-sdk-checksum-algorithm',
+      ],
+      exposedHeaders: ['etag'],
+      maxAgeSeconds: 3000,
+    },
+  ],
+};
+
+/** Appended in order: local mode and the tests pick buckets by index (0 evidence, 1 documents, 2 exports). */
+export const buckets = [evidenceBucket, documentsBucket, exportsBucket, importsBucket] as const;
 
 /** Physical resource name for a deployment prefix, e.g. `abdi-local-main`. */
 export function physicalName(prefix: string, definition: { readonly id: string }): string {

@@ -33,6 +33,8 @@ import type { UserStore } from '../store/user-store';
 import type { WarningStore } from '../store/warning-store';
 import type { WebhookDeliveryStore } from '../store/webhook-deliveries';
 import type { WebhookSubscriptionStore } from '../store/webhook-subscriptions';
+import type { ImportFiles, ImportJobs } from './imports/import-ports';
+import type { ImportStore } from '../store/import-store';
 
 /** Lays a document model out as a PDF, deterministically (ADR 0015). */
 export interface DocumentRenderer {
@@ -131,6 +133,12 @@ export interface Ports {
    */
   readonly exportFiles?: ExportFiles;
   readonly exportsRetentionDays: number;
+  /** The imports bucket (issue 22): presigned uploads, the uploaded file, the report workbook. */
+  readonly importFiles: ImportFiles;
+  /** Starts or resumes an import's job after the request (a queue in the cloud, in-process locally). */
+  readonly importJobs: ImportJobs;
+  /** Imports, their rows' report and the office's saved header mappings (issue 22). */
+  readonly imports: ImportStore;
   /**
    * The PDF renderer: only the documents function has one (pdfmake and its fonts stay out of the API
    * bundle); a use case that renders refuses to run without it.

@@ -59,6 +59,11 @@ export const API_TAGS = [
     description:
       'Sessions and photos the field app recorded without signal that the API refused on sync, kept for the PK until resolved (ADR 0024).',
   },
+  {
+    name: 'imports',
+    description:
+      "Spreadsheet imports of an office's partners, sites and caseload: template, upload, dry run with a row-by-row report, commit, history and undo.",
+  },
   { name: 'warnings', description: 'Warnings (teguran) to the client for missed or poor work.' },
   {
     name: 'referrals',

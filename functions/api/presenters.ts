@@ -38,8 +38,16 @@ export function presentCase(view: CaseView, grant: Pick<OfficeGrant, 'siteIds'>)
     ...(view.plan ? { plan: presentPlanSummary(view.plan) } : {}),
     ...(view.completionRecord ? { completionRecord: view.completionRecord } : {}),
     ...(view.notes ? { notes: view.notes } : {}),
+    ...(view.openingCredit ? { openingCredit: presentOpeningCredit(view.openingCredit) } : {}),
+    ...(view.imported ? { imported: view.imported } : {}),
   };
 }
+
+/** Hours served on paper before Abdi, in the API's hours. */
+const presentOpeningCredit = ({ minutes, ...source }: NonNullable<CaseView['openingCredit']>) => ({
+  hours: minutesToHours(minutes),
+  ...source,
+});
 
 /** The stored plan summary in the API's hours. */
 const presentPlanSummary = ({

@@ -54,6 +54,17 @@ import {
 } from './routes/data-requests';
 import { createPayment } from './routes/payments';
 import { createOfflineRefusal, listOfflineRefusals, resolveOfflineRefusal } from './routes/offline-refusals';
+import {
+  commitImportRoute,
+  createImport,
+  getImportReport,
+  getImportRoute,
+  getImportTemplate,
+  listImportRowsRoute,
+  listImportsRoute,
+  mapImportColumns,
+  undoImportRoute,
+} from './routes/imports';
 import { createReferral, listReferrals, recordReferralOutcome } from './routes/referrals';
 import { getOfficeSummary, getRegionalSummary } from './routes/summary';
 import { getHealth } from './routes/system';
@@ -150,6 +161,15 @@ const businessRoutes: readonly AnyRoute[] = [
   listOfflineRefusals,
   createOfflineRefusal,
   resolveOfflineRefusal,
+  getImportTemplate,
+  createImport,
+  listImportsRoute,
+  getImportRoute,
+  listImportRowsRoute,
+  getImportReport,
+  mapImportColumns,
+  commitImportRoute,
+  undoImportRoute,
   listPartners,
   createPartner,
   getPartner,

@@ -214,6 +214,10 @@ export const RULE_CATALOGUE = {
     'A spreadsheet cell is read, never guessed: a NIK or phone stored as a number, a formula, a month-first or two-way date or number is a row error saying how to fix the file.',
   'IMPORT-DUPLICATE':
     'A natural key (client NIK, case court + decision number, partner agreement number, site partner + name) appears once in a file: a repeat is an error on its later row.',
+  'IMPORT-FILE':
+    'An import file is an XLSX or CSV of at most 20 MB and 50,000 rows with a header row naming every required column; anything else is refused whole, before a row is read.',
+  'IMPORT-UNDO':
+    "An import is undone whole, and only while none of the records it created has changed since; a record's later change refuses the undo.",
 } as const satisfies Record<string, string>;
 
 export type RuleId = keyof typeof RULE_CATALOGUE;
@@ -357,6 +361,8 @@ export const Rule = {
   OFFLINE_RECORD: 'OFFLINE-RECORD',
   IMPORT_CELL: 'IMPORT-CELL',
   IMPORT_DUPLICATE: 'IMPORT-DUPLICATE',
+  IMPORT_FILE: 'IMPORT-FILE',
+  IMPORT_UNDO: 'IMPORT-UNDO',
 } as const satisfies Record<string, RuleId>;
 
 /**

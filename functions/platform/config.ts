@@ -31,6 +31,16 @@ export interface RuntimeConfig {
   readonly exportsBucket?: string;
   /** `EXPORTS_RETENTION_DAYS`: how long an export is kept (the retention schedule's `exports`). @default 30 */
   readonly exportsRetentionDays?: number;
+  /**
+   * `IMPORTS_BUCKET`: spreadsheet imports' uploads and reports (issue 22). Set for the API and the import
+   * worker; without it an import refuses to run (the adapter throws when used, not at the cold start).
+   */
+  readonly importsBucket?: string;
+  /**
+   * `IMPORT_QUEUE_URL`: the queue that starts the import worker (cloud). Local mode runs jobs in-process
+   * (platform/import-job-queue.ts) and leaves it unset.
+   */
+  readonly importQueueUrl?: string;
   readonly region: string;
   /** Only in local mode: DynamoDB Local and s3rver endpoints. */
   readonly dynamoEndpoint?: string;
@@ -141,6 +151,8 @@ export function readRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     publicUrl: env.PUBLIC_URL || undefined,
     exportsBucket: env.EXPORTS_BUCKET || undefined,
     exportsRetentionDays: positiveInt(env, 'EXPORTS_RETENTION_DAYS'),
+    importsBucket: env.IMPORTS_BUCKET || undefined,
+    importQueueUrl: env.IMPORT_QUEUE_URL || undefined,
     region: env.AWS_REGION ?? 'ap-southeast-3',
     dynamoEndpoint: mode === 'local' ? env.DYNAMODB_ENDPOINT : undefined,
     s3Endpoint: mode === 'local' ? env.S3_ENDPOINT : undefined,

@@ -13,6 +13,7 @@ import { DirectoryStore } from '../store/directory-store';
 import { S3DocumentFiles } from '../store/document-files';
 import { DocumentStore } from '../store/document-store';
 import { S3ExportFiles } from '../store/export-files';
+import { S3ImportFiles, UnconfiguredImportFiles } from '../store/import-files';
 import { SubjectExportStore } from '../store/subject-export-store';
 import { SubjectRequestStore } from '../store/subject-request-store';
 import { OfflineRefusalStore } from '../store/offline-refusal-store';
@@ -47,6 +48,8 @@ import type { MfaPolicy } from '../identity/mfa';
 import type { BusinessEvents } from '../actions/ports';
 import { businessMetrics } from './business-metrics';
 import { evidenceSettings, type RuntimeConfig } from './config';
+import { importJobsFor } from './import-job-queue';
+import { ImportStore } from '../store/import-store';
 import { metrics } from './observability';
 import { isPublicHost } from './public-address';
 
@@ -151,6 +154,17 @@ export function createDependencies(
         }
       : {}),
     exportsRetentionDays: config.exportsRetentionDays ?? DEFAULT_RETENTION_SCHEDULE.exports.days,
+    // Spreadsheet imports (issue 22): the bucket where configured, the queue in the cloud, in-process
+    // jobs in local mode; either says what is missing only when an import uses it.
+    importFiles: config.importsBucket
+      ? new S3ImportFiles({
+          bucket: config.importsBucket,
+          region: config.region,
+          endpoint: config.s3Endpoint,
+        })
+      : new UnconfiguredImportFiles(),
+    importJobs: importJobsFor(config),
+    imports: new ImportStore(db, config.tableName),
     cursors,
     idempotency: idempotencyPort(new IdempotencyStore(db, config.idempotencyTableName)),
     now,

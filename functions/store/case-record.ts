@@ -93,6 +93,19 @@ export interface CaseRecord extends CaseInput {
   readonly closedOn?: string;
   /** What the retention job has done to the case (issue 17); set by the job only. */
   readonly retention?: CaseRetention;
+  /** Hours served on paper before Abdi, counted in `creditedMinutes` once (issue 22). */
+  readonly openingCredit?: OpeningCredit;
+  /** The spreadsheet import and row that brought the case in (issue 22). */
+  readonly imported?: { readonly importId: string; readonly row: number };
+}
+
+/** The hours a case had served on paper when it came into Abdi, and the paper that says so. */
+export interface OpeningCredit {
+  readonly minutes: number;
+  readonly documentNumber?: string;
+  /** Office-local date of that document. */
+  readonly documentDate?: string;
+  readonly signedBy?: string;
 }
 
 /**

@@ -202,7 +202,7 @@ export class ClientStore {
   }
 
   /** The stored item of a client: its record, key and name listing. */
-  private item(record: ClientRecord): Record<string, unknown> {
+  item(record: ClientRecord): Record<string, unknown> {
     return {
       ...keys.client(record.officeId, record.id),
       ...keys.clientListing(record.officeId, record.fullName, record.id),

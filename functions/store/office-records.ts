@@ -37,6 +37,9 @@ export abstract class OfficeRecordStore {
   }
 }
 
+/** The condition of an item a caller added to a store's transaction failed (see `create`'s `extra`). */
+export class ExtraRefused extends Error {}
+
 /** A map attribute of a stored item, or an empty one. */
 export const mapOf = (value: unknown) => (value ?? {}) as Record<string, unknown>;
 

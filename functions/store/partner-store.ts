@@ -3,6 +3,7 @@ import { changeEntry } from './audit';
 import { getItem } from './read-ahead';
 import { keys } from './keys';
 import {
+  ExtraRefused,
   auditPut,
   mapOf,
   newRecordItems,
@@ -13,6 +14,7 @@ import {
 } from './office-records';
 import type { Page } from './paging';
 import { WriteConflict } from './optimistic';
+import type { TransactItem } from './transactions';
 import type { Actor } from './user-store';
 
 export interface PartnerContact {
@@ -81,13 +83,20 @@ export class PartnerStore extends OfficeRecordStore {
    * Records a partner with the given id (`newId`, or the fixed id the demo seed uses). A second partner
    * with the same id is refused with `PartnerExists`.
    */
-  async create(officeId: string, id: string, input: PartnerInput, actor: Actor): Promise<Partner> {
+  async create(
+    officeId: string,
+    id: string,
+    input: PartnerInput,
+    actor: Actor,
+    /** Joins the transaction (an import's row outcome); its failed condition throws `ExtraRefused`. */
+    extra: readonly TransactItem[] = [],
+  ): Promise<Partner> {
     const at = actor.at.toISOString();
     const partner: Partner = { id, ...input, version: 1, createdAt: at, updatedAt: at };
     const entry = audit(officeId, 'partner.create', undefined, partner, actor);
-    await this.transactOr(
-      newRecordItems(this.tableName, partnerItem(officeId, partner), entry),
-      () => new PartnerExists(),
+    const items = newRecordItems(this.tableName, partnerItem(officeId, partner), entry);
+    await this.transactOr([...items, ...extra], (failed) =>
+      failed.index >= items.length ? new ExtraRefused() : new PartnerExists(),
     );
     return partner;
   }

@@ -126,7 +126,7 @@ export class PlacementStore extends CasePartitionStore {
    * all weekdays.) Concurrent placements therefore can never fill a site beyond capacity: the losers'
    * conditions fail.
    */
-  private createItems(placement: PlacementRecord): TransactItem[] {
+  createItems(placement: PlacementRecord): TransactItem[] {
     const days = weekdayNames(placement.weekdays);
     return [
       {

@@ -80,6 +80,11 @@ function tablesWritten(input: Record<string, unknown>): string[] {
  * DynamoDB. Writes to other tables (the idempotency table) leave it alone.
  */
 export function forgetOnWrite(client: Pick<DynamoDBDocumentClient, 'middlewareStack'>): void {
+  // Document clients over one low-level client share its middleware stack (lib-dynamodb's `from`), and
+  // a second client (the import worker's stores beside the API's) must not add it twice: the SDK throws.
+  if (client.middlewareStack.identify().some((entry) => entry.startsWith('abdiForgetReadAheadOnWrite '))) {
+    return;
+  }
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const kept = scope.getStore();

@@ -4,6 +4,7 @@ import { batchGetIn } from './batch-get';
 import { getItem } from './read-ahead';
 import { keys } from './keys';
 import {
+  ExtraRefused,
   auditPut,
   mapOf,
   newRecordItems,
@@ -163,7 +164,14 @@ export class SiteStore extends OfficeRecordStore {
    * Records a site with all seven weekdays unoccupied. The partner's item is checked in the same
    * transaction, so a site can never point at a partner the office does not have.
    */
-  async create(officeId: string, id: string, input: SiteInput, actor: Actor): Promise<Site> {
+  async create(
+    officeId: string,
+    id: string,
+    input: SiteInput,
+    actor: Actor,
+    /** Joins the transaction (an import's row outcome); its failed condition throws `ExtraRefused`. */
+    extra: readonly TransactItem[] = [],
+  ): Promise<Site> {
     const at = actor.at.toISOString();
     const site: Site = {
       id,
@@ -174,12 +182,16 @@ export class SiteStore extends OfficeRecordStore {
       updatedAt: at,
     };
     const entry = audit(officeId, 'site.create', undefined, site, actor);
-    await this.transactOr(
-      [
-        partnerCheck(this.tableName, officeId, input.partnerId),
-        ...newRecordItems(this.tableName, siteItem(officeId, site), entry),
-      ],
-      (failed) => (failed.index === 0 ? new PartnerMissing() : new SiteExists()),
+    const items = [
+      partnerCheck(this.tableName, officeId, input.partnerId),
+      ...newRecordItems(this.tableName, siteItem(officeId, site), entry),
+    ];
+    await this.transactOr([...items, ...extra], (failed) =>
+      failed.index >= items.length
+        ? new ExtraRefused()
+        : failed.index === 0
+          ? new PartnerMissing()
+          : new SiteExists(),
     );
     return site;
   }

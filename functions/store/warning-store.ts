@@ -262,7 +262,7 @@ export class WarningStore extends CasePartitionStore {
   }
 
   /** Transaction item: moves the office's open-warning counter by `delta`. */
-  private countOpenWarnings(officeId: string, delta: number): TransactItem {
+  countOpenWarnings(officeId: string, delta: number): TransactItem {
     return {
       Update: {
         TableName: this.tableName,

@@ -226,6 +226,21 @@ export const caseSchema = z
         'The berita acara penyelesaian issued for the case; a completed case is closed once it is (LC-CLOSE-RECORD)',
       ),
     openWarnings: z.number().int(),
+    openingCredit: z
+      .object({
+        hours: z.number(),
+        documentNumber: z.string().optional(),
+        documentDate: z.string().optional(),
+        signedBy: z.string().optional(),
+      })
+      .optional()
+      .describe(
+        'Hours served on paper before Abdi, brought in by a spreadsheet import; counted in the progress once',
+      ),
+    imported: z
+      .object({ importId: z.string(), row: z.number().int() })
+      .optional()
+      .describe('The spreadsheet import and row (as Excel numbers it) that brought the case in'),
     terms: termsSchema,
     clock: z
       .object({ paused: z.boolean() })

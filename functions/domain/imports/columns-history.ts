@@ -52,6 +52,25 @@ export const STATUS_CHOICES: readonly EnumChoice<CaseStatus>[] = IMPORTABLE_STAT
 
 export const PLACEMENT_COLUMNS: readonly ImportColumn[] = [
   column(
+    'assessment.litmas.number',
+    ['Nomor Litmas', 'Litmas number'],
+    { type: 'text', maxLength: 80 },
+    [
+      'Nomor Litmas (penelitian kemasyarakatan) yang mendasari penempatan; wajib bila ditempatkan.',
+      'The Litmas (social inquiry report) the placement rests on; required when placed.',
+    ],
+    'W22.PAS.PAS23-PK.01.05-012',
+    withSite,
+  ),
+  column(
+    'assessment.litmas.date',
+    ['Tanggal Litmas', 'Litmas date'],
+    date,
+    ['Tanggal Litmas.', 'The date of the Litmas.'],
+    '15/01/2026',
+    withSite,
+  ),
+  column(
     'placement.site.partner',
     ['Nomor PKS lokasi', 'Site agreement number'],
     { type: 'text', maxLength: 100 },

@@ -15,3 +15,6 @@ export * from './columns-partners';
 export * from './columns-cases';
 export * from './columns-history';
 export * from './read-row';
+export * from './import-lifecycle';
+export * from './paper-history';
+export * from './read-sheet';
