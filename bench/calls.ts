@@ -5,6 +5,7 @@ import { walkEveryRoute } from '../test/support/route-walk';
 import { webhookPump } from '../test/support/webhook-pump';
 import { CapacityMeter } from './lib/capacity';
 import type { Harness } from './lib/environment';
+import { importJobRunner } from './lib/import-runner';
 
 /** The contract of test/integration/call-counts.test.ts: a small, fixed number of calls per request. */
 export const CALL_BUDGET = 10;
@@ -48,6 +49,7 @@ export async function measureCalls(harness: Harness): Promise<{ rows: CallRow[];
       return response;
     },
     pump.dispatch,
+    importJobRunner(harness, () => new Date('2026-06-29T08:00:00Z')),
   );
   pump.stop();
   const missing = routeTable.filter((route) => !measured.has(route.operationId));

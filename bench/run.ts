@@ -22,10 +22,13 @@ const { benchColdStart } = await import('./cold-start');
 const { benchDashboard } = await import('./dashboard');
 const { benchField } = await import('./field');
 const { benchMixed } = await import('./mixed');
+const { benchImports } = await import('./imports');
 const { measureCalls, CALL_BUDGET } = await import('./calls');
-const { startStore } = await import('./lib/emulators');
+const { startStore, startObjectStore } = await import('./lib/emulators');
+const { importsBucket, physicalName } = await import('../functions/tables');
 const { apiHarness } = await import('./lib/environment');
 const { table, kb } = await import('./lib/report');
+const { round } = await import('./lib/stats');
 type Row = import('./lib/report').Row;
 
 function int(name: string, fallback: number): number {
@@ -58,6 +61,7 @@ const settings = {
   planner: { cases: int('BENCH_PLANNER_CASES', 10_000), runs: int('BENCH_PLANNER_RUNS', 200) },
   documents: { runs: int('BENCH_DOCUMENTS_RUNS', 20) },
   field: { runs: int('BENCH_FIELD_RUNS', 3) },
+  imports: { rows: int('BENCH_IMPORT_ROWS', 10_000) },
   mixed: {
     offices: int('BENCH_MIXED_OFFICES', 50),
     casesPerOffice: int('BENCH_MIXED_CASES_PER_OFFICE', 3),
@@ -65,7 +69,7 @@ const settings = {
     clients: int('BENCH_MIXED_CLIENTS', 20),
   },
 };
-const everyStep = 'calls,dashboard,field,cold,write,mixed,planner,documents,read,scale';
+const everyStep = 'calls,dashboard,field,cold,write,mixed,planner,documents,imports,read,scale';
 const selected = new Set((process.env.BENCH_ONLY ?? everyStep).split(','));
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -87,14 +91,19 @@ async function step<T>(name: string, title: string, run: () => Promise<T>): Prom
 
 const calls = await step('calls', 'DynamoDB calls per operation', async () => {
   const store = await startStore('abdi-bench-calls');
+  // The walk uploads an import file: s3rver with the stack's buckets.
+  const objects = await startObjectStore('abdi-bench-calls');
   try {
     const harness = apiHarness({
       prefix: 'abdi-bench-calls',
       dynamoEndpoint: store.endpoint,
+      s3Endpoint: objects.endpoint,
+      importsBucket: physicalName('abdi-bench-calls', importsBucket),
       now: () => new Date('2026-06-29T08:00:00Z'),
     });
     return await measureCalls(harness);
   } finally {
+    await objects.stop();
     await store.stop();
   }
 });
@@ -294,6 +303,50 @@ if (mixed) {
     failures.push(`mixed workload: responses other than 2xx: ${JSON.stringify(mixed.statuses)}`);
 }
 
+// Issue 22: a cases spreadsheet dry-run and committed, beside a bare loop of a committed row's transactions.
+const imports = await step('imports', 'spreadsheet import', () => benchImports(settings.imports));
+if (imports) {
+  const file = `${imports.rows.toLocaleString('en')}-row XLSX`;
+  rows.push({
+    benchmark: 'k. Spreadsheet import',
+    measure: `dry run rows/s (${file}, upload → validated)`,
+    subject: imports.dryRun.rowsPerSecond,
+    reference: `${round(imports.rows / imports.dryRun.budgetSeconds)} rows/s for ${imports.dryRun.budgetSeconds} s`,
+    ratio: round(imports.dryRun.rowsPerSecond / (imports.rows / imports.dryRun.budgetSeconds)),
+  });
+  rows.push({
+    benchmark: 'k. Spreadsheet import',
+    measure: `dry run seconds (${file})`,
+    subject: `${imports.dryRun.seconds} s`,
+    reference: `${imports.dryRun.budgetSeconds} s budget`,
+    ratio: imports.ratio.dryRunOfBudget,
+  });
+  rows.push({
+    benchmark: 'k. Spreadsheet import',
+    measure: `commit rows/s vs bare transaction loop (${imports.reference.itemsPerTransaction} items a row, floor 0.5×)`,
+    subject: imports.commit.rowsPerSecond,
+    reference: `${imports.reference.rowsPerSecond} bare TransactWriteItems/s`,
+    ratio: imports.ratio.commitAgainstReference,
+  });
+  rows.push({
+    benchmark: 'k. Spreadsheet import',
+    measure: 'DynamoDB calls per row: dry run / commit',
+    subject: `${imports.dryRun.callsPerRow.total} / ${imports.commit.callsPerRow.total}`,
+    reference: '1 TransactWriteItems a row',
+    ratio: imports.commit.callsPerRow.total,
+  });
+  rows.push({
+    benchmark: 'k. Spreadsheet import',
+    measure: "the office's cases and opening credits after the commit",
+    subject: imports.verification.exact
+      ? `exact (${imports.verification.cases} cases, ${imports.verification.openingCreditMinutes} min)`
+      : 'MISMATCH',
+    reference: `${imports.rows} rows × ${imports.file.hoursOnPaper} h`,
+    ratio: imports.verification.exact ? 'ok' : 'FAIL',
+  });
+  failures.push(...imports.problems);
+}
+
 const read = await step('read', 'read path (autocannon)', () => benchReadPath(settings.read));
 if (read) {
   rows.push({
@@ -412,6 +465,7 @@ const prefixes: Record<string, string> = {
   planner: 'h.',
   documents: 'i.',
   field: 'j.',
+  imports: 'k.',
 };
 const previous = (
   process.env.BENCH_ONLY && existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : {}

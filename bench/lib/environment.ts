@@ -16,6 +16,8 @@ export interface HarnessOptions {
   /** s3rver, for the evidence routes (presigning alone needs no server). */
   readonly s3Endpoint?: string;
   readonly now?: () => Date;
+  /** The imports bucket (issue 22's bench), in s3rver at `s3Endpoint`; without it imports are unconfigured. */
+  readonly importsBucket?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function apiHarness(options: HarnessOptions) {
     ...resourceNames(options.prefix),
     dynamoEndpoint: options.dynamoEndpoint,
     s3Endpoint: options.s3Endpoint ?? 'http://127.0.0.1:9',
+    ...(options.importsBucket ? { importsBucket: options.importsBucket } : {}),
     cursorKey: `${options.prefix}-cursor-key`,
     publicUrl: 'https://abdi.test',
   };

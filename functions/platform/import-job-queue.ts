@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { ImportFileAddress, ImportJobs } from '../actions/imports/import-ports';
 import { importAddressOfKey } from '../store/import-files';
@@ -73,6 +74,8 @@ export class InProcessImportJobs implements ImportJobs {
   private readonly loops = new Map<string, { again: boolean; done: Promise<void> }>();
   private stopped = false;
 
+  private readonly detached = new AsyncResource('abdi-import-jobs');
+
   constructor(private readonly options: InProcessImportJobsOptions) {}
 
   start(address: ImportFileAddress): Promise<void> {
@@ -84,8 +87,11 @@ export class InProcessImportJobs implements ImportJobs {
       return Promise.resolve();
     }
     const loop = { again: false, done: Promise.resolve() };
-    loop.done = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
-      this.runLoop(key, address, loop),
+    // Started from inside a request, the job must not inherit its async context (the request's
+    // Idempotency-Key claim would ride in the job's first transaction): it runs in the context this
+    // object was made in, as a queued job runs in an invocation of its own.
+    loop.done = this.detached.runInAsyncScope(() =>
+      new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.runLoop(key, address, loop)),
     );
     this.loops.set(key, loop);
     return Promise.resolve();

@@ -5,6 +5,7 @@ import { importInputs } from '../api/import-inputs';
 import { importReportWorkbook } from '../documents/import-report';
 import { readImportFile } from '../documents/import-file';
 import { ImportCaseStore } from '../store/import-case-store';
+import { ImportUndoStore } from '../store/import-undo-store';
 import { ImportStore } from '../store/import-store';
 import type { RuntimeConfig } from './config';
 import { createDependencies } from './dependencies';
@@ -27,6 +28,7 @@ export function createImportWorkers(
     ...createDependencies(config, options.now, dynamo),
     imports: new ImportStore(db, config.tableName),
     importCases: new ImportCaseStore(db, config.tableName),
+    importUndo: new ImportUndoStore(db, config.tableName),
     importInputs,
     importSpreadsheets: { read: readImportFile, report: importReportWorkbook },
   };

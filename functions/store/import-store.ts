@@ -12,107 +12,18 @@
  * an abandoned dry run does not keep them; the commit rewrites it with its outcome and without them, in
  * the same transaction as the records it creates, so a row is never half written nor written twice.
  */
-import {
-  BatchWriteCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import type { ImportKind, ImportRowStatus, ImportStatus, ImportValue } from '../domain/imports';
-import { IMPORT_LIMITS } from '../domain/imports';
-import { newId } from './audit';
+import { QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { IMPORT_LIMITS, type ImportKind, type ImportRowStatus, type ImportValue } from '../domain/imports';
+import { auditItem, newId } from './audit';
+import type { ImportCounts, ImportProgress, ImportRecord, ImportRowRecord, RowFilter } from './import-record';
 import { withoutKeys } from './keys';
+import { WriteConflict } from './optimistic';
 import type { Page, PageRequest } from './paging';
 import { getItem } from './read-ahead';
-import { WriteConflict } from './optimistic';
 import { ConditionFailed, transact, type TransactItem } from './transactions';
+import type { Actor } from './user-store';
 
-export interface ImportProblem {
-  readonly rule: string;
-  readonly key?: string;
-  readonly header?: { readonly id: string; readonly en: string };
-  readonly message: string;
-  readonly detail: string;
-}
-
-export type ImportCounts = Record<'rows' | ImportRowStatus, number>;
-
-export const emptyCounts = (): ImportCounts => ({
-  rows: 0,
-  ready: 0,
-  warning: 0,
-  error: 0,
-  existing: 0,
-  created: 0,
-  failed: 0,
-  undone: 0,
-});
-
-export interface ImportProgress {
-  readonly phase: 'validating' | 'committing' | 'undoing';
-  readonly done: number;
-  readonly total: number;
-}
-
-export interface ImportRecord {
-  readonly id: string;
-  readonly officeId: string;
-  readonly kind: ImportKind;
-  readonly status: ImportStatus;
-  readonly fileName: string;
-  readonly contentType: string;
-  readonly sizeBytes: number;
-  readonly sha256: string;
-  readonly createdAt: string;
-  readonly createdBy: string;
-  /** The header mapping asked for this import (file header → key, null: ignored), beside the office's. */
-  readonly mapping?: Readonly<Record<string, string | null>>;
-  readonly columns?: {
-    readonly mapped: readonly { header: string; key: string }[];
-    readonly ignored: readonly string[];
-  };
-  readonly fileProblems: readonly ImportProblem[];
-  readonly summary: ImportCounts;
-  readonly progress?: ImportProgress;
-  /** The last row (Excel number) the job finished; the job resumes after it. */
-  readonly checkpoint?: number;
-  /** Bumped by each new run of the dry run, so a superseded run's late writes are refused. */
-  readonly run: number;
-  readonly hasReport?: boolean;
-  readonly committedAt?: string;
-  readonly committedBy?: string;
-  readonly undoneAt?: string;
-  /** Who asked for the undo (set when asked, while the job runs). */
-  readonly undoneBy?: string;
-  /** Why the last undo was refused: the rows whose records changed since (IMPORT-UNDO). */
-  readonly undoRefusal?: readonly ImportProblem[];
-  readonly version: number;
-}
-
-/** A record a row created or found, with the version it was created at (undo checks it). */
-export interface ImportedRecordRef {
-  readonly type: 'client' | 'case' | 'partner' | 'site';
-  readonly id: string;
-  /** Set when this import created it: undo deletes only what it created, and only unchanged. */
-  readonly createdVersion?: number;
-}
-
-export interface ImportRowRecord {
-  readonly row: number;
-  readonly status: ImportRowStatus;
-  readonly label?: string;
-  readonly errors: readonly ImportProblem[];
-  readonly warnings: readonly ImportProblem[];
-  /** The values read, kept only while the row waits for the commit. */
-  readonly values?: Readonly<Record<string, ImportValue>>;
-  readonly records?: readonly ImportedRecordRef[];
-}
-
-export interface RowFilter {
-  readonly status?: ImportRowStatus;
-  readonly problems?: 'errors' | 'warnings' | 'any';
-  readonly key?: string;
-}
+export * from './import-record';
 
 const partition = (officeId: string) => `O#${officeId}#IMPORTS`;
 const rowsPartition = (officeId: string, importId: string) => `O#${officeId}#IMPORT#${importId}`;
@@ -141,7 +52,7 @@ export class ImportStore {
     return newId(at);
   }
 
-  async create(record: ImportRecord): Promise<void> {
+  async create(record: ImportRecord, actor: Actor): Promise<void> {
     await transact(this.db, [
       {
         Put: {
@@ -150,7 +61,33 @@ export class ImportStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
+      this.audit(record, 'import.create', actor),
     ]);
+  }
+
+  /** The audit entry of a person's act on an import: what file, never its contents. */
+  private audit(record: ImportRecord, action: string, actor: Actor): TransactItem {
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: auditItem({
+          officeId: record.officeId,
+          actor: actor.actor,
+          at: actor.at,
+          action,
+          subject: { type: 'import', id: record.id },
+          changes: [
+            { field: 'status', before: null, after: record.status },
+            ...(action === 'import.create'
+              ? [
+                  { field: 'kind', before: null, after: record.kind },
+                  { field: 'sha256', before: null, after: record.sha256 },
+                ]
+              : []),
+          ],
+        }),
+      },
+    };
   }
 
   async get(officeId: string, importId: string): Promise<ImportRecord | undefined> {
@@ -186,14 +123,23 @@ export class ImportStore {
    * and summary goes through here, so two runs of the job (a retried message) cannot both move it.
    * Throws `WriteConflict` when it moved meanwhile.
    */
+  /**
+   * `asked`: a person's act (a mapping, a commit, an undo), which leaves its audit entry in the same
+   * transaction; the job's own moves leave none (the records they write leave theirs).
+   */
   async save(
     current: ImportRecord,
     next: ImportRecord,
     extra: readonly TransactItem[] = [],
+    asked?: { readonly action: string; readonly actor: Actor },
   ): Promise<ImportRecord> {
     const saved = { ...next, version: current.version + 1 };
     try {
-      await transact(this.db, [this.saveItem(current, saved), ...extra]);
+      await transact(this.db, [
+        this.saveItem(current, saved),
+        ...extra,
+        ...(asked ? [this.audit(saved, asked.action, asked.actor)] : []),
+      ]);
     } catch (error) {
       if (error instanceof ConditionFailed && error.index === 0) throw new WriteConflict('import');
       throw error;
@@ -234,8 +180,9 @@ export class ImportStore {
   }
 
   /**
-   * The dry run's rows, 25 per BatchWrite (unprocessed ones sent again). Rows waiting to be committed
-   * keep their values for 30 days at most.
+   * The dry run's rows, 100 to a transaction (the house grants no BatchWriteItem: every write is a
+   * transaction or a single item). Rows waiting to be committed keep their values for 30 days at most.
+   * The same row written again (a dry run run again) replaces itself: nothing is duplicated.
    */
   async putRows(
     officeId: string,
@@ -244,21 +191,16 @@ export class ImportStore {
     at: Date,
   ): Promise<void> {
     const expiresAt = Math.floor(at.getTime() / 1000) + IMPORT_LIMITS.fileRetentionDays * DAY_SECONDS;
-    for (let i = 0; i < rows.length; i += 25) {
-      let requests: NonNullable<ConstructorParameters<typeof BatchWriteCommand>[0]['RequestItems']>[string] =
-        rows
-          .slice(i, i + 25)
-          .map((row) => ({
-            PutRequest: { Item: this.rowItem(officeId, importId, row, row.values ? expiresAt : undefined) },
-          }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0)
-          await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * 2 ** attempt)));
-        const result = await this.db.send(
-          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
-        );
-        requests = result.UnprocessedItems?.[this.tableName] ?? [];
-      }
+    for (let i = 0; i < rows.length; i += 100) {
+      await transact(
+        this.db,
+        rows.slice(i, i + 100).map((row) => ({
+          Put: {
+            TableName: this.tableName,
+            Item: this.rowItem(officeId, importId, row, row.values ? expiresAt : undefined),
+          },
+        })),
+      );
     }
   }
 

@@ -6,8 +6,8 @@
  *   subscribed by the deployment's `alarms.email` when there is one, and every alarm also notifies
  *   `alarms.topicArn` when that is set. A deployment without either (staging may have none) still gets
  *   the topic and its alarms: the `AlarmTopicArn` output names it, and a person subscribes by hand.
- * - What is watched is found, not listed: every AbdiFunction, every SQS queue (in this stack each one is a
- *   dead-letter queue), every EventBridge rule and every Scheduler schedule group of the stack, collected
+ * - What is watched is found, not listed: every AbdiFunction, every dead-letter queue (every SQS queue
+ *   without a dead-letter queue of its own), every EventBridge rule and every Scheduler schedule group of the stack, collected
  *   when the stack is synthesized. So a function another construct adds later, anywhere in the stack, gets
  *   its error and throttle alarms without anyone editing a list here.
  * - Thresholds, periods and what missing data means live in infra/config/alarm-thresholds.ts; every alarm
@@ -94,7 +94,11 @@ export function monitoredResources(stack: Stack): MonitoredResources {
   }
   return {
     functions: all.filter((c) => c instanceof AbdiFunction).map((fn) => ({ label: label(fn), fn })),
-    queues: all.filter((c) => c instanceof sqs.Queue).map((queue) => ({ label: label(queue), queue })),
+    // Dead-letter queues only: a work queue (one with a dead-letter queue of its own, such as the import
+    // queue) holds messages in normal operation, and its failures reach its dead-letter queue.
+    queues: all
+      .filter((c) => c instanceof sqs.Queue && !c.deadLetterQueue)
+      .map((queue) => ({ label: label(queue), queue: queue as sqs.Queue })),
     rules: all.filter((c) => c instanceof events.CfnRule),
     scheduleGroups: [...groups.values()],
     keys: all.filter((c) => c instanceof kms.Key),

@@ -11,6 +11,8 @@ export interface ContentSecurityPolicySources {
   readonly evidence: string;
   /** Cognito's user pools API origin: the SPA enrols an authenticator app there with the person's token. */
   readonly identity?: string;
+  /** The imports bucket origin: presigned PUTs of spreadsheets (connect-src; reports download by navigation). */
+  readonly imports?: string;
 }
 
 /**
@@ -31,6 +33,7 @@ export function contentSecurityPolicy(sources: ContentSecurityPolicySources): st
       sources.auth,
       sources.evidence,
       ...(sources.identity ? [sources.identity] : []),
+      ...(sources.imports ? [sources.imports] : []),
     ],
     // A document's draft PDF is shown in a frame from memory (`blob:`), never from another origin.
     'frame-src': ["'self'", 'blob:'],

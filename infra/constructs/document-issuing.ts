@@ -30,6 +30,7 @@ export const documentRoutes = [
   { method: 'POST', path: '/v1/offices/{officeId}/documents/preview' },
   { method: 'POST', path: '/v1/offices/{officeId}/documents/{documentId}/finish' },
   { method: 'GET', path: '/v1/offices/{officeId}/documents/{documentId}/spreadsheet' },
+  { method: 'GET', path: '/v1/offices/{officeId}/import-templates/{kind}' },
   { method: 'GET', path: '/v1/regions/{regionId}/report' },
   // A subject's export renders its PDF here too, and its files' links are signed here (issue 17).
   { method: 'POST', path: '/v1/offices/{officeId}/clients/{clientId}/exports' },

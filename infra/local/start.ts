@@ -9,13 +9,14 @@ import type { Role } from '../../functions/identity/principal';
 import { deployments } from '../config/deployments';
 import { startCognitoLocal } from './cognito-local';
 import { createCognitoLocalAuth, seedCognitoUsers } from './cognito-local-auth';
-import { buckets, physicalName, tables } from '../../functions/tables';
+import { buckets, importsBucket, physicalName, tables } from '../../functions/tables';
 import { evidenceSettings, readRuntimeConfig } from '../../functions/platform/config';
 import { createDocumentClient } from '../../functions/store/dynamo-client';
 import { startDynamoDbLocal } from './dynamodb-local';
 import { bindHost } from './host';
 import { runStreamConsumers } from './stream-consumers';
 import { bridgeEvidenceEvents, scheduleEvidenceExpiry, type EvidenceLambda } from './evidence-events';
+import { startLocalImportJobs } from './import-events';
 import { servedByDocuments } from './function-routes';
 import { createLocalRequestListener, startingUp, type ApiLambda } from './http-adapter';
 import { createLocalAuth } from './local-auth';
@@ -66,6 +67,8 @@ export interface LocalStack {
   readonly outbox: Outbox;
   /** The SMTP server that captures email, for a mail client or a test to send to. */
   readonly smtp: { readonly host: string; readonly port: number };
+  /** Spreadsheet imports' jobs, run in this process (issue 22); tests wait on `whenIdle()`. */
+  readonly importJobs: { whenIdle(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -149,6 +152,8 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       DOCUMENTS_BUCKET: bucketNames[1]?.name,
       // Subjects' exports (issue 17); local mode serves every route in one process, the export's too.
       EXPORTS_BUCKET: bucketNames[2]?.name,
+      // Spreadsheet imports (issue 22); their jobs run in this process (no IMPORT_QUEUE_URL).
+      IMPORTS_BUCKET: physicalName(LOCAL_PREFIX, importsBucket),
       // Printed on documents as their verification link; a phone on the LAN needs PUBLIC_URL set to reach it.
       PUBLIC_URL: process.env.PUBLIC_URL ?? `http://localhost:${(server.address() as AddressInfo).port}`,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
@@ -182,6 +187,16 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
           fallback: localAuth,
         })
       : localAuth;
+    // Import jobs in this process, started by the API and by uploads to the imports bucket, as the
+    // cloud's queue starts its worker; handed to the handlers before any is loaded.
+    const imports = await startLocalImportJobs(s3, {
+      bucket: physicalName(LOCAL_PREFIX, importsBucket),
+      onError: (error, job) =>
+        process.stderr.write(
+          `Import job ${job ? `${job.officeId}/${job.importId}` : ''}: ${String((error as Error)?.message ?? error)}\n`,
+        ),
+    });
+    stops.push(imports.stop);
     // Imported only now: the entry module reads its configuration at load, as on a Lambda cold start.
     const { handler } = (await import('../../functions/handlers/api')) as { handler: ApiLambda };
     const documents = (await import('../../functions/handlers/documents')) as { handler: ApiLambda };
@@ -288,6 +303,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       outboxUrl: `http://localhost:${address.port}/local/outbox`,
       outbox: mail.outbox,
       smtp: { host: mail.host, port: mail.port },
+      importJobs: imports.jobs,
       ...(cognito && {
         cognito: { endpoint: cognito.endpoint, userPoolId: cognito.userPoolId, clientId: cognito.clientId },
       }),

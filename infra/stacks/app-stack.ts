@@ -26,6 +26,8 @@ import { apiTableAccess, grantTableAccess } from '../constructs/table-access';
 import { DocumentIssuing, documentRoutes } from '../constructs/document-issuing';
 import { documentsBucketName, evidenceBucketName } from '../constructs/locked-bucket';
 import { exportsBucketName } from '../constructs/exports-bucket';
+import { importsBucketName } from '../constructs/imports-bucket';
+import { IMPORT_DEAD_LETTER_MEANING, ImportJobs } from '../constructs/import-jobs';
 import { EvidenceVerification } from '../constructs/evidence-verification';
 import { Api, apiPathPatterns } from '../constructs/http-api';
 import { cognitoDomainUrl, offeredMfaFactors } from '../constructs/identity';
@@ -97,6 +99,8 @@ export class AppStack extends Stack {
   readonly evidenceCors: BucketCors;
   /** The API function's `live` alias and the CodeDeploy group that moves it (canary in production). */
   readonly apiRelease: ApiRelease;
+  /** Spreadsheet imports (issue 22): the queue, its worker, the upload rule and the bucket's CORS. */
+  readonly importJobs: ImportJobs;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
@@ -111,6 +115,7 @@ export class AppStack extends Stack {
     const evidenceBucket = evidenceBucketName(deployment.name, this.account);
     const evidenceOrigin = `https://${evidenceBucket}.s3.${this.region}.amazonaws.com`;
     const documentsBucket = documentsBucketName(deployment.name, this.account);
+    const importsBucket = importsBucketName(deployment.name, this.account);
 
     // `tables.nameOverride` points the functions at a restored table instead (ADR 0016, docs/runbook.md).
     const main = importTable(
@@ -266,6 +271,7 @@ export class AppStack extends Stack {
         auth: authUrl,
         evidence: evidenceOrigin,
         identity: identityEndpoint,
+        imports: `https://${importsBucket}.s3.${this.region}.amazonaws.com`,
       },
       ...(deployment.domain && {
         domain: {
@@ -290,6 +296,19 @@ export class AppStack extends Stack {
       definition: evidenceBucketDefinition,
       allowedOrigins: [this.web.url, ...knownOrigins],
       logRetention: deployment.retention.logRetentionDays,
+    });
+
+    // Spreadsheet imports (issue 22): uploads straight to their bucket from the dashboard, a queued worker.
+    this.importJobs = new ImportJobs(this, 'Imports', {
+      bucketName: importsBucket,
+      bucketKey: data.imports.encryptionKey,
+      table: main,
+      tableDefinition: mainTable,
+      environment: runtimeEnvironment,
+      api: this.apiFunction,
+      allowedOrigins: [this.web.url, ...knownOrigins],
+      logRetention: deployment.retention.logRetentionDays,
+      skipBundling: props.skipBundling,
     });
 
     // Official documents (ADR 0015): a function of its own on the routes that render, printing links to
@@ -402,6 +421,7 @@ export class AppStack extends Stack {
           meaning:
             "A nightly housekeeping run did not finish (Scheduler could not invoke it, or placements or offices failed through its retries): the message is the job event ({ job, timeZone }); those placements keep their sites' places until the next night, or invoke the housekeeping function with the event now (a rerun ends only what is still due).",
         },
+        { queue: this.importJobs.deadLetterQueue, meaning: IMPORT_DEAD_LETTER_MEANING },
         ...(this.reminders.delivery
           ? [
               {

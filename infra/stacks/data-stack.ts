@@ -13,6 +13,7 @@ import { Identity } from '../constructs/identity';
 import { documentsBucket, mainTable } from '../../functions/tables';
 import { AnalyticsExport } from '../constructs/analytics-export';
 import { ExportsBucket, exportsBucketName } from '../constructs/exports-bucket';
+import { ImportsBucket, importsBucketName } from '../constructs/imports-bucket';
 
 export interface DataStackProps extends StackProps {
   readonly deployment: DeploymentConfig;
@@ -28,6 +29,8 @@ export class DataStack extends Stack {
   readonly documents: LockedBucket;
   /** Subjects' exports (issue 17, ADR 0021): written by the documents function, expiring by lifecycle. */
   readonly exports: ExportsBucket;
+  /** Spreadsheet imports (issue 22): uploads and reports, deleted by lifecycle after 30 days. */
+  readonly imports: ImportsBucket;
   readonly identity: Identity;
   /** Backups, the locked buckets' deny statements, break-glass and the CloudTrail trail (ADR 0016). */
   readonly protection: DataProtection;
@@ -74,6 +77,11 @@ export class DataStack extends Stack {
       accessLogBucket: accessLogs.bucket,
     });
 
+    this.imports = new ImportsBucket(this, 'Imports', {
+      bucketName: importsBucketName(deployment.name, this.account),
+      accessLogBucket: accessLogs.bucket,
+    });
+
     this.identity = new Identity(this, 'Identity', {
       domainPrefix: deployment.authDomainPrefix,
       // Sign-in mail through SES and email codes as a second factor, where configured (ADR 0018).
@@ -106,6 +114,7 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'EvidenceBucketName', { value: this.evidence.bucket.bucketName });
     new CfnOutput(this, 'DocumentsBucketName', { value: this.documents.bucket.bucketName });
     new CfnOutput(this, 'ExportsBucketName', { value: this.exports.bucket.bucketName });
+    new CfnOutput(this, 'ImportsBucketName', { value: this.imports.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
     for (const table of this.tables.tables.values()) {
       new CfnOutput(this, `Table-${table.node.id}`, { value: table.tableName });

@@ -100,9 +100,12 @@ describe.each(deployments.map((d) => [d.name, d] as const))(
       });
 
       it("is the target of a rule for the bucket's Object Created events under evidence/", () => {
-        // The rules with an S3 Object Created pattern (the security rules watch CloudTrail, not objects).
-        const rules = resourcesOf(appTemplate, 'AWS::Events::Rule').filter(([, props]) =>
-          JSON.stringify(props.EventPattern ?? {}).includes('Object Created'),
+        // The rules with an S3 Object Created pattern on the evidence bucket (the security rules watch
+        // CloudTrail, not objects; the imports bucket has its own rule, test/infra/import-jobs.test.ts).
+        const rules = resourcesOf(appTemplate, 'AWS::Events::Rule').filter(
+          ([, props]) =>
+            JSON.stringify(props.EventPattern ?? {}).includes('Object Created') &&
+            JSON.stringify(props.EventPattern).includes(bucketName),
         );
         expect(rules).toHaveLength(1);
         const [, rule] = rules[0]!;

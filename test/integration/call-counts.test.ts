@@ -82,6 +82,13 @@ const READ_BUDGET: Record<string, number> = {
   getEvidence: 2,
   // Offline records refused on sync (ADR 0024): the guard, then one Query (gsi1, or gsi2 for a supervisor).
   listOfflineRefusals: 2,
+  // Imports (issue 22): the guard, then the import (GetItem) or one Query of the office's imports; the
+  // report's rows after the import itself (so another office's is 404); the template reads nothing.
+  getImportTemplate: 1,
+  listImports: 2,
+  getImport: 2,
+  listImportRows: 3,
+  getImportReport: 2,
   listPartners: 2,
   getPartner: 1,
   listSites: 2,
@@ -151,6 +158,12 @@ const WRITE_BUDGET: Record<string, number> = {
   // transaction with the audit entry; the stored answer.
   createOfflineRefusal: 3,
   resolveOfflineRefusal: 3,
+  // The guard; one transaction (the import and its audit entry); the stored answer. The job runs after.
+  createImport: 3,
+  // The guard, the import, one transaction (its move and the audit entry), the stored answer.
+  mapImportColumns: 4,
+  commitImport: 4,
+  undoImport: 4,
   createPartner: 3,
   // The guard's BatchGet carries the other offices named; one transaction writes the breach, a copy per
   // office and the audit entry; the stored answer. Notices and closing: the same, reading the breach ahead.
@@ -211,6 +224,10 @@ describe('DynamoDB calls per route', () => {
         return response;
       },
       pump.dispatch,
+      async (address) => {
+        await env.importJobs.start(address);
+        await env.importJobs.whenIdle();
+      },
     );
 
     expect([...measured.keys()].sort()).toEqual(routeTable.map((r) => r.operationId).sort());

@@ -4,7 +4,7 @@ import { uniqueSuffix } from '../support/environment';
 import { seedDirectory } from '../support/fixtures';
 import { walkEveryRoute } from '../support/route-walk';
 import { webhookPump } from '../support/webhook-pump';
-import { auditCount, reliabilityHarness } from './support/world';
+import { auditCount, importJobRunner, reliabilityHarness } from './support/world';
 
 /**
  * Every route once, through the shared route walk (the call-count walk): each successful write leaves
@@ -56,6 +56,7 @@ describe('audit completeness', () => {
         return response;
       },
       pump.dispatch,
+      importJobRunner(h),
     );
 
     const writes = routeTable.filter(

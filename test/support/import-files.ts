@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import {
   IMPORT_COLUMNS,
+  PARTNER_KIND_CHOICES,
   SANCTION_CHOICES,
   SENTENCE_KIND_CHOICES,
   type ImportKind,
@@ -62,6 +63,21 @@ export function caseRow(
     'paper.credit.documentNumber': `BA/${nikSerial}/BAPAS-PLP/2026`,
     'paper.credit.date': '27/03/2026',
     'paper.credit.signedBy': 'Rahmawati, PK Ahli Pertama',
+  };
+}
+
+/** A government partner with a PKS valid 2026–2028, as a partners file names it. */
+export function partnerRow(agreementNumber: string, name = `Kelurahan ${agreementNumber}`): RowCells {
+  return {
+    'partner.agreement.number': agreementNumber,
+    'partner.name': name,
+    'partner.kind': label(PARTNER_KIND_CHOICES, 'government'),
+    'partner.nonCommercial': 'Ya',
+    'partner.contact.name': 'Bagian Hukum Setda',
+    'partner.contact.phone': '0471 000 0001',
+    'partner.agreement.signedOn': '12/01/2026',
+    'partner.agreement.validFrom': '12/01/2026',
+    'partner.agreement.validUntil': '11/01/2028',
   };
 }
 

@@ -3,6 +3,7 @@ import { userClaims, type ApiResponse, type apiCaller } from './api';
 import { adultClient, conversionCase, lawfulCase, litmasAssessment, newPartner, newSite } from './cases';
 import { palopoDocumentSettings } from './documents';
 import { uniqueSuffix } from './environment';
+import { csvOf, partnerRow, sha256 } from './import-files';
 import type { seedDirectory } from './fixtures';
 
 type Call = ReturnType<typeof apiCaller>;
@@ -36,6 +37,8 @@ export async function walkEveryRoute(
   run: StepRunner,
   /** Hands the committed changes to the webhook dispatcher (test/support/webhook-pump.ts), so deliveries exist. */
   dispatchWebhooks: () => Promise<unknown>,
+  /** Runs an import's job to its end (the dry run after the upload, a commit, an undo), as the queue would. */
+  runImportJob: (address: { officeId: string; importId: string }) => Promise<unknown>,
 ): Promise<void> {
   const step = (
     operationId: string | undefined,
@@ -93,6 +96,7 @@ export async function walkEveryRoute(
 
   const partner = await step('createPartner', 'POST', `${office}/partners`, { body: newPartner() });
   await step('listPartners', 'GET', `${office}/partners`);
+  await walkImportRoutes(world, step, runImportJob);
   await step('getPartner', 'GET', `${office}/partners/${partner.body.id}`);
   await step('updatePartner', 'PATCH', `${office}/partners/${partner.body.id}`, {
     body: { contact: { name: 'Bagian Hukum', phone: '0471 000 0002' } },
@@ -348,4 +352,51 @@ export async function walkEveryRoute(
     headers: { 'if-match': rotated.headers.etag! },
   });
   await step('deleteWebhook', 'DELETE', webhookUrl, { headers: { 'if-match': paused.headers.etag! } });
+}
+
+type Step = (
+  operationId: string | undefined,
+  method: string,
+  url: string,
+  options?: CallOptions,
+) => Promise<ApiResponse>;
+
+/**
+ * A partners file of one row through the import (issue 22): its template, the upload and dry run, the
+ * report, a new mapping (a second dry run), the commit and the undo, each run by the job as the queue
+ * would run it.
+ */
+async function walkImportRoutes(
+  world: World,
+  step: Step,
+  runImportJob: (address: { officeId: string; importId: string }) => Promise<unknown>,
+) {
+  const office = `/v1/offices/${world.home}`;
+  await step('getImportTemplate', 'GET', `${office}/import-templates/partners?lang=id`);
+  const bytes = Buffer.from(csvOf('partners', [partnerRow(`PKS/WALK/${uniqueSuffix()}`)]), 'utf8');
+  const created = await step('createImport', 'POST', `${office}/imports`, {
+    body: {
+      kind: 'partners',
+      fileName: 'mitra.csv',
+      contentType: 'text/csv',
+      sizeBytes: bytes.byteLength,
+      sha256: sha256(bytes),
+    },
+  });
+  const { url, headers } = created.body.upload as { url: string; headers: Record<string, string> };
+  const put = await fetch(url, { method: 'PUT', headers, body: new Blob([new Uint8Array(bytes)]) });
+  if (!put.ok) throw new Error(`the walk's import upload: ${put.status}`);
+  const address = { officeId: world.home, importId: created.body.id as string };
+  const importUrl = `${office}/imports/${address.importId}`;
+  await runImportJob(address);
+  await step('listImports', 'GET', `${office}/imports`);
+  await step('getImport', 'GET', importUrl);
+  await step('listImportRows', 'GET', `${importUrl}/rows?problems=any`);
+  await step('getImportReport', 'GET', `${importUrl}/report`);
+  await step('mapImportColumns', 'PUT', `${importUrl}/mapping`, { body: { columns: { Catatan: null } } });
+  await runImportJob(address);
+  await step('commitImport', 'POST', `${importUrl}/commit`);
+  await runImportJob(address);
+  await step('undoImport', 'POST', `${importUrl}/undo`);
+  await runImportJob(address);
 }

@@ -199,6 +199,16 @@ export const routes: readonly RouteDefinition[] = [
     lazy(() => import('./screens/reports/ReportsScreen.svelte')),
     m.reports_page_title,
   ),
+  office(
+    '/imports',
+    lazy(() => import('./screens/imports/ImportsScreen.svelte')),
+    m.imports_page_title,
+  ),
+  office(
+    '/imports/:importId',
+    lazy(() => import('./screens/imports/ImportScreen.svelte')),
+    m.import_page_title,
+  ),
 ];
 
 /** The route for a path; `callbackPath` is where Cognito returns (cognito mode only). */

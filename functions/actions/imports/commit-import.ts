@@ -83,10 +83,21 @@ export async function commitImport(
 ): Promise<{ more: boolean }> {
   const job = await jobStanding(ports, record, record.committedBy ?? record.createdBy);
   const runner = await runnerOf(ports, record.kind, job);
-  const total = record.summary.ready + record.summary.warning;
-  let checkpoint = record.checkpoint ?? 0;
-  let done = record.progress?.phase === 'committing' ? record.progress.done : 0;
-  const counts: ImportCounts = { ...record.summary };
+  // The rows to commit, as counted when the commit was asked: later slices' summaries have fewer.
+  const total =
+    record.progress?.phase === 'committing' && record.progress.total > 0
+      ? record.progress.total
+      : record.summary.ready + record.summary.warning;
+  // Where this slice starts: pages within the slice follow DynamoDB's own key from there (a key
+  // condition that moved with the checkpoint would no longer match the page's start key).
+  const resumeAfter = record.checkpoint ?? 0;
+  let checkpoint = resumeAfter;
+  // A resumed slice counts from the rows themselves: rows a crashed slice wrote after its last
+  // checkpoint are done, and the checkpoint's counts do not know them.
+  const counts: ImportCounts = record.checkpoint
+    ? await ports.imports.countRows(record.officeId, record.id, emptyCounts())
+    : { ...record.summary };
+  let done = total - (counts.ready + counts.warning);
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await ports.imports.listRows(
@@ -94,7 +105,7 @@ export async function commitImport(
       record.id,
       {},
       { limit: PAGE, startKey },
-      { afterRow: checkpoint, withValues: true },
+      { afterRow: resumeAfter, withValues: true },
     );
     startKey = page.lastKey;
     const rows = page.items.filter((r) => r.status === 'ready' || r.status === 'warning');

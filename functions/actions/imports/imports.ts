@@ -8,8 +8,8 @@ import { Rule } from '../../domain';
 import {
   canCommitImport,
   canRemapImport,
-  IMPORT_CONTENT_TYPES,
-  IMPORT_LIMITS,
+  canUndoImport,
+  declaredImportFile,
   type ImportKind,
 } from '../../domain/imports';
 import type { OfficeGrant } from '../../identity/grant';
@@ -40,20 +40,6 @@ export interface NewImport {
   readonly sha256: string;
 }
 
-/** The file types taken: what the declared type says, or what the name's ending says when a browser says nothing useful. */
-function declaredType(input: NewImport): string | undefined {
-  const type = input.contentType.toLowerCase().split(';')[0]!.trim();
-  if ((IMPORT_CONTENT_TYPES as readonly string[]).includes(type)) return type;
-  // Windows browsers call a CSV "application/vnd.ms-excel"; some send octet-stream for both.
-  if (
-    /\.csv$/i.test(input.fileName) &&
-    ['application/vnd.ms-excel', 'application/octet-stream', 'text/plain'].includes(type)
-  )
-    return 'text/csv';
-  if (/\.xlsx$/i.test(input.fileName) && type === 'application/octet-stream') return IMPORT_CONTENT_TYPES[0];
-  return undefined;
-}
-
 /**
  * Starts an import: the record (awaiting its upload) and a presigned PUT for exactly the declared bytes.
  * Refuses invalid (IMPORT-FILE) for a type that is no spreadsheet or a file over 20 MB, before any URL.
@@ -63,24 +49,9 @@ export async function startImport(
   grant: OfficeGrant,
   input: NewImport,
 ): Promise<{ record: ImportRecord; upload: ImportUploadTarget & { expiresAt: string } }> {
-  const contentType = declaredType(input);
-  if (!contentType) {
-    throw refuse.invalid(
-      [
-        {
-          rule: Rule.IMPORT_FILE,
-          path: 'contentType',
-          message: 'An import is an XLSX workbook or a CSV file (.xlsx, .csv).',
-        },
-      ],
-      'This file cannot be imported.',
-    );
-  }
-  if (input.sizeBytes > IMPORT_LIMITS.maxBytes) {
-    throw refuse.invalid([
-      { rule: Rule.IMPORT_FILE, path: 'sizeBytes', message: 'A file is at most 20 MB.' },
-    ]);
-  }
+  const declared = declaredImportFile(input);
+  if (!declared.ok) throw refuse.invalid(declared.violations, 'This file cannot be imported.');
+  const contentType = declared.value;
   const now = ports.now();
   const record: ImportRecord = {
     id: ports.imports.newId(now),
@@ -98,7 +69,7 @@ export async function startImport(
     run: 0,
     version: 1,
   };
-  await ports.imports.create(record);
+  await ports.imports.create(record, actorOf(grant, now));
   const upload = await ports.importFiles.presignUpload(
     { officeId: record.officeId, importId: record.id },
     {
@@ -152,8 +123,15 @@ async function moveAndRun(
   ports: ImportPorts,
   current: ImportRecord,
   next: ImportRecord,
+  asked?: { readonly action: string; readonly grant: OfficeGrant },
 ): Promise<ImportRecord> {
-  const saved = current === next ? current : await ports.imports.save(current, next);
+  const saved =
+    current === next || !asked
+      ? current
+      : await ports.imports.save(current, next, [], {
+          action: asked.action,
+          actor: actorOf(asked.grant, ports.now()),
+        });
   await ports.importJobs.start({ officeId: saved.officeId, importId: saved.id });
   return saved;
 }
@@ -175,16 +153,21 @@ export async function remapImport(
       },
     ]);
   }
-  return moveAndRun(ports, current, {
-    ...current,
-    status: 'validating',
-    mapping: columns,
-    run: current.run + 1,
-    checkpoint: undefined,
-    fileProblems: [],
-    summary: emptyCounts(),
-    progress: { phase: 'validating', done: 0, total: 0 },
-  });
+  return moveAndRun(
+    ports,
+    current,
+    {
+      ...current,
+      status: 'validating',
+      mapping: columns,
+      run: current.run + 1,
+      checkpoint: undefined,
+      fileProblems: [],
+      summary: emptyCounts(),
+      progress: { phase: 'validating', done: 0, total: 0 },
+    },
+    { action: 'import.map', grant },
+  );
 }
 
 /**
@@ -208,13 +191,18 @@ export async function commitImportRequest(
   if (total === 0)
     throw refuse.conflict('No row of this import passed the dry run: there is nothing to commit.');
   const now = ports.now();
-  return moveAndRun(ports, current, {
-    ...current,
-    status: 'committing',
-    committedBy: actorOf(grant, now).actor,
-    checkpoint: undefined,
-    progress: { phase: 'committing', done: 0, total },
-  });
+  return moveAndRun(
+    ports,
+    current,
+    {
+      ...current,
+      status: 'committing',
+      committedBy: actorOf(grant, now).actor,
+      checkpoint: undefined,
+      progress: { phase: 'committing', done: 0, total },
+    },
+    { action: 'import.commit', grant },
+  );
 }
 
 /** Undoes a committed import as a whole, in the job; the job refuses it if a record changed since (IMPORT-UNDO). */
@@ -224,19 +212,22 @@ export async function undoImportRequest(
   importId: string,
 ): Promise<ImportRecord> {
   const current = await getImport(ports, grant, importId);
-  if (current.status === 'committed' && current.progress?.phase === 'undoing')
-    return moveAndRun(ports, current, current);
-  if (current.status !== 'committed') {
-    throw refuse.conflict(`A ${current.status} import cannot be undone; only a committed one.`, [
-      { rule: Rule.IMPORT_UNDO, path: 'importId', message: 'Only a committed import is undone.' },
-    ]);
-  }
+  const undoing = current.progress?.phase === 'undoing';
+  // Asked again while it runs: the job is handed the import again (a stalled undo resumes).
+  if (current.status === 'committed' && undoing) return moveAndRun(ports, current, current);
+  const allowed = canUndoImport(current.status, undoing);
+  if (!allowed.ok) throw refuse.conflict('Only a committed import is undone.', allowed.violations);
   const now = ports.now();
-  return moveAndRun(ports, current, {
-    ...current,
-    undoneBy: actorOf(grant, now).actor,
-    undoRefusal: undefined,
-    checkpoint: undefined,
-    progress: { phase: 'undoing', done: 0, total: current.summary.created },
-  });
+  return moveAndRun(
+    ports,
+    current,
+    {
+      ...current,
+      undoneBy: actorOf(grant, now).actor,
+      undoRefusal: undefined,
+      checkpoint: undefined,
+      progress: { phase: 'undoing', done: 0, total: current.summary.created },
+    },
+    { action: 'import.undo', grant },
+  );
 }

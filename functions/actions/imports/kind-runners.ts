@@ -5,6 +5,7 @@
  */
 import type { ImportKind, RowReading } from '../../domain/imports';
 import type { ImportCaseStore } from '../../store/import-case-store';
+import type { ImportUndoStore } from '../../store/import-undo-store';
 import type { ImportRowRecord } from '../../store/import-store';
 import type { Ports } from '../ports';
 import { newPlan, prepareCaseChunk, type CaseChunk } from './case-chunk';
@@ -16,6 +17,7 @@ import type { Judged, RowJob } from './row-kind';
 
 export type ImportJobPorts = Ports & {
   readonly importCases: ImportCaseStore;
+  readonly importUndo: ImportUndoStore;
   readonly importInputs: ImportInputs;
 };
 

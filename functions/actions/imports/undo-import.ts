@@ -9,7 +9,7 @@
 import { Rule } from '../../domain';
 import { RowAlreadyDone } from '../../store/import-store';
 import type { ImportProblem, ImportRecord, ImportRowRecord } from '../../store/import-store';
-import { ImportedRecordChanged } from '../../store/import-case-store';
+import { ImportedRecordChanged } from '../../store/import-undo-store';
 import type { ImportJobPorts } from './kind-runners';
 
 const PAGE = 100;
@@ -42,7 +42,7 @@ async function changedRows(ports: ImportJobPorts, record: ImportRecord): Promise
   for await (const row of createdRows(ports, record)) {
     const caseRef = idOf(row, 'case');
     if (record.kind === 'cases' && caseRef) {
-      const created = await ports.importCases.createdOf(
+      const created = await ports.importUndo.createdOf(
         record.officeId,
         caseRef.id,
         idOf(row, 'client')?.createdVersion !== undefined,
@@ -80,16 +80,16 @@ export async function undoImport(
     try {
       if (record.kind === 'cases') {
         const caseRef = idOf(row, 'case')!;
-        const created = await ports.importCases.createdOf(
+        const created = await ports.importUndo.createdOf(
           record.officeId,
           caseRef.id,
           idOf(row, 'client')?.createdVersion !== undefined,
         );
         if (!created?.unchanged) throw new ImportedRecordChanged();
-        await ports.importCases.undo(record.officeId, record.id, created, outcome, actor);
+        await ports.importUndo.undo(record.officeId, record.id, created, outcome, actor);
       } else {
         const ref = row.records?.[0];
-        await ports.importCases.undoOfficeRecord(record.officeId, record.id, ref!, outcome, actor);
+        await ports.importUndo.undoOfficeRecord(record.officeId, record.id, ref!, outcome, actor);
       }
     } catch (error) {
       if (error instanceof RowAlreadyDone) continue;

@@ -149,7 +149,9 @@ export async function validateImport(
       progress: { phase: 'validating', done, total },
       summary: counts,
     });
-    if (done < total && budget.shouldStop()) return { more: true };
+    // Chunks a stopped run had already done are judged again, not counted as this slice's progress:
+    // a slice stops only after a chunk of its own, so every slice moves the checkpoint on.
+    if (done < total && chunk.at(-1)!.row > resumeAfter && budget.shouldStop()) return { more: true };
   }
 
   const report = await ports.importSpreadsheets.report(sheet, results, 'id');

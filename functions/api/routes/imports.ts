@@ -67,10 +67,10 @@ export const getImportTemplate = defineRoute<
 >({
   operationId: 'getImportTemplate',
   method: 'GET',
-  path: '/v1/offices/{officeId}/imports/templates/{kind}',
+  path: '/v1/offices/{officeId}/import-templates/{kind}',
   summary: 'The XLSX template of an import kind: its headers, cells formatted as read, and a guide sheet',
   description:
-    'Generated from the column model, so every example on the guide sheet passes the dry run. Headers of required columns end in " *". NIK, phone and decision-number columns are formatted as Text.',
+    'Generated from the column model, so every example on the guide sheet passes the dry run. Headers of required columns end in " *". NIK, phone and decision-number columns are formatted as Text. (Beside `/imports`, not under it: `/imports/templates/…` would be ambiguous with `/imports/{importId}/…`.)',
   tags: ['imports'],
   access: access.office(ADMINS),
   runsIn: 'documents',

@@ -118,6 +118,12 @@ export const importSchema = z
     committedBy: z.string().optional(),
     undoneAt: z.string().optional(),
     undoneBy: z.string().optional(),
+    undoRefusal: z
+      .array(importProblemSchema)
+      .optional()
+      .describe(
+        'Why the last undo was refused: the rows whose records changed since the import (IMPORT-UNDO).',
+      ),
     upload: z
       .object({
         url: z.string(),

@@ -6,6 +6,8 @@
  * committed → undone; `failed` when the file itself cannot be read (its problems say why). A validated
  * import may be validated again (a new header mapping); only a validated one is committed.
  */
+import { fail, ok, Rule, violation, type Result, type RuleViolation } from '../rules';
+
 export const IMPORT_STATUSES = [
   'awaiting_upload',
   'validating',
@@ -53,6 +55,55 @@ export const IMPORT_CONTENT_TYPES = [
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   'text/csv',
 ] as const;
+
+/**
+ * IMPORT-FILE, before any upload: the declared file is an XLSX workbook or a CSV of at most 20 MB.
+ * Answers the content type the import is kept under. Windows browsers call a CSV
+ * `application/vnd.ms-excel`, and some send `application/octet-stream` for both: the name's ending
+ * decides then. The bytes are sniffed again by the reader; this refuses early what cannot be one.
+ */
+export function declaredImportFile(file: {
+  readonly fileName: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+}): Result<(typeof IMPORT_CONTENT_TYPES)[number]> {
+  const type = file.contentType.toLowerCase().split(';')[0]!.trim();
+  const csvByName =
+    /\.csv$/i.test(file.fileName) &&
+    ['application/vnd.ms-excel', 'application/octet-stream', 'text/plain'].includes(type);
+  const xlsxByName = /\.xlsx$/i.test(file.fileName) && type === 'application/octet-stream';
+  const known =
+    IMPORT_CONTENT_TYPES.find((t) => t === type) ??
+    (csvByName ? 'text/csv' : xlsxByName ? IMPORT_CONTENT_TYPES[0] : undefined);
+  const v: RuleViolation[] = [];
+  if (!known) {
+    v.push(
+      violation(
+        Rule.IMPORT_FILE,
+        'contentType',
+        'An import is an XLSX workbook or a CSV file (.xlsx, .csv); an .xls is saved as .xlsx first.',
+      ),
+    );
+  }
+  if (file.sizeBytes > IMPORT_LIMITS.maxBytes) {
+    v.push(violation(Rule.IMPORT_FILE, 'sizeBytes', 'A file is at most 20 MB: split it into several files.'));
+  }
+  return v.length > 0 || !known ? fail(v) : ok(known);
+}
+
+/** IMPORT-UNDO: only a committed import is undone, and not while an undo already runs. */
+export function canUndoImport(status: ImportStatus, undoing: boolean): Result<true> {
+  if (status === 'committed' && !undoing) return ok(true);
+  return fail([
+    violation(
+      Rule.IMPORT_UNDO,
+      'importId',
+      undoing
+        ? 'The undo of this import is already running.'
+        : `A ${status} import cannot be undone; only a committed one.`,
+    ),
+  ]);
+}
 
 /** Whether the import may be committed now. */
 export const canCommitImport = (status: ImportStatus): boolean => status === 'validated';

@@ -11,6 +11,8 @@ import { seedDirectory } from '../../support/fixtures';
 import { walkEveryRoute } from '../../support/route-walk';
 import { webhookPump } from '../../support/webhook-pump';
 import { WriteLog } from './write-log';
+import { importJobRunner as runImportJobs } from '../../../bench/lib/import-runner';
+import { importsBucket, physicalName } from '../../../functions/tables';
 
 /** 29 June 2026, 16:00 in Palopo: the fixture cases' whole window (March–June 2026) lies in the past. */
 export const NOW = new Date('2026-06-29T08:00:00Z');
@@ -21,10 +23,14 @@ export function reliabilityHarness() {
     prefix: TEST_PREFIX,
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
+    importsBucket: physicalName(TEST_PREFIX, importsBucket),
     now: () => NOW,
   });
   return { ...harness, writes: new WriteLog(harness.dynamo) };
 }
+
+/** The walk runs each import's job itself, as the queue would (bench/lib/import-runner.ts). */
+export const importJobRunner = (h: Harness) => runImportJobs(h, () => NOW);
 
 /**
  * Offices and people (seedDirectory), then one of everything through the shared route walk, and a
@@ -51,6 +57,7 @@ export async function fixtureWorld(h: Harness) {
       return response;
     },
     pump.dispatch,
+    importJobRunner(h),
   );
   pump.stop();
   const fresh = await registeredCase(h.call, world);
@@ -78,6 +85,8 @@ export async function fixtureWorld(h: Harness) {
     placementId: [id('createPlacement')],
     referralId: [id('createReferral')],
     evidenceId: [id('createEvidence')],
+    importId: [id('createImport')],
+    kind: ['cases', 'partners'],
     refusalId: [id('createOfflineRefusal')],
     webhookId: [String(webhook.body.webhook.id)],
     username: targets,

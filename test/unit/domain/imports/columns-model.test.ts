@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createAssessmentBody } from '../../../../functions/api/schemas/assessments';
 import { createCaseBody } from '../../../../functions/api/schemas/cases';
 import { createClientBody } from '../../../../functions/api/schemas/clients';
 import { createPartnerBody } from '../../../../functions/api/schemas/partners';
@@ -65,9 +66,20 @@ const BODIES = {
   partner: createPartnerBody,
   site: createSiteBody,
   placement: createPlacementBody,
+  assessment: createAssessmentBody,
 } as const;
-/** Ids the job resolves from a looked-up column (the client by NIK, the partner and site by name). */
-const RESOLVED = ['case.clientId', 'site.partnerId', 'placement.siteId'];
+/**
+ * Ids the job resolves from a looked-up column (the client by NIK, the partner and site by name), and
+ * what it states of a Litmas made on paper: a standard recommendation and the consent the case records.
+ */
+const RESOLVED = [
+  'case.clientId',
+  'site.partnerId',
+  'placement.siteId',
+  'assessment.recommendation',
+  'assessment.consent.status',
+  'assessment.consent.recordedOn',
+];
 
 describe('the column model', () => {
   it.each(IMPORT_KINDS)('reads the %s example row without an error or a warning', (kind) => {
