@@ -24,6 +24,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'evidence.verified',
   'evidence.rejected',
   'document.issued',
+  'case.withdrawn',
 ] as const;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
@@ -39,6 +40,8 @@ export interface AuditView {
   readonly subjectId: string;
   readonly recordType?: string;
   readonly recordId?: string;
+  /** `import`: the change came from a spreadsheet import (issue 22), not from a person's request. */
+  readonly source?: string;
   readonly changes: readonly {
     readonly field: string;
     readonly before?: unknown;
@@ -82,6 +85,8 @@ const RECORD_EVENTS: Readonly<Record<string, WebhookEventType>> = {
   'evidence.verify': 'evidence.verified',
   'evidence.reject': 'evidence.rejected',
   'document.issue': 'document.issued',
+  // An import undone (issue 22): the case it brought in is taken back.
+  'case.withdraw': 'case.withdrawn',
 };
 
 /** The events an audit entry means, in the order a receiver should apply them (none for most entries). */
@@ -100,7 +105,8 @@ export function eventsOfAudit(entry: AuditView): WebhookEvent[] {
   ) {
     types.push('session.verified');
   }
-  if (status && entry.action !== 'case.create') {
+  // A case's first entry and its withdrawal say what they are; no status change besides.
+  if (status && entry.action !== 'case.create' && entry.action !== 'case.withdraw') {
     types.push('case.status_changed');
     if (status.after === 'completed') types.push('case.completed');
   }
@@ -110,7 +116,7 @@ export function eventsOfAudit(entry: AuditView): WebhookEvent[] {
     officeId: entry.officeId,
     caseId: entry.subjectId,
     occurredAt: entry.at,
-    data: dataOf(type, entry, changed),
+    data: { ...dataOf(type, entry, changed), ...(entry.source ? { source: entry.source } : {}) },
   }));
 }
 
@@ -128,6 +134,8 @@ function dataOf(type: WebhookEventType, entry: AuditView, changed: Changed): Rec
       return { ...base, from: status?.before, to: status?.after };
     case 'case.completed':
       return { ...base, status: 'completed' };
+    case 'case.withdrawn':
+      return { ...base, status: null };
     case 'schedule.changed':
       return { ...base, slots: scheduleChanges(changed) };
     case 'referral.outcome_recorded': {

@@ -153,6 +153,7 @@ export class ImportUndoStore {
             reason: `import ${importId} undone`,
             changes: [{ field: 'status', before: created.status, after: null }],
           }),
+          source: 'import',
         },
       },
     ];

@@ -203,7 +203,10 @@ describe('impor data', () => {
     await createdRow.getByRole('link', { name: 'Buka kasus' }).click();
     await page.waitForURL((url) => /^\/o\/bapas-palopo\/cases\/[^/]+$/.test(url.pathname));
     await page.getByText(`Impor Uji ${a}`).first().waitFor();
-    await page.getByText('Kredit awal').first().waitFor();
+    const credit = page.getByTestId('opening-credit');
+    await credit.waitFor();
+    expect(await credit.textContent()).toContain('Kredit awal: 8 jam');
+    await screenshot(page, 'import-case-opening-credit');
 
     // The history lists the committed import, which can be undone.
     await page.goto(`${PALOPO}/imports`);

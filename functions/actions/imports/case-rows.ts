@@ -44,7 +44,7 @@ import { recordedVerdict } from '../cases/case-law';
 import type { CaseChunk } from './case-chunk';
 import { siteLookupKey } from './office-lookups';
 import { fromIssues, fromReading, fromViolations, nested, problemOf } from './row-problems';
-import type { Judged, RowJob } from './row-kind';
+import { verdict, type Judged, type RowJob } from './row-kind';
 
 const KIND = 'cases';
 /** Stands in for the id of a client the row will register, while its case is checked. */
@@ -64,18 +64,13 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 export const caseRowLabel = (values: Readonly<Record<string, unknown>>) =>
   str(values['case.decision.number']) ?? str(values['case.diversion.penetapanNumber']);
 
-function judged(
+const judged = (
   reading: RowReading,
   errors: ImportProblem[],
   warnings: ImportProblem[],
   records?: ImportedRecordRef[],
   existing = false,
-): Judged {
-  const status =
-    errors.length > 0 ? 'error' : existing ? 'existing' : warnings.length > 0 ? 'warning' : 'ready';
-  const label = caseRowLabel(reading.values);
-  return { status, ...(label ? { label } : {}), errors, warnings, ...(records ? { records } : {}) };
-}
+): Judged => verdict(caseRowLabel(reading.values), errors, warnings, records, existing);
 
 export function planCaseRow(job: RowJob, chunk: CaseChunk, reading: RowReading): CasePlan {
   const { inputs } = job;

@@ -4,33 +4,22 @@
  * row's outcome in the same transaction. A partner already in the office (same agreement number) or a
  * site already at its partner (same name) is `existing`.
  */
-import { foldKeyText, type ImportKind, type RowReading } from '../../domain/imports';
+import { foldKeyText, type RowReading } from '../../domain/imports';
 import { RowAlreadyDone } from '../../store/import-case-store';
 import type { ImportProblem } from '../../store/import-store';
 import { ExtraRefused } from '../../store/office-records';
 import type { KindRunner, ImportJobPorts, RowPlan } from './kind-runners';
 import { siteLookupKey, type OfficeLookups } from './office-lookups';
 import { fromIssues, fromReading, nested, problemOf } from './row-problems';
-import type { Judged, RowJob } from './row-kind';
+import { verdict, type Judged, type RowJob } from './row-kind';
 
-function judged(
-  kind: ImportKind,
+/** A partner or site row's verdict; one found already in the office is `existing`. */
+const judged = (
   label: string | undefined,
   errors: ImportProblem[],
   warnings: ImportProblem[],
   existing?: { type: 'partner' | 'site'; id: string },
-): Judged {
-  const status =
-    errors.length > 0 ? 'error' : existing ? 'existing' : warnings.length > 0 ? 'warning' : 'ready';
-  void kind;
-  return {
-    status,
-    ...(label ? { label } : {}),
-    errors,
-    warnings,
-    ...(existing ? { records: [existing] } : {}),
-  };
-}
+): Judged => verdict(label, errors, warnings, existing ? [existing] : undefined, existing !== undefined);
 
 /** Writes through the store's own create, with the row's outcome joining its transaction. */
 async function written(create: () => Promise<unknown>) {
@@ -52,26 +41,20 @@ export function partnerRunner(ports: ImportJobPorts, job: RowJob, lookups: Offic
       const warnings = fromReading(reading.warnings);
       const label =
         typeof reading.values['partner.name'] === 'string' ? reading.values['partner.name'] : undefined;
-      if (errors.length > 0) return { judged: judged('partners', label, errors, warnings) };
+      if (errors.length > 0) return { judged: judged(label, errors, warnings) };
       const input = job.inputs.partner(nested(reading.values, 'partner.'));
       if (!input.ok)
         return {
-          judged: judged(
-            'partners',
-            label,
-            fromIssues('partners', 'partner.', input.issues, job.inputs),
-            warnings,
-          ),
+          judged: judged(label, fromIssues('partners', 'partner.', input.issues, job.inputs), warnings),
         };
       const agreement = foldKeyText(input.value.agreement.number);
       const found = lookups.partnersByAgreement.get(agreement);
-      if (found)
-        return { judged: judged('partners', label, [], warnings, { type: 'partner', id: found.id }) };
+      if (found) return { judged: judged(label, [], warnings, { type: 'partner', id: found.id }) };
       plannedAgreements.add(agreement);
       const id = job.ids.newId();
       return {
         judged: {
-          ...judged('partners', label, [], warnings),
+          ...judged(label, [], warnings),
           records: [{ type: 'partner', id, createdVersion: 1 }],
         },
         write: (outcome) =>
@@ -98,7 +81,7 @@ export function siteRunner(ports: ImportJobPorts, job: RowJob, lookups: OfficeLo
       const warnings = fromReading(reading.warnings);
       const values = reading.values;
       const label = typeof values['site.name'] === 'string' ? values['site.name'] : undefined;
-      if (errors.length > 0) return { judged: judged('sites', label, errors, warnings) };
+      if (errors.length > 0) return { judged: judged(label, errors, warnings) };
       const partner = lookups.partnersByAgreement.get(foldKeyText(String(values['site.partner'] ?? '')));
       if (!partner) {
         const problem = problemOf(
@@ -108,20 +91,20 @@ export function siteRunner(ports: ImportJobPorts, job: RowJob, lookups: OfficeLo
           'No partner of this office has this agreement number.',
           job.inputs,
         );
-        return { judged: judged('sites', label, [problem], warnings) };
+        return { judged: judged(label, [problem], warnings) };
       }
       const { partner: _partner, ...fields } = nested(values, 'site.');
       const input = job.inputs.site({ ...fields, partnerId: partner.id });
       if (!input.ok)
         return {
-          judged: judged('sites', label, fromIssues('sites', 'site.', input.issues, job.inputs), warnings),
+          judged: judged(label, fromIssues('sites', 'site.', input.issues, job.inputs), warnings),
         };
       const found = lookups.sitesByName.get(siteLookupKey(partner.id, input.value.name));
-      if (found) return { judged: judged('sites', label, [], warnings, { type: 'site', id: found.id }) };
+      if (found) return { judged: judged(label, [], warnings, { type: 'site', id: found.id }) };
       const id = job.ids.newId();
       return {
         judged: {
-          ...judged('sites', label, [], warnings),
+          ...judged(label, [], warnings),
           records: [{ type: 'site', id, createdVersion: 1 }],
         },
         write: (outcome) =>

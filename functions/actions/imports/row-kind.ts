@@ -31,3 +31,19 @@ export interface Judged {
   readonly warnings: readonly ImportProblem[];
   readonly records?: readonly ImportedRecordRef[];
 }
+
+/**
+ * A row's verdict from what was found: an error refuses it; a record already in Abdi makes it
+ * `existing`; a warning alone lets it through as `warning`.
+ */
+export function verdict(
+  label: string | undefined,
+  errors: readonly ImportProblem[],
+  warnings: readonly ImportProblem[],
+  records?: readonly ImportedRecordRef[],
+  existing = false,
+): Judged {
+  const status =
+    errors.length > 0 ? 'error' : existing ? 'existing' : warnings.length > 0 ? 'warning' : 'ready';
+  return { status, ...(label ? { label } : {}), errors, warnings, ...(records ? { records } : {}) };
+}

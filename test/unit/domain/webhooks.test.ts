@@ -20,6 +20,36 @@ const audit = (over: Partial<AuditView>): AuditView => ({
 });
 
 describe('the event catalogue', () => {
+  it('a case an import brought in is case.registered with source import; its undo is case.withdrawn alone', () => {
+    const registered = eventsOfAudit(
+      audit({
+        action: 'case.create',
+        source: 'import',
+        changes: [
+          { field: 'status', after: 'active' },
+          { field: 'sentence.kind', after: 'kerja_sosial' },
+        ],
+      }),
+    );
+    const withdrawn = eventsOfAudit(
+      audit({
+        action: 'case.withdraw',
+        source: 'import',
+        changes: [{ field: 'status', before: 'active', after: null }],
+      }),
+    );
+
+    expect(registered.map((e) => [e.type, e.data.source, e.data.status])).toEqual([
+      ['case.registered', 'import', 'active'],
+    ]);
+    expect(withdrawn.map((e) => [e.type, e.data.source, e.data.status])).toEqual([
+      ['case.withdrawn', 'import', null],
+    ]);
+    expect(eventsOfAudit(audit({ action: 'case.create', changes: [] }))[0]!.data).not.toHaveProperty(
+      'source',
+    );
+  });
+
   it('a recorded session is session.recorded with its hours, and the first one also moves the case', () => {
     const events = eventsOfAudit(
       audit({

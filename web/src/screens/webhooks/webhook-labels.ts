@@ -26,6 +26,7 @@ const EVENT_LABELS: Record<WebhookEventType, () => string> = {
   'evidence.verified': m.webhooks_event_evidence_verified,
   'evidence.rejected': m.webhooks_event_evidence_rejected,
   'document.issued': m.webhooks_event_document_issued,
+  'case.withdrawn': m.webhooks_event_case_withdrawn,
 };
 
 export const eventLabel = (type: WebhookEventType): string => EVENT_LABELS[type]();
