@@ -23,6 +23,8 @@ export interface AuditEntry {
   readonly record?: { readonly type: string; readonly id: string };
   readonly changes: readonly FieldChange[];
   readonly reason?: string;
+  /** `import`: written by a spreadsheet import's job (issue 22); its webhook events say so. */
+  readonly source?: 'import';
   readonly at: Date;
 }
 
@@ -52,6 +54,7 @@ export function auditItem(entry: AuditEntry): Record<string, unknown> {
     ...(entry.record ? { recordType: entry.record.type, recordId: entry.record.id } : {}),
     changes: entry.changes,
     ...(entry.reason ? { reason: entry.reason } : {}),
+    ...(entry.source ? { source: entry.source } : {}),
   };
 }
 

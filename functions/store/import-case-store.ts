@@ -251,20 +251,18 @@ export class ImportCaseStore {
     return {
       Put: {
         TableName: this.tableName,
-        Item: {
-          ...auditItem({
-            officeId: record.officeId,
-            actor: actor.actor,
-            at: actor.at,
-            action: 'case.create',
-            subject: { type: 'case', id: record.id },
-            reason: `import ${actor.importId}`,
-            changes: fieldChanges(undefined, record as unknown as Record<string, unknown>, {
-              ignore: ['version', 'officeId', 'createdAt', 'updatedAt', 'id', 'clientName'],
-            }),
+        Item: auditItem({
+          officeId: record.officeId,
+          actor: actor.actor,
+          at: actor.at,
+          action: 'case.create',
+          subject: { type: 'case', id: record.id },
+          reason: `import ${actor.importId}`,
+          changes: fieldChanges(undefined, record as unknown as Record<string, unknown>, {
+            ignore: ['version', 'officeId', 'createdAt', 'updatedAt', 'id', 'clientName'],
           }),
           source: 'import',
-        },
+        }),
       },
     };
   }

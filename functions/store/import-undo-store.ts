@@ -152,8 +152,8 @@ export class ImportUndoStore {
             subject: { type: 'case', id: created.caseId },
             reason: `import ${importId} undone`,
             changes: [{ field: 'status', before: created.status, after: null }],
+            source: 'import',
           }),
-          source: 'import',
         },
       },
     ];
