@@ -38,6 +38,17 @@ const key = (kind: NaturalKeyKind, ...parts: string[]): NaturalKey => ({
 /** A client by NIK (16 digits as readNik returns them). */
 export const clientKey = (nik: string): NaturalKey => key('client', nik);
 
+/** A court's name as offices write it in full or short: "Pengadilan Negeri Palopo" is "PN Palopo". */
+const COURT_ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/^pengadilan\s+negeri\b/i, 'PN'],
+  [/^pengadilan\s+tinggi\b/i, 'PT'],
+  [/^mahkamah\s+agung\b/i, 'MA'],
+];
+
+/** The court as a key compares it: the short form, so a second file that spells it out matches. */
+export const courtKeyText = (court: string): string =>
+  COURT_ABBREVIATIONS.reduce((name, [full, short]) => name.replace(full, short), court.trim());
+
 /**
  * A case by court and decision number. A number domain/decision-number.ts reads is compared in its
  * canonical spelling; any other (a diversion's penetapan number) as folded text.
@@ -48,7 +59,7 @@ export function caseKey(court: string, decisionNumber: string): NaturalKey {
     .replace(/\s*\/\s*/g, '/')
     .replace(/\s+/g, ' ');
   const parsed = parseDecisionNumber(compact);
-  return key('case', court, parsed.ok ? formatDecisionNumber(parsed.value) : compact);
+  return key('case', courtKeyText(court), parsed.ok ? formatDecisionNumber(parsed.value) : compact);
 }
 
 /** A partner by the number of its agreement (PKS). */

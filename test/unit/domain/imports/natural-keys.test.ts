@@ -21,6 +21,8 @@ describe('natural keys', () => {
     const b = caseKey(' pn  palopo ', '231 / Pid.B / 2026 / PN Mks');
     expect(keyString(a)).toBe(keyString(b));
     expect(keyString(a)).not.toBe(keyString(caseKey('PN Makassar', '231/Pid.B/2026/PN Mks')));
+    // The court spelled out is the same court: a second file written differently finds the case.
+    expect(keyString(caseKey('Pengadilan Negeri  Palopo', '231/Pid.B/2026/PN Mks'))).toBe(keyString(a));
     expect(keyString(a)).not.toBe(keyString(caseKey('PN Palopo', '232/Pid.B/2026/PN Mks')));
     // a diversion's penetapan number is no decision number: compared as folded text
     expect(keyString(caseKey('PN Palopo', '5/Pen.Div/2026/PN Plp'))).toBe(
