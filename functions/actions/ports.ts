@@ -1,4 +1,5 @@
 import type { OfficialDocument } from '../domain/documents';
+import type { ImportKind } from '../domain/imports';
 import type { IdentityProvider } from '../identity/identity-provider';
 import type { MachineClientProvider } from '../identity/machine-client-provider';
 import type { AssessmentStore } from '../store/assessment-store';
@@ -45,6 +46,8 @@ export interface DocumentRenderer {
   ): Promise<{ bytes: Uint8Array; pages: number }>;
   /** The same model as a workbook: its fields, tables and charts (the reports' XLSX). */
   spreadsheet(model: OfficialDocument): Promise<Uint8Array>;
+  /** An import kind's template workbook (issue 22), generated from the column model. */
+  importTemplate(kind: ImportKind, locale: 'id' | 'en'): Promise<Uint8Array>;
   /** SHA-256 (hex) of the model's canonical content: the fingerprint printed on the paper. */
   fingerprint(model: OfficialDocument): string;
   /** pdfmake's version and the fonts': the same version renders the same bytes. */

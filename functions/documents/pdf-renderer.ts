@@ -25,5 +25,9 @@ export function pdfRenderer(options: { fontDir?: string; wasmFile?: string } = {
       const { renderXlsx } = await import('./render-xlsx');
       return renderXlsx(model, options);
     },
+    async importTemplate(kind, locale) {
+      const { importTemplate } = await import('./import-template');
+      return importTemplate(kind, locale);
+    },
   };
 }

@@ -21,6 +21,7 @@ import {
   type RowFilter,
 } from '../../store/import-store';
 import type { Page, PageRequest } from '../../store/paging';
+import { rendererOf } from '../documents/issue-document';
 import type { Ports } from '../ports';
 import { found, refuse } from '../refusal';
 import type { ImportUploadTarget } from './import-ports';
@@ -39,6 +40,16 @@ export interface NewImport {
   readonly sizeBytes: number;
   readonly sha256: string;
 }
+
+/**
+ * An import kind's template in the office's language: rendered by the documents function, which alone
+ * carries exceljs (the API's bundle stays without it).
+ */
+export const importTemplateFile = (
+  ports: Pick<Ports, 'documentRenderer'>,
+  kind: ImportKind,
+  locale: 'id' | 'en',
+): Promise<Uint8Array> => rendererOf(ports).importTemplate(kind, locale);
 
 /**
  * Starts an import: the record (awaiting its upload) and a presigned PUT for exactly the declared bytes.

@@ -9,13 +9,13 @@ import {
   commitImportRequest,
   getImport,
   importReportLink,
+  importTemplateFile,
   listImportRows,
   listImports,
   remapImport,
   startImport,
   undoImportRequest,
 } from '../../actions/imports/imports';
-import { importTemplate } from '../../documents/import-template';
 import type { ImportRecord, ImportRowRecord } from '../../actions/imports/imports';
 import type { InOffice } from '../../identity/grant';
 import { access } from '../access';
@@ -77,8 +77,8 @@ export const getImportTemplate = defineRoute<
   params: templateParams,
   query: templateQuery,
   responses: { 200: { description: 'The template', file: { contentTypes: [XLSX] } } },
-  async handle({ params, query }) {
-    const bytes = await importTemplate(params.kind, query.lang);
+  async handle({ params, query, deps }) {
+    const bytes = await importTemplateFile(deps, params.kind, query.lang);
     const name = query.lang === 'en' ? `abdi-import-${params.kind}.xlsx` : `abdi-impor-${params.kind}.xlsx`;
     return {
       status: 200,
