@@ -38,6 +38,13 @@ const mappingKey = (officeId: string, kind: ImportKind) => ({
 });
 const DAY_SECONDS = 86_400;
 
+/** `?problems=`: rows with errors, with warnings, or with either. */
+const PROBLEM_FILTERS: Readonly<Record<NonNullable<RowFilter['problems']>, string>> = {
+  errors: 'size(errors) > :zero',
+  warnings: 'size(warnings) > :zero',
+  any: '(size(errors) > :zero OR size(warnings) > :zero)',
+};
+
 /** A row's outcome was already settled by an earlier run of the job. */
 export class RowAlreadyDone extends Error {}
 
@@ -101,12 +108,12 @@ export class ImportStore {
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ...(kind
-          ? {
-              FilterExpression: 'kind = :kind',
-              ExpressionAttributeValues: { ':pk': partition(officeId), ':prefix': 'IMPORT#', ':kind': kind },
-            }
-          : { ExpressionAttributeValues: { ':pk': partition(officeId), ':prefix': 'IMPORT#' } }),
+        ...(kind ? { FilterExpression: 'kind = :kind' } : {}),
+        ExpressionAttributeValues: {
+          ':pk': partition(officeId),
+          ':prefix': 'IMPORT#',
+          ...(kind ? { ':kind': kind } : {}),
+        },
         ScanIndexForward: false,
         Limit: page.limit,
         ExclusiveStartKey: page.startKey,
@@ -121,11 +128,9 @@ export class ImportStore {
   /**
    * Writes `next` over the import if it is still at `current.version`: every change of status, progress
    * and summary goes through here, so two runs of the job (a retried message) cannot both move it.
-   * Throws `WriteConflict` when it moved meanwhile.
-   */
-  /**
-   * `asked`: a person's act (a mapping, a commit, an undo), which leaves its audit entry in the same
-   * transaction; the job's own moves leave none (the records they write leave theirs).
+   * Throws `WriteConflict` when it moved meanwhile. `asked`: a person's act (a mapping, a commit, an
+   * undo), which leaves its audit entry in the same transaction; the job's own moves leave none (the
+   * records they write leave theirs).
    */
   async save(
     current: ImportRecord,
@@ -284,26 +289,20 @@ export class ImportStore {
       values[':status'] = filter.status;
       filters.push('#status = :status');
     }
-    if (filter.problems === 'errors' || filter.problems === 'any') filters.push('size(errors) > :zero');
-    if (filter.problems === 'warnings' || filter.problems === 'any') filters.push('size(warnings) > :zero');
-    if (filter.problems) values[':zero'] = 0;
+    if (filter.problems) {
+      values[':zero'] = 0;
+      filters.push(PROBLEM_FILTERS[filter.problems]);
+    }
     if (filter.key) {
       values[':key'] = filter.key;
       filters.push('contains(problemKeys, :key)');
     }
-    const expression =
-      filter.problems === 'any'
-        ? [
-            ...filters.filter((f) => !f.startsWith('size(')),
-            '(size(errors) > :zero OR size(warnings) > :zero)',
-          ]
-        : filters;
     values[':from'] = rowSortKey(options.afterRow ?? 0);
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND sk > :from',
-        ...(expression.length > 0 ? { FilterExpression: expression.join(' AND ') } : {}),
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
         ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
         ExpressionAttributeValues: values,
         ConsistentRead: true,

@@ -7,7 +7,7 @@
  * stops the undo there: that row and the rows after it stay imported, and the refusal says which.
  */
 import { Rule } from '../../domain';
-import { RowAlreadyDone } from '../../store/import-store';
+import { emptyCounts, RowAlreadyDone } from '../../store/import-store';
 import type { ImportProblem, ImportRecord, ImportRowRecord } from '../../store/import-store';
 import { ImportedRecordChanged } from '../../store/import-undo-store';
 import type { ImportJobPorts } from './kind-runners';
@@ -54,6 +54,18 @@ async function changedRows(ports: ImportJobPorts, record: ImportRecord): Promise
   return problems;
 }
 
+/** The undo is refused as a whole: the import stays committed, with the rows that changed. */
+async function refuseUndo(ports: ImportJobPorts, record: ImportRecord, problems: readonly ImportProblem[]) {
+  const current = (await ports.imports.get(record.officeId, record.id))!;
+  await ports.imports.save(current, {
+    ...current,
+    progress: undefined,
+    undoneBy: undefined,
+    undoRefusal: problems,
+  });
+  return { more: false };
+}
+
 export async function undoImport(
   ports: ImportJobPorts,
   record: ImportRecord,
@@ -63,16 +75,7 @@ export async function undoImport(
   const actor = { actor: username, at: ports.now() };
   if (!record.checkpoint) {
     const problems = record.kind === 'cases' ? await changedRows(ports, record) : [];
-    if (problems.length > 0) {
-      const current = (await ports.imports.get(record.officeId, record.id))!;
-      await ports.imports.save(current, {
-        ...current,
-        progress: undefined,
-        undoneBy: undefined,
-        undoRefusal: problems,
-      });
-      return { more: false };
-    }
+    if (problems.length > 0) return refuseUndo(ports, record, problems);
   }
   let done = record.progress?.done ?? 0;
   for await (const row of createdRows(ports, record)) {
@@ -80,6 +83,8 @@ export async function undoImport(
     try {
       if (record.kind === 'cases') {
         const caseRef = idOf(row, 'case')!;
+        // Read again although the check read it: it narrows the window in which a change made after
+        // the check (evidence, say, which the transaction's conditions cannot see) could be undone.
         const created = await ports.importUndo.createdOf(
           record.officeId,
           caseRef.id,
@@ -94,14 +99,7 @@ export async function undoImport(
     } catch (error) {
       if (error instanceof RowAlreadyDone) continue;
       if (!(error instanceof ImportedRecordChanged)) throw error;
-      const current = (await ports.imports.get(record.officeId, record.id))!;
-      await ports.imports.save(current, {
-        ...current,
-        progress: undefined,
-        undoneBy: undefined,
-        undoRefusal: [changed(row)],
-      });
-      return { more: false };
+      return refuseUndo(ports, record, [changed(row)]);
     }
     done += 1;
     if (done % PAGE === 0) {
@@ -114,16 +112,7 @@ export async function undoImport(
     }
   }
   const current = (await ports.imports.get(record.officeId, record.id))!;
-  const summary = await ports.imports.countRows(record.officeId, record.id, {
-    rows: 0,
-    ready: 0,
-    warning: 0,
-    error: 0,
-    existing: 0,
-    created: 0,
-    failed: 0,
-    undone: 0,
-  });
+  const summary = await ports.imports.countRows(record.officeId, record.id, emptyCounts());
   await ports.imports.save(current, {
     ...current,
     status: 'undone',
